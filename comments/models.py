@@ -1,0 +1,1 @@
+"""Comments (wp_comments) and comment meta. Filled in by the comments issue."""

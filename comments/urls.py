@@ -1,0 +1,1 @@
+"""comments routes, registered in the WordPress route table."""

@@ -1,0 +1,94 @@
+"""WordPress content: one table for every post type (wp_posts), and post meta (wp_postmeta)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from content.registry import PostType, get_post_type
+
+
+class Post(models.Model):
+    """A WordPress post of any type: post, page, attachment, revision or a registered type.
+
+    One table, so IDs are shared across types (featured_media, parent and revisions point into
+    one ID space), as in WordPress. `date` is stored in UTC; the site-local `date` field of the
+    API is derived from it with the site timezone.
+    """
+
+    class Status(models.TextChoices):
+        PUBLISH = "publish", "Published"
+        FUTURE = "future", "Scheduled"
+        DRAFT = "draft", "Draft"
+        PENDING = "pending", "Pending"
+        PRIVATE = "private", "Private"
+        TRASH = "trash", "Trash"
+        AUTO_DRAFT = "auto-draft", "Auto draft"
+        INHERIT = "inherit", "Inherit"
+
+    class Type(models.TextChoices):
+        POST = "post", "Post"
+        PAGE = "page", "Page"
+        ATTACHMENT = "attachment", "Attachment"
+        REVISION = "revision", "Revision"
+
+    type = models.CharField(max_length=20, default=Type.POST)
+    status = models.CharField(max_length=20, default=Status.DRAFT)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="posts")
+    date = models.DateTimeField(default=timezone.now)
+    #: False while a draft has no date of its own (WordPress's 0000-00-00 post_date_gmt)
+    date_gmt_set = models.BooleanField(default=True)
+    modified = models.DateTimeField(default=timezone.now)
+    title = models.TextField(blank=True, default="")
+    content = models.TextField(blank=True, default="")
+    excerpt = models.TextField(blank=True, default="")
+    slug = models.CharField(max_length=200, blank=True, default="")
+    password = models.CharField(max_length=255, blank=True, default="")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="children")
+    menu_order = models.IntegerField(default=0)
+    comment_status = models.CharField(max_length=20, default="open")
+    ping_status = models.CharField(max_length=20, default="open")
+    sticky = models.BooleanField(default=False)
+    format = models.CharField(max_length=20, default="standard")
+    template = models.CharField(max_length=255, blank=True, default="")
+    guid = models.CharField(max_length=255, blank=True, default="")
+    comment_count = models.IntegerField(default=0)
+    #: the status a trashed post had (WordPress's _wp_trash_meta_status), restored on untrash
+    trashed_from_status = models.CharField(max_length=20, blank=True, default="")
+    # Attachments
+    mime_type = models.CharField(max_length=100, blank=True, default="")
+    file = models.FileField(upload_to="%Y/%m/", blank=True, max_length=255)
+    alt_text = models.TextField(blank=True, default="")
+    media_details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["type", "status", "-date"], name="post_type_status_date"),
+            models.Index(fields=["slug"], name="post_slug"),
+            models.Index(fields=["author", "type"], name="post_author_type"),
+            models.Index(fields=["parent", "type"], name="post_parent_type"),
+        ]
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.type} {self.pk}"
+
+    @property
+    def type_object(self) -> PostType | None:
+        return get_post_type(self.type)
+
+
+class PostMeta(models.Model):
+    """One post meta value (wp_postmeta); a key may hold several rows."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="meta_entries")
+    key = models.CharField(max_length=255)
+    value = models.TextField(blank=True, default="")
+
+    class Meta:
+        indexes = [models.Index(fields=["post", "key"], name="postmeta_post_key")]
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value[:40]}"

@@ -1,0 +1,96 @@
+"""Post types and post statuses (register_post_type / register_post_status).
+
+Core's types and statuses are built in; a project adds its own in settings.WP_POST_TYPES, e.g.
+``{"book": {"name": "Books", "rest_base": "books", "hierarchical": False}}``, and each gets a
+`/wp/v2/<rest_base>` route like posts.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class PostType:
+    slug: str
+    name: str
+    singular_name: str
+    rest_base: str = ""
+    description: str = ""
+    hierarchical: bool = False
+    show_in_rest: bool = True
+    capability_type: str = "post"
+    supports: tuple[str, ...] = ("title", "editor", "author", "excerpt", "comments", "revisions")
+    taxonomies: tuple[str, ...] = ()
+    icon: str | None = None
+    viewable: bool = True
+    labels: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class PostStatus:
+    slug: str
+    name: str
+    public: bool = False
+    private: bool = False
+    protected: bool = False
+    queryable: bool = False
+    show_in_list: bool = True
+    date_floating: bool = False
+    internal: bool = False
+
+
+CORE_TYPES = {
+    "post": PostType("post", "Posts", "Post", rest_base="posts", icon="dashicons-admin-post",
+                     supports=("title", "editor", "author", "thumbnail", "excerpt", "trackbacks",
+                               "custom-fields", "comments", "revisions", "post-formats"),
+                     taxonomies=("category", "post_tag")),
+    "page": PostType("page", "Pages", "Page", rest_base="pages", hierarchical=True,
+                     capability_type="page", icon="dashicons-admin-page",
+                     supports=("title", "editor", "author", "thumbnail", "page-attributes",
+                               "custom-fields", "comments", "revisions")),
+    "attachment": PostType("attachment", "Media", "Media", rest_base="media",
+                           icon="dashicons-admin-media",
+                           supports=("title", "author", "comments")),
+    "revision": PostType("revision", "Revisions", "Revision", show_in_rest=False,
+                         viewable=False, supports=("author",)),
+}
+
+STATUSES = {
+    "publish": PostStatus("publish", "Published", public=True, queryable=True),
+    "future": PostStatus("future", "Scheduled", protected=True),
+    "draft": PostStatus("draft", "Draft", protected=True, date_floating=True),
+    "pending": PostStatus("pending", "Pending", protected=True, date_floating=True),
+    "private": PostStatus("private", "Private", private=True),
+    "trash": PostStatus("trash", "Trash", internal=True, show_in_list=False),
+    "auto-draft": PostStatus("auto-draft", "auto-draft", internal=True, show_in_list=False,
+                             date_floating=True),
+    "inherit": PostStatus("inherit", "inherit", internal=True, show_in_list=False),
+}
+
+
+def post_types() -> dict[str, PostType]:
+    """Every registered post type: core's, then the project's from settings.WP_POST_TYPES."""
+    types = dict(CORE_TYPES)
+    for slug, options in getattr(settings, "WP_POST_TYPES", {}).items():
+        options = {"name": slug.title(), "singular_name": slug.title(), "rest_base": slug,
+                   **options}
+        options["supports"] = tuple(options.get("supports", PostType.supports))
+        options["taxonomies"] = tuple(options.get("taxonomies", ()))
+        types[slug] = PostType(slug=slug, **options)
+    return types
+
+
+def get_post_type(slug: str) -> PostType | None:
+    return post_types().get(slug)
+
+
+def post_statuses() -> dict[str, PostStatus]:
+    return STATUSES
+
+
+def post_type_caps_for(slug: str) -> dict[str, str]:
+    from users.capabilities import post_type_caps
+
+    post_type = get_post_type(slug)
+    return post_type_caps(post_type.capability_type if post_type else "post")

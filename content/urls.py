@@ -1,0 +1,1 @@
+"""content routes, registered in the WordPress route table."""

@@ -1,0 +1,1 @@
+"""taxonomy routes, registered in the WordPress route table."""

@@ -1,0 +1,62 @@
+"""Fixtures shared by every test: an API client and a user per WordPress role."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import UserFactory
+
+ROLES = ["administrator", "editor", "author", "contributor", "subscriber"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing_and_site(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.WP_SITE_URL = ""
+    settings.WP_TRUSTED_PROXIES = ["127.0.0.1"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def api_client(db) -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def user_with_role(db):
+    """user_with_role("editor") -> a new user holding that role."""
+
+    def make(role: str, **fields):
+        return UserFactory(role=role, **fields)
+
+    return make
+
+
+@pytest.fixture
+def admin_user(user_with_role):
+    return user_with_role("administrator")
+
+
+@pytest.fixture
+def editor(user_with_role):
+    return user_with_role("editor")
+
+
+@pytest.fixture
+def author(user_with_role):
+    return user_with_role("author")
+
+
+@pytest.fixture
+def contributor(user_with_role):
+    return user_with_role("contributor")
+
+
+@pytest.fixture
+def subscriber(user_with_role):
+    return user_with_role("subscriber")

@@ -1,0 +1,1 @@
+"""users routes, registered in the WordPress route table."""

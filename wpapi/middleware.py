@@ -1,0 +1,52 @@
+"""Headers WordPress sends on every REST response, and JSON errors for anything that escapes."""
+
+import logging
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from wpapi.errors import WPError, error_response
+from wpapi.links import rest_url
+
+logger = logging.getLogger(__name__)
+
+ALLOW_HEADERS = "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type"
+EXPOSE_HEADERS = "X-WP-Total, X-WP-TotalPages, Link"
+
+
+def is_rest_request(request: HttpRequest) -> bool:
+    return request.path.startswith("/wp-json") or (
+        request.path == "/" and "rest_route" in request.GET
+    )
+
+
+class WordPressHeadersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_rest_request(request):
+            response["X-Robots-Tag"] = "noindex"
+            response["X-Content-Type-Options"] = "nosniff"
+            response["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
+            response["Access-Control-Allow-Headers"] = ALLOW_HEADERS
+            if "HTTP_ORIGIN" in request.META and response.has_header(
+                "Access-Control-Allow-Origin"
+            ):
+                response["Access-Control-Allow-Methods"] = "OPTIONS, GET, POST, PUT, PATCH, DELETE"
+            if response.get("Content-Type", "").startswith("application/json"):
+                response["Content-Type"] = "application/json; charset=UTF-8"
+            if not response.has_header("Link"):
+                response["Link"] = f'<{rest_url(request, "/")}>; rel="https://api.w.org/"'
+        elif request.path == "/" and request.method in ("GET", "HEAD"):
+            response["Link"] = f'<{rest_url(request, "/")}>; rel="https://api.w.org/"'
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_rest_request(request):
+            return None
+        logger.exception("Unhandled error outside a REST view", exc_info=exception)
+        return error_response(WPError("internal_server_error",
+                                      "<p>There has been a critical error on this website.</p>",
+                                      500))

@@ -1,0 +1,1 @@
+"""The REST core has no models."""

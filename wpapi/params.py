@@ -1,0 +1,69 @@
+"""Request parameters as WordPress reads them.
+
+Query strings and form bodies are parsed the way PHP does (``a[]=1&a[]=2`` is a list,
+``a[b]=c`` an object, a repeated plain key keeps its last value), then merged with WordPress's
+precedence: JSON body > form body > query string > route parameters > defaults.
+"""
+
+import re
+from typing import Any
+from urllib.parse import parse_qsl
+
+from django.http import QueryDict
+
+BRACKETS = re.compile(r"\[([^\]]*)\]")
+
+
+def php_parse_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for raw_key, value in pairs:
+        if "[" in raw_key and raw_key.endswith("]") and not raw_key.startswith("["):
+            base = raw_key[: raw_key.index("[")]
+            parts = BRACKETS.findall(raw_key[len(base):])
+            _assign(result, [base, *parts], value)
+        else:
+            result[raw_key] = value
+    return _lists(result)
+
+
+def _assign(target: dict[str, Any], path: list[str], value: str) -> None:
+    node = target
+    for depth, part in enumerate(path[:-1]):
+        nxt = path[depth + 1]
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+        if nxt == "":
+            continue
+    last = path[-1]
+    if last == "":
+        node[str(_next_index(node))] = value
+    else:
+        node[last] = value
+
+
+def _next_index(node: dict[str, Any]) -> int:
+    numbers = [int(key) for key in node if key.isdigit()]
+    return max(numbers) + 1 if numbers else 0
+
+
+def _lists(value: Any) -> Any:
+    """Dicts whose keys are 0..n-1 become lists, as PHP's numeric arrays encode to JSON."""
+    if isinstance(value, dict):
+        converted = {key: _lists(item) for key, item in value.items()}
+        if converted and all(key.isdigit() for key in converted):
+            keys = sorted(converted, key=int)
+            if [int(key) for key in keys] == list(range(len(keys))):
+                return [converted[key] for key in keys]
+        return converted
+    return value
+
+
+def parse_query_string(query: str) -> dict[str, Any]:
+    return php_parse_pairs(parse_qsl(query, keep_blank_values=True))
+
+
+def querydict_to_params(data: QueryDict) -> dict[str, Any]:
+    return php_parse_pairs([(key, value) for key, values in data.lists() for value in values])

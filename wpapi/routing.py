@@ -1,0 +1,313 @@
+"""WordPress's route table and dispatcher.
+
+Routes are registered in WordPress's regex form (``/wp/v2/posts/(?P<id>[\\d]+)``) with a viewset
+and a method → action map. One Django view serves `/wp-json/<route>` and `/?rest_route=<route>`:
+it applies the method override, matches routes in order (case-insensitively, trailing slash
+ignored), answers OPTIONS with the route's description, and after the handler applies the
+global parameters `_fields`, `_embed` and `_envelope`. The `/wp-json/` index and the namespace
+indexes are generated from this table.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.views.decorators.csrf import csrf_exempt
+from rest_framework.response import Response
+
+from wpapi.errors import WPError, error_response, no_route
+from wpapi.renderers import WPJSONRenderer
+from wpapi.schema import public_args
+
+METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+@dataclass
+class Route:
+    pattern: str
+    namespace: str
+    viewset: type
+    actions: dict[str, str]  # METHOD -> action
+    regex: re.Pattern = field(init=False)
+    view: Callable = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.regex = re.compile("^" + self.pattern + "$", re.IGNORECASE)
+        mapping = {method.lower(): action for method, action in self.actions.items()}
+        mapping["head"] = self.actions.get("GET", "list")
+        mapping["options"] = "describe_route"
+        self.view = self.viewset.as_view(mapping, route=self,
+                                         base_route=self.collection_route())
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        return tuple(self.regex.groupindex)
+
+    def collection_route(self) -> str:
+        base = getattr(self.viewset, "base_route", "")
+        return base or re.sub(r"/\(\?P<[^/]+$", "", self.pattern)
+
+    def endpoints(self, viewset: Any) -> list[dict[str, Any]]:
+        """[{methods, args}] grouped by action, in WordPress's order."""
+        grouped: dict[str, list[str]] = {}
+        for method in METHOD_ORDER:
+            action = self.actions.get(method)
+            if action:
+                grouped.setdefault(action, []).append(method)
+        endpoints = []
+        for action, methods in grouped.items():
+            entry: dict[str, Any] = {"methods": methods}
+            if getattr(viewset, "allow_batch", False):
+                entry["allow_batch"] = {"v1": True}
+            entry["args"] = public_args(viewset.args_for(action))
+            endpoints.append(entry)
+        return endpoints
+
+    @property
+    def methods(self) -> list[str]:
+        return [method for method in METHOD_ORDER if method in self.actions]
+
+
+class Router:
+    """The ordered route table: first match wins, as in WordPress."""
+
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+
+    def add(self, pattern: str, viewset: type, actions: dict[str, str],
+            namespace: str = "wp/v2") -> Route:
+        route = Route(pattern, namespace, viewset, actions)
+        self.routes.append(route)
+        return route
+
+    def register(self, base: str, viewset: type, item: str = r"(?P<id>[\d]+)",
+                 namespace: str = "wp/v2") -> None:
+        """A collection route and its item route, for the standard actions the viewset has."""
+        viewset.base_route = base
+        collection = {m: a for m, a in (("GET", "list"), ("POST", "create"))
+                      if hasattr(viewset, a) and a not in viewset.disabled_actions}
+        item_actions = {m: a for m, a in (("GET", "retrieve"), ("POST", "update"),
+                                          ("PUT", "update"), ("PATCH", "update"),
+                                          ("DELETE", "destroy"))
+                        if hasattr(viewset, a) and a not in viewset.disabled_actions}
+        if collection:
+            self.add(base, viewset, collection, namespace)
+        if item_actions:
+            self.add(f"{base}/{item}", viewset, item_actions, namespace)
+
+    def match(self, path: str) -> tuple[Route | None, dict[str, str]]:
+        for route in self.routes:
+            found = route.regex.match(path)
+            if found:
+                return route, {k: v for k, v in found.groupdict().items() if v is not None}
+        return None, {}
+
+    def namespaces(self) -> list[str]:
+        seen: list[str] = []
+        for route in self.routes:
+            if route.namespace and route.namespace not in seen:
+                seen.append(route.namespace)
+        return seen
+
+
+router = Router()
+
+
+# --- dispatch ----------------------------------------------------------------------------------
+def effective_method(request: HttpRequest) -> str:
+    """_method (any request) or X-HTTP-Method-Override (on POST) replace the HTTP method."""
+    override = request.GET.get("_method")
+    if not override and request.method == "POST":
+        override = request.META.get("HTTP_X_HTTP_METHOD_OVERRIDE")
+    return (override or request.method or "GET").upper()
+
+
+@csrf_exempt
+def rest_entry(request: HttpRequest, route_path: str = "") -> HttpResponse:
+    """`/wp-json/<route>`: the REST API's single entry point."""
+    return serve(request, "/" + route_path)
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    if "_jsonp" in request.GET:
+        return error_response(WPError("rest_callback_disabled",
+                                      "JSONP support is disabled on this site.", 400))
+    method = effective_method(request)
+    overridden = method != request.method
+    request.method = method
+    response = dispatch(request, path)
+    if not isinstance(response, Response):
+        return response
+    response = apply_global_params(request, response)
+    user = getattr(request, "user", None)
+    logged_in = user is not None and user.is_authenticated
+    if logged_in or (overridden and response.status_code >= 400):
+        response["Cache-Control"] = "no-cache, must-revalidate, max-age=0, no-store, private"
+        response["Expires"] = "Wed, 11 Jan 1984 05:00:00 GMT"
+    if method == "HEAD":
+        response.data = None
+    return response
+
+
+def normalise_path(path: str) -> str:
+    path = "/" + path.strip("/")
+    return re.sub(r"/{2,}", "/", path)
+
+
+def dispatch(request: HttpRequest, path: str) -> HttpResponse:
+    path = normalise_path(path)
+    route, kwargs = router.match(path)
+    if route is None:
+        return error_response(no_route())
+    method = request.method
+    if method == "HEAD":
+        method = "GET"
+    if method not in route.actions and method != "OPTIONS":
+        return error_response(no_route())
+    request._wp_route = route
+    request._wp_route_path = path
+    return route.view(request, **kwargs)
+
+
+def apply_global_params(request: HttpRequest, response: Response) -> Response:
+    """_embed, _fields and _envelope, in WordPress's order."""
+    data = response.data
+    params = request.GET
+    if response.status_code < 400 and data is not None:
+        fields = _requested_fields(params)
+        if fields is not None:
+            data = filter_fields(data, fields)
+        embed = _requested_embeds(params)
+        if embed is not None and (fields is None or "_embedded" in fields or
+                                  "_links" in fields):
+            data = embed_links(request, data, embed)
+        response.data = data
+    if "_envelope" in params:
+        headers = {key: value for key, value in response.items()
+                   if key not in ("Content-Type", "Vary")}
+        envelope = {"body": response.data, "status": response.status_code, "headers": headers}
+        response.data = envelope
+        response.status_code = 200
+    return response
+
+
+def _requested_fields(params: QueryDict) -> list[str] | None:
+    if "_fields" in params:
+        return [f.strip() for f in params.get("_fields", "").split(",") if f.strip()]
+    if "_fields[]" in params:
+        return [f for f in params.getlist("_fields[]") if f]
+    return None
+
+
+def _requested_embeds(params: QueryDict) -> list[str] | bool | None:
+    if "_embed" in params:
+        value = params.get("_embed", "")
+        if value in ("", "1", "true"):
+            return True
+        return [rel.strip() for rel in value.split(",") if rel.strip()]
+    if "_embed[]" in params:
+        return [rel for rel in params.getlist("_embed[]") if rel]
+    return None
+
+
+def filter_fields(data: Any, fields: list[str]) -> Any:
+    """rest_filter_response_fields(): keep only the listed (dot-nested) fields."""
+    if isinstance(data, list):
+        return [filter_fields(item, fields) for item in data]
+    if not isinstance(data, dict):
+        return data
+    tree: dict[str, Any] = {}
+    for name in fields:
+        node = tree
+        parts = name.split(".")
+        for index, part in enumerate(parts):
+            if node is True:
+                break
+            if index == len(parts) - 1:
+                node[part] = True
+            else:
+                node = node.setdefault(part, {})
+    return _trim(data, tree)
+
+
+def _trim(data: dict[str, Any], tree: dict[str, Any]) -> dict[str, Any]:
+    result = {}
+    for key, sub in tree.items():
+        if key not in data:
+            continue
+        if sub is True or not isinstance(data[key], dict):
+            result[key] = data[key]
+        else:
+            result[key] = _trim(data[key], sub)
+    return result
+
+
+# --- _embed ------------------------------------------------------------------------------------
+def embed_links(request: HttpRequest, data: Any, rels: list[str] | bool) -> Any:
+    cache: dict[str, Any] = {}
+    if isinstance(data, list):
+        return [_embed_item(request, item, rels, cache) for item in data]
+    return _embed_item(request, data, rels, cache)
+
+
+def _embed_item(request: HttpRequest, item: Any, rels: list[str] | bool,
+                cache: dict[str, Any]) -> Any:
+    if not isinstance(item, dict) or "_links" not in item:
+        return item
+    embedded: dict[str, list[Any]] = {}
+    for rel, entries in item["_links"].items():
+        if rels is not True and rel not in rels:
+            continue
+        if not any(isinstance(e, dict) and e.get("embeddable") for e in entries):
+            continue
+        values = []
+        for entry in entries:
+            if not entry.get("embeddable"):
+                values.append({})
+                continue
+            href = entry["href"]
+            if href not in cache:
+                cache[href] = internal_get(request, href)
+            values.append(cache[href])
+        embedded[rel] = values
+    if embedded:
+        item = {**item, "_embedded": embedded}
+    return item
+
+
+def internal_get(request: HttpRequest, href: str) -> Any:
+    """GET a REST URL of this site from inside a request, as the same user, context=embed."""
+    parts = urlsplit(href)
+    path = parts.path
+    marker = "/wp-json"
+    if marker in path:
+        path = path.split(marker, 1)[1] or "/"
+    query = QueryDict(parts.query, mutable=True)
+    query["context"] = "embed"
+    sub = HttpRequest()
+    sub.method = "GET"
+    sub.path = sub.path_info = "/wp-json" + path
+    sub.META = {key: value for key, value in request.META.items()
+                if key.startswith(("HTTP_", "SERVER_", "REMOTE_")) or key == "wsgi.url_scheme"}
+    sub.META["QUERY_STRING"] = query.urlencode()
+    sub.META["REQUEST_METHOD"] = "GET"
+    sub.GET = query
+    sub._wp_internal_user = getattr(request, "_wp_user", None) or getattr(request, "user", None)
+    sub.user = sub._wp_internal_user
+    sub._wp_site_url = getattr(request, "_wp_site_url", None)
+    response = dispatch(sub, path)
+    if isinstance(response, Response):
+        return response.data
+    import orjson
+
+    return orjson.loads(response.content)
+
+
+def render(response: Response, request: HttpRequest) -> Response:
+    response.accepted_renderer = WPJSONRenderer()
+    response.accepted_media_type = "application/json"
+    response.renderer_context = {"request": request}
+    return response

@@ -1,0 +1,63 @@
+"""The base serializer: a resource's JSON Schema is its single source of truth.
+
+A resource serializer declares `schema` (WordPress's item schema: properties with `type`,
+`context`, `readonly`, ...). From it come the write arguments, OPTIONS and index output, the
+fields kept per context, and `_fields` trimming. `to_representation()` builds only the fields the
+request asks for (`self.wants(name)`), from data the view already loaded: serializers never query.
+"""
+
+from functools import cache
+from typing import Any
+
+from rest_framework import serializers
+
+from wpapi import schema as wp_schema
+
+
+class WPSerializer(serializers.BaseSerializer):
+    schema: dict[str, Any] = {"title": "object", "type": "object", "properties": {}}
+
+    @classmethod
+    @cache
+    def context_plan(cls, context: str) -> dict[str, Any]:
+        return wp_schema.context_filter(cls.schema, context)
+
+    @classmethod
+    def public_schema(cls) -> dict[str, Any]:
+        return {"$schema": "http://json-schema.org/draft-04/schema#", **_without_private(cls.schema)}
+
+    @property
+    def wp_context(self) -> str:
+        return self.context.get("wp_context", "view")
+
+    def wants(self, name: str) -> bool:
+        fields = self.context.get("fields")
+        return fields is None or name in fields
+
+    def links(self, instance: Any) -> dict[str, list[dict[str, Any]]]:
+        """`_links` for one item; resources override."""
+        return {}
+
+    def item(self, instance: Any) -> dict[str, Any]:
+        """One item as sent: its fields for the context, then `_links` when wanted."""
+        data = wp_schema.apply_plan(self.to_representation(instance),
+                                    self.context_plan(self.wp_context))
+        if self.wants("_links"):
+            item_links = self.links(instance)
+            if item_links:
+                if any(rel.startswith("wp:") for rel in item_links):
+                    item_links["curies"] = [dict(curie) for curie in _CURIES]
+                data["_links"] = item_links
+        return data
+
+
+_CURIES = ({"name": "wp", "href": "https://api.w.org/{rel}", "templated": True},)
+
+
+def _without_private(value: Any) -> Any:
+    """A schema as shown to clients: our own keys (arg_options) removed."""
+    if isinstance(value, dict):
+        return {key: _without_private(item) for key, item in value.items() if key != "arg_options"}
+    if isinstance(value, list):
+        return [_without_private(item) for item in value]
+    return value

@@ -1,0 +1,26 @@
+"""URLs: Django admin, the site root, and `/wp-json/...` served by the WordPress route table."""
+
+from django.contrib import admin
+from django.urls import path, re_path
+
+from wpapi import routing, views
+
+# The route table, in WordPress's order: discovery first, then each app's routes.
+if not routing.router.routes:
+    views.register_discovery_routes()
+    import content.urls  # noqa: F401
+    import taxonomy.urls  # noqa: F401
+    import users.urls  # noqa: F401
+    import comments.urls  # noqa: F401
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", views.site_root),
+    re_path(r"^wp-json/?$", routing.rest_entry),
+    re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
+]
+
+handler400 = "wpapi.errors.bad_request"
+handler403 = "wpapi.errors.permission_denied"
+handler404 = "wpapi.errors.not_found"
+handler500 = "wpapi.errors.server_error"

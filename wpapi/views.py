@@ -1,0 +1,112 @@
+"""The discovery routes: the `/wp-json/` index and each namespace's index, generated from the
+route table, and the site root that answers `?rest_route=` and advertises the API."""
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from wpapi.errors import WPError, error_response
+from wpapi.links import rest_url, site_url
+from wpapi.routing import router, serve
+from wpapi.viewsets import WPViewSet, describe
+
+
+def gmt_offset() -> float | int:
+    offset = datetime.now(ZoneInfo(settings.WP_TIMEZONE)).utcoffset()
+    hours = offset.total_seconds() / 3600 if offset else 0
+    return int(hours) if float(hours).is_integer() else hours
+
+
+class IndexViewSet(WPViewSet):
+    """`/wp-json/`: the site's description and every route (WP_REST_Server::get_index)."""
+
+    serializer_class = None
+
+    def index_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": {"default": "view"}}
+
+    def args_for(self, action: str) -> dict[str, dict[str, Any]]:
+        return self.index_args()
+
+    def get_serializer_class(self):  # noqa: ANN201 - the index has no item schema
+        return None
+
+    def response_fields(self) -> None:
+        return None
+
+    def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        home = site_url(request)
+        return Response({
+            "name": settings.WP_SITE_NAME,
+            "description": settings.WP_SITE_DESCRIPTION,
+            "url": home,
+            "home": home,
+            "gmt_offset": gmt_offset(),
+            "timezone_string": settings.WP_TIMEZONE,
+            "namespaces": router.namespaces(),
+            "authentication": {"application-passwords": {"endpoints": {
+                "authorization": home + "/admin/"}}},
+            "routes": routes_index(request),
+            "site_logo": 0,
+            "site_icon": 0,
+            "site_icon_url": "",
+            "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
+        })
+
+
+class NamespaceViewSet(IndexViewSet):
+    """`/wp-json/<namespace>`: the routes of one namespace."""
+
+    namespace = "wp/v2"
+
+    def index_args(self) -> dict[str, dict[str, Any]]:
+        return {"namespace": {"default": self.namespace}, "context": {"default": "view"}}
+
+    def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response({
+            "namespace": self.namespace,
+            "routes": routes_index(request, self.namespace),
+            "_links": {"up": [{"href": rest_url(request, "/")}]},
+        })
+
+
+def routes_index(request: Any, namespace: str | None = None) -> dict[str, Any]:
+    routes = {}
+    for route in router.routes:
+        if namespace is not None and route.namespace != namespace:
+            continue
+        viewset = route.viewset(route=route, request=request, base_route=route.collection_route())
+        viewset.format_kwarg = None
+        routes[route.pattern] = describe(route, viewset, request, with_schema=False)
+    return routes
+
+
+def register_discovery_routes() -> None:
+    router.add("/", IndexViewSet, {"GET": "index"}, namespace="")
+    router.add("/wp/v2", NamespaceViewSet, {"GET": "index"})
+
+
+@csrf_exempt
+def site_root(request: HttpRequest) -> HttpResponse:
+    """`/`: `?rest_route=/wp/v2/...` serves the API; otherwise a small page naming it.
+
+    Every answer carries the discovery Link header (added by the middleware)."""
+    if "rest_route" in request.GET:
+        route = request.GET.get("rest_route", "")
+        if len(request.GET.getlist("rest_route")) > 1:
+            return error_response(WPError("rest_path_invalid_type",
+                                          "The REST route parameter must be a string.", 400))
+        return serve(request, route or "/")
+    return HttpResponse(
+        f"<!doctype html><title>{settings.WP_SITE_NAME}</title>"
+        f'<link rel="https://api.w.org/" href="{rest_url(request, "/")}">'
+        f'<p>{settings.WP_SITE_NAME}: the API is at <a href="{rest_url(request, "/")}">/wp-json/</a>'
+        "</p>",
+        content_type="text/html; charset=UTF-8",
+    )

@@ -1,0 +1,361 @@
+"""The base viewset: WordPress's controller lifecycle on top of DRF.
+
+Per request, in WordPress's order: parameters are merged and validated against the endpoint's
+arguments (400 before any permission check), then the action's permission check runs
+(`check_<action>_permission`, loading the object first for item routes, so a missing object is
+the resource's 404), then the handler. Responses carry `Allow` (the methods this user may use
+on this route) and collections carry WordPress's pagination headers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Model, QuerySet
+from rest_framework import viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from wpapi import schema as wp_schema
+from wpapi.errors import WPError, forbidden
+from wpapi.links import rest_url
+from wpapi.params import parse_query_string, querydict_to_params
+from wpapi.serializers import WPSerializer
+
+CONTEXT_ARG = {
+    "description": "Scope under which the request is made; determines fields present in response.",
+    "type": "string",
+    "enum": ["view", "embed", "edit"],
+    "default": "view",
+}
+PAGE_ARG = {"description": "Current page of the collection.", "type": "integer", "default": 1,
+            "minimum": 1}
+PER_PAGE_ARG = {"description": "Maximum number of items to be returned in result set.",
+                "type": "integer", "default": 10, "minimum": 1, "maximum": 100}
+SEARCH_ARG = {"description": "Limit results to those matching a string.", "type": "string"}
+FORCE_ARG = {"type": "boolean", "default": False,
+             "description": "Whether to bypass Trash and force deletion."}
+
+READ_ACTIONS = {"list", "retrieve"}
+ACTION_METHODS = {
+    "list": ("GET",), "retrieve": ("GET",), "create": ("POST",),
+    "update": ("POST", "PUT", "PATCH"), "destroy": ("DELETE",),
+}
+
+
+def collection_params(**extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The collection arguments every WordPress controller starts from, plus `extra`."""
+    return {"context": CONTEXT_ARG, "page": PAGE_ARG, "per_page": PER_PAGE_ARG,
+            "search": SEARCH_ARG, **extra}
+
+
+class WPViewSet(viewsets.GenericViewSet):
+    """Base for every wp/v2 resource. Subclasses set the class attributes below and implement
+    `get_queryset`, `filter_queryset`, the `check_*_permission` hooks and `perform_*`."""
+
+    serializer_class: type[WPSerializer] = WPSerializer
+    lookup_url_kwarg = "id"
+    not_found_code = "rest_no_route"
+    not_found_message = "No route was found matching the URL and request method."
+    invalid_page_code = "rest_invalid_page_number"
+    id_description = "Unique identifier for the object."
+    #: the collection route, e.g. "/wp/v2/posts"; set by the router
+    base_route = ""
+    route: Any = None
+
+    @property
+    def default_response_headers(self) -> dict[str, str]:
+        return {}  # WordPress's Allow lists what this user may do; finalize_response sets it
+
+    # --- arguments ---------------------------------------------------------------------------
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return collection_params()
+
+    def item_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def create_args(self) -> dict[str, dict[str, Any]]:
+        return wp_schema.args_from_schema(self.get_serializer_class().schema, creating=True)
+
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return wp_schema.args_from_schema(self.get_serializer_class().schema, creating=False)
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {"force": FORCE_ARG}
+
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        """Arguments for the route's own parameters (the `id` of an item route)."""
+        if "id" in (self.route.param_names if self.route else ()):
+            return {"id": {"description": self.id_description, "type": "integer"}}
+        return {}
+
+    def args_for(self, action: str) -> dict[str, dict[str, Any]]:
+        builders = {"list": self.collection_args, "retrieve": self.item_args,
+                    "create": self.create_args, "update": self.update_args,
+                    "destroy": self.destroy_args}
+        builder = builders.get(action) or getattr(self, f"{action}_args", dict)
+        own = builder()
+        return {**self.url_args(), **own}
+
+    # --- request lifecycle -------------------------------------------------------------------
+    def initialize_request(self, request: Any, *args: Any, **kwargs: Any) -> Request:
+        drf_request = super().initialize_request(request, *args, **kwargs)
+        internal = getattr(request, "_wp_internal_user", None)
+        if internal is not None:
+            drf_request.user = internal
+        return drf_request
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if self.action == "describe_route":
+            self.wp_context, self.params, self.object = "view", {}, None
+            return
+        self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+        self.wp_context = self.params.get("context", "view")
+        self.object: Any = None
+        if self.action not in ("list", "create") and "id" in self.kwargs:
+            self.object = self.get_object()
+        self.check_action_permission(self.action, self.object)
+
+    def raw_params(self) -> dict[str, Any]:
+        request = self.request
+        params: dict[str, Any] = dict(self.kwargs)
+        params.update(parse_query_string(request._request.META.get("QUERY_STRING", "")))
+        for noise in ("rest_route", "_method"):
+            params.pop(noise, None)
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            data = request.data
+            if hasattr(data, "lists"):
+                params.update(querydict_to_params(data))
+                for name, upload in getattr(request, "FILES", {}).items():
+                    params.setdefault(name, upload)
+            elif isinstance(data, dict):
+                params.update(data)
+        return params
+
+    def check_action_permission(self, action: str, obj: Any) -> None:
+        check = getattr(self, f"check_{action}_permission", None)
+        if check is None:
+            return
+        if action in ("list", "create"):
+            check()
+        else:
+            check(obj)
+
+    def get_object(self) -> Any:
+        try:
+            pk = int(self.kwargs["id"])
+        except (TypeError, ValueError):
+            raise WPError(self.not_found_code, self.not_found_message, 404) from None
+        obj = self.get_queryset().filter(pk=pk).first()
+        if obj is None:
+            raise WPError(self.not_found_code, self.not_found_message, 404)
+        return obj
+
+    def permission_denied(self, request: Request, message: str | None = None,
+                          code: str | None = None) -> None:
+        raise forbidden(request.user, code or "rest_forbidden",
+                        message or "Sorry, you are not allowed to do that.")
+
+    def forbid(self, code: str, message: str) -> WPError:
+        return forbidden(self.request.user, code, message)
+
+    # --- serialization -----------------------------------------------------------------------
+    def response_fields(self) -> set[str] | None:
+        """Top-level fields to compute: the context's fields, narrowed by `_fields`."""
+        requested = self.request_fields()
+        plan = self.get_serializer_class().context_plan(self.wp_context)
+        fields = set(plan)
+        fields.add("_links")
+        if requested is not None:
+            tops = {name.split(".", 1)[0] for name in requested}
+            fields &= tops | {"id"}
+            if "_embedded" in tops:
+                fields.add("_links")
+        return fields
+
+    def request_fields(self) -> list[str] | None:
+        raw = self.request.query_params.get("_fields")
+        if raw is None:
+            raw_list = self.request.query_params.getlist("_fields[]")
+            return [item for item in raw_list if item] if raw_list else None
+        return [item.strip() for item in raw.split(",") if item.strip()]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {"request": self.request, "view": self, "wp_context": self.wp_context,
+                "fields": self.response_fields()}
+
+    def prepare_items(self, items: list[Any]) -> dict[str, Any]:
+        """Per-page data the serializer needs (bulk-loaded; one query per kind, not per item)."""
+        return {}
+
+    def serialize(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        items = list(items)
+        context = self.get_serializer_context()
+        context.update(self.prepare_items(items))
+        serializer = self.get_serializer_class()(context=context)
+        return [serializer.item(item) for item in items]
+
+    def serialize_one(self, item: Any) -> dict[str, Any]:
+        return self.serialize([item])[0]
+
+    # --- handlers ----------------------------------------------------------------------------
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        per_page = self.params.get("per_page") or 10
+        page = self.params.get("page", 1)
+        offset = self.params.get("offset")
+        start = offset if offset is not None else (page - 1) * per_page
+        if isinstance(queryset, list):
+            total = len(queryset)
+            rows = queryset[start:start + per_page]
+        else:
+            rows = list(queryset[start:start + per_page])
+            total = self.count_total(queryset, rows, start, per_page)
+        max_pages = math.ceil(total / per_page) if total else 0
+        if page > max_pages and total > 0:
+            raise WPError(self.invalid_page_code,
+                          "The page number requested is larger than the number of pages "
+                          "available.", 400)
+        data = [] if request.method == "HEAD" else self.serialize(rows)
+        response = Response(data)
+        self.add_pagination_headers(response, total, max_pages, page)
+        return response
+
+    def count_total(self, queryset: QuerySet, rows: list[Any], start: int, per_page: int) -> int:
+        # A short first page already tells the total without a COUNT query.
+        if start == 0 and len(rows) < per_page:
+            return len(rows)
+        return queryset.count()
+
+    def add_pagination_headers(self, response: Response, total: int, max_pages: int,
+                               page: int) -> None:
+        response["X-WP-Total"] = str(total)
+        response["X-WP-TotalPages"] = str(max_pages)
+        query = parse_qsl_keep(self.request._request.META.get("QUERY_STRING", ""))
+        links = []
+        if page > 1:
+            prev_page = min(page - 1, max_pages) if max_pages else page - 1
+            links.append(f'<{self.page_url(query, prev_page)}>; rel="prev"')
+        if page < max_pages:
+            links.append(f'<{self.page_url(query, page + 1)}>; rel="next"')
+        if links:
+            response["Link"] = ", ".join(links)
+
+    def page_url(self, query: list[tuple[str, str]], page: int) -> str:
+        pairs = [(key, value) for key, value in query if key != "rest_route"]
+        if any(key == "page" for key, _ in pairs):
+            pairs = [(key, str(page) if key == "page" else value) for key, value in pairs]
+        else:
+            pairs.append(("page", str(page)))
+        return rest_url(self.request, self.request_route()) + "?" + urlencode(pairs)
+
+    def request_route(self) -> str:
+        return getattr(self.request._request, "_wp_route_path", self.base_route)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.serialize_one(self.object))
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if "id" in self.params and self.create_rejects_id:
+            raise WPError(self.exists_code, "Cannot create existing post.", 400)
+        obj = self.perform_create(self.params)
+        obj = self.reload(obj)
+        self.object = obj
+        self.wp_context = "edit"
+        response = Response(self.serialize_one(obj), status=201)
+        response["Location"] = rest_url(request, f"{self.base_route}/{obj.pk}")
+        return response
+
+    create_rejects_id = False
+    exists_code = "rest_post_exists"
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.perform_update(self.object, self.params)
+        self.object = self.reload(obj)
+        self.wp_context = "edit"
+        return Response(self.serialize_one(self.object))
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.perform_destroy(self.object, self.params))
+
+    def reload(self, obj: Model) -> Any:
+        """Re-read a written object through get_queryset(), so a 201 costs what a GET costs."""
+        return self.get_queryset().get(pk=obj.pk)
+
+    def perform_create(self, params: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def perform_update(self, obj: Any, params: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def perform_destroy(self, obj: Any, params: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def describe_route(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """OPTIONS: the route's methods, endpoints with their arguments, and the schema."""
+        if "id" in self.kwargs:
+            try:
+                self.object = self.get_object()
+            except WPError:
+                self.object = None
+        return Response(describe(self.route, self, request, with_schema=True))
+
+    # --- Allow -------------------------------------------------------------------------------
+    def allowed_methods_for_user(self) -> list[str]:
+        """Methods of this route whose permission check passes for this user (WordPress's Allow)."""
+        allowed: list[str] = []
+        route = self.route
+        if route is None:
+            return allowed
+        for method, action in route.actions.items():
+            if method in allowed:
+                continue
+            if action in READ_ACTIONS:
+                allowed.append(method)
+                continue
+            needs_object = action in ("update", "destroy")
+            if needs_object and getattr(self, "object", None) is None:
+                continue
+            try:
+                self.check_action_permission(action, getattr(self, "object", None))
+            except WPError:
+                continue
+            allowed.append(method)
+        return allowed
+
+    def finalize_response(self, request: Request, response: Response, *args: Any,
+                          **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.route is not None and not response.has_header("Allow"):
+            try:
+                methods = self.allowed_methods_for_user() if hasattr(self, "params") \
+                    else [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
+            except Exception:  # noqa: BLE001 - the Allow header must never turn into a 500
+                methods = [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
+            response["Allow"] = ", ".join(methods)
+        return response
+
+
+def parse_qsl_keep(query: str) -> list[tuple[str, str]]:
+    from urllib.parse import parse_qsl
+
+    return parse_qsl(query, keep_blank_values=True)
+
+
+def describe(route: Any, viewset: WPViewSet, request: Any, with_schema: bool) -> dict[str, Any]:
+    """A route as the index and OPTIONS describe it."""
+    from wpapi.links import rest_url as _rest_url
+
+    data: dict[str, Any] = {"namespace": route.namespace, "methods": route.methods,
+                            "endpoints": route.endpoints(viewset)}
+    if with_schema and getattr(viewset, "serializer_class", None) is not None:
+        schema = viewset.get_serializer_class().public_schema()
+        if schema.get("properties") or schema.get("title") != "object":
+            data["schema"] = schema
+    if "(?P" not in route.pattern:
+        data["_links"] = {"self": [{"href": _rest_url(request, route.pattern)}]}
+    return data
