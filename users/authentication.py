@@ -1,7 +1,9 @@
 """How REST requests authenticate, as in WordPress.
 
 - Application passwords over HTTP Basic (``login:xxxx xxxx xxxx xxxx xxxx xxxx``); the login
-  password itself is never accepted over Basic auth.
+  password itself is never accepted over Basic auth. Credentials that do not match leave the
+  request anonymous, as the reference WordPress 6.1 does (a protected route then answers with
+  its 401 code, e.g. `rest_not_logged_in` on /users/me).
 - The logged-in cookie (a Django session here) counts only with a valid ``X-WP-Nonce`` header or
   ``_wpnonce`` parameter; without one the request is anonymous, with a bad one it is refused.
 """
@@ -43,26 +45,16 @@ class ApplicationPasswordAuthentication(BaseAuthentication):
             decoded = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
             login, plain = decoded.split(":", 1)
         except (binascii.Error, UnicodeDecodeError, ValueError):
-            raise WPError("rest_authentication_invalid", "Malformed Authorization header.",
-                          401) from None
+            return None
         user = User.objects.filter(Q(username=login) | Q(email=login)).first() if login else None
-        if user is None:
-            code = "invalid_email" if "@" in login else "invalid_username"
-            message = ("Unknown email address. Check again or try your username."
-                       if code == "invalid_email" else
-                       "<strong>Error:</strong> The username <strong>"
-                       f"{login}</strong> is not registered on this site.")
-            raise WPError(code, message, 401)
-        if not user.is_active:
-            raise WPError("incorrect_password", "The provided password is an invalid "
-                          "application password.", 401)
+        if user is None or not user.is_active:
+            return None
         plain = ApplicationPassword.normalise(plain)
         candidate = user.application_passwords.filter(
             lookup=ApplicationPassword.fingerprint(user.pk, plain)
         ).first()
         if candidate is None or not self._verify(candidate, plain):
-            raise WPError("incorrect_password",
-                          "The provided password is an invalid application password.", 401)
+            return None
         self._record_use(request, candidate)
         return user, candidate
 
