@@ -65,6 +65,8 @@ class WPViewSet(viewsets.GenericViewSet):
     #: the collection route, e.g. "/wp/v2/posts"; set by the router
     base_route = ""
     route: Any = None
+    #: standard actions this resource does not offer (the router registers no method for them)
+    disabled_actions: frozenset[str] = frozenset()
 
     @property
     def default_response_headers(self) -> dict[str, str]:
