@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Callable
 
+from corsheaders.middleware import CorsMiddleware
 from django.http import HttpRequest, HttpResponse
 
 from wpapi.errors import WPError, error_response
@@ -31,10 +32,6 @@ class WordPressHeadersMiddleware:
             response["X-Content-Type-Options"] = "nosniff"
             response["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
             response["Access-Control-Allow-Headers"] = ALLOW_HEADERS
-            if "HTTP_ORIGIN" in request.META and response.has_header(
-                "Access-Control-Allow-Origin"
-            ):
-                response["Access-Control-Allow-Methods"] = "OPTIONS, GET, POST, PUT, PATCH, DELETE"
             if response.get("Content-Type", "").startswith("application/json"):
                 response["Content-Type"] = "application/json; charset=UTF-8"
             if not response.has_header("Link"):
@@ -50,3 +47,19 @@ class WordPressHeadersMiddleware:
         return error_response(WPError("internal_server_error",
                                       "<p>There has been a critical error on this website.</p>",
                                       500))
+
+
+class WordPressCorsMiddleware(CorsMiddleware):
+    """django-cors-headers, except that a preflight OPTIONS under /wp-json is answered by the
+    route itself (its description and Allow header), as WordPress answers it."""
+
+    def check_preflight(self, request: HttpRequest) -> HttpResponse | None:
+        if is_rest_request(request):
+            return None
+        return super().check_preflight(request)
+
+    def add_response_headers(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        response = super().add_response_headers(request, response)
+        if response.has_header("Access-Control-Allow-Origin"):
+            response["Access-Control-Allow-Methods"] = "OPTIONS, GET, POST, PUT, PATCH, DELETE"
+        return response
