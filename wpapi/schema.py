@@ -41,7 +41,7 @@ class SchemaError(Exception):
         return {"code": self.code, "message": self.message, "data": self.data}
 
 
-# --- type tests, as WordPress's rest_is_*() --------------------------------------------------------
+# --- type tests, as WordPress's rest_is_*() ------------------------------------------------------
 def is_numeric(value: Any) -> bool:
     if isinstance(value, bool):
         return False
@@ -163,7 +163,7 @@ def _number_text(value: Any) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-# --- validation ------------------------------------------------------------------------------------
+# --- validation ----------------------------------------------------------------------------------
 def validate(value: Any, schema: Mapping[str, Any], param: str = "") -> None:
     """Raise SchemaError if `value` does not satisfy `schema` (rest_validate_value_from_schema)."""
     if "anyOf" in schema:
@@ -399,7 +399,7 @@ def _pattern_property(key: str, schema: Mapping[str, Any]) -> Mapping[str, Any] 
     return None
 
 
-# --- sanitising ------------------------------------------------------------------------------------
+# --- sanitising ----------------------------------------------------------------------------------
 def sanitize(value: Any, schema: Mapping[str, Any]) -> Any:
     """Coerce a validated value to its schema's type (rest_sanitize_value_from_schema)."""
     if "anyOf" in schema or "oneOf" in schema:
@@ -472,7 +472,7 @@ def parse_datetime(value: str) -> datetime | None:
         return None
 
 
-# --- argument sets: validate and sanitise a request's parameters -------------------------------
+# --- argument sets: validate and sanitise a request's parameters ---------------------------------
 def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
     """Defaults, required, validation and sanitising of one endpoint's arguments.
 
@@ -540,7 +540,7 @@ def args_from_schema(schema: Mapping[str, Any], *, creating: bool) -> dict[str, 
     return args
 
 
-# --- contexts --------------------------------------------------------------------------------------
+# --- contexts ------------------------------------------------------------------------------------
 def context_filter(schema: Mapping[str, Any], context: str) -> dict[str, Any]:
     """A plan for keeping only what `context` shows: {field: None (keep) | nested plan}."""
     plan: dict[str, Any] = {}

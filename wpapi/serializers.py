@@ -24,7 +24,8 @@ class WPSerializer(serializers.BaseSerializer):
 
     @classmethod
     def public_schema(cls) -> dict[str, Any]:
-        return {"$schema": "http://json-schema.org/draft-04/schema#", **_without_private(cls.schema)}
+        schema = _without_private(cls.schema)
+        return {"$schema": "http://json-schema.org/draft-04/schema#", **schema}
 
     @property
     def wp_context(self) -> str:

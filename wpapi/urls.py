@@ -8,10 +8,10 @@ from wpapi import routing, views
 # The route table, in WordPress's order: discovery first, then each app's routes.
 if not routing.router.routes:
     views.register_discovery_routes()
+    import comments.urls  # noqa: F401
     import content.urls  # noqa: F401
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
-    import comments.urls  # noqa: F401
 
 urlpatterns = [
     path("admin/", admin.site.urls),

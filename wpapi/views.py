@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -103,10 +104,10 @@ def site_root(request: HttpRequest) -> HttpResponse:
             return error_response(WPError("rest_path_invalid_type",
                                           "The REST route parameter must be a string.", 400))
         return serve(request, route or "/")
+    api = rest_url(request, "/")
+    name = escape(settings.WP_SITE_NAME)
     return HttpResponse(
-        f"<!doctype html><title>{settings.WP_SITE_NAME}</title>"
-        f'<link rel="https://api.w.org/" href="{rest_url(request, "/")}">'
-        f'<p>{settings.WP_SITE_NAME}: the API is at <a href="{rest_url(request, "/")}">/wp-json/</a>'
-        "</p>",
+        f'<!doctype html><title>{name}</title><link rel="https://api.w.org/" href="{api}">'
+        f'<p>{name}: the API is at <a href="{api}">/wp-json/</a></p>',
         content_type="text/html; charset=UTF-8",
     )
