@@ -222,32 +222,67 @@ def _strip_combinators(schema: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in schema.items() if key not in ("anyOf", "oneOf")}
 
 
-def _find_any_of(value: Any, schema: Mapping[str, Any], param: str) -> Mapping[str, Any]:
-    for candidate in schema["anyOf"]:
+def _candidate_errors(value: Any, schema: Mapping[str, Any], param: str, key: str,
+                      ) -> tuple[list[tuple[int, Mapping[str, Any]]], list[dict[str, Any]]]:
+    matches, errors = [], []
+    for index, candidate in enumerate(schema[key]):
         try:
             validate(value, candidate, param)
-        except SchemaError:
+        except SchemaError as error:
+            errors.append({"index": index, "schema": candidate, "error": error})
             continue
-        return candidate
-    raise SchemaError("rest_no_matching_schema",
-                      f"{param} does not match any of the expected formats.")
+        matches.append((index, candidate))
+    return matches, errors
+
+
+def _find_any_of(value: Any, schema: Mapping[str, Any], param: str) -> Mapping[str, Any]:
+    matches, errors = _candidate_errors(value, schema, param, "anyOf")
+    if matches:
+        return matches[0][1]
+    raise _combining_error(param, errors)
 
 
 def _find_one_of(value: Any, schema: Mapping[str, Any], param: str) -> Mapping[str, Any]:
-    matches = []
-    for candidate in schema["oneOf"]:
-        try:
-            validate(value, candidate, param)
-        except SchemaError:
-            continue
-        matches.append(candidate)
+    matches, errors = _candidate_errors(value, schema, param, "oneOf")
     if not matches:
-        raise SchemaError("rest_no_matching_schema",
-                          f"{param} does not match any of the expected formats.")
+        raise _combining_error(param, errors)
     if len(matches) > 1:
+        positions = [index for index, _ in matches]
+        titles = [candidate["title"] for _, candidate in matches if "title" in candidate]
+        if len(titles) == len(matches):
+            raise SchemaError("rest_one_of_multiple_matches",
+                              f"{param} matches {human_list(titles)}, but should match only one.",
+                              {"positions": positions})
         raise SchemaError("rest_one_of_multiple_matches",
-                          f"{param} matches more than one of the expected formats.")
-    return matches[0]
+                          f"{param} matches more than one of the expected formats.",
+                          {"positions": positions})
+    return matches[0][1]
+
+
+def _combining_error(param: str, errors: list[dict[str, Any]]) -> SchemaError:
+    """rest_get_combining_operation_error(): the most telling reason no sub-schema matched."""
+    if len(errors) == 1:
+        return _format_combining_error(param, errors[0])
+    # Errors that only say "wrong type for the whole value" tell the least; drop them.
+    telling = [e for e in errors if e["error"].code != "rest_invalid_type"
+               or (isinstance(e["error"].data, dict) and e["error"].data.get("param") != param)]
+    if len(telling) == 1:
+        return _format_combining_error(param, telling[0])
+    titles = [e["schema"]["title"] for e in errors if "title" in e["schema"]]
+    if titles and len(titles) == len(errors):
+        return SchemaError("rest_no_matching_schema", f"{param} is not a valid {human_list(titles)}.")
+    return SchemaError("rest_no_matching_schema",
+                       f"{param} does not match any of the expected formats.")
+
+
+def _format_combining_error(param: str, error: dict[str, Any]) -> SchemaError:
+    reason = error["error"].message
+    title = error["schema"].get("title")
+    if title:
+        message = f"{param} is not a valid {title}. Reason: {reason}"
+    else:
+        message = f"{param} does not match the expected format. Reason: {reason}"
+    return SchemaError("rest_no_matching_schema", message, {"position": error["index"]})
 
 
 def _validate_enum(value: Any, schema: Mapping[str, Any], param: str, kind: str) -> None:

@@ -65,6 +65,8 @@ class ThingViewSet(WPViewSet):
             order={"type": "string", "enum": ["asc", "desc"], "default": "asc",
                    "description": "Order."},
             flag={"type": "boolean", "description": "A boolean."},
+            terms=TERM_QUERY_ARG,
+            when={"type": "string", "format": "date-time", "description": "A date."},
         )
 
     def get_queryset(self) -> QuerySet[User]:
@@ -120,3 +122,16 @@ def things_route():
 @pytest.fixture
 def things(db):
     return UserFactory.create_batch(5)
+
+
+TERM_QUERY_ARG = {
+    "type": ["object", "array"],
+    "oneOf": [
+        {"title": "Term ID List", "type": "array", "items": {"type": "integer"}},
+        {"title": "Term ID Taxonomy Query", "type": "object", "properties": {
+            "terms": {"type": "array", "items": {"type": "integer"}, "default": []},
+            "operator": {"type": "string", "enum": ["AND", "OR"], "default": "OR"},
+        }, "additionalProperties": False},
+    ],
+    "description": "A WordPress taxonomy-query argument.",
+}

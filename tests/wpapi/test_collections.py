@@ -232,3 +232,44 @@ def test_rest_route_pagination_links_point_at_wp_json(api_client, things):
 
 def test_jsonp_is_refused(api_client):
     assert_wp_error(api_client.get(URL, {"_jsonp": "cb"}), "rest_callback_disabled", 400)
+
+
+@pytest.mark.parametrize(("query", "message", "data"), [
+    ("terms=abc", "terms is not a valid Term ID List. Reason: terms[0] is not of type integer.",
+     {"position": 0}),
+    ("terms[terms]=x", "terms is not a valid Term ID Taxonomy Query. Reason: "
+     "terms[terms][0] is not of type integer.", {"position": 1}),
+    ("terms[operator]=XOR", "terms is not a valid Term ID Taxonomy Query. Reason: "
+     "terms[operator] is not one of AND and OR.", {"position": 1}),
+])
+def test_one_of_errors_name_the_closest_schema(api_client, query, message, data):
+    # The messages real WordPress 6.1 gives for ?categories=... on /wp/v2/posts.
+    body = assert_wp_error(api_client.get(f"{URL}?{query}"), "rest_invalid_param", 400)
+    assert body["data"]["params"]["terms"] == message
+    assert body["data"]["details"]["terms"]["code"] == "rest_no_matching_schema"
+    assert body["data"]["details"]["terms"]["data"] == data
+
+
+@pytest.mark.parametrize("query", ["terms=1,2", "terms[terms]=1&terms[operator]=AND"])
+def test_one_of_accepts_either_form(api_client, query):
+    assert api_client.get(f"{URL}?{query}").status_code == 200
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2024-01-02T03:04:05", True),
+                                           ("2024-01-02T03:04:05Z", True),
+                                           ("2024-01-02 03:04:05", True),
+                                           ("yesterday", False), ("2024-13-45T00:00:00", False)])
+def test_date_time_format(api_client, value, ok):
+    response = api_client.get(URL, {"when": value})
+    if ok:
+        assert response.status_code == 200
+    else:
+        body = assert_wp_error(response, "rest_invalid_param", 400)
+        assert body["data"]["params"]["when"] == "Invalid date."
+
+
+def test_per_page_not_integer_like_wordpress(api_client):
+    body = assert_wp_error(api_client.get(URL, {"per_page": "1.5"}), "rest_invalid_param", 400)
+    assert body["data"]["params"]["per_page"] == "per_page is not of type integer."
+    body = assert_wp_error(api_client.get(URL, {"page": ""}), "rest_invalid_param", 400)
+    assert body["data"]["params"]["page"] == "page is not of type integer."
