@@ -270,7 +270,8 @@ def _combining_error(param: str, errors: list[dict[str, Any]]) -> SchemaError:
         return _format_combining_error(param, telling[0])
     titles = [e["schema"]["title"] for e in errors if "title" in e["schema"]]
     if titles and len(titles) == len(errors):
-        return SchemaError("rest_no_matching_schema", f"{param} is not a valid {human_list(titles)}.")
+        return SchemaError("rest_no_matching_schema",
+                           f"{param} is not a valid {human_list(titles)}.")
     return SchemaError("rest_no_matching_schema",
                        f"{param} does not match any of the expected formats.")
 
