@@ -8,12 +8,14 @@ global parameters `_fields`, `_embed` and `_envelope`. The `/wp-json/` index and
 indexes are generated from this table.
 """
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.response import Response
@@ -278,32 +280,55 @@ def _embed_item(request: HttpRequest, item: Any, rels: list[str] | bool,
     return item
 
 
-def internal_get(request: HttpRequest, href: str) -> Any:
-    """GET a REST URL of this site from inside a request, as the same user, context=embed."""
-    parts = urlsplit(href)
+def internal_request(request: HttpRequest, method: str, href_or_path: str,
+                     body: bytes = b"", headers: dict[str, str] | None = None,
+                     ) -> tuple[HttpRequest, str]:
+    """A request for a route of this site, made inside `request` as the same user."""
+    parts = urlsplit(href_or_path)
     path = parts.path
-    marker = "/wp-json"
-    if marker in path:
-        path = path.split(marker, 1)[1] or "/"
-    query = QueryDict(parts.query, mutable=True)
-    query["context"] = "embed"
-    sub = HttpRequest()
-    sub.method = "GET"
-    sub.path = sub.path_info = "/wp-json" + path
-    sub.META = {key: value for key, value in request.META.items()
-                if key.startswith(("HTTP_", "SERVER_", "REMOTE_")) or key == "wsgi.url_scheme"}
-    sub.META["QUERY_STRING"] = query.urlencode()
-    sub.META["REQUEST_METHOD"] = "GET"
-    sub.GET = query
-    sub._wp_internal_user = getattr(request, "_wp_user", None) or getattr(request, "user", None)
-    sub.user = sub._wp_internal_user
+    if "/wp-json" in path:
+        path = path.split("/wp-json", 1)[1] or "/"
+    environ = {
+        key: value for key, value in request.META.items()
+        if key in ("SERVER_NAME", "SERVER_PORT", "REMOTE_ADDR", "HTTP_HOST", "wsgi.url_scheme",
+                   "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
+    }
+    environ.update({
+        "REQUEST_METHOD": method, "PATH_INFO": "/wp-json" + path, "SCRIPT_NAME": "",
+        "QUERY_STRING": parts.query, "wsgi.input": io.BytesIO(body),
+        "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": "application/json",
+    })
+    environ.setdefault("wsgi.url_scheme", "http")
+    environ.setdefault("SERVER_NAME", "localhost")
+    environ.setdefault("SERVER_PORT", "80")
+    for name, value in (headers or {}).items():
+        key = name.upper().replace("-", "_")
+        if key in ("CONTENT_TYPE", "CONTENT_LENGTH", "AUTHORIZATION", "COOKIE"):
+            continue
+        environ[f"HTTP_{key}"] = value if isinstance(value, str) else ",".join(value)
+    sub = WSGIRequest(environ)
+    user = getattr(request, "user", None)
+    sub._wp_internal_user = user
+    sub.user = user
     sub._wp_site_url = getattr(request, "_wp_site_url", None)
-    response = dispatch(sub, path)
+    return sub, path
+
+
+def response_data(response: HttpResponse) -> Any:
     if isinstance(response, Response):
         return response.data
     import orjson
 
     return orjson.loads(response.content)
+
+
+def internal_get(request: HttpRequest, href: str) -> Any:
+    """GET a REST URL of this site from inside a request, as the same user, context=embed."""
+    query = QueryDict(urlsplit(href).query, mutable=True)
+    query["context"] = "embed"
+    sub, path = internal_request(request, "GET", urlsplit(href)._replace(
+        query=query.urlencode()).geturl())
+    return response_data(dispatch(sub, path))
 
 
 def render(response: Response, request: HttpRequest) -> Response:

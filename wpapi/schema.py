@@ -400,7 +400,7 @@ def _validate_object(value: Any, schema: Mapping[str, Any], param: str) -> None:
         raise SchemaError("rest_invalid_type", f"{param} is not of type object.",
                           {"param": param})
     data = to_object(value)
-    properties = schema.get("properties", {})
+    properties = _properties(schema)
     required = schema.get("required")
     if isinstance(required, list):
         for name in required:
@@ -426,6 +426,12 @@ def _validate_object(value: Any, schema: Mapping[str, Any], param: str) -> None:
                               f"{key} is not a valid property of Object.")
         if isinstance(extra, dict):
             validate(item, extra, f"{param}[{key}]")
+
+
+def _properties(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    # WordPress writes an empty object schema as PHP's empty array, which encodes as [].
+    properties = schema.get("properties")
+    return properties if isinstance(properties, dict) else {}
 
 
 def _pattern_property(key: str, schema: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -460,7 +466,7 @@ def sanitize(value: Any, schema: Mapping[str, Any]) -> Any:
         if not is_object(value):
             return value
         data = to_object(value)
-        properties = schema.get("properties", {})
+        properties = _properties(schema)
         result = {}
         for key, item in data.items():
             if key in properties:

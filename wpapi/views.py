@@ -89,7 +89,10 @@ def routes_index(request: Any, namespace: str | None = None) -> dict[str, Any]:
 
 
 def register_discovery_routes() -> None:
+    from wpapi.batch import register_batch_route
+
     router.add("/", IndexViewSet, {"GET": "index"}, namespace="")
+    register_batch_route()
     router.add("/wp/v2", NamespaceViewSet, {"GET": "index"})
 
 

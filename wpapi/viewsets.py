@@ -61,6 +61,8 @@ class WPViewSet(viewsets.GenericViewSet):
     not_found_code = "rest_no_route"
     not_found_message = "No route was found matching the URL and request method."
     invalid_page_code = "rest_invalid_page_number"
+    #: whether POST /batch/v1 may include this resource's write routes (allow_batch in WordPress)
+    allow_batch = False
     id_description = "Unique identifier for the object."
     #: the collection route, e.g. "/wp/v2/posts"; set by the router
     base_route = ""
@@ -116,6 +118,8 @@ class WPViewSet(viewsets.GenericViewSet):
             self.wp_context, self.params, self.object = "view", {}, None
             return
         self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+        if getattr(request._request, "_wp_validate_only", False):
+            raise ValidatedOnly()
         self.wp_context = self.params.get("context", "view")
         self.object: Any = None
         if self.action not in ("list", "create") and "id" in self.kwargs:
@@ -340,6 +344,13 @@ class WPViewSet(viewsets.GenericViewSet):
                 methods = [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
             response["Allow"] = ", ".join(methods)
         return response
+
+
+class ValidatedOnly(WPError):
+    """Raised after argument validation when a batch only checks that requests are valid."""
+
+    def __init__(self) -> None:
+        super().__init__("rest_batch_validated", "Valid.", 200)
 
 
 def parse_qsl_keep(query: str) -> list[tuple[str, str]]:

@@ -56,6 +56,7 @@ class ThingViewSet(WPViewSet):
     serializer_class = ThingSerializer
     not_found_code, not_found_message = "rest_thing_invalid_id", "Invalid thing ID."
     invalid_page_code = "rest_thing_invalid_page_number"
+    allow_batch = True
 
     def collection_args(self):
         return collection_params(
