@@ -545,7 +545,10 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
             invalid[name] = error.message
             details[name] = error.as_detail()
             continue
-        if options.get("sanitize", True) is not False:
+        sanitizer = options.get("sanitize", True)
+        if callable(sanitizer):
+            result[name] = sanitizer(params[name], arg)
+        elif sanitizer is not False:
             result[name] = sanitize(params[name], arg)
     if invalid:
         raise WPError("rest_invalid_param", "Invalid parameter(s): " + ", ".join(invalid), 400,

@@ -9,6 +9,8 @@ from wpapi import routing, views
 if not routing.router.routes:
     views.register_discovery_routes()
     import comments.urls  # noqa: F401
+
+    views.register_site_routes()
     import content.urls  # noqa: F401
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401

@@ -15,11 +15,16 @@ from rest_framework.response import Response
 from wpapi.errors import WPError, error_response
 from wpapi.links import rest_url, site_url
 from wpapi.routing import router, serve
+from wpapi.site import options
 from wpapi.viewsets import WPViewSet, describe
 
 
-def gmt_offset() -> float | int:
-    offset = datetime.now(ZoneInfo(settings.WP_TIMEZONE)).utcoffset()
+def gmt_offset(timezone_name: str) -> float | int:
+    try:
+        zone = ZoneInfo(timezone_name)
+    except (ValueError, KeyError):
+        zone = ZoneInfo("UTC")
+    offset = datetime.now(zone).utcoffset()
     hours = offset.total_seconds() / 3600 if offset else 0
     return int(hours) if float(hours).is_integer() else hours
 
@@ -43,19 +48,20 @@ class IndexViewSet(WPViewSet):
 
     def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         home = site_url(request)
+        site = options()
         return Response({
-            "name": settings.WP_SITE_NAME,
-            "description": settings.WP_SITE_DESCRIPTION,
+            "name": site["title"],
+            "description": site["description"],
             "url": home,
             "home": home,
-            "gmt_offset": gmt_offset(),
-            "timezone_string": settings.WP_TIMEZONE,
+            "gmt_offset": gmt_offset(site["timezone"]),
+            "timezone_string": site["timezone"],
             "namespaces": router.namespaces(),
             "authentication": {"application-passwords": {"endpoints": {
                 "authorization": home + "/admin/"}}},
             "routes": routes_index(request),
-            "site_logo": 0,
-            "site_icon": 0,
+            "site_logo": site["site_logo"] or 0,
+            "site_icon": site["site_icon"] or 0,
             "site_icon_url": "",
             "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
         })
@@ -94,6 +100,13 @@ def register_discovery_routes() -> None:
     router.add("/", IndexViewSet, {"GET": "index"}, namespace="")
     register_batch_route()
     router.add("/wp/v2", NamespaceViewSet, {"GET": "index"})
+
+
+def register_site_routes() -> None:
+    """Routes of the core itself that come after the apps' routes, as in WordPress's index."""
+    from wpapi.site_settings import register_settings_route
+
+    register_settings_route()
 
 
 @csrf_exempt
