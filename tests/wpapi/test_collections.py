@@ -273,3 +273,21 @@ def test_per_page_not_integer_like_wordpress(api_client):
     assert body["data"]["params"]["per_page"] == "per_page is not of type integer."
     body = assert_wp_error(api_client.get(URL, {"page": ""}), "rest_invalid_param", 400)
     assert body["data"]["params"]["page"] == "page is not of type integer."
+
+
+def test_routes_match_case_insensitively(api_client, things):
+    response = api_client.get(URL.upper().replace("/WP-JSON", "/wp-json"))
+    assert response.status_code == 200
+    assert response["X-WP-Total"] == "5"
+
+
+def test_logged_in_responses_are_not_cached(api_client, things, admin_user):
+    assert "no-store" not in api_client.get(URL).get("Cache-Control", "")
+    api_client.force_authenticate(admin_user)
+    assert "no-store" in api_client.get(URL)["Cache-Control"]
+
+
+def test_method_override_error_is_not_cached(api_client, things):
+    response = api_client.post(f"{URL}/{things[0].pk}?_method=DELETE")
+    assert response.status_code == 401
+    assert "no-store" in response["Cache-Control"]
