@@ -7,35 +7,47 @@ ones the user must hold (map_meta_cap). Every resource, `_embed`, search and the
 
 from typing import Any
 
-SUBSCRIBER = frozenset({"read", "level_0"})
-CONTRIBUTOR = SUBSCRIBER | {"edit_posts", "delete_posts", "level_1"}
-AUTHOR = CONTRIBUTOR | {
-    "upload_files", "edit_published_posts", "publish_posts", "delete_published_posts", "level_2",
-}
-EDITOR = AUTHOR | {
-    "moderate_comments", "manage_categories", "manage_links", "unfiltered_html",
-    "edit_others_posts", "edit_pages", "edit_others_pages", "edit_published_pages",
-    "publish_pages", "delete_pages", "delete_others_pages", "delete_published_pages",
-    "delete_others_posts", "delete_private_posts", "edit_private_posts", "read_private_posts",
+# Each role's capabilities in the order WordPress stores them (populate_roles_160 onwards), which
+# is the order the users endpoint lists them in `capabilities`.
+SUBSCRIBER = ("read", "level_0")
+CONTRIBUTOR = ("edit_posts", "read", "level_1", "level_0", "delete_posts")
+AUTHOR = ("upload_files", "edit_posts", "edit_published_posts", "publish_posts", "read",
+          "level_2", "level_1", "level_0", "delete_posts", "delete_published_posts")
+_EDITOR_210 = (
+    "edit_others_pages", "edit_published_pages", "publish_pages", "delete_pages",
+    "delete_others_pages", "delete_published_pages", "delete_posts", "delete_others_posts",
+    "delete_published_posts", "delete_private_posts", "edit_private_posts", "read_private_posts",
     "delete_private_pages", "edit_private_pages", "read_private_pages",
-    "level_3", "level_4", "level_5", "level_6", "level_7",
-}
-ADMINISTRATOR = EDITOR | {
+)
+EDITOR = ("moderate_comments", "manage_categories", "manage_links", "upload_files",
+          "unfiltered_html", "edit_posts", "edit_others_posts", "edit_published_posts",
+          "publish_posts", "edit_pages", "read", "level_7", "level_6", "level_5", "level_4",
+          "level_3", "level_2", "level_1", "level_0", *_EDITOR_210)
+ADMINISTRATOR = (
     "switch_themes", "edit_themes", "activate_plugins", "edit_plugins", "edit_users",
-    "edit_files", "manage_options", "import", "list_users", "remove_users", "promote_users",
-    "create_users", "delete_users", "unfiltered_upload", "edit_dashboard", "update_plugins",
-    "delete_plugins", "install_plugins", "update_themes", "install_themes", "update_core",
-    "delete_themes", "export", "customize", "delete_site", "edit_theme_options",
-    "level_8", "level_9", "level_10",
-}
+    "edit_files", "manage_options", "moderate_comments", "manage_categories", "manage_links",
+    "upload_files", "import", "unfiltered_html", "edit_posts", "edit_others_posts",
+    "edit_published_posts", "publish_posts", "edit_pages", "read", "level_10", "level_9",
+    "level_8", "level_7", "level_6", "level_5", "level_4", "level_3", "level_2", "level_1",
+    "level_0", *_EDITOR_210, "delete_users", "create_users", "unfiltered_upload",
+    "edit_dashboard", "update_plugins", "delete_plugins", "install_plugins", "update_themes",
+    "install_themes", "update_core", "list_users", "remove_users", "promote_users",
+    "edit_theme_options", "delete_themes", "export",
+)
 
-ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    "administrator": frozenset(ADMINISTRATOR),
-    "editor": frozenset(EDITOR),
-    "author": frozenset(AUTHOR),
-    "contributor": frozenset(CONTRIBUTOR),
-    "subscriber": frozenset(SUBSCRIBER),
+#: role -> its capabilities, in WordPress's order
+ROLE_CAPABILITY_LIST: dict[str, tuple[str, ...]] = {
+    "administrator": ADMINISTRATOR,
+    "editor": EDITOR,
+    "author": AUTHOR,
+    "contributor": CONTRIBUTOR,
+    "subscriber": SUBSCRIBER,
 }
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    role: frozenset(caps) for role, caps in ROLE_CAPABILITY_LIST.items()
+}
+#: the roles WordPress calls "authors" (user_level above 0), for who=authors
+AUTHOR_ROLES = ("administrator", "editor", "author", "contributor")
 
 # Meta capabilities WordPress maps to primitive ones whatever the object.
 SIMPLE_META = {
@@ -48,7 +60,40 @@ SIMPLE_META = {
     "assign_post_tags": "edit_posts",
     "create_posts": "edit_posts",
     "create_pages": "edit_pages",
+    "promote_user": "promote_users",
+    "add_users": "promote_users",
+    "edit_users": "edit_users",
+    "delete_user": "delete_users",
+    "delete_users": "delete_users",
+    "customize": "edit_theme_options",
+    "setup_network": "manage_options",
+    "update_php": "update_core",
+    "upload_themes": "install_themes",
+    "upload_plugins": "install_plugins",
+    "activate_plugin": "activate_plugins",
+    "deactivate_plugin": "activate_plugins",
+    "deactivate_plugins": "activate_plugins",
+    "resume_plugin": "resume_plugins",
+    "resume_theme": "resume_themes",
+    "export_others_personal_data": "manage_options",
+    "erase_others_personal_data": "manage_options",
+    "manage_privacy_options": "manage_options",
+    "edit_css": "unfiltered_html",
 }
+# Never granted on a single site with WordPress's default constants (no ALLOW_UNFILTERED_UPLOADS,
+# link manager off, no multisite).
+NEVER = frozenset({"do_not_allow", "unfiltered_upload", "manage_links", "delete_site"})
+# The reusable-block capabilities are the post ones (map_meta_cap's $block_caps).
+BLOCK_CAPS = frozenset({
+    "edit_blocks", "edit_others_blocks", "publish_blocks", "read_private_blocks",
+    "delete_blocks", "delete_private_blocks", "delete_published_blocks", "delete_others_blocks",
+    "edit_private_blocks", "edit_published_blocks",
+})
+APP_PASSWORD_CAPS = frozenset({
+    "create_app_password", "list_app_passwords", "read_app_password", "edit_app_password",
+    "delete_app_passwords", "delete_app_password",
+})
+USER_META_CAPS = frozenset({"edit_user_meta", "delete_user_meta", "add_user_meta"})
 
 PUBLISHED = ("publish", "future")
 
@@ -71,42 +116,65 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
     }
 
 
+def role_of(user: Any) -> str:
+    """The user's role; Django superusers are administrators."""
+    if getattr(user, "is_superuser", False):
+        return "administrator"
+    return getattr(user, "role", "") or ""
+
+
 def capabilities_of(user: Any) -> frozenset[str]:
     if user is None or not user.is_authenticated:
         return frozenset()
-    if getattr(user, "is_superuser", False):
-        return ROLE_CAPABILITIES["administrator"]
-    return ROLE_CAPABILITIES.get(getattr(user, "role", ""), frozenset())
+    return ROLE_CAPABILITIES.get(role_of(user), frozenset())
+
+
+def all_capabilities(user: Any) -> dict[str, bool]:
+    """WP_User::$allcaps: the role's capabilities then the role itself, as the API lists them."""
+    role = role_of(user)
+    caps = dict.fromkeys(ROLE_CAPABILITY_LIST.get(role, ()), True)
+    if role:
+        caps[role] = True
+    return caps
 
 
 def user_can(user: Any, capability: str, obj: Any = None) -> bool:
     """May `user` do `capability` (to `obj`)? The counterpart of WordPress's user_can()."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or not getattr(user, "is_active", True):
         return False
     required = map_meta_cap(user, capability, obj)
     if required is None:
         return False
     held = capabilities_of(user)
-    return all(cap == "exist" or cap in held for cap in required)
+    return all(cap == "exist" or (cap not in NEVER and cap in held) for cap in required)
 
 
 def map_meta_cap(user: Any, capability: str, obj: Any = None) -> list[str] | None:
-    """The primitive capabilities `capability` on `obj` needs; None means never allowed."""
+    """The primitive capabilities `capability` on `obj` needs; None means never allowed.
+
+    An empty list means nothing is needed (WordPress: editing one's own profile)."""
+    if capability in NEVER:
+        return None
     if capability in SIMPLE_META:
         return [SIMPLE_META[capability]]
+    if capability in BLOCK_CAPS:
+        return [capability.replace("_blocks", "_posts")]
     if capability in ("edit_post", "edit_page", "delete_post", "delete_page"):
         return _post_caps(user, capability.split("_")[0], obj)
     if capability in ("read_post", "read_page"):
         return _read_post_caps(user, obj)
-    if capability in ("publish_post", "publish_page"):
-        return [_type_caps(obj)["publish_posts"]]
-    if capability == "edit_user":
-        return ["exist"] if obj is not None and obj.pk == user.pk else ["edit_users"]
-    if capability == "delete_user":
-        return ["delete_users"]
-    if capability == "promote_user":
-        return ["promote_users"]
+    if capability == "publish_post":
+        return None if obj is None else [_type_caps(obj)["publish_posts"]]
+    if capability == "edit_user" or capability in APP_PASSWORD_CAPS \
+            or capability in USER_META_CAPS:
+        if obj is None:
+            return None if capability != "edit_user" else ["edit_users"]
+        return [] if _same_user(user, obj) else ["edit_users"]
+    if capability == "remove_user":
+        return None if obj is not None and _same_user(user, obj) else ["remove_users"]
     if capability == "edit_comment":
+        if obj is None:
+            return None
         post = getattr(obj, "post", None)
         return _post_caps(user, "edit", post) if post is not None else ["edit_posts"]
     if capability in ("edit_term", "delete_term", "assign_term"):
@@ -119,6 +187,11 @@ def map_meta_cap(user: Any, capability: str, obj: Any = None) -> list[str] | Non
     return [capability]
 
 
+def _same_user(user: Any, other: Any) -> bool:
+    other_id = other if isinstance(other, int) else getattr(other, "pk", None)
+    return other_id is not None and other_id == user.pk
+
+
 def _type_caps(post: Any) -> dict[str, str]:
     post_type = getattr(post, "type_object", None)
     return post_type_caps(getattr(post_type, "capability_type", "post"))
@@ -128,16 +201,20 @@ def _post_caps(user: Any, verb: str, post: Any) -> list[str] | None:
     """edit_post / delete_post on one post (map_meta_cap's edit_post and delete_post)."""
     if post is None:
         return None
-    if getattr(post, "type", "") == "revision" and getattr(post, "parent", None) is not None:
-        post = post.parent
+    if getattr(post, "type", "") == "revision":
+        if verb == "delete":
+            return None  # revisions are never deleted directly
+        post = getattr(post, "parent", None)
+        if post is None:
+            return None
+    if getattr(post, "type_object", None) is None and hasattr(post, "type_object"):
+        return ["edit_others_posts"]  # an unregistered post type
     caps = _type_caps(post)
     status = post.status
-    if status == "trash":
-        status = getattr(post, "trashed_from_status", "") or "draft"
-    if status == "auto-draft":
-        return [caps["edit_posts"]] if verb == "edit" else [caps["delete_posts"]]
-    own = post.author_id is not None and post.author_id == user.pk
+    own = bool(post.author_id) and post.author_id == user.pk
     if own:
+        if status == "trash":
+            status = getattr(post, "trashed_from_status", "") or "draft"
         if status in PUBLISHED:
             return [caps[f"{verb}_published_posts"]]
         return [caps[f"{verb}_posts"]]
@@ -152,13 +229,15 @@ def _post_caps(user: Any, verb: str, post: Any) -> list[str] | None:
 def _read_post_caps(user: Any, post: Any) -> list[str] | None:
     if post is None:
         return None
-    if getattr(post, "type", "") == "revision" and getattr(post, "parent", None) is not None:
-        post = post.parent
+    if getattr(post, "type", "") == "revision":
+        post = getattr(post, "parent", None)
+        if post is None:
+            return None
     caps = _type_caps(post)
-    if post.status == "publish":
-        return ["read"]
-    if post.author_id is not None and post.author_id == user.pk:
-        return ["read"]
+    if post.status == "publish":  # the only public status
+        return [caps["read"]]
+    if post.author_id and post.author_id == user.pk:
+        return [caps["read"]]
     if post.status == "private":
         return [caps["read_private_posts"]]
     return _post_caps(user, "edit", post)

@@ -1,24 +1,40 @@
-"""Demo users: one per role, as the reference WordPress site has them."""
+"""Demo users: the administrator and one user per role, as the reference WordPress site has them
+(same logins, names, URLs, descriptions and registration dates), so responses compare 1:1."""
+
+import os
+from datetime import UTC, datetime, timedelta
 
 from users.models import Role, User
 
+T0 = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
+
 DEMO_USERS = [
-    ("alice", "Alice Author", Role.AUTHOR),
-    ("bob", "Bob Editor", Role.EDITOR),
-    ("carol", "Carol Contributor", Role.CONTRIBUTOR),
-    ("dave", "Dave Subscriber", Role.SUBSCRIBER),
+    # login, role, first name, last name
+    ("alice", Role.AUTHOR, "Alice", "Author"),
+    ("bob", Role.EDITOR, "Bob", "Editor"),
+    ("carol", Role.CONTRIBUTOR, "Carol", "Contributor"),
+    ("dave", Role.SUBSCRIBER, "Dave", "Subscriber"),
 ]
 
 
 def seed() -> None:
-    for login, name, role in DEMO_USERS:
-        first, last = name.split(" ", 1)
-        user, created = User.objects.get_or_create(
-            username=login,
-            defaults={"email": f"{login}@example.com", "display_name": name, "role": role,
-                      "first_name": first, "last_name": last,
-                      "description": f"{name} writes for the demo site."},
+    admin_login = os.environ.get("WPAPI_ADMIN_USER", "admin")
+    if not User.objects.filter(username=admin_login).exists():
+        admin = User.objects.create_superuser(
+            admin_login, "admin@example.com",
+            os.environ.get("WPAPI_ADMIN_PASSWORD", "admin-pass-123"),
+            first_name="Site", last_name="Admin", display_name="admin",
+            description="Reference administrator.", url="https://admin.example.com",
         )
-        if created:
-            user.set_password(f"{login}-pass-123")
-            user.save()
+        User.objects.filter(pk=admin.pk).update(date_joined=T0 - timedelta(days=30))
+    for index, (login, role, first, last) in enumerate(DEMO_USERS):
+        if User.objects.filter(username=login).exists():
+            continue
+        user = User(
+            username=login, email=f"{login}@example.com", url=f"https://{login}.example.com",
+            first_name=first, last_name=last, nickname=login, display_name=f"{first} {last}",
+            description=f"{first} is the reference {role}.", role=role,
+            date_joined=T0 - timedelta(days=20 - index),
+        )
+        user.set_password(f"{login}-pass-123")
+        user.save()

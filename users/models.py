@@ -52,15 +52,29 @@ class User(AbstractUser):
             self.display_name = self.username
         if not self.nickname:
             self.nickname = self.username
-        if self.role == Role.ADMINISTRATOR:
-            self.is_staff = True
-        elif self.role in (Role.EDITOR,) and self.is_staff is False and self.pk is None:
+        # Administrators, and new editors, may use Django admin (where editors manage content).
+        if self.role == Role.ADMINISTRATOR or (self.role == Role.EDITOR and self.pk is None):
             self.is_staff = True
         super().save(*args, **kwargs)
 
     @property
     def registered(self):
         return self.date_joined
+
+
+class UserMeta(models.Model):
+    """One user meta value the REST API exposes (wp_usermeta rows of registered keys)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="meta_entries")
+    key = models.CharField(max_length=255)
+    value = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="usermeta_user_key")]
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.key}={str(self.value)[:40]}"
 
 
 class ApplicationPassword(models.Model):

@@ -1,16 +1,256 @@
-"""Writes on users and their application passwords."""
+"""Writes on users and their application passwords (wp_insert_user, wp_update_user,
+wp_delete_user and WP_Application_Passwords), with WordPress's rules."""
 
+import re
+import unicodedata
+from typing import Any
+
+import nh3
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
 
-from users.models import ApplicationPassword, User
+from users.capabilities import user_can
+from users.meta import registered_user_meta
+from users.models import ApplicationPassword, Role, User, UserMeta
+from wpapi.errors import WPError
+
+# kses' $allowedtags: what a description may hold when its author lacks unfiltered_html.
+DESCRIPTION_TAGS: dict[str, set[str]] = {
+    "a": {"href", "title"}, "abbr": {"title"}, "acronym": {"title"}, "b": set(),
+    "blockquote": {"cite"}, "cite": set(), "code": set(), "del": {"datetime"}, "em": set(),
+    "i": set(), "q": {"cite"}, "s": set(), "strike": set(), "strong": set(),
+}
+
+
+# --- WordPress's text rules ---------------------------------------------------------------------
+def sanitize_text_field(value: Any) -> str:
+    """sanitize_text_field(): no tags, line breaks, tabs, octets or surrounding space."""
+    text = value if isinstance(value, str) else str(value)
+    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"<[^>]*>", "", text).replace("<", "&lt;")
+    text = re.sub(r"[\r\n\t ]+", " ", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"%[a-fA-F0-9]{2}", "", text)
+    return text.strip()
+
+
+def sanitize_user(username: str) -> str:
+    """sanitize_user($username, true): what a login may be made of."""
+    text = re.sub(r"<[^>]*>", "", username)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", "", text)
+    text = re.sub(r"&.+?;", "", text)
+    text = re.sub(r"[^a-z0-9 _.\-@]", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text.strip())
+
+
+def valid_username(username: str) -> bool:
+    """validate_username()."""
+    return bool(username) and sanitize_user(username) == username
+
+
+def sanitize_title(value: str) -> str:
+    """sanitize_title() as used for user slugs (nicenames)."""
+    return slugify(value)[:50]
+
+
+def sanitize_url(value: str) -> str:
+    """esc_url_raw() for a profile URL: no spaces, and a scheme when none was given."""
+    url = value.strip().replace(" ", "%20")
+    if not url:
+        return ""
+    if "://" not in url and not url.startswith(("/", "#", "?", "mailto:")):
+        url = "http://" + url
+    return url
+
+
+def filter_description(viewer: Any, description: str) -> str:
+    """pre_user_description: kses for users without unfiltered_html."""
+    if user_can(viewer, "unfiltered_html"):
+        return description
+    return nh3.clean(description, tags=set(DESCRIPTION_TAGS),
+                     attributes={tag: attrs for tag, attrs in DESCRIPTION_TAGS.items() if attrs},
+                     link_rel=None, strip_comments=True)
+
+
+def unique_nicename(nicename: str, exclude_pk: int | None = None) -> str:
+    """wp_insert_user: a nicename already taken gets -2, -3, ... appended."""
+    base = nicename or "user"
+    candidate, suffix = base, 2
+    taken = User.objects.exclude(pk=exclude_pk) if exclude_pk else User.objects.all()
+    while taken.filter(nicename=candidate).exists():
+        candidate = f"{base[:50 - len(str(suffix)) - 1]}-{suffix}"
+        suffix += 1
+    return candidate
+
+
+def email_owner(email: str) -> int | None:
+    """email_exists(): the id of the user holding this address (case-insensitively)."""
+    return User.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
+
+
+# --- users --------------------------------------------------------------------------------------
+PROFILE_FIELDS = {  # request parameter -> model field, max length
+    "name": ("display_name", 250), "first_name": ("first_name", 150),
+    "last_name": ("last_name", 150), "nickname": ("nickname", 250),
+    "description": ("description", None), "url": ("url", 100), "locale": ("locale", 20),
+}
+
+
+def _apply_profile(user: User, params: dict[str, Any], viewer: Any) -> None:
+    for name, (field, limit) in PROFILE_FIELDS.items():
+        if name not in params or params[name] is None:
+            continue
+        value = params[name]
+        if name in ("name", "first_name", "last_name", "nickname"):
+            value = sanitize_text_field(value)
+        elif name == "url":
+            value = sanitize_url(value)
+            if len(value) > 100:
+                raise WPError("user_url_too_long",
+                              "The user URL may not be longer than 100 characters.", 400)
+        elif name == "description":
+            value = filter_description(viewer, value)
+        setattr(user, field, value[:limit] if limit else value)
+
+
+def _apply_meta(user: User, meta: Any) -> None:
+    """WP_REST_Meta_Fields::update_value: registered keys only; null deletes."""
+    if not isinstance(meta, dict):
+        return
+    for name in registered_user_meta():
+        if name not in meta:
+            continue
+        value = meta[name]
+        if value is None:
+            UserMeta.objects.filter(user=user, key=name).delete()
+        else:
+            UserMeta.objects.update_or_create(user=user, key=name, defaults={"value": value})
+
+
+@transaction.atomic
+def user_create(*, params: dict[str, Any], viewer: Any) -> User:
+    """wp_insert_user() from REST parameters (already validated and sanitised)."""
+    username = params["username"]
+    if len(username) > 60:
+        raise WPError("user_login_too_long", "Username may not be longer than 60 characters.", 400)
+    if User.objects.filter(username__iexact=username).exists():
+        raise WPError("existing_user_login", "Sorry, that username already exists!", 400)
+    email = params.get("email", "")
+    if len(email) > 100:
+        raise WPError("user_email_too_long", "Email may not be longer than 100 characters.", 400)
+    if email and email_owner(email):
+        raise WPError("existing_user_email", "Sorry, that email address is already used!", 400)
+    roles = params.get("roles") or []
+    user = User(username=username, email=email,
+                role=roles[0] if roles else Role.SUBSCRIBER)
+    nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
+    user.nicename = unique_nicename(nicename)
+    _apply_profile(user, params, viewer)
+    user.set_password(params["password"])
+    user.date_joined = timezone.now()
+    user.save()
+    _apply_meta(user, params.get("meta"))
+    return user
+
+
+def check_user_update(*, user: User, params: dict[str, Any]) -> None:
+    """update_item()'s checks before saving: the email, login and slug stay unique."""
+    email = params.get("email")
+    if isinstance(email, str) and email:
+        owner = email_owner(email)
+        if owner and owner != user.pk:
+            raise WPError("rest_user_invalid_email", "Invalid email address.", 400)
+    if params.get("username") and params["username"] != user.username:
+        raise WPError("rest_user_invalid_argument", "Username is not editable.", 400)
+    slug = params.get("slug")
+    if slug and slug != user.nicename and User.objects.filter(nicename=slug).exists():
+        raise WPError("rest_user_invalid_slug", "Invalid slug.", 400)
+
+
+@transaction.atomic
+def user_update(*, user: User, params: dict[str, Any], viewer: Any) -> User:
+    """wp_update_user() from REST parameters (already validated and sanitised)."""
+    check_user_update(user=user, params=params)
+    email = params.get("email")
+    slug = params.get("slug")
+    if isinstance(email, str) and email:
+        if len(email) > 100:
+            raise WPError("user_email_too_long", "Email may not be longer than 100 characters.",
+                          400)
+        user.email = email
+    if slug:
+        user.nicename = sanitize_title(slug) or user.nicename
+    _apply_profile(user, params, viewer)
+    if params.get("password"):
+        user.set_password(params["password"])
+    if params.get("roles"):
+        user.role = params["roles"][0]
+        user.is_staff = user.role == Role.ADMINISTRATOR or user.is_staff
+        if user.is_superuser and user.role != Role.ADMINISTRATOR:
+            user.is_superuser = False  # a superuser would keep every capability otherwise
+    user.save()
+    _apply_meta(user, params.get("meta"))
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User, reassign: User | None) -> None:
+    """wp_delete_user(): the user's posts go to `reassign`, or are deleted with them."""
+    from content.models import Post
+
+    posts = Post.objects.filter(author=user)
+    if reassign is not None:
+        posts.update(author=reassign)
+    else:
+        posts.delete()
+    user.delete()
+
+
+def find_user_by_login(login: str) -> User | None:
+    """Application-password logins are an email address (when it looks like one) or a login."""
+    if not login:
+        return None
+    if "@" in login and User.objects.filter(email__iexact=login).exists():
+        return User.objects.filter(email__iexact=login).first()
+    return User.objects.filter(Q(username=login)).first()
+
+
+# --- application passwords ----------------------------------------------------------------------
+def name_taken(user: User, name: str, exclude_pk: int | None = None) -> bool:
+    """application_name_exists_for_user(): names compare case-insensitively."""
+    others = user.application_passwords.exclude(pk=exclude_pk) if exclude_pk else \
+        user.application_passwords.all()
+    return any(other.lower() == name.lower() for other in others.values_list("name", flat=True))
 
 
 @transaction.atomic
 def application_password_create(*, user: User, name: str, app_id: str = "",
                                 ) -> tuple[ApplicationPassword, str]:
     """A new application password for `user`; returns it and the plain password (shown once)."""
+    name = sanitize_text_field(name or "")
+    if not name:
+        raise WPError("application_password_empty_name",
+                      "An application name is required to create an application password.", 400)
+    if name_taken(user, name):
+        raise WPError("application_password_duplicate_name",
+                      "Each application name should be unique.", 409)
     plain = ApplicationPassword.generate()
     password = ApplicationPassword(user=user, name=name, app_id=app_id or "")
     password.set_password(plain)
     password.save()
     return password, plain
+
+
+def application_password_rename(*, password: ApplicationPassword, name: str | None,
+                                ) -> ApplicationPassword:
+    """update_application_password(): only a non-empty, different name is saved."""
+    name = sanitize_text_field(name) if name else ""
+    if name and name != password.name:
+        password.name = name
+        password.save(update_fields=["name"])
+    return password

@@ -1,0 +1,367 @@
+"""wp/v2 users, users/me, application passwords, and the admin-ajax rest-nonce endpoint."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from users import policies, services
+from users.authentication import create_nonce
+from users.filters import filter_users, user_collection_args
+from users.meta import registered_user_meta
+from users.models import ApplicationPassword, User, UserMeta
+from users.serializers import ApplicationPasswordSerializer, UserSerializer
+from wpapi import schema as wp_schema
+from wpapi.errors import WPError
+from wpapi.links import rest_url
+from wpapi.schema import SchemaError
+from wpapi.viewsets import CONTEXT_ARG, WPViewSet
+
+NOT_LOGGED_IN = ("rest_not_logged_in", "You are not currently logged in.")
+
+
+def _check_reassign(value: Any, name: str) -> None:
+    """check_reassign(): an integer, or false / "false" / "" for "delete their posts"."""
+    if wp_schema.is_numeric(value) or value in (False, "false", "", 0, "0", None):
+        return
+    raise SchemaError("rest_invalid_param", "Invalid user parameter(s).", {"status": 400})
+
+
+def _check_username(value: Any, name: str) -> None:
+    wp_schema.validate(value, {"type": "string"}, name)
+    if not services.valid_username(value):
+        raise SchemaError("rest_user_invalid_username",
+                          "This username is invalid because it uses illegal characters. Please "
+                          "enter a valid username.", {"status": 400})
+
+
+def _check_password(value: Any, name: str) -> None:
+    wp_schema.validate(value, {"type": "string"}, name)
+    if not value:
+        raise SchemaError("rest_user_invalid_password", "Passwords cannot be empty.",
+                          {"status": 400})
+    if "\\" in value:
+        raise SchemaError("rest_user_invalid_password",
+                          'Passwords cannot contain the "\\" character.', {"status": 400})
+
+
+def _reassign_value(value: Any) -> int | None:
+    if value in (False, "false", "", None):
+        return None
+    return abs(int(float(value)))
+
+
+class UserViewSet(WPViewSet):
+    """/wp/v2/users and /wp/v2/users/<id> (WP_REST_Users_Controller)."""
+
+    serializer_class = UserSerializer
+    not_found_code, not_found_message = "rest_user_invalid_id", "Invalid user ID."
+    id_description = "Unique identifier for the user."
+
+    # --- arguments ------------------------------------------------------------------------------
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return user_collection_args()
+
+    def _write_args(self, creating: bool) -> dict[str, dict[str, Any]]:
+        args = wp_schema.args_from_schema(UserSerializer.schema, creating=creating)
+        args["username"]["arg_options"] = {"validate": _check_username}
+        args["password"]["arg_options"] = {"validate": _check_password}
+        return args
+
+    def create_args(self) -> dict[str, dict[str, Any]]:
+        return self._write_args(creating=True)
+
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return self._write_args(creating=False)
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {
+            "force": {"type": "boolean", "default": False,
+                      "description": "Required to be true, as users do not support trashing."},
+            "reassign": {"type": "integer", "required": True,
+                         "description": "Reassign the deleted user's posts and links to this "
+                                        "user ID.",
+                         "arg_options": {"validate": _check_reassign, "sanitize": False}},
+        }
+
+    # --- queries --------------------------------------------------------------------------------
+    def get_queryset(self) -> QuerySet[User]:
+        return User.objects.all()
+
+    def filter_queryset(self, queryset: QuerySet[User]) -> QuerySet[User]:
+        return filter_users(queryset, self.params, self.request.user)
+
+    def get_object(self) -> User:
+        try:
+            pk = int(self.kwargs["id"])
+        except (TypeError, ValueError):
+            pk = 0
+        user = self.get_queryset().filter(pk=pk).first() if pk > 0 else None
+        if user is None:
+            raise WPError(self.not_found_code, self.not_found_message, 404)
+        return user
+
+    def prepare_items(self, items: list[Any]) -> dict[str, Any]:
+        fields = self.response_fields()
+        if (fields is not None and "meta" not in fields) or not items:
+            return {}
+        meta: dict[int, dict[str, Any]] = {}
+        rows = UserMeta.objects.filter(user_id__in=[user.pk for user in items],
+                                       key__in=list(registered_user_meta()))
+        for user_id, key, value in rows.values_list("user_id", "key", "value"):
+            meta.setdefault(user_id, {})[key] = value
+        return {"user_meta": meta}
+
+    # --- permissions ----------------------------------------------------------------------------
+    def check_list_permission(self) -> None:
+        policies.check_can_list_users(self.request.user, self.params)
+
+    def check_retrieve_permission(self, user: User) -> None:
+        policies.check_can_view_user(self.request.user, user, self.wp_context)
+
+    def check_create_permission(self) -> None:
+        policies.check_can_create_user(self.request.user)
+
+    def check_update_permission(self, user: User) -> None:
+        names = set(self.raw_params()) | {"id"}
+        policies.check_can_update_user(self.request.user, user, self.params, names)
+
+    def check_destroy_permission(self, user: User) -> None:
+        policies.check_can_delete_user(self.request.user, user)
+
+    # --- handlers -------------------------------------------------------------------------------
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """get_items(): unlike posts, a page past the end is an empty list, not an error."""
+        queryset = self.filter_queryset(self.get_queryset())
+        per_page = self.params.get("per_page") or 10
+        offset = self.params.get("offset") or 0
+        start = offset if offset else (self.params.get("page", 1) - 1) * per_page
+        rows = list(queryset[start:start + per_page])
+        total = self.count_total(queryset, rows, start, per_page)
+        page = math.ceil(start / per_page + 1)
+        max_pages = math.ceil(total / per_page)
+        data = [] if request.method == "HEAD" else self.serialize(rows)
+        response = Response(data)
+        self.add_pagination_headers(response, total, max_pages, page)
+        return response
+
+    def perform_create(self, params: dict[str, Any]) -> User:
+        if params.get("id"):
+            raise WPError("rest_user_exists", "Cannot create existing user.", 400)
+        if params.get("roles"):
+            policies.check_role_update(self.request.user, None, params["roles"])
+        return services.user_create(params=params, viewer=self.request.user)
+
+    def perform_update(self, user: User, params: dict[str, Any]) -> User:
+        viewer = self.request.user
+        if isinstance(params.get("slug"), str):
+            params["slug"] = services.sanitize_title(params["slug"])  # the arg's sanitize_slug
+        services.check_user_update(user=user, params=params)  # email, username, slug first
+        if params.get("roles"):
+            policies.check_role_update(viewer, user.pk, params["roles"])
+        return services.user_update(user=user, params=params, viewer=viewer)
+
+    def perform_destroy(self, user: User, params: dict[str, Any]) -> dict[str, Any]:
+        reassign_id = _reassign_value(params.get("reassign"))
+        if not params.get("force"):
+            raise WPError("rest_trash_not_supported",
+                          "Users do not support trashing. Set 'force=true' to delete.", 501)
+        reassign = None
+        if reassign_id:
+            reassign = User.objects.filter(pk=reassign_id).first()
+            if reassign_id == user.pk or reassign is None:
+                raise WPError("rest_user_invalid_reassign",
+                              "Invalid user ID for reassignment.", 400)
+        self.wp_context = "edit"
+        previous = self.serialize_one(user)
+        services.user_delete(user=user, reassign=reassign)
+        return {"deleted": True, "previous": previous}
+
+
+class CurrentUserViewSet(UserViewSet):
+    """/wp/v2/users/me: the same resource, for whoever is logged in."""
+
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        user = request.user
+        if self.action in ("retrieve", "update", "destroy"):  # not OPTIONS ("metadata")
+            self.kwargs["id"] = user.pk if user.is_authenticated else 0
+        super().initial(request, *args, **kwargs)
+
+    def raw_params(self) -> dict[str, Any]:
+        params = super().raw_params()
+        params.pop("id", None)  # WordPress sets it only after validation
+        return params
+
+    def check_action_permission(self, action: str, obj: Any) -> None:
+        if action == "retrieve":
+            return  # get_current_item answers rest_not_logged_in itself
+        super().check_action_permission(action, obj)
+
+    def get_object(self) -> User:
+        if self.action == "retrieve" and not self.request.user.is_authenticated:
+            raise WPError(*NOT_LOGGED_IN, 401)
+        return super().get_object()
+
+
+class ApplicationPasswordViewSet(WPViewSet):
+    """/wp/v2/users/<user_id|me>/application-passwords[/<uuid>|/introspect]."""
+
+    serializer_class = ApplicationPasswordSerializer
+    not_found_code, not_found_message = "rest_application_password_not_found", \
+        "Application password not found."
+
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def item_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def introspect_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def destroy_all_args(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def get_queryset(self) -> QuerySet[ApplicationPassword]:
+        return ApplicationPassword.objects.all()
+
+    # --- the user of the route, then the password ------------------------------------------------
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        self._owner: User | None = None
+        super().initial(request, *args, **kwargs)
+
+    def owner(self) -> User:
+        """get_user(): `me` or an id; 401/404 as WordPress answers them."""
+        if self._owner is not None:
+            return self._owner
+        raw = self.kwargs.get("user_id", "")
+        if raw == "me":
+            if not self.request.user.is_authenticated:
+                raise WPError(*NOT_LOGGED_IN, 401)
+            owner = self.request.user
+        else:
+            pk = int(raw) if raw.isdigit() else 0
+            owner = User.objects.filter(pk=pk).first() if pk > 0 else None
+        if owner is None:
+            raise WPError("rest_user_invalid_id", "Invalid user ID.", 404)
+        self._owner = owner
+        return owner
+
+    def password_item(self) -> ApplicationPassword:
+        owner = self.owner()
+        item = owner.application_passwords.filter(uuid=_uuid_or_none(
+            self.kwargs.get("uuid", ""))).first() if _uuid_or_none(
+            self.kwargs.get("uuid", "")) else None
+        if item is None:
+            raise WPError(self.not_found_code, self.not_found_message, 404)
+        return item
+
+    def check_action_permission(self, action: str, obj: Any) -> None:
+        if action not in policies.APP_PASSWORD_DENIED and action != "introspect":
+            return  # OPTIONS (DRF names its action "metadata") describes the route to anyone
+        owner = self.owner()
+        if action == "introspect":
+            policies.check_can_introspect(self.request.user, owner)
+        else:
+            policies.check_can_manage_app_passwords(self.request.user, owner, action)
+
+    # --- handlers -------------------------------------------------------------------------------
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.serialize(self.owner().application_passwords.all()))
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        owner = self.owner()
+        app_id = self.params.get("app_id") or ""
+        item, plain = services.application_password_create(user=owner,
+                                                           name=self.params.get("name", ""),
+                                                           app_id=app_id)
+        item.new_password = ApplicationPassword.chunked(plain)
+        self.wp_context = "edit"
+        response = Response(self.serialize_one(item), status=201)
+        response["Location"] = rest_url(
+            request, f"/wp/v2/users/{owner.pk}/application-passwords/{item.uuid}")
+        return response
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.serialize_one(self.password_item()))
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        item = services.application_password_rename(password=self.password_item(),
+                                                    name=self.params.get("name"))
+        self.wp_context = "edit"
+        return Response(self.serialize_one(item))
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        item = self.password_item()
+        self.wp_context = "edit"
+        context = self.get_serializer_context()
+        context["without_links"] = True
+        previous = ApplicationPasswordSerializer(context=context).item(item)
+        item.delete()
+        return Response({"deleted": True, "previous": previous})
+
+    def destroy_all(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        count, _ = self.owner().application_passwords.all().delete()
+        return Response({"deleted": True, "count": count})
+
+    def introspect(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        current = request.auth if isinstance(request.auth, ApplicationPassword) else None
+        if current is None:
+            raise WPError("rest_no_authenticated_app_password",
+                          "Cannot introspect application password.", 404)
+        item = self.owner().application_passwords.filter(pk=current.pk).first()
+        if item is None:
+            raise WPError("rest_application_password_not_found",
+                          "Application password not found.", 500)
+        return Response(self.serialize_one(item))
+
+    def allowed_methods_for_user(self) -> list[str]:
+        allowed = []
+        for method, action in (self.route.actions.items() if self.route else ()):
+            try:
+                self.check_action_permission(action, None)
+            except WPError:
+                continue
+            if method not in allowed:
+                allowed.append(method)
+        return allowed
+
+
+def _uuid_or_none(value: str) -> str | None:
+    import uuid
+
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError):
+        return None
+
+
+def rest_nonce(request: HttpRequest) -> HttpResponse:
+    """admin-ajax.php?action=rest-nonce (api-fetch's nonceEndpoint): a fresh wp_rest nonce as
+    text for a logged-in session; "0" (400) otherwise, as admin-ajax.php answers."""
+    headers = {"Expires": "Wed, 11 Jan 1984 05:00:00 GMT",
+               "Cache-Control": "no-cache, must-revalidate, max-age=0",
+               "X-Robots-Tag": "noindex", "X-Content-Type-Options": "nosniff"}
+    action = request.GET.get("action") or request.POST.get("action")
+    user = getattr(request, "user", None)
+    if not action:
+        return HttpResponse("0", status=400, content_type="text/html; charset=UTF-8",
+                            headers=headers)
+    if action != "rest-nonce" or user is None or not user.is_authenticated:
+        return HttpResponse("0", status=400, content_type="text/html; charset=UTF-8",
+                            headers=headers)
+    if not request.session.session_key:
+        request.session.save()
+    nonce = create_nonce(user, request.session.session_key or "")
+    return HttpResponse(nonce, content_type="text/html; charset=UTF-8", headers=headers)
