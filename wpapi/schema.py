@@ -537,7 +537,7 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
         options = arg.get("arg_options", {})
         validator = options.get("validate")
         try:
-            if validator is not None:
+            if callable(validator):
                 validator(params[name], name)
             elif options.get("validate", True) is not False:
                 validate(params[name], arg, name)
