@@ -70,3 +70,20 @@ class TagFactory(TermFactory):
 
 
 # --- comments --------------------------------------------------------------------------------
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "comments.Comment"
+
+    post = factory.SubFactory(PostFactory)
+    author_name = factory.Sequence(lambda n: f"Visitor {n}")
+    author_email = factory.LazyAttribute(
+        lambda c: f"{c.author_name.lower().replace(' ', '')}@example.com")
+    author_url = ""
+    author_ip = "192.0.2.10"
+    author_user_agent = "pytest"
+    content = factory.Sequence(lambda n: f"Comment text {n}.")
+    status = "1"
+    type = "comment"
+    date = factory.LazyFunction(timezone.now)

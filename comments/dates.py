@@ -1,0 +1,49 @@
+"""Dates as WordPress shows and reads them: site-local `date`, UTC `date_gmt`."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+
+from wpapi.schema import parse_datetime
+
+OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
+
+
+def site_timezone() -> tzinfo:
+    """settings.WP_TIMEZONE: a zone name (Europe/Paris) or a fixed offset (+02:00, UTC+2)."""
+    name = (getattr(settings, "WP_TIMEZONE", "") or "UTC").strip()
+    found = OFFSET.match(name)
+    if found:
+        sign = -1 if found.group(1) == "-" else 1
+        delta = timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
+        return timezone(sign * delta)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def format_local(value: datetime) -> str:
+    return value.astimezone(site_timezone()).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def format_gmt(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def parse_request_date(value: str, *, is_gmt: bool) -> datetime | None:
+    """rest_get_date_with_gmt(): a date without offset is site-local (or UTC for *_gmt)."""
+    parsed = parse_datetime(value)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC) if is_gmt else _localize(parsed)
+    return parsed.astimezone(UTC).replace(microsecond=0)
+
+
+def _localize(naive: datetime) -> datetime:
+    return naive.replace(tzinfo=site_timezone())

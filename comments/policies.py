@@ -1,0 +1,225 @@
+"""Who may see, write, moderate and delete which comments.
+
+Built on users.capabilities (moderate_comments, edit_comment → edit_post) and on
+content.policies for post visibility, so a comment is never shown where its post may not be.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from comments.models import Comment
+from content.models import Post
+from content.policies import can_read_post, readable_posts
+from content.registry import post_types
+from users.capabilities import PUBLISHED, post_type_caps, user_can
+from wpapi.errors import WPError, forbidden
+
+
+def is_moderator(user: Any) -> bool:
+    return user_can(user, "moderate_comments")
+
+
+def _rest_types() -> dict[str, Any]:
+    return {slug: kind for slug, kind in post_types().items() if kind.show_in_rest}
+
+
+def readable_posts_for_comments(user: Any) -> QuerySet[Post]:
+    """Posts whose comments `user` may see, password aside: readable posts of REST post types,
+    plus attachments whose parent is published (or which have none), as WordPress reads
+    `inherit`."""
+    readable = Q(pk__in=[])
+    for slug in _rest_types():
+        typed = readable_posts(user, Post.objects.filter(type=slug), slug)
+        readable |= Q(pk__in=typed.order_by().values("pk"))
+    inherit = Q(type="attachment", status=Post.Status.INHERIT) & (
+        Q(parent__isnull=True) | Q(parent__status=Post.Status.PUBLISH))
+    return Post.objects.filter(readable | inherit)
+
+
+def editable_posts_q(user: Any, prefix: str = "") -> Q:
+    """Posts `user` may edit (map_meta_cap's edit_post), as a filter; `prefix` is the lookup
+    path to the post, e.g. "post__"."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    published = Q(**{f"{prefix}status__in": PUBLISHED}) | Q(
+        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status__in": PUBLISHED})
+    private = Q(**{f"{prefix}status": "private"}) | Q(
+        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status": "private"})
+    editable = Q(pk__in=[])
+    for slug, kind in _rest_types().items():
+        caps = post_type_caps(kind.capability_type)
+        can = {name: user_can(user, caps[name]) for name in (
+            "edit_posts", "edit_published_posts", "edit_others_posts", "edit_private_posts")}
+        typed = Q(**{f"{prefix}type": slug})
+        own = Q(**{f"{prefix}author": user})
+        if can["edit_posts"]:
+            own_ok = ~published
+            if can["edit_published_posts"]:
+                own_ok = Q()
+            editable |= typed & own & own_ok
+        if can["edit_others_posts"]:
+            others_ok = ~published & ~private
+            if can["edit_published_posts"]:
+                others_ok |= published
+            if can["edit_private_posts"]:
+                others_ok |= private
+            editable |= typed & ~own & others_ok
+    return editable
+
+
+def readable_comments(user: Any, comments: QuerySet[Comment], *, password: str | None = None,
+                      single_post: int | None = None) -> QuerySet[Comment]:
+    """Comments `user` may see in a list (check_read_permission): approved comments on posts
+    they may read (a password-protected post only when the request names that one post with
+    its password, or they may edit it), their own comments on posts they may read, and every
+    comment on posts they may edit. Moderators see all."""
+    if is_moderator(user):
+        return comments
+    readable = Q(post__in=readable_posts_for_comments(user))
+    editable = editable_posts_q(user, "post__")
+    unlocked = Q(post__password="") | editable
+    if single_post and password:
+        unlocked |= Q(post_id=single_post, post__password=password)
+    visible = Q(status=Comment.Status.APPROVED) & readable & unlocked
+    if getattr(user, "is_authenticated", False):
+        visible |= Q(user=user) & readable & unlocked
+        visible |= editable
+    return comments.filter(visible)
+
+
+def password_matches(post: Post, password: Any) -> bool:
+    return bool(post.password) and isinstance(password, str) and bool(password) and \
+        hmac.compare_digest(post.password.encode(), password.encode())
+
+
+def can_read_post_comments(user: Any, post: Post, password: Any = None,
+                           named: bool = True) -> bool:
+    """check_read_post_permission(): may `user` read `post` for its comments? A password is
+    honoured only when the request names this one post or comment (`named`)."""
+    kind = _rest_types().get(post.type)
+    if kind is None:
+        return False
+    if post.password and not (named and password_matches(post, password)):
+        return user_can(user, "edit_post", post)
+    if post.status == Post.Status.INHERIT:
+        parent = post.parent
+        return parent is None or can_read_post_comments(user, parent, password, named=False)
+    return can_read_post(user, post)
+
+
+def can_read_comment(user: Any, comment: Comment, password: Any = None) -> bool:
+    """check_read_permission() for one comment."""
+    if comment.status == Comment.Status.APPROVED and can_read_post_comments(
+            user, comment.post, password):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if comment.user_id is not None and comment.user_id == user.pk:
+        return True
+    return can_edit_comment(user, comment)
+
+
+def can_edit_comment(user: Any, comment: Comment) -> bool:
+    """check_edit_permission(): moderators, or whoever may edit the comment's post."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_moderator(user) or user_can(user, "edit_comment", comment)
+
+
+def check_can_list(user: Any, params: dict[str, Any], posts: dict[int, Post]) -> None:
+    """get_items_permissions_check(): the `post` filter, edit context and moderator filters."""
+    named = len(params.get("post") or []) == 1
+    for post_id in params.get("post") or []:
+        post = posts.get(post_id)
+        if post_id and post is not None and not can_read_post_comments(
+                user, post, params.get("password"), named=named):
+            raise forbidden(user, "rest_cannot_read_post",
+                            "Sorry, you are not allowed to read the post for this comment.")
+        if post_id == 0 and not is_moderator(user):
+            raise forbidden(user, "rest_cannot_read",
+                            "Sorry, you are not allowed to read comments without a post.")
+    if params.get("context") == "edit" and not is_moderator(user):
+        raise forbidden(user, "rest_forbidden_context",
+                        "Sorry, you are not allowed to edit comments.")
+    if not user_can(user, "edit_posts"):
+        refused = []
+        for name in ("author", "author_exclude", "author_email", "type", "status"):
+            value = params.get(name)
+            if name == "status":
+                if value != "approve":
+                    refused.append(name)
+            elif name == "type":
+                if value != "comment":
+                    refused.append(name)
+            elif value:
+                refused.append(name)
+        if refused:
+            raise forbidden(user, "rest_forbidden_param",
+                            "Query parameter not permitted: " + ", ".join(refused))
+
+
+def check_can_read(user: Any, comment: Comment, params: dict[str, Any]) -> None:
+    """get_item_permissions_check()."""
+    if params.get("context") == "edit" and not is_moderator(user):
+        raise forbidden(user, "rest_forbidden_context",
+                        "Sorry, you are not allowed to edit comments.")
+    password = params.get("password")
+    if not can_read_comment(user, comment, password):
+        raise forbidden(user, "rest_cannot_read",
+                        "Sorry, you are not allowed to read this comment.")
+    if not can_read_post_comments(user, comment.post, password):
+        raise forbidden(user, "rest_cannot_read_post",
+                        "Sorry, you are not allowed to read the post for this comment.")
+
+
+NOT_ALLOWED_FIELD = "Sorry, you are not allowed to edit '{}' for comments."
+
+
+def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
+                     allow_anonymous: bool) -> Post:
+    """create_item_permissions_check(); returns the post commented on."""
+    if not getattr(user, "is_authenticated", False) and not allow_anonymous:
+        raise WPError("rest_comment_login_required", "Sorry, you must be logged in to comment.",
+                      401)
+    moderator = is_moderator(user)
+    current_id = user.pk if getattr(user, "is_authenticated", False) else 0
+    if "author" in params and params["author"] != current_id and not moderator:
+        raise forbidden(user, "rest_comment_invalid_author", NOT_ALLOWED_FIELD.format("author"))
+    if "author_ip" in params and not moderator and (
+            not remote_addr or params["author_ip"] != remote_addr):
+        raise forbidden(user, "rest_comment_invalid_author_ip",
+                        NOT_ALLOWED_FIELD.format("author_ip"))
+    if "status" in params and not moderator:
+        raise forbidden(user, "rest_comment_invalid_status", NOT_ALLOWED_FIELD.format("status"))
+    no_post = "Sorry, you are not allowed to create this comment without a post."
+    post_id = params.get("post") or 0
+    post = Post.objects.select_related("parent").filter(pk=post_id).first() if post_id else None
+    if post is None:
+        raise WPError("rest_comment_invalid_post_id", no_post, 403)
+    not_on_post = "Sorry, you are not allowed to create a comment on this post."
+    if post.status == Post.Status.DRAFT:
+        raise WPError("rest_comment_draft_post", not_on_post, 403)
+    if post.status == Post.Status.TRASH:
+        raise WPError("rest_comment_trash_post", not_on_post, 403)
+    if not can_read_post_comments(user, post, params.get("password")):
+        raise forbidden(user, "rest_cannot_read_post",
+                        "Sorry, you are not allowed to read the post for this comment.")
+    if post.comment_status != "open":
+        raise WPError("rest_comment_closed", "Sorry, comments are closed for this item.", 403)
+    return post
+
+
+def check_can_edit(user: Any, comment: Comment) -> None:
+    if not can_edit_comment(user, comment):
+        raise forbidden(user, "rest_cannot_edit",
+                        "Sorry, you are not allowed to edit this comment.")
+
+
+def check_can_delete(user: Any, comment: Comment) -> None:
+    if not can_edit_comment(user, comment):
+        raise forbidden(user, "rest_cannot_delete",
+                        "Sorry, you are not allowed to delete this comment.")

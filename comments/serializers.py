@@ -1,0 +1,186 @@
+"""The wp/v2 comment: WordPress's schema, fields per context and `_links`."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import orjson
+from django.conf import settings
+
+from comments.dates import format_gmt, format_local
+from comments.formatting import avatar_urls, render_comment
+from comments.meta import meta_schema, meta_values
+from comments.models import Comment
+from content.registry import get_post_type
+from wpapi.links import rest_url, site_url
+from wpapi.schema import validate
+from wpapi.serializers import WPSerializer
+
+ALL = ["view", "edit", "embed"]
+
+
+def _email_or_empty(value: Any, name: str) -> None:
+    """author_email: a valid address, or "" (WordPress's check_comment_author_email)."""
+    if value != "":
+        validate(value, {"type": "string", "format": "email"}, name)
+
+
+AVATAR = {"type": "string", "format": "uri", "context": ["embed", "view", "edit"]}
+
+BASE_PROPERTIES: dict[str, Any] = {
+    "id": {"description": "Unique identifier for the comment.", "type": "integer",
+           "context": ALL, "readonly": True},
+    "author": {"description": "The ID of the user object, if author was a user.",
+               "type": "integer", "context": ALL},
+    "author_email": {"description": "Email address for the comment author.", "type": "string",
+                     "format": "email", "context": ["edit"],
+                     "arg_options": {"validate": _email_or_empty}},
+    "author_ip": {"description": "IP address for the comment author.", "type": "string",
+                  "format": "ip", "context": ["edit"]},
+    "author_name": {"description": "Display name for the comment author.", "type": "string",
+                    "context": ALL},
+    "author_url": {"description": "URL for the comment author.", "type": "string",
+                   "format": "uri", "context": ALL},
+    "author_user_agent": {"description": "User agent for the comment author.", "type": "string",
+                          "context": ["edit"]},
+    "content": {
+        "description": "The content for the comment.", "type": "object", "context": ALL,
+        # A string or {"raw": ...}: checked when the comment is prepared, as WordPress does.
+        "arg_options": {"validate": False, "sanitize": False},
+        "properties": {
+            "raw": {"description": "Content for the comment, as it exists in the database.",
+                    "type": "string", "context": ["edit"]},
+            "rendered": {"description": "HTML content for the comment, transformed for display.",
+                         "type": "string", "context": ALL, "readonly": True},
+        },
+    },
+    "date": {"description": "The date the comment was published, in the site's timezone.",
+             "type": "string", "format": "date-time", "context": ALL},
+    "date_gmt": {"description": "The date the comment was published, as GMT.", "type": "string",
+                 "format": "date-time", "context": ["view", "edit"]},
+    "link": {"description": "URL to the comment.", "type": "string", "format": "uri",
+             "context": ALL, "readonly": True},
+    "parent": {"description": "The ID for the parent of the comment.", "type": "integer",
+               "context": ALL, "default": 0},
+    "post": {"description": "The ID of the associated post object.", "type": "integer",
+             "context": ["view", "edit"], "default": 0},
+    "status": {"description": "State of the comment.", "type": "string",
+               "context": ["view", "edit"]},
+    "type": {"description": "Type of the comment.", "type": "string", "context": ALL,
+             "readonly": True},
+    "author_avatar_urls": {
+        "description": "Avatar URLs for the comment author.", "type": "object", "context": ALL,
+        "readonly": True,
+        "properties": {
+            "24": {"description": "Avatar URL with image size of 24 pixels.", **AVATAR},
+            "48": {"description": "Avatar URL with image size of 48 pixels.", **AVATAR},
+            "96": {"description": "Avatar URL with image size of 96 pixels.", **AVATAR},
+        },
+    },
+}
+
+
+def post_link(request: Any, post: Any) -> str:
+    """get_permalink() with the /%postname%/ structure; ?p=<id> for posts without a public
+    address (drafts, pending, scheduled)."""
+    home = site_url(request)
+    if post.slug and post.status in ("publish", "private", "inherit"):
+        return f"{home}/{post.slug}/"
+    query = {"page": "page_id", "attachment": "attachment_id"}.get(post.type, "p")
+    return f"{home}/?{query}={post.pk}"
+
+
+class CommentSerializer(WPSerializer):
+    """A comment as /wp/v2/comments shows it. Reads only what the view loaded: the comment's
+    post and user (select_related), `meta_rows` and `has_children` from prepare_items."""
+
+    schema: dict[str, Any] = {"title": "comment", "type": "object",
+                              "properties": {**BASE_PROPERTIES}}
+
+    def to_representation(self, comment: Comment) -> dict[str, Any]:
+        request = self.context.get("request")
+        wants = self.wants
+        data: dict[str, Any] = {}
+        if wants("id"):
+            data["id"] = comment.pk
+        if wants("post"):
+            data["post"] = comment.post_id
+        if wants("parent"):
+            data["parent"] = comment.parent_id or 0
+        if wants("author"):
+            data["author"] = comment.user_id or 0
+        if wants("author_name"):
+            data["author_name"] = comment.author_name
+        if wants("author_email"):
+            data["author_email"] = comment.author_email
+        if wants("author_url"):
+            data["author_url"] = comment.author_url
+        if wants("author_ip"):
+            data["author_ip"] = comment.author_ip
+        if wants("author_user_agent"):
+            data["author_user_agent"] = comment.author_user_agent
+        if wants("date"):
+            data["date"] = format_local(comment.date)
+        if wants("date_gmt"):
+            data["date_gmt"] = format_gmt(comment.date)
+        if wants("content"):
+            data["content"] = {"rendered": render_comment(comment.content),
+                               "raw": comment.content}
+        if wants("link"):
+            data["link"] = f"{post_link(request, comment.post)}#comment-{comment.pk}"
+        if wants("status"):
+            data["status"] = comment.api_status
+        if wants("type"):
+            data["type"] = comment.type or "comment"
+        if wants("author_avatar_urls"):
+            data["author_avatar_urls"] = self.avatars(comment, request)
+        if wants("meta"):
+            data["meta"] = meta_values(self.context.get("meta_rows", {}).get(comment.pk, []))
+        return data
+
+    def avatars(self, comment: Comment, request: Any) -> dict[str, Any]:
+        # get_avatar_comment_types(): only comments have avatars; pingbacks get false.
+        if comment.type not in ("comment", ""):
+            return {"24": False, "48": False, "96": False}
+        email = comment.user.email if comment.user_id and comment.user else comment.author_email
+        secure = bool(request is not None and request.is_secure()) or site_url(
+            request).startswith("https:")
+        return avatar_urls(email, secure)
+
+    def links(self, comment: Comment) -> dict[str, list[dict[str, Any]]]:
+        request = self.context.get("request")
+        links: dict[str, list[dict[str, Any]]] = {
+            "self": [{"href": rest_url(request, f"/wp/v2/comments/{comment.pk}")}],
+            "collection": [{"href": rest_url(request, "/wp/v2/comments")}],
+        }
+        if comment.user_id:
+            links["author"] = [{"embeddable": True,
+                                "href": rest_url(request, f"/wp/v2/users/{comment.user_id}")}]
+        post = comment.post
+        kind = get_post_type(post.type)
+        base = (kind.rest_base or kind.slug) if kind else post.type
+        links["up"] = [{"embeddable": True, "post_type": post.type,
+                        "href": rest_url(request, f"/wp/v2/{base}/{post.pk}")}]
+        if comment.parent_id:
+            links["in-reply-to"] = [{
+                "embeddable": True,
+                "href": rest_url(request, f"/wp/v2/comments/{comment.parent_id}")}]
+        if comment.pk in self.context.get("has_children", ()):
+            links["children"] = [{
+                "embeddable": True,
+                "href": rest_url(request, "/wp/v2/comments", {"parent": comment.pk})}]
+        return links
+
+
+@cache
+def _serializer_for(meta_key: bytes) -> type[CommentSerializer]:
+    schema = {**CommentSerializer.schema,
+              "properties": {**BASE_PROPERTIES, "meta": meta_schema()}}
+    return type("CommentSerializer", (CommentSerializer,), {"schema": schema})
+
+
+def comment_serializer_class() -> type[CommentSerializer]:
+    """The serializer with the currently registered comment meta in its schema."""
+    registry = getattr(settings, "WP_COMMENT_META", None) or {}
+    return _serializer_for(orjson.dumps(registry, option=orjson.OPT_SORT_KEYS, default=str))

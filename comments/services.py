@@ -1,0 +1,196 @@
+"""Writes on comments and what follows them: moderation, status changes, trash, post counts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from comments.formatting import kses_comment, rel_ugc
+from comments.meta import meta_update
+from comments.models import Comment
+from content.models import Post
+from users.capabilities import user_can
+from wpapi.errors import WPError
+
+DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve already said that!"
+FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
+FLOOD_SECONDS = 15
+STATUS_WORDS = {"1": "approved", "0": "unapproved", "spam": "spam", "trash": "trash"}
+
+
+def _option(name: str, default: Any) -> Any:
+    return getattr(settings, name, default)
+
+
+def update_post_comment_count(*post_ids: int) -> None:
+    """wp_update_comment_count_now(): a post's comment_count is its approved comments."""
+    ids = {post_id for post_id in post_ids if post_id}
+    if not ids:
+        return
+    counts = dict(Comment.objects.filter(post_id__in=ids, status=Comment.Status.APPROVED)
+                  .values_list("post_id").annotate(n=Count("id")).values_list("post_id", "n"))
+    for post_id in ids:
+        Post.objects.filter(pk=post_id).update(comment_count=counts.get(post_id, 0))
+
+
+def filter_content(content: str, user: Any) -> str:
+    """pre_comment_content: kses for users without unfiltered_html, rel="nofollow ugc" for all."""
+    if user_can(user, "unfiltered_html"):
+        return rel_ugc(content)
+    return kses_comment(content)
+
+
+def check_duplicate(*, post: Post, parent_id: int | None, author_name: str, author_email: str,
+                    content: str) -> None:
+    """wp_allow_comment()'s duplicate check: same post, parent, author and text, not trashed."""
+    same_author = Q(author_name=author_name)
+    if author_email:
+        same_author |= Q(author_email=author_email)
+    duplicate = (Comment.objects.filter(post=post, parent_id=parent_id, content=content)
+                 .exclude(status=Comment.Status.TRASH).filter(same_author))
+    if duplicate.exists():
+        raise WPError("comment_duplicate", DUPLICATE_MESSAGE, 409)
+
+
+def check_flood(*, user: Any, author_ip: str, author_email: str, date: datetime) -> None:
+    """wp_check_comment_flood(): one comment per 15 seconds per user (or IP) or email;
+    administrators and moderators are exempt."""
+    if user_can(user, "manage_options") or user_can(user, "moderate_comments"):
+        return
+    since = timezone.now() - timedelta(hours=1)
+    who = Q(user=user) if getattr(user, "is_authenticated", False) else Q(author_ip=author_ip)
+    if author_email:
+        who |= Q(author_email=author_email)
+    last = (Comment.objects.filter(date__gte=since).filter(who)
+            .order_by("-date").values_list("date", flat=True).first())
+    if last is not None and (date - last).total_seconds() < FLOOD_SECONDS:
+        raise WPError("comment_flood", FLOOD_MESSAGE, 400)
+
+
+def moderation_status(*, post: Post, user_id: int | None, author_name: str, author_email: str,
+                      author_url: str, content: str, comment_type: str = "comment") -> str:
+    """wp_allow_comment() / check_comment(): the new comment's status. The post's author and
+    moderators are approved; others are approved only when manual moderation is off, the
+    comment has fewer links than comment_max_links, and the author already has an approved
+    comment (comment_previously_approved); otherwise held."""
+    from users.models import User
+
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    if user is not None and (user.pk == post.author_id or user_can(user, "moderate_comments")):
+        return Comment.Status.APPROVED
+    if _option("WP_COMMENT_MODERATION", False):
+        return Comment.Status.HOLD
+    max_links = _option("WP_COMMENT_MAX_LINKS", 2)
+    if max_links and content.lower().count("<a ") >= max_links:
+        return Comment.Status.HOLD
+    if not _option("WP_COMMENT_PREVIOUSLY_APPROVED", True):
+        return Comment.Status.APPROVED
+    if comment_type in ("pingback", "trackback") or not author_name or not author_email:
+        return Comment.Status.HOLD
+    registered = User.objects.filter(email__iexact=author_email).first()
+    approved = Comment.objects.filter(status=Comment.Status.APPROVED)
+    if registered is not None:
+        approved = approved.filter(user=registered)
+    else:
+        approved = approved.filter(author_name=author_name, author_email=author_email)
+    return Comment.Status.APPROVED if approved.exists() else Comment.Status.HOLD
+
+
+@transaction.atomic
+def comment_create(*, post: Post, acting_user: Any, content: str, user_id: int | None,
+                   author_name: str, author_email: str, author_url: str, author_ip: str,
+                   author_user_agent: str, date: datetime | None = None,
+                   parent_id: int | None = None, status: str | None = None,
+                   meta: dict[str, Any] | None = None, comment_type: str = "comment",
+                   moderate: bool = True) -> Comment:
+    """wp_allow_comment() then wp_insert_comment(): duplicate and flood checks, moderation,
+    the post's comment count."""
+    when = date or timezone.now().replace(microsecond=0)
+    if moderate:
+        check_duplicate(post=post, parent_id=parent_id, author_name=author_name,
+                        author_email=author_email, content=content)
+        check_flood(user=acting_user, author_ip=author_ip, author_email=author_email, date=when)
+        approved = moderation_status(post=post, user_id=user_id, author_name=author_name,
+                                     author_email=author_email, author_url=author_url,
+                                     content=content, comment_type=comment_type)
+    else:
+        approved = Comment.Status.APPROVED
+    comment = Comment.objects.create(
+        post=post, parent_id=parent_id, user_id=user_id, author_name=author_name,
+        author_email=author_email, author_url=author_url, author_ip=author_ip,
+        author_user_agent=author_user_agent, date=when, content=content, status=approved,
+        type=comment_type,
+    )
+    if status is not None:
+        comment_set_status(comment=comment, status=status)
+    if meta:
+        meta_update(comment, meta)
+    update_post_comment_count(post.pk)
+    return comment
+
+
+@transaction.atomic
+def comment_update(*, comment: Comment, changes: dict[str, Any], status: str | None = None,
+                   meta: dict[str, Any] | None = None) -> Comment:
+    """wp_update_comment() plus a status change; both posts' counts follow a move."""
+    old_post = comment.post_id
+    for name, value in changes.items():
+        setattr(comment, name, value)
+    if changes:
+        comment.save()
+    if status is not None:
+        comment_set_status(comment=comment, status=status)
+    if meta:
+        meta_update(comment, meta)
+    update_post_comment_count(old_post, comment.post_id)
+    return comment
+
+
+def comment_set_status(*, comment: Comment, status: str) -> bool:
+    """handle_status_param(): approve / hold / spam / unspam / trash / untrash. Unknown values
+    and the current status change nothing."""
+    current = STATUS_WORDS.get(comment.status, comment.status)
+    if status == current:
+        return False
+    if status in ("approved", "approve", "1"):
+        new = Comment.Status.APPROVED
+    elif status in ("hold", "0"):
+        new = Comment.Status.HOLD
+    elif status in ("spam", "trash"):
+        if comment.status == status:
+            return False
+        comment.previous_status = comment.status
+        new = status
+    elif status in ("unspam", "untrash"):
+        expected = "spam" if status == "unspam" else "trash"
+        if comment.status != expected:
+            return False
+        new = comment.previous_status or Comment.Status.HOLD
+        comment.previous_status = ""
+    else:
+        return False
+    comment.status = new
+    comment.save(update_fields=["status", "previous_status"])
+    update_post_comment_count(comment.post_id)
+    return True
+
+
+@transaction.atomic
+def comment_trash(*, comment: Comment) -> Comment:
+    """wp_trash_comment(): remember the status, move to trash."""
+    comment_set_status(comment=comment, status="trash")
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment) -> None:
+    """wp_delete_comment(force): replies move up to the deleted comment's parent."""
+    Comment.objects.filter(parent=comment).update(parent_id=comment.parent_id)
+    post_id = comment.post_id
+    comment.delete()
+    update_post_comment_count(post_id)

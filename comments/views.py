@@ -1,0 +1,292 @@
+"""/wp/v2/comments and /wp/v2/comments/<id>: WordPress's comments controller."""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from comments import policies, services
+from comments.dates import parse_request_date
+from comments.filters import comment_collection_args, filter_comments, normalise_list_params
+from comments.formatting import esc_url_raw, sanitize_key, sanitize_text_field
+from comments.models import Comment, CommentMeta
+from comments.meta import registered_meta
+from comments.serializers import CommentSerializer, comment_serializer_class
+from content.models import Post
+from users.capabilities import user_can
+from users.models import User
+from wpapi.errors import WPError
+from wpapi.links import rest_url
+from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
+
+PASSWORD_ARG = {"description": "The password for the parent post of the comment (if the post "
+                               "is password protected).", "type": "string"}
+# wp_get_comment_fields_max_lengths()
+MAX_LENGTHS = (("author_name", 245, "comment_author_column_length"),
+               ("author_email", 100, "comment_author_email_column_length"),
+               ("author_url", 200, "comment_author_url_column_length"),
+               ("content", 65525, "comment_content_column_length"))
+
+
+class CommentViewSet(WPViewSet):
+    not_found_code, not_found_message = "rest_comment_invalid_id", "Invalid comment ID."
+    invalid_page_code = "rest_comment_invalid_page_number"
+    id_description = "Unique identifier for the comment."
+
+    def get_serializer_class(self) -> type[CommentSerializer]:
+        return comment_serializer_class()
+
+    # --- arguments ---------------------------------------------------------------------------
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return comment_collection_args()
+
+    def item_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG, "password": PASSWORD_ARG}
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {"force": FORCE_ARG, "password": PASSWORD_ARG}
+
+    # --- rows ----------------------------------------------------------------------------------
+    def get_queryset(self) -> QuerySet[Comment]:
+        return Comment.objects.select_related("post", "user")
+
+    def filter_queryset(self, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
+        user = self.request.user
+        posts = self.params.get("post") or []
+        visible = policies.readable_comments(
+            user, queryset, password=self.params.get("password"),
+            single_post=posts[0] if len(posts) == 1 else None)
+        return filter_comments(visible, self.params,
+                               search_private_fields=user_can(user, "edit_posts"))
+
+    def prepare_items(self, items: list[Comment]) -> dict[str, Any]:
+        ids = [item.pk for item in items]
+        extra: dict[str, Any] = {}
+        fields = self.response_fields()
+        if ids and "_links" in (fields or {"_links"}):
+            extra["has_children"] = set(
+                Comment.objects.filter(parent_id__in=ids, status__in=["0", "1"])
+                .values_list("parent_id", flat=True).distinct())
+        registry = registered_meta()
+        if ids and registry and (fields is None or "meta" in fields):
+            rows: dict[int, list[CommentMeta]] = {}
+            for row in CommentMeta.objects.filter(comment_id__in=ids, key__in=list(registry)):
+                rows.setdefault(row.comment_id, []).append(row)
+            extra["meta_rows"] = rows
+        return extra
+
+    # --- permissions -------------------------------------------------------------------------
+    def check_list_permission(self) -> None:
+        normalise_list_params(self.params)
+        ids = [post_id for post_id in self.params.get("post") or [] if post_id]
+        posts = Post.objects.select_related("parent").in_bulk(ids) if ids else {}
+        policies.check_can_list(self.request.user, self.params, posts)
+
+    def check_retrieve_permission(self, comment: Comment) -> None:
+        policies.check_can_read(self.request.user, comment, self.params)
+
+    def check_create_permission(self) -> None:
+        params = dict(self.params)
+        if not isinstance(params.get("post"), int):
+            params["post"] = 0
+        self.target_post = policies.check_can_create(
+            self.request.user, params, self.remote_addr(),
+            getattr(settings, "WP_ALLOW_ANONYMOUS_COMMENTS", False))
+
+    def check_update_permission(self, comment: Comment) -> None:
+        policies.check_can_edit(self.request.user, comment)
+
+    def check_destroy_permission(self, comment: Comment) -> None:
+        policies.check_can_delete(self.request.user, comment)
+
+    # --- handlers ------------------------------------------------------------------------------
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # WordPress answers a page past the end with [] (and a prev link), not an error.
+        queryset = self.filter_queryset(self.get_queryset())
+        per_page = self.params.get("per_page") or 10
+        page = self.params.get("page", 1)
+        offset = self.params.get("offset")
+        start = offset if offset else (page - 1) * per_page
+        rows = list(queryset[start:start + per_page])
+        total = self.count_total(queryset, rows, start, per_page) if rows else queryset.count()
+        max_pages = math.ceil(total / per_page) if total else 0
+        data = [] if request.method == "HEAD" else self.serialize(rows)
+        response = Response(data)
+        self.add_pagination_headers(response, total, max_pages, page)
+        return response
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        comment = self.perform_create(self.params)
+        self.object = self.reload(comment)
+        self.wp_context = "edit" if policies.is_moderator(request.user) else "view"
+        response = Response(self.serialize_one(self.object), status=201)
+        response["Location"] = rest_url(request, f"/wp/v2/comments/{comment.pk}")
+        return response
+
+    def perform_create(self, params: dict[str, Any]) -> Comment:
+        user = self.request.user
+        if params.get("id"):
+            raise WPError("rest_comment_exists", "Cannot create existing comment.", 400)
+        if params.get("type") and params["type"] != "comment":
+            raise WPError("rest_invalid_comment_type", "Cannot create a comment with that type.",
+                          400)
+        post = self.target_post
+        fields = self.prepared_fields(params, creating=True)
+        content = fields.get("content")
+        if not isinstance(content, str) or not content.strip():
+            raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
+        if getattr(settings, "WP_REQUIRE_NAME_EMAIL", True) and (
+                not fields.get("author_name") or not fields.get("author_email")):
+            raise WPError("rest_comment_author_data_required",
+                          "Creating a comment requires valid author name and email values.", 400)
+        self.check_lengths(fields)
+        fields["content"] = services.filter_content(content, user)
+        if not fields["content"].strip():
+            raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
+        parent_id = self.checked_parent(params.get("parent") or 0, post.pk)
+        status = sanitize_key(params["status"]) if "status" in params else None
+        return services.comment_create(
+            post=post, acting_user=user, content=fields["content"],
+            user_id=fields.get("user_id"), author_name=fields.get("author_name", ""),
+            author_email=fields.get("author_email", ""), author_url=fields.get("author_url", ""),
+            author_ip=fields["author_ip"], author_user_agent=fields.get("author_user_agent", ""),
+            date=fields.get("date"), parent_id=parent_id, status=status,
+            meta=params.get("meta") or None,
+        )
+
+    def perform_update(self, comment: Comment, params: dict[str, Any]) -> Comment:
+        user = self.request.user
+        if "type" in params and params["type"] != (comment.type or "comment"):
+            raise WPError("rest_comment_invalid_type",
+                          "Sorry, you are not allowed to change the comment type.", 404)
+        moderator = policies.is_moderator(user)
+        if not moderator:
+            # Reassigning a comment to another account or IP is for moderators only.
+            if "author" in params and params["author"] != (comment.user_id or 0):
+                raise self.forbid("rest_comment_invalid_author",
+                                  policies.NOT_ALLOWED_FIELD.format("author"))
+            if "author_ip" in params and params["author_ip"] != comment.author_ip:
+                raise self.forbid("rest_comment_invalid_author_ip",
+                                  policies.NOT_ALLOWED_FIELD.format("author_ip"))
+        changes = self.prepared_fields(params, creating=False)
+        if "post" in params:
+            post = Post.objects.filter(pk=params["post"]).first() if params["post"] else None
+            if post is None:
+                raise WPError("rest_comment_invalid_post_id", "Invalid post ID.", 403)
+            changes["post"] = post
+        if "content" in changes:
+            content = changes["content"]
+            if not isinstance(content, str) or not content.strip():
+                raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
+        self.check_lengths(changes)
+        if "content" in changes:
+            changes["content"] = services.filter_content(changes["content"], user)
+        if "parent" in params:
+            post_id = changes["post"].pk if "post" in changes else comment.post_id
+            changes["parent_id"] = self.checked_parent(params["parent"] or 0, post_id,
+                                                       comment.pk)
+        status = sanitize_key(params["status"]) if "status" in params else None
+        return services.comment_update(comment=comment, changes=changes, status=status,
+                                       meta=params.get("meta") or None)
+
+    def perform_destroy(self, comment: Comment, params: dict[str, Any]) -> dict[str, Any]:
+        self.wp_context = "edit"
+        if params.get("force"):
+            previous = self.serialize_one(comment)
+            services.comment_delete(comment=comment)
+            return {"deleted": True, "previous": previous}
+        if comment.status == Comment.Status.TRASH:
+            raise WPError("rest_already_trashed", "The comment has already been trashed.", 410)
+        services.comment_trash(comment=comment)
+        return self.serialize_one(self.reload(comment))
+
+    # --- preparing a comment (prepare_item_for_database) --------------------------------------
+    def prepared_fields(self, params: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+        user = self.request.user
+        moderator = policies.is_moderator(user)
+        fields: dict[str, Any] = {}
+        content = params.get("content")
+        if isinstance(content, str):
+            fields["content"] = content
+        elif isinstance(content, dict) and isinstance(content.get("raw"), str):
+            fields["content"] = content["raw"]
+        elif creating or "content" in params:
+            fields["content"] = None if "content" in params else ""
+        if "author" in params:
+            author = User.objects.filter(pk=params["author"]).first() \
+                if params["author"] else None
+            if author is None:
+                raise WPError("rest_comment_author_invalid", "Invalid comment author ID.", 400)
+            fields.update(self.author_fields(author))
+        for name in ("author_name", "author_email", "author_url"):
+            if name in params:
+                fields[name] = params[name]
+        logged_in = getattr(user, "is_authenticated", False)
+        if creating and logged_in and not moderator:
+            # Logged-in users comment as themselves.
+            fields.update(self.author_fields(user))
+        elif creating and logged_in and not any(
+                fields.get(name) for name in ("user_id", "author_name", "author_email",
+                                              "author_url")):
+            fields.update(self.author_fields(user))
+        if "author_name" in fields:
+            fields["author_name"] = sanitize_text_field(fields["author_name"])
+        if "author_email" in fields:
+            fields["author_email"] = str(fields["author_email"]).strip()
+        if "author_url" in fields:
+            fields["author_url"] = esc_url_raw(fields["author_url"])
+        if "author_ip" in params and moderator:
+            fields["author_ip"] = params["author_ip"]
+        elif creating:
+            fields["author_ip"] = self.remote_addr() or "127.0.0.1"
+        if params.get("author_user_agent"):
+            fields["author_user_agent"] = sanitize_text_field(params["author_user_agent"])
+        elif creating:
+            agent = self.request.META.get("HTTP_USER_AGENT", "")
+            fields["author_user_agent"] = sanitize_text_field(agent)[:254]
+        if params.get("date"):
+            moment = parse_request_date(params["date"], is_gmt=False)
+            if moment is not None:
+                fields["date"] = moment
+        elif params.get("date_gmt"):
+            moment = parse_request_date(params["date_gmt"], is_gmt=True)
+            if moment is not None:
+                fields["date"] = moment
+        return fields
+
+    @staticmethod
+    def author_fields(user: Any) -> dict[str, Any]:
+        return {"user_id": user.pk, "author_name": user.display_name,
+                "author_email": user.email, "author_url": user.url}
+
+    @staticmethod
+    def check_lengths(fields: dict[str, Any]) -> None:
+        for name, limit, code in MAX_LENGTHS:
+            value = fields.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                raise WPError(code, "Comment field exceeds maximum length allowed.", 400)
+
+    @staticmethod
+    def checked_parent(parent_id: int, post_id: int, own_id: int | None = None) -> int | None:
+        """A reply's parent must be a comment on the same post (WordPress 6.1 does not check;
+        wpapi keeps threads whole)."""
+        if not parent_id:
+            return None
+        parent = Comment.objects.filter(pk=parent_id).values_list("post_id", flat=True).first()
+        if parent is None or parent != post_id or parent_id == own_id:
+            raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
+        return parent_id
+
+    def remote_addr(self) -> str:
+        address = self.request.META.get("REMOTE_ADDR", "")
+        try:
+            ipaddress.ip_address(address)
+        except ValueError:
+            return ""
+        return address
