@@ -15,7 +15,6 @@ import time
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from rest_framework.authentication import BaseAuthentication
@@ -23,6 +22,7 @@ from rest_framework.request import Request
 
 from users.models import ApplicationPassword, User
 from wpapi.errors import WPError
+from wpapi.schema import EMAIL
 
 NONCE_LIFETIME = 86400  # WordPress nonces live 12-24 hours: two half-day ticks
 VERIFIED_TTL = 300  # seconds a verified application password is remembered in the cache
@@ -31,6 +31,17 @@ VERIFIED_TTL = 300  # seconds a verified application password is remembered in t
 def _verified_key(password_id: int, plain: str) -> str:
     digest = hashlib.sha256(f"{password_id}:{plain}".encode()).hexdigest()
     return f"wpapi:apppw:{digest}"
+
+
+def _user_for_login(login: str) -> User | None:
+    """wp_authenticate_application_password: an email address finds by email, else by login."""
+    if not login:
+        return None
+    if EMAIL.match(login):
+        by_email = User.objects.filter(email__iexact=login).first()
+        if by_email is not None:
+            return by_email
+    return User.objects.filter(username=login).first()
 
 
 class ApplicationPasswordAuthentication(BaseAuthentication):
@@ -46,7 +57,7 @@ class ApplicationPasswordAuthentication(BaseAuthentication):
             login, plain = decoded.split(":", 1)
         except (binascii.Error, UnicodeDecodeError, ValueError):
             return None
-        user = User.objects.filter(Q(username=login) | Q(email=login)).first() if login else None
+        user = _user_for_login(login)
         if user is None or not user.is_active:
             return None
         plain = ApplicationPassword.normalise(plain)
@@ -75,8 +86,7 @@ class ApplicationPasswordAuthentication(BaseAuthentication):
         now = timezone.now()
         ip = request._request.META.get("REMOTE_ADDR") or None
         # WordPress records the last use at most once a day per password; so do we.
-        if (password.last_used and (now - password.last_used).total_seconds() < 86400
-                and password.last_ip == ip):
+        if password.last_used and (now - password.last_used).total_seconds() < 86400:
             return
         ApplicationPassword.objects.filter(pk=password.pk).update(last_used=now, last_ip=ip)
         password.last_used, password.last_ip = now, ip
@@ -119,4 +129,6 @@ class CookieNonceAuthentication(BaseAuthentication):
         session_key = django_request.session.session_key or ""
         if not verify_nonce(nonce, user, session_key):
             raise WPError("rest_cookie_invalid_nonce", "Cookie check failed", 403)
+        # rest_cookie_check_errors sends a fresh nonce back (X-WP-Nonce) for the client to keep.
+        django_request._wp_fresh_nonce = create_nonce(user, session_key)
         return user, None

@@ -7,7 +7,6 @@ from typing import Any
 
 import nh3
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -209,15 +208,6 @@ def user_delete(*, user: User, reassign: User | None) -> None:
     else:
         posts.delete()
     user.delete()
-
-
-def find_user_by_login(login: str) -> User | None:
-    """Application-password logins are an email address (when it looks like one) or a login."""
-    if not login:
-        return None
-    if "@" in login and User.objects.filter(email__iexact=login).exists():
-        return User.objects.filter(email__iexact=login).first()
-    return User.objects.filter(Q(username=login)).first()
 
 
 # --- application passwords ----------------------------------------------------------------------

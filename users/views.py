@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -347,6 +348,7 @@ def _uuid_or_none(value: str) -> str | None:
         return None
 
 
+@csrf_exempt
 def rest_nonce(request: HttpRequest) -> HttpResponse:
     """admin-ajax.php?action=rest-nonce (api-fetch's nonceEndpoint): a fresh wp_rest nonce as
     text for a logged-in session; "0" (400) otherwise, as admin-ajax.php answers."""

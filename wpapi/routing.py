@@ -64,7 +64,8 @@ class Route:
             entry: dict[str, Any] = {"methods": methods}
             if getattr(viewset, "allow_batch", False):
                 entry["allow_batch"] = {"v1": True}
-            entry["args"] = public_args(viewset.args_for(action))
+            # WordPress's empty PHP array of args is a JSON list
+            entry["args"] = public_args(viewset.args_for(action)) or []
             endpoints.append(entry)
         return endpoints
 
@@ -149,6 +150,9 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     if logged_in or (overridden and response.status_code >= 400):
         response["Cache-Control"] = "no-cache, must-revalidate, max-age=0, no-store, private"
         response["Expires"] = "Wed, 11 Jan 1984 05:00:00 GMT"
+    fresh_nonce = getattr(request, "_wp_fresh_nonce", None)  # set by cookie + nonce auth
+    if fresh_nonce:
+        response["X-WP-Nonce"] = fresh_nonce
     if method == "HEAD":
         response.data = None
     return response

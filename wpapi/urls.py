@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
+from users.views import rest_nonce
 from wpapi import routing, views
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
@@ -18,6 +19,8 @@ if not routing.router.routes:
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.site_root),
+    # api-fetch's nonceEndpoint: a fresh wp_rest nonce for a logged-in browser session
+    path("wp-admin/admin-ajax.php", rest_nonce),
     re_path(r"^wp-json/?$", routing.rest_entry),
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
 ]
