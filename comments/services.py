@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -16,6 +15,7 @@ from comments.models import Comment
 from content.models import Post
 from users.capabilities import user_can
 from wpapi.errors import WPError
+from wpapi.site import get_option
 
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve already said that!"
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
@@ -23,8 +23,19 @@ FLOOD_SECONDS = 15
 STATUS_WORDS = {"1": "approved", "0": "unapproved", "spam": "spam", "trash": "trash"}
 
 
-def _option(name: str, default: Any) -> Any:
-    return getattr(settings, name, default)
+# WordPress's discussion options and their defaults (wp_install's populate_options).
+OPTION_DEFAULTS = {
+    "comment_registration": False,
+    "require_name_email": True,
+    "comment_moderation": False,
+    "comment_max_links": 2,
+    "comment_previously_approved": True,
+}
+
+
+def discussion_option(name: str) -> Any:
+    """A discussion option: the site's saved value, else WordPress's default."""
+    return get_option(name, OPTION_DEFAULTS[name])
 
 
 def update_post_comment_count(*post_ids: int) -> None:
@@ -83,12 +94,12 @@ def moderation_status(*, post: Post, user_id: int | None, author_name: str, auth
     user = User.objects.filter(pk=user_id).first() if user_id else None
     if user is not None and (user.pk == post.author_id or user_can(user, "moderate_comments")):
         return Comment.Status.APPROVED
-    if _option("WP_COMMENT_MODERATION", False):
+    if discussion_option("comment_moderation"):
         return Comment.Status.HOLD
-    max_links = _option("WP_COMMENT_MAX_LINKS", 2)
+    max_links = discussion_option("comment_max_links")
     if max_links and content.lower().count("<a ") >= max_links:
         return Comment.Status.HOLD
-    if not _option("WP_COMMENT_PREVIOUSLY_APPROVED", True):
+    if not discussion_option("comment_previously_approved"):
         return Comment.Status.APPROVED
     if comment_type in ("pingback", "trackback") or not author_name or not author_email:
         return Comment.Status.HOLD

@@ -15,8 +15,8 @@ from comments import policies, services
 from comments.dates import parse_request_date
 from comments.filters import comment_collection_args, filter_comments, normalise_list_params
 from comments.formatting import esc_url_raw, sanitize_key, sanitize_text_field
-from comments.models import Comment, CommentMeta
 from comments.meta import registered_meta
+from comments.models import Comment, CommentMeta
 from comments.serializers import CommentSerializer, comment_serializer_class
 from content.models import Post
 from users.capabilities import user_can
@@ -97,7 +97,8 @@ class CommentViewSet(WPViewSet):
             params["post"] = 0
         self.target_post = policies.check_can_create(
             self.request.user, params, self.remote_addr(),
-            getattr(settings, "WP_ALLOW_ANONYMOUS_COMMENTS", False))
+            getattr(settings, "WP_ALLOW_ANONYMOUS_COMMENTS", False)
+            and not services.discussion_option("comment_registration"))
 
     def check_update_permission(self, comment: Comment) -> None:
         policies.check_can_edit(self.request.user, comment)
@@ -141,7 +142,7 @@ class CommentViewSet(WPViewSet):
         content = fields.get("content")
         if not isinstance(content, str) or not content.strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
-        if getattr(settings, "WP_REQUIRE_NAME_EMAIL", True) and (
+        if services.discussion_option("require_name_email") and (
                 not fields.get("author_name") or not fields.get("author_email")):
             raise WPError("rest_comment_author_data_required",
                           "Creating a comment requires valid author name and email values.", 400)

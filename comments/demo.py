@@ -1,0 +1,64 @@
+"""Demo comments: a full thread on one published post, as the reference site has it, and a
+comment on a few other posts."""
+
+from datetime import timedelta
+
+from comments.models import Comment
+from comments.services import comment_create
+from content.models import Post
+from users.models import User
+
+THREAD = [
+    # key, parent key, author (login or (name, email, url)), status, type, text
+    ("top", None, ("Visitor One", "visitor1@example.com", "https://visitor1.example.com"),
+     "approve", "comment", "Top-level comment by an anonymous visitor."),
+    ("reply", "top", "alice", "approve", "comment", "Reply by a registered user (Alice)."),
+    ("deep", "reply", ("Visitor One", "visitor1@example.com", ""), "approve", "comment",
+     "Nested reply, depth 3."),
+    ("second", None, "bob", "approve", "comment", "Second top-level comment, by an editor."),
+    ("held", None, ("Visitor Two", "visitor2@example.com", ""), "hold", "comment",
+     "Held for moderation."),
+    ("spam", None, ("Spammer", "spam@example.com", "https://spam.example.com"), "spam",
+     "comment", "Buy cheap things."),
+    ("trash", None, ("Visitor Three", "visitor3@example.com", ""), "trash", "comment",
+     "A comment in the trash."),
+    ("ping", None, ("Some Blog", "", "https://blog.example.com/post"), "approve", "pingback",
+     "[&#8230;] pingback excerpt [&#8230;]"),
+]
+
+
+def seed() -> None:
+    posts = list(Post.objects.filter(type="post", status="publish").order_by("date", "id")[:6])
+    if not posts or Comment.objects.exists():
+        return
+    users = {user.username: user for user in User.objects.filter(username__in=["alice", "bob"])}
+    thread_post, others = posts[0], posts[1:]
+    made: dict[str, Comment] = {}
+    for minutes, (key, parent, who, status, kind, text) in enumerate(THREAD, start=1):
+        if isinstance(who, str):
+            user = users.get(who)
+            if user is None:
+                continue
+            author = {"user_id": user.pk, "author_name": user.display_name,
+                      "author_email": user.email, "author_url": user.url}
+        else:
+            name, email, url = who
+            author = {"user_id": None, "author_name": name, "author_email": email,
+                      "author_url": url}
+        parent_comment = made.get(parent) if parent else None
+        if parent and parent_comment is None:
+            continue
+        made[key] = comment_create(
+            post=thread_post, acting_user=None, content=text, **author,
+            author_ip="192.0.2.1", author_user_agent="wpapi-demo",
+            date=thread_post.date + timedelta(minutes=10 * minutes),
+            parent_id=parent_comment.pk if parent_comment else None,
+            status=None if status == "approve" else status, comment_type=kind, moderate=False,
+        )
+    for index, post in enumerate(others, start=1):
+        comment_create(
+            post=post, acting_user=None, content=f"A reader's thoughts on this post ({index}).",
+            user_id=None, author_name=f"Reader {index}", author_email=f"reader{index}@example.com",
+            author_url="", author_ip="192.0.2.2", author_user_agent="wpapi-demo",
+            date=post.date + timedelta(hours=3), moderate=False,
+        )
