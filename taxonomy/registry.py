@@ -1,8 +1,17 @@
-"""Taxonomies (register_taxonomy): core's category and post_tag, plus the project's own from
-settings.WP_TAXONOMIES, e.g. ``{"genre": {"name": "Genres", "rest_base": "genres",
-"hierarchical": True, "object_types": ["post"]}}``."""
+"""Taxonomies (register_taxonomy) and term meta (register_term_meta).
+
+Core's category and post_tag are built in; a project adds its own in settings.WP_TAXONOMIES, e.g.
+``{"genre": {"name": "Genres", "singular_name": "Genre", "rest_base": "genres",
+"hierarchical": True, "object_types": ["post"]}}``; each gets a `/wp/v2/<rest_base>` route.
+
+Term meta shown in the API is registered in settings.WP_TERM_META, e.g.
+``{"ref_color": {"type": "string", "description": "Colour.", "default": "",
+"taxonomy": "category"}}`` (without "taxonomy" the key applies to every taxonomy, as
+register_term_meta() with an empty taxonomy does). Unregistered meta is never exposed.
+"""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 
@@ -18,11 +27,84 @@ class Taxonomy:
     description: str = ""
     show_cloud: bool = True
     public: bool = True
+    publicly_queryable: bool = True
+    show_ui: bool = True
+    show_admin_column: bool = False
+    show_in_nav_menus: bool = True
+    show_in_quick_edit: bool = True
+    show_in_rest: bool = True
+    #: the first path segment of term links (`/category/<slug>/`) and whether it nests parents
+    rewrite_slug: str = ""
+    rewrite_hierarchical: bool = False
     capabilities: dict = field(default_factory=dict, compare=False, hash=False)
+    #: labels given at registration (get_taxonomy_labels fills in the rest)
+    given_labels: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def rest_namespace(self) -> str:
         return "wp/v2"
+
+    @property
+    def link_base(self) -> str:
+        return self.rewrite_slug or self.slug
+
+    @property
+    def labels(self) -> dict[str, Any]:
+        """get_taxonomy_labels(): the registered labels over the (non-)hierarchical defaults."""
+        given = dict(self.given_labels)
+        if "singular_name" not in given and "name" in given:
+            given["singular_name"] = given["name"]
+        given.setdefault("name_admin_bar", given.get("singular_name", self.slug))
+        if "menu_name" not in given and "name" in given:
+            given["menu_name"] = given["name"]
+        if "all_items" not in given and "menu_name" in given:
+            given["all_items"] = given["menu_name"]
+        if "archives" not in given and "all_items" in given:
+            given["archives"] = given["all_items"]
+        column = 1 if self.hierarchical else 0
+        labels = {key: pair[column] for key, pair in DEFAULT_LABELS.items()}
+        labels["menu_name"] = labels["name"]
+        labels.update(given)
+        return labels
+
+
+# WP_Taxonomy::get_default_labels(): (non-hierarchical, hierarchical), in WordPress's order.
+_SLUG_HELP = ("The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all "
+              "lowercase and contains only letters, numbers, and hyphens.")
+_NAME_HELP = "The name is how it appears on your site."
+_DESC_HELP = "The description is not prominent by default; however, some themes may show it."
+_PARENT_HELP = ("Assign a parent term to create a hierarchy. The term Jazz, for example, would be "
+                "the parent of Bebop and Big Band.")
+DEFAULT_LABELS: dict[str, tuple[str | None, str | None]] = {
+    "name": ("Tags", "Categories"),
+    "singular_name": ("Tag", "Category"),
+    "search_items": ("Search Tags", "Search Categories"),
+    "popular_items": ("Popular Tags", None),
+    "all_items": ("All Tags", "All Categories"),
+    "parent_item": (None, "Parent Category"),
+    "parent_item_colon": (None, "Parent Category:"),
+    "name_field_description": (_NAME_HELP, _NAME_HELP),
+    "slug_field_description": (_SLUG_HELP, _SLUG_HELP),
+    "parent_field_description": (None, _PARENT_HELP),
+    "desc_field_description": (_DESC_HELP, _DESC_HELP),
+    "edit_item": ("Edit Tag", "Edit Category"),
+    "view_item": ("View Tag", "View Category"),
+    "update_item": ("Update Tag", "Update Category"),
+    "add_new_item": ("Add New Tag", "Add New Category"),
+    "new_item_name": ("New Tag Name", "New Category Name"),
+    "separate_items_with_commas": ("Separate tags with commas", None),
+    "add_or_remove_items": ("Add or remove tags", None),
+    "choose_from_most_used": ("Choose from the most used tags", None),
+    "not_found": ("No tags found.", "No categories found."),
+    "no_terms": ("No tags", "No categories"),
+    "filter_by_item": (None, "Filter by category"),
+    "items_list_navigation": ("Tags list navigation", "Categories list navigation"),
+    "items_list": ("Tags list", "Categories list"),
+    "most_used": ("Most Used", "Most Used"),
+    "back_to_items": ("&larr; Go to Tags", "&larr; Go to Categories"),
+    "item_link": ("Tag Link", "Category Link"),
+    "item_link_description": ("A link to a tag.", "A link to a category."),
+}
 
 
 def _caps(manage: str, edit: str, delete: str, assign: str) -> dict[str, str]:
@@ -32,23 +114,34 @@ def _caps(manage: str, edit: str, delete: str, assign: str) -> dict[str, str]:
 
 CORE_TAXONOMIES = {
     "category": Taxonomy("category", "Categories", "Category", "categories", hierarchical=True,
+                         show_admin_column=True, rewrite_slug="category",
+                         rewrite_hierarchical=True,
                          capabilities=_caps("manage_categories", "edit_categories",
                                             "delete_categories", "assign_categories")),
-    "post_tag": Taxonomy("post_tag", "Tags", "Tag", "tags",
+    "post_tag": Taxonomy("post_tag", "Tags", "Tag", "tags", show_admin_column=True,
+                         rewrite_slug="tag",
                          capabilities=_caps("manage_post_tags", "edit_post_tags",
                                             "delete_post_tags", "assign_post_tags")),
 }
 
+_FIELDS = set(Taxonomy.__dataclass_fields__)
+
 
 def taxonomies() -> dict[str, Taxonomy]:
+    """Every registered taxonomy: core's, then the project's from settings.WP_TAXONOMIES."""
     found = dict(CORE_TAXONOMIES)
     for slug, options in getattr(settings, "WP_TAXONOMIES", {}).items():
-        options = {"name": slug.title(), "singular_name": slug.title(), "rest_base": slug,
-                   **options}
-        options["object_types"] = tuple(options.get("object_types", ("post",)))
-        options.setdefault("capabilities", _caps("manage_categories", "manage_categories",
-                                                 "manage_categories", "edit_posts"))
-        found[slug] = Taxonomy(slug=slug, **options)
+        options = dict(options)
+        name = options.pop("name", slug.title())
+        singular = options.pop("singular_name", name)
+        labels = {"name": name, "singular_name": singular, **options.pop("labels", {})}
+        values: dict[str, Any] = {key: value for key, value in options.items() if key in _FIELDS}
+        values["object_types"] = tuple(values.get("object_types", ("post",)))
+        values.setdefault("rest_base", slug)
+        values.setdefault("capabilities", _caps("manage_categories", "manage_categories",
+                                                "manage_categories", "edit_posts"))
+        found[slug] = Taxonomy(slug=slug, name=name, singular_name=singular,
+                               given_labels=labels, **values)
     return found
 
 
@@ -56,5 +149,25 @@ def get_taxonomy(slug: str) -> Taxonomy | None:
     return taxonomies().get(slug)
 
 
+def rest_taxonomies() -> list[Taxonomy]:
+    """Taxonomies with show_in_rest: the ones with a terms route and a /taxonomies entry."""
+    return [tax for tax in taxonomies().values() if tax.show_in_rest]
+
+
 def taxonomies_for(post_type: str) -> list[Taxonomy]:
     return [tax for tax in taxonomies().values() if post_type in tax.object_types]
+
+
+def registered_term_meta(taxonomy: str) -> dict[str, dict[str, Any]]:
+    """The meta keys shown for terms of `taxonomy`, each with its JSON schema."""
+    found = {}
+    for key, options in getattr(settings, "WP_TERM_META", {}).items():
+        scope = options.get("taxonomy") or options.get("taxonomies") or ""
+        scopes = [scope] if isinstance(scope, str) else list(scope)
+        if scope and taxonomy not in scopes:
+            continue
+        schema = {name: value for name, value in options.items()
+                  if name not in ("taxonomy", "taxonomies", "single", "show_in_rest")}
+        schema.setdefault("type", "string")
+        found[key] = schema
+    return found

@@ -1,10 +1,407 @@
-"""Writes on terms and the term rules other apps rely on."""
+"""Writes on terms (wp_insert_term, wp_update_term, wp_delete_term) and the term rules other apps
+rely on: the default category, slugs, and the text sanitising WordPress applies to term fields."""
 
-from taxonomy.models import Term
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import nh3
+from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from taxonomy.models import Term, TermMeta, TermRelationship
+from taxonomy.registry import Taxonomy, registered_term_meta
+from wpapi import schema as wp_schema
+from wpapi.errors import WPError
+
+DEFAULT_CATEGORY_SLUG = "uncategorized"
+NAME_MAX_LENGTH = 200
+SLUG_MAX_LENGTH = 200
 
 
 def default_category() -> Term:
     """The category a post gets when it has none (WordPress's default_category, "Uncategorized")."""
-    term, _ = Term.objects.get_or_create(taxonomy="category", slug="uncategorized",
+    term, _ = Term.objects.get_or_create(taxonomy="category", slug=DEFAULT_CATEGORY_SLUG,
                                          defaults={"name": "Uncategorized"})
     return term
+
+
+def is_default_term(term: Term) -> bool:
+    """Is `term` its taxonomy's default term (default_category), which cannot be deleted?"""
+    return term.taxonomy == "category" and term.slug == DEFAULT_CATEGORY_SLUG
+
+
+# --- counts ------------------------------------------------------------------------------------
+def with_post_counts(terms: QuerySet[Term], object_types: Iterable[str]) -> QuerySet[Term]:
+    """Annotate `post_count`: the term's published objects of `object_types` (WordPress's
+    term_taxonomy.count as _update_post_term_count keeps it), computed in the same query, so it
+    is right after every post create, update, trash or delete without any bookkeeping."""
+    published = (
+        TermRelationship.objects.filter(term=OuterRef("pk"), post__status="publish",
+                                        post__type__in=list(object_types))
+        .order_by()
+        .values("term")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return terms.annotate(post_count=Coalesce(Subquery(published, output_field=IntegerField()),
+                                              Value(0)))
+
+
+def terms_of(taxonomy: Taxonomy) -> QuerySet[Term]:
+    """The terms of one taxonomy with their published-post counts."""
+    return with_post_counts(Term.objects.filter(taxonomy=taxonomy.slug), taxonomy.object_types)
+
+
+# --- text --------------------------------------------------------------------------------------
+_ENTITY = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+_PCT_OCTET = re.compile(r"%[a-f0-9]{2}", re.IGNORECASE)
+_ACCENTS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
+            "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
+# Characters sanitize_title() turns into a hyphen or drops when saving.
+_TO_HYPHEN = "\u00a0\u2013\u2014\u2012\u2015\u2212"
+_DROPPED = "\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d\u201e" \
+           "\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4\u02dc\u00a8\u02c6\u00b8\u200b\u200c" \
+           "\u200d\u200e\u200f"
+
+
+def strip_all_tags(text: str) -> str:
+    """wp_strip_all_tags(): drop <script>/<style> with their content, then every tag."""
+    text = re.sub(r"<(script|style)[^>]*?>.*?</\1\s*>", "", text, flags=re.S | re.I)
+    return re.sub(r"<[^>]*>", "", text)
+
+
+def sanitize_text_field(value: Any) -> str:
+    """sanitize_text_field(): no tags, no line breaks or runs of whitespace, no %-octets."""
+    if not isinstance(value, str):
+        return "" if isinstance(value, dict | list) or value is None else str(value)
+    text = value
+    if "<" in text:
+        # wp_pre_kses_less_than: a "<" that opens no tag is text, not markup.
+        text = re.sub(r"<[^>]*?(?=<|$)", lambda m: m.group(0).replace("<", "&lt;"), text)
+        text = strip_all_tags(text)
+    text = re.sub(r"[\r\n\t ]+", " ", text).strip()
+    found = False
+    while match := _PCT_OCTET.search(text):
+        text = text.replace(match.group(0), "")
+        found = True
+    if found:
+        text = re.sub(r" +", " ", text).strip()
+    return text
+
+
+def specialchars(text: str) -> str:
+    """_wp_specialchars() without double encoding: &, < and > as entities."""
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def sanitize_term_name(value: Any) -> str:
+    """A term name as WordPress stores it (sanitize_text_field, kses, _wp_specialchars)."""
+    return specialchars(sanitize_text_field(value))
+
+
+KSES_TAGS = {
+    "a": {"href", "title"}, "abbr": {"title"}, "acronym": {"title"}, "b": set(),
+    "blockquote": {"cite"}, "cite": set(), "code": set(), "del": {"datetime"}, "em": set(),
+    "i": set(), "q": {"cite"}, "s": set(), "strike": set(), "strong": set(),
+}
+
+
+def sanitize_term_description(value: Any) -> str:
+    """wp_filter_kses() on term descriptions: WordPress's small $allowedtags set, for everyone."""
+    text = value if isinstance(value, str) else str(value)
+    return nh3.clean(text, tags=set(KSES_TAGS), attributes=KSES_TAGS, clean_content_tags=set(),
+                     link_rel=None, strip_comments=True)
+
+
+def remove_accents(text: str) -> str:
+    text = "".join(_ACCENTS.get(char, char) for char in text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    result = []
+    for char in decomposed:
+        if unicodedata.combining(char):
+            continue
+        result.append(char)
+    return unicodedata.normalize("NFC", "".join(result))
+
+
+def sanitize_title(title: Any) -> str:
+    """sanitize_title() for saving (sanitize_title_with_dashes): lowercase ASCII with hyphens;
+    other characters are kept as lowercase %-encoded UTF-8 octets."""
+    text = strip_all_tags(title if isinstance(title, str) else str(title))
+    text = remove_accents(text)
+    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", r"---\1---", text)
+    text = text.replace("%", "")
+    text = re.sub(r"---([a-fA-F0-9][a-fA-F0-9])---", r"%\1", text)
+    text = text.lower()
+    for char in _TO_HYPHEN:
+        text = text.replace(char, "-")
+    for char in _DROPPED:
+        text = text.replace(char, "")
+    text = text.replace("\u00d7", "x")
+    encoded = []
+    for char in text:
+        if ord(char) < 128:
+            encoded.append(char)
+        else:
+            encoded.append("".join(f"%{byte:02x}" for byte in char.encode("utf-8")))
+    text = "".join(encoded)
+    text = re.sub(r"&.+?;", "", text)
+    text = text.replace(".", "-")
+    text = re.sub(r"[^%a-z0-9 _-]", "", text)
+    text = re.sub(r"\s+", "-", text)
+    text = re.sub(r"-+", "-", text)
+    return text.strip("-")[:SLUG_MAX_LENGTH].strip("-")
+
+
+# --- slugs and hierarchy -------------------------------------------------------------------------
+def _slug_taken(slug: str, taxonomy: str | None = None, exclude_id: int | None = None) -> bool:
+    terms = Term.objects.filter(slug=slug)
+    if taxonomy is not None:
+        terms = terms.filter(taxonomy=taxonomy)
+    if exclude_id is not None:
+        terms = terms.exclude(pk=exclude_id)
+    return terms.exists()
+
+
+def unique_term_slug(slug: str, taxonomy: Taxonomy, parent_id: int | None,
+                     term_id: int | None = None) -> str:
+    """wp_unique_term_slug(): a taken slug gets its parents' slugs appended (hierarchical
+    taxonomies), else the first free -2, -3, ... suffix."""
+    if not _slug_taken(slug, taxonomy.slug, term_id):
+        return slug
+    candidate = slug
+    if taxonomy.hierarchical and parent_id:
+        suffix = ""
+        ancestor = Term.objects.filter(pk=parent_id, taxonomy=taxonomy.slug).first()
+        while ancestor is not None:
+            suffix += "-" + ancestor.slug
+            if not _slug_taken(slug + suffix):
+                break
+            ancestor = ancestor.parent
+        candidate = slug + suffix
+    if candidate != slug and not _slug_taken(candidate, taxonomy.slug, term_id):
+        return candidate
+    if not _slug_taken(slug, None, term_id):
+        return slug
+    number = 2
+    while _slug_taken(f"{slug}-{number}"):
+        number += 1
+    return f"{slug}-{number}"
+
+
+def parent_without_loop(parent_id: int, term: Term | None) -> int:
+    """wp_check_term_hierarchy_for_loops(): a parent that would make the term its own ancestor
+    is dropped (the term becomes top-level), as WordPress does, instead of saving a loop."""
+    if not parent_id:
+        return 0
+    if term is None:
+        return parent_id
+    if parent_id == term.pk:
+        return 0
+    parents = dict(Term.objects.filter(taxonomy=term.taxonomy).values_list("id", "parent_id"))
+    seen: set[int] = set()
+    current: int | None = parent_id
+    while current and current not in seen:
+        if current == term.pk:
+            return 0
+        seen.add(current)
+        current = parents.get(current)
+    return parent_id
+
+
+def _check_name(name: str) -> None:
+    if name.strip() == "":
+        raise WPError("empty_term_name", "A name is required for this term.", 400)
+    if len(name) > NAME_MAX_LENGTH:
+        raise WPError("db_insert_error", "Could not insert term into the database.", 400)
+
+
+def _check_name_exists(taxonomy: Taxonomy, name: str, slug: str, slug_provided: bool,
+                       parent_id: int) -> None:
+    """wp_insert_term()'s duplicate rules: a name already used at the same level is refused
+    unless a different, free slug was asked for."""
+    same_level = Term.objects.filter(taxonomy=taxonomy.slug, parent_id=parent_id or None)
+    name_match = next((term for term in same_level.filter(name__iexact=name)
+                       if term.name.lower() == name.lower()), None)
+    if name_match is None:
+        return
+    slug_match = Term.objects.filter(taxonomy=taxonomy.slug, slug=slug).first()
+    if slug_provided and name_match.slug != slug and slug_match is None:
+        return
+    if not taxonomy.hierarchical:
+        raise WPError("term_exists", "A term with the name provided already exists in this "
+                      "taxonomy.", 400, term_id=name_match.pk)
+    siblings = list(same_level.values_list("name", "slug"))
+    existing = None
+    if (not slug_provided or name_match.slug == slug) and name in [n for n, _ in siblings]:
+        existing = name_match
+    elif slug_match is not None and slug in [s for _, s in siblings]:
+        existing = slug_match
+    if existing is not None:
+        raise WPError("term_exists", "A term with the name provided already exists with this "
+                      "parent.", 400, term_id=existing.pk)
+
+
+# --- meta --------------------------------------------------------------------------------------
+def meta_values(term: Term, registered: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The registered meta of one term (stored value, else the registered default), typed.
+    Reads `term.registered_meta` when the view prefetched it."""
+    stored = getattr(term, "registered_meta", None)
+    if stored is None:
+        stored = list(term.meta_entries.filter(key__in=list(registered)))
+    by_key = {}
+    for entry in stored:
+        by_key.setdefault(entry.key, entry.value)
+    values = {}
+    for key, schema in registered.items():
+        if key in by_key:
+            values[key] = _decode_meta(by_key[key], schema)
+        else:
+            values[key] = schema.get("default", _empty_for(schema))
+    return values
+
+
+def _empty_for(schema: dict[str, Any]) -> Any:
+    kind = wp_schema.schema_types(schema)[:1]
+    return {"string": "", "integer": 0, "number": 0, "boolean": False, "array": [],
+            "object": {}}.get(kind[0] if kind else "", "")
+
+
+def _decode_meta(raw: str, schema: dict[str, Any]) -> Any:
+    kinds = wp_schema.schema_types(schema)
+    if kinds and kinds[0] in ("array", "object"):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return _empty_for(schema)
+    if kinds and kinds[0] == "string":
+        return raw
+    return wp_schema.sanitize(raw, schema) if kinds else raw
+
+
+def _encode_meta(value: Any, schema: dict[str, Any]) -> str:
+    if isinstance(value, bool):
+        return "1" if value else ""
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return str(value)
+
+
+def clean_meta(meta: Any, taxonomy: Taxonomy) -> dict[str, Any]:
+    """WP_REST_Meta_Fields::update_value()'s checks: registered keys only, each value valid for
+    its schema (rest_invalid_type & co. with status 400); None means delete."""
+    registered = registered_term_meta(taxonomy.slug)
+    if not isinstance(meta, dict):
+        return {}
+    cleaned: dict[str, Any] = {}
+    for key, schema in registered.items():
+        if key not in meta:
+            continue
+        value = meta[key]
+        if value is None:
+            cleaned[key] = None
+            continue
+        try:
+            wp_schema.validate(value, schema, f"meta.{key}")
+        except wp_schema.SchemaError as error:
+            raise WPError(error.code, error.message, 400) from None
+        cleaned[key] = wp_schema.sanitize(value, schema)
+    return cleaned
+
+
+def _save_meta(term: Term, meta: dict[str, Any], taxonomy: Taxonomy) -> None:
+    registered = registered_term_meta(taxonomy.slug)
+    for key, value in meta.items():
+        TermMeta.objects.filter(term=term, key=key).delete()
+        if value is not None:
+            TermMeta.objects.create(term=term, key=key,
+                                    value=_encode_meta(value, registered.get(key, {})))
+
+
+# --- writes ------------------------------------------------------------------------------------
+@transaction.atomic
+def term_create(*, taxonomy: Taxonomy, name: Any, slug: Any = None, description: Any = None,
+                parent_id: int | None = None, meta: dict[str, Any] | None = None) -> Term:
+    """wp_insert_term(): sanitised name, a unique slug, WordPress's duplicate-name rules."""
+    clean_name = sanitize_term_name(name)
+    _check_name(clean_name)
+    parent_id = parent_id or 0
+    slug_provided = bool(slug)
+    clean_slug = sanitize_title(slug) if slug_provided else sanitize_title(clean_name)
+    _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
+    if not clean_slug:
+        clean_slug = sanitize_title(clean_name) or "term"
+    clean_slug = unique_term_slug(clean_slug, taxonomy, parent_id)
+    cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
+    term = Term.objects.create(
+        taxonomy=taxonomy.slug, name=clean_name, slug=clean_slug,
+        description=sanitize_term_description(description) if description else "",
+        parent_id=parent_id or None)
+    if cleaned_meta:
+        _save_meta(term, cleaned_meta, taxonomy)
+    return term
+
+
+_UNSET: Any = object()
+
+
+@transaction.atomic
+def term_update(*, term: Term, name: Any = _UNSET, slug: Any = _UNSET, description: Any = _UNSET,
+                parent_id: Any = _UNSET, meta: dict[str, Any] | None = None) -> Term:
+    """wp_update_term(): only what is given changes; an empty slug is rebuilt from the name;
+    a slug taken by another term is refused unless the parent changes."""
+    taxonomy = term.taxonomy_object
+    assert taxonomy is not None
+    new_name = term.name if name is _UNSET else sanitize_term_name(name)
+    _check_name(new_name)
+    new_parent = term.parent_id or 0
+    if parent_id is not _UNSET:
+        new_parent = parent_without_loop(int(parent_id or 0), term)
+    empty_slug = slug is not _UNSET and not slug
+    if slug is _UNSET:
+        new_slug = term.slug
+    else:
+        new_slug = sanitize_title(slug) if slug else sanitize_title(new_name)
+    if not new_slug:
+        new_slug = sanitize_title(new_name) or term.slug
+    if _slug_taken(new_slug, taxonomy.slug, term.pk):
+        if empty_slug or new_parent != (term.parent_id or 0):
+            new_slug = unique_term_slug(new_slug, taxonomy, new_parent, term.pk)
+        else:
+            raise WPError("duplicate_term_slug", f"The slug &#8220;{new_slug}&#8221; is already "
+                          "in use by another term.", 400)
+    cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
+    term.name = new_name
+    term.slug = new_slug
+    term.parent_id = new_parent or None
+    if description is not _UNSET:
+        term.description = sanitize_term_description(description) if description else ""
+    term.save()
+    if cleaned_meta:
+        _save_meta(term, cleaned_meta, taxonomy)
+    return term
+
+
+@transaction.atomic
+def term_delete(*, term: Term) -> None:
+    """wp_delete_term(): children move up to the term's parent, and posts left without a
+    category fall back to the default category."""
+    if term.taxonomy_object is not None and term.taxonomy_object.hierarchical:
+        Term.objects.filter(parent=term).update(parent_id=term.parent_id)
+    if term.taxonomy == "category" and not is_default_term(term):
+        post_ids = set(TermRelationship.objects.filter(term=term).values_list("post_id", flat=True))
+        if post_ids:
+            others = set(
+                TermRelationship.objects.filter(post_id__in=post_ids, term__taxonomy="category")
+                .exclude(term=term).values_list("post_id", flat=True))
+            orphans = post_ids - others
+            if orphans:
+                fallback = default_category()
+                TermRelationship.objects.bulk_create(
+                    [TermRelationship(term=fallback, post_id=post_id) for post_id in orphans],
+                    ignore_conflicts=True)
+    term.delete()

@@ -1,0 +1,247 @@
+"""/wp/v2/taxonomies and the terms routes of every REST taxonomy (/wp/v2/categories, /tags...)."""
+
+import math
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from content.models import Post
+from content.registry import get_post_type
+from taxonomy import policies
+from taxonomy.filters import filter_terms, term_collection_args
+from taxonomy.models import Term, TermMeta
+from taxonomy.registry import Taxonomy, get_taxonomy, registered_term_meta, rest_taxonomies
+from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
+from taxonomy.services import term_create, term_delete, term_update, terms_of
+from wpapi import schema as wp_schema
+from wpapi.errors import WPError
+from wpapi.viewsets import CONTEXT_ARG, WPViewSet
+
+
+def _check_meta_is_array(value: Any, name: str) -> None:
+    """WP_REST_Meta_Fields::check_meta_is_array(): `meta` must be an object (a PHP array)."""
+    if not isinstance(value, dict | list):
+        raise wp_schema.SchemaError("rest_invalid_param", "Invalid parameter.")
+
+
+class TermViewSet(WPViewSet):
+    """WP_REST_Terms_Controller for one taxonomy; urls.py makes a subclass per taxonomy."""
+
+    taxonomy_slug = ""
+    not_found_code = "rest_term_invalid"
+    not_found_message = "Term does not exist."
+    id_description = "Unique identifier for the term."
+    allow_batch = True
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        taxonomy = get_taxonomy(self.taxonomy_slug)
+        if taxonomy is None:  # unregistered since the routes were built
+            raise WPError(self.not_found_code, self.not_found_message, 404)
+        return taxonomy
+
+    def get_serializer_class(self) -> type[TermSerializer]:
+        return term_serializer_for(self.taxonomy)
+
+    # --- arguments ---------------------------------------------------------------------------
+    def raw_params(self) -> dict[str, Any]:
+        # WordPress skips null parameters entirely (isset() is false for them).
+        return {key: value for key, value in super().raw_params().items() if value is not None}
+
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return term_collection_args(self.taxonomy)
+
+    def _with_meta_arg(self, args: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        if "meta" in args:
+            meta = dict(args["meta"])
+            if not meta.get("properties"):
+                meta["properties"] = []
+            meta["arg_options"] = {"validate": _check_meta_is_array, "sanitize": False}
+            args["meta"] = meta
+        return args
+
+    def create_args(self) -> dict[str, dict[str, Any]]:
+        return self._with_meta_arg(super().create_args())
+
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return self._with_meta_arg(super().update_args())
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {"force": {"type": "boolean", "default": False,
+                          "description": "Required to be true, as terms do not support trashing."}}
+
+    # --- rows --------------------------------------------------------------------------------
+    def get_queryset(self) -> QuerySet[Term]:
+        terms = terms_of(self.taxonomy)
+        keys = list(registered_term_meta(self.taxonomy.slug))
+        if keys:
+            terms = terms.prefetch_related(Prefetch(
+                "meta_entries", queryset=TermMeta.objects.filter(key__in=keys).order_by("id"),
+                to_attr="registered_meta"))
+        return terms
+
+    def filter_queryset(self, queryset: QuerySet[Term]) -> QuerySet[Term]:
+        return filter_terms(queryset, self.params, self.taxonomy, all_terms=terms_of(self.taxonomy))
+
+    def prepare_items(self, items: list[Term]) -> dict[str, Any]:
+        taxonomy = self.taxonomy
+        bases = []
+        for object_type in taxonomy.object_types:
+            post_type = get_post_type(object_type)
+            if post_type is not None and post_type.show_in_rest and post_type.rest_base:
+                bases.append(post_type.rest_base)
+        context: dict[str, Any] = {"object_type_bases": bases}
+        fields = self.response_fields()
+        wants_link = fields is None or "link" in fields
+        if wants_link and taxonomy.rewrite_hierarchical and any(t.parent_id for t in items):
+            rows = Term.objects.filter(taxonomy=taxonomy.slug).values_list("id", "parent_id",
+                                                                           "slug")
+            context["term_tree"] = {pk: (parent_id, slug) for pk, parent_id, slug in rows}
+        return context
+
+    # --- permissions -------------------------------------------------------------------------
+    def check_list_permission(self) -> None:
+        user = self.request.user
+        policies.check_can_list_terms(user, self.taxonomy, self.wp_context)
+        post_id = self.params.get("post")
+        if post_id:
+            post = Post.objects.filter(pk=post_id).first()
+            if post is None:
+                raise WPError("rest_post_invalid_id", "Invalid post ID.", 400)
+            policies.check_can_read_terms_for_post(user, post, self.taxonomy)
+
+    def check_retrieve_permission(self, term: Term) -> None:
+        policies.check_can_view_term(self.request.user, term, self.wp_context)
+
+    def check_create_permission(self) -> None:
+        policies.check_can_create_term(self.request.user, self.taxonomy)
+
+    def check_update_permission(self, term: Term) -> None:
+        policies.check_can_edit_term(self.request.user, term)
+
+    def check_destroy_permission(self, term: Term) -> None:
+        policies.check_can_delete_term(self.request.user, term)
+
+    # --- handlers ----------------------------------------------------------------------------
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """WP_REST_Terms_Controller::get_items(): `offset` (flat taxonomies) overrides the page,
+        and a page past the end is an empty list, not an error."""
+        queryset = self.filter_queryset(self.get_queryset())
+        per_page = self.params.get("per_page") or 10
+        offset = self.params.get("offset") if not self.taxonomy.hierarchical else None
+        start = offset if offset else (self.params.get("page", 1) - 1) * per_page
+        start = max(start, 0)
+        rows = list(queryset[start:start + per_page])
+        total = self.count_total(queryset, rows, start, per_page)
+        page = math.ceil(start / per_page + 1)
+        max_pages = math.ceil(total / per_page)
+        data = [] if request.method == "HEAD" else self.serialize(rows)
+        response = Response(data)
+        self.add_pagination_headers(response, total, max_pages, page)
+        return response
+
+    def _parent_param(self, params: dict[str, Any]) -> int | None:
+        if params.get("parent") is None:
+            return None
+        taxonomy = self.taxonomy
+        if not taxonomy.hierarchical:
+            raise WPError("rest_taxonomy_not_hierarchical",
+                          "Cannot set parent term, taxonomy is not hierarchical.", 400)
+        parent = int(params["parent"])
+        if parent and not Term.objects.filter(pk=parent, taxonomy=taxonomy.slug).exists():
+            raise WPError("rest_term_invalid", "Parent term does not exist.", 400)
+        return parent
+
+    def _check_meta(self, params: dict[str, Any], term: Term | None) -> dict[str, Any] | None:
+        meta = params.get("meta")
+        if meta is None:
+            return None
+        if not isinstance(meta, dict):
+            return {}
+        for key in registered_term_meta(self.taxonomy.slug):
+            if key in meta:
+                policies.check_can_edit_term_meta(self.request.user, term, self.taxonomy, key)
+        return meta
+
+    def perform_create(self, params: dict[str, Any]) -> Term:
+        parent = self._parent_param(params)
+        meta = self._check_meta(params, None)
+        return term_create(taxonomy=self.taxonomy, name=params.get("name", ""),
+                           slug=params.get("slug"), description=params.get("description"),
+                           parent_id=parent, meta=meta)
+
+    def perform_update(self, term: Term, params: dict[str, Any]) -> Term:
+        changes: dict[str, Any] = {}
+        parent = self._parent_param(params)
+        if parent is not None:
+            changes["parent_id"] = parent
+        for name in ("name", "slug", "description"):
+            if params.get(name) is not None:
+                changes[name] = params[name]
+        meta = self._check_meta(params, term)
+        return term_update(term=term, meta=meta, **changes)
+
+    def perform_destroy(self, term: Term, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("force"):
+            raise WPError("rest_trash_not_supported",
+                          "Terms do not support trashing. Set 'force=true' to delete.", 501)
+        self.wp_context = "view"
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        context["fields"] = set(serializer_class.context_plan("view"))  # no _links in previous
+        context.update(self.prepare_items([term]))
+        previous = serializer_class(context=context).item(term)
+        term_delete(term=term)
+        return {"deleted": True, "previous": previous}
+
+
+class TaxonomyViewSet(WPViewSet):
+    """WP_REST_Taxonomies_Controller: /wp/v2/taxonomies, keyed by taxonomy, and one taxonomy."""
+
+    serializer_class = TaxonomySerializer
+
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        if self.route is not None and "taxonomy" in self.route.param_names:
+            return {"taxonomy": {"description": "An alphanumeric identifier for the taxonomy.",
+                                 "type": "string"}}
+        return {}
+
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG,
+                "type": {"description": "Limit results to taxonomies associated with a specific "
+                                        "post type.", "type": "string"}}
+
+    def candidates(self) -> list[Taxonomy]:
+        post_type = self.params.get("type")
+        found = rest_taxonomies()
+        if post_type:
+            found = [tax for tax in found if post_type in tax.object_types]
+        return found
+
+    def requested_taxonomy(self) -> Taxonomy | None:
+        return get_taxonomy(str(self.kwargs.get("taxonomy", "")))
+
+    def check_list_permission(self) -> None:
+        policies.check_can_list_taxonomies(self.request.user, self.candidates(), self.wp_context)
+
+    def check_retrieve_permission(self, obj: Any) -> None:
+        taxonomy = self.requested_taxonomy()
+        if taxonomy is not None and not taxonomy.show_in_rest:
+            raise self.forbid("rest_forbidden", "Sorry, you are not allowed to do that.")
+        policies.check_can_view_taxonomy(self.request.user, taxonomy, self.wp_context)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        user = request.user
+        shown = [tax for tax in self.candidates()
+                 if self.wp_context != "edit" or policies.can_assign_terms(user, tax)]
+        items = self.serialize(shown)
+        # A JSON object even when empty, as WordPress casts its empty array to an object.
+        return Response({tax.slug: item for tax, item in zip(shown, items, strict=True)})
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        taxonomy = self.requested_taxonomy()
+        if taxonomy is None:
+            raise WPError("rest_taxonomy_invalid", "Invalid taxonomy.", 404)
+        return Response(self.serialize_one(taxonomy))
