@@ -71,7 +71,8 @@ def _ids_q(field: str, ids: list[int]) -> Q:
 def filter_comments(comments: QuerySet[Comment], params: dict[str, Any], *,
                     search_private_fields: bool) -> QuerySet[Comment]:
     """Apply the collection arguments; `search_private_fields` lets search match author emails
-    and IPs (only for users allowed to filter by them)."""
+    and IPs (moderators only: WordPress searches them for everyone, which lets anyone probe
+    for an address)."""
     status = params.get("status", "approve")
     if status == "approve":
         comments = comments.filter(status=Comment.Status.APPROVED)

@@ -19,7 +19,6 @@ from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
 from comments.serializers import CommentSerializer, comment_serializer_class
 from content.models import Post
-from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError
 from wpapi.links import rest_url
@@ -63,7 +62,7 @@ class CommentViewSet(WPViewSet):
             user, queryset, password=self.params.get("password"),
             single_post=posts[0] if len(posts) == 1 else None)
         return filter_comments(visible, self.params,
-                               search_private_fields=user_can(user, "edit_posts"))
+                               search_private_fields=policies.is_moderator(user))
 
     def prepare_items(self, items: list[Comment]) -> dict[str, Any]:
         ids = [item.pk for item in items]
