@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from users.capabilities import user_can
 from users.meta import registered_user_meta
 from users.models import ApplicationPassword, Role, User, UserMeta
+from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 
 # kses' $allowedtags: what a description may hold when its author lacks unfiltered_html.
@@ -121,10 +122,16 @@ def _apply_meta(user: User, meta: Any) -> None:
     """WP_REST_Meta_Fields::update_value: registered keys only; null deletes."""
     if not isinstance(meta, dict):
         return
-    for name in registered_user_meta():
+    for name, schema in registered_user_meta().items():
         if name not in meta:
             continue
         value = meta[name]
+        if value is not None:
+            try:
+                wp_schema.validate(value, schema, f"meta.{name}")
+            except wp_schema.SchemaError as error:
+                raise WPError(error.code, error.message, 400) from None
+            value = wp_schema.sanitize(value, schema)
         if value is None:
             UserMeta.objects.filter(user=user, key=name).delete()
         else:

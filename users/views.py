@@ -51,6 +51,12 @@ def _check_password(value: Any, name: str) -> None:
                           'Passwords cannot contain the "\\" character.', {"status": 400})
 
 
+def _check_meta_is_object(value: Any, name: str) -> None:
+    """check_meta_is_array()."""
+    if not isinstance(value, dict | list):
+        raise SchemaError("rest_invalid_param", "Invalid parameter.")
+
+
 def _reassign_value(value: Any) -> int | None:
     if value in (False, "false", "", None):
         return None
@@ -72,6 +78,8 @@ class UserViewSet(WPViewSet):
         args = wp_schema.args_from_schema(UserSerializer.schema, creating=creating)
         args["username"]["arg_options"] = {"validate": _check_username}
         args["password"]["arg_options"] = {"validate": _check_password}
+        # Each meta value is checked against its own schema when it is written
+        args["meta"]["arg_options"] = {"validate": _check_meta_is_object, "sanitize": False}
         return args
 
     def create_args(self) -> dict[str, dict[str, Any]]:
