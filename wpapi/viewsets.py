@@ -114,7 +114,7 @@ class WPViewSet(viewsets.GenericViewSet):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        if self.action == "describe_route":
+        if self.action in ("describe_route", "metadata"):  # DRF names OPTIONS "metadata"
             self.wp_context, self.params, self.object = "view", {}, None
             return
         self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
