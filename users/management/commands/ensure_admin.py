@@ -4,6 +4,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
+from users.management.commands.application_password import free_name
 from users.models import ApplicationPassword, Role, User
 from users.services import application_password_create
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
                                                  options["password"], role=Role.ADMINISTRATOR)
             self.stdout.write(f"Created administrator {user.username!r} "
                               f"(password {options['password']!r}, for /admin/).")
-        _, plain = application_password_create(user=user, name="wpapi run")
+        _, plain = application_password_create(user=user, name=free_name(user, "wpapi run"))
         self.stdout.write(f"Application password for {user.username}: "
                           f"{ApplicationPassword.chunked(plain)}")
         self.stdout.write(f"  curl -u '{user.username}:{plain}' "
