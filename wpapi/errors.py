@@ -18,13 +18,20 @@ logger = logging.getLogger(__name__)
 class WPError(exceptions.APIException):
     """An error as WordPress sends it; extra keyword arguments land in "data"."""
 
+    #: earlier data of a WP_Error that got more data added (WordPress sends it as
+    #: "additional_data", e.g. term_exists: [term_id, term_id])
+    additional_data: list[Any] | None = None
+
     def __init__(self, code: str, message: str, status: int = 400, **data: Any) -> None:
         super().__init__(detail=message, code=code)
         self.wp_code, self.message, self.status_code, self.data = code, message, status, data
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.wp_code, "message": self.message,
+        body = {"code": self.wp_code, "message": self.message,
                 "data": {"status": self.status_code, **self.data}}
+        if self.additional_data:
+            body["additional_data"] = list(self.additional_data)
+        return body
 
 
 def forbidden_status(user: Any) -> int:
