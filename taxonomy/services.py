@@ -233,8 +233,8 @@ def _check_name_exists(taxonomy: Taxonomy, name: str, slug: str, slug_provided: 
     if slug_provided and name_match.slug != slug and slug_match is None:
         return
     if not taxonomy.hierarchical:
-        raise WPError("term_exists", "A term with the name provided already exists in this "
-                      "taxonomy.", 400, term_id=name_match.pk)
+        raise term_exists("A term with the name provided already exists in this taxonomy.",
+                          name_match.pk)
     siblings = list(same_level.values_list("name", "slug"))
     existing = None
     if (not slug_provided or name_match.slug == slug) and name in [n for n, _ in siblings]:
@@ -242,8 +242,15 @@ def _check_name_exists(taxonomy: Taxonomy, name: str, slug: str, slug_provided: 
     elif slug_match is not None and slug in [s for _, s in siblings]:
         existing = slug_match
     if existing is not None:
-        raise WPError("term_exists", "A term with the name provided already exists with this "
-                      "parent.", 400, term_id=existing.pk)
+        raise term_exists("A term with the name provided already exists with this parent.",
+                          existing.pk)
+
+
+def term_exists(message: str, term_id: int) -> WPError:
+    """wp_insert_term()'s term_exists, with the data the terms controller adds to it."""
+    error = WPError("term_exists", message, 400, term_id=term_id)
+    error.additional_data = [term_id, term_id]
+    return error
 
 
 # --- meta --------------------------------------------------------------------------------------
@@ -308,7 +315,10 @@ def clean_meta(meta: Any, taxonomy: Taxonomy) -> dict[str, Any]:
         try:
             wp_schema.validate(value, schema, f"meta.{key}")
         except wp_schema.SchemaError as error:
-            raise WPError(error.code, error.message, 400) from None
+            wp_error = WPError(error.code, error.message, 400)
+            if error.data is not None:
+                wp_error.additional_data = [error.data]
+            raise wp_error from None
         cleaned[key] = wp_schema.sanitize(value, schema)
     return cleaned
 

@@ -104,6 +104,7 @@ def test_duplicate_name_is_term_exists_with_term_id(as_editor):
         body = assert_wp_error(as_editor.post(CATEGORIES, {"name": name}, format="json"),
                                "term_exists", 400)
         assert body["data"]["term_id"] == news.pk
+        assert body["additional_data"] == [news.pk, news.pk]
         assert body["message"] == "A term with the name provided already exists with this parent."
 
 
@@ -209,6 +210,7 @@ def test_meta_value_of_wrong_type(as_editor, ref_color_meta):
     body = assert_wp_error(as_editor.post(f"{CATEGORIES}/{term.pk}", {"meta": {"ref_color": 5}},
                                           format="json"), "rest_invalid_type", 400)
     assert body["message"] == "meta.ref_color is not of type string."
+    assert body["additional_data"] == [{"param": "meta.ref_color"}]
 
 
 def test_meta_null_deletes_the_value(as_editor, ref_color_meta):
