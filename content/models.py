@@ -54,6 +54,9 @@ class Post(models.Model):
     template = models.CharField(max_length=255, blank=True, default="")
     guid = models.CharField(max_length=255, blank=True, default="")
     comment_count = models.IntegerField(default=0)
+    #: the attachment shown as the post's image (WordPress's _thumbnail_id meta)
+    featured_media = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="featured_in")
     #: the status a trashed post had (WordPress's _wp_trash_meta_status), restored on untrash
     trashed_from_status = models.CharField(max_length=20, blank=True, default="")
     # Attachments

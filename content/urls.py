@@ -1,1 +1,16 @@
-"""content routes, registered in the WordPress route table."""
+"""content routes, registered in the WordPress route table: posts, pages, one route per
+registered post type with a REST base (media is served by its own resource), types, statuses."""
+
+from content.registry import post_types
+from content.views import StatusesViewSet, TypesViewSet, post_type_viewset
+from wpapi.routing import router
+
+# attachments have their own controller (media); revisions are not a REST type
+for _slug, _post_type in post_types().items():
+    if _post_type.show_in_rest and _slug != "attachment":
+        router.register(f"/wp/v2/{_post_type.rest_base or _slug}", post_type_viewset(_slug))
+
+router.add("/wp/v2/types", TypesViewSet, {"GET": "list"})
+router.add(r"/wp/v2/types/(?P<type>[\w-]+)", TypesViewSet, {"GET": "retrieve"})
+router.add("/wp/v2/statuses", StatusesViewSet, {"GET": "list"})
+router.add(r"/wp/v2/statuses/(?P<status>[\w-]+)", StatusesViewSet, {"GET": "retrieve"})

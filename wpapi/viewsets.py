@@ -320,10 +320,8 @@ class WPViewSet(viewsets.GenericViewSet):
         for method, action in route.actions.items():
             if method in allowed:
                 continue
-            if action in READ_ACTIONS:
-                allowed.append(method)
-                continue
-            needs_object = action in ("update", "destroy")
+            needs_object = action in ("update", "destroy") or (
+                action == "retrieve" and "id" in getattr(self, "kwargs", {}))
             if needs_object and getattr(self, "object", None) is None:
                 continue
             try:
@@ -342,7 +340,8 @@ class WPViewSet(viewsets.GenericViewSet):
                     else [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
             except Exception:  # noqa: BLE001 - the Allow header must never turn into a 500
                 methods = [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
-            response["Allow"] = ", ".join(methods)
+            if methods:  # WordPress sends no Allow when no method's permission check passes
+                response["Allow"] = ", ".join(methods)
         return response
 
 

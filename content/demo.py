@@ -1,0 +1,280 @@
+"""Demo posts and pages modelled on the reference WordPress site: "Hello world!", a dozen
+published posts over the demo categories and tags (one sticky, formats, hand-written excerpts,
+a <!--more--> teaser, one edited twice so it has revisions), a draft, a pending and a private
+post, a password-protected one (password "secret"), a scheduled one, a unicode title and a
+trashed post; pages About > Team > Founders, About > History, Contact (menu_order) and a draft
+page."""
+
+from datetime import UTC, datetime, timedelta
+
+from content.models import Post
+from content.services import save_revision
+from taxonomy.models import Term, TermRelationship
+from taxonomy.services import default_category
+from users.models import User
+
+T0 = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
+WORDS = [
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "consectetur",
+    "adipiscing",
+    "elit",
+    "sed",
+    "do",
+    "eiusmod",
+    "tempor",
+    "incididunt",
+    "ut",
+    "labore",
+    "et",
+    "dolore",
+    "magna",
+    "aliqua",
+    "enim",
+    "ad",
+    "minim",
+    "veniam",
+    "quis",
+    "nostrud",
+    "exercitation",
+    "ullamco",
+    "laboris",
+    "nisi",
+    "aliquip",
+    "ex",
+    "ea",
+    "commodo",
+    "consequat",
+]
+CATEGORY_SETS = [["news"], ["tech"], ["php"], ["news", "python"]]
+TAGS = ["alpha", "beta", "gamma", "delta", "epsilon"]
+
+
+def para(text: str) -> str:
+    return f"<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->"
+
+
+def words(count: int, offset: int) -> str:
+    return " ".join(WORDS[(offset + i * 7) % len(WORDS)] for i in range(count))
+
+
+def _term(taxonomy: str, slug: str) -> Term:
+    term, _ = Term.objects.get_or_create(
+        taxonomy=taxonomy, slug=slug, defaults={"name": slug.replace("-", " ").title()}
+    )
+    return term
+
+
+def _post(**fields) -> Post:
+    terms = fields.pop("terms", [])
+    floating = fields.pop("floating", False)
+    fields.setdefault("modified", fields.get("date", T0))
+    post = Post.objects.create(date_gmt_set=not floating, **fields)
+    if post.type == "post" and post.status == "publish" and post.slug:
+        post.guid = f"/{post.slug}/"
+    elif post.type == "page":
+        post.guid = f"/?page_id={post.pk}"
+    else:
+        post.guid = f"/?p={post.pk}"
+    post.save(update_fields=["guid"])
+    if post.type == "post" and not any(term.taxonomy == "category" for term in terms):
+        terms = [default_category(), *terms]
+    TermRelationship.objects.bulk_create([TermRelationship(post=post, term=term) for term in terms])
+    return post
+
+
+def seed() -> None:
+    users = {user.username: user for user in User.objects.all()}
+    admin = users.get("admin") or User.objects.filter(role="administrator").first()
+    authors = [admin, users.get("alice", admin), users.get("bob", admin), admin]
+
+    _post(
+        type="post",
+        status="publish",
+        author=admin,
+        title="Hello world!",
+        slug="hello-world",
+        content=para(
+            "Welcome to WordPress. This is your first post. Edit or delete it, then start writing!"
+        ),
+        date=T0 - timedelta(days=1),
+        comment_status="open",
+        ping_status="open",
+    )
+    _post(
+        type="page",
+        status="publish",
+        author=admin,
+        title="Sample Page",
+        slug="sample-page",
+        content=para(
+            "This is an example page. It's different from a blog post because it "
+            "will stay in one place -- and will show up in your site navigation..."
+        ),
+        date=T0 - timedelta(days=1),
+        comment_status="closed",
+        ping_status="open",
+    )
+
+    posts = []
+    for i in range(1, 13):
+        content = (
+            para(words(30, i).capitalize() + ".")
+            + "\n\n"
+            + para(words(40, i + 3).capitalize() + ".")
+        )
+        if i % 7 == 0:
+            content = (
+                para(f"Teaser for post {i}.")
+                + "\n\n<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->\n\n"
+                + content
+            )
+        terms = [_term("category", slug) for slug in CATEGORY_SETS[i % 4]]
+        terms += [_term("post_tag", tag) for bit, tag in enumerate(TAGS) if i & (1 << bit)]
+        post = _post(
+            type="post",
+            status="publish",
+            author=authors[i % 4],
+            title=f"Reference post {i}: {words(4, i).capitalize()}",
+            slug=f"reference-post-{i}",
+            content=content,
+            excerpt=f"Hand-written excerpt for post {i}." if i % 3 == 0 else "",
+            date=T0 + timedelta(hours=i + 1),
+            comment_status="open",
+            ping_status="closed",
+            format={3: "aside", 6: "quote"}.get(i % 10, "standard"),
+            sticky=i == 1,
+            terms=terms,
+        )
+        posts.append(post)
+
+    edited = posts[1]
+    for step, (title, text, excerpt) in enumerate(
+        [
+            (edited.title + " (edited once)", "Second version of the content.", ""),
+            (
+                "Reference post 2: edited twice",
+                "Third and final version of the content.",
+                "Excerpt added in the second edit.",
+            ),
+        ],
+        start=10,
+    ):
+        edited.title, edited.content, edited.excerpt = title, para(text), excerpt
+        edited.modified = T0 + timedelta(days=step)
+        edited.save()
+        save_revision(edited, admin)
+
+    tx = T0 + timedelta(hours=40)
+    extra = {
+        "type": "post",
+        "content": para(words(25, 5).capitalize() + "."),
+        "comment_status": "open",
+        "ping_status": "closed",
+    }
+    _post(
+        **extra,
+        status="draft",
+        author=users.get("alice", admin),
+        title="Draft post by Alice",
+        date=tx + timedelta(seconds=1),
+        floating=True,
+    )
+    _post(
+        **extra,
+        status="pending",
+        author=users.get("carol", admin),
+        title="Pending post by Carol",
+        date=tx + timedelta(seconds=2),
+        floating=True,
+    )
+    _post(
+        **extra,
+        status="private",
+        author=users.get("bob", admin),
+        title="Private post by Bob",
+        slug="private-post-by-bob",
+        date=tx + timedelta(seconds=3),
+        terms=[_term("category", "news")],
+    )
+    _post(
+        **extra,
+        status="publish",
+        author=admin,
+        title="Password protected post",
+        slug="password-protected-post",
+        password="secret",
+        excerpt="Protected excerpt.",
+        date=tx + timedelta(seconds=4),
+        terms=[_term("category", "news")],
+    )
+    _post(
+        **extra,
+        status="future",
+        author=admin,
+        title="Scheduled post",
+        slug="scheduled-post",
+        date=datetime(2030, 1, 1, 12, 0, tzinfo=UTC),
+    )
+    _post(
+        type="post",
+        status="publish",
+        author=admin,
+        comment_status="open",
+        ping_status="closed",
+        title='Ünïcödé & "quotes" <em>markup</em> — ✓ 日本語',
+        slug="unicode-title",
+        content=para(
+            'Content with &amp; entities, <strong>bold</strong>, <a href="https://'
+            'example.com/?a=1&amp;b=2">a link</a> and emoji 🎉.'
+        )
+        + '\n\n<!-- wp:code -->\n<pre class="wp-block-code"><code>&lt;?php echo "x"; ?&gt;'
+        "</code></pre>\n<!-- /wp:code -->",
+        date=tx + timedelta(seconds=5),
+        terms=[_term("category", "php"), _term("post_tag", "alpha")],
+    )
+    _post(
+        **extra,
+        status="trash",
+        trashed_from_status="publish",
+        author=admin,
+        title="Trashed post",
+        slug="trashed-post__trashed",
+        date=tx + timedelta(seconds=6),
+    )
+
+    def page(title: str, slug: str, parent: Post | None, order: int, seconds: int) -> Post:
+        return _post(
+            type="page",
+            status="publish",
+            author=admin,
+            title=title,
+            slug=slug,
+            parent=parent,
+            menu_order=order,
+            comment_status="closed",
+            ping_status="closed",
+            date=T0 + timedelta(seconds=seconds),
+            content=para(f"This is the {title} page. {words(20, seconds).capitalize()}."),
+        )
+
+    about = page("About", "about", None, 1, 100)
+    team = page("Team", "team", about, 1, 200)
+    page("Founders", "founders", team, 1, 300)
+    page("History", "history", about, 2, 400)
+    page("Contact", "contact", None, 3, 500)
+    _post(
+        type="page",
+        status="draft",
+        author=users.get("bob", admin),
+        title="Draft page",
+        content=para("Unpublished page."),
+        date=T0 + timedelta(seconds=550),
+        comment_status="closed",
+        ping_status="closed",
+        floating=True,
+    )

@@ -1,0 +1,431 @@
+"""The posts collection's query arguments (get_collection_params) and how each one filters
+and orders the rows (get_items → WP_Query), for posts, pages and registered post types."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from content import policies
+from content.formatting import sanitize_title
+from content.models import Post
+from content.registry import PostType, post_statuses
+from wpapi import schema as wp_schema
+from wpapi.errors import WPError, forbidden_status
+from wpapi.viewsets import collection_params
+
+LIST_STATUSES = [
+    "publish",
+    "future",
+    "draft",
+    "pending",
+    "private",
+    "trash",
+    "auto-draft",
+    "inherit",
+    "request-pending",
+    "request-confirmed",
+    "request-failed",
+    "request-completed",
+    "any",
+]
+
+
+def _ids(description: str, default: bool = True) -> dict[str, Any]:
+    arg: dict[str, Any] = {
+        "description": description,
+        "type": "array",
+        "items": {"type": "integer"},
+    }
+    if default:
+        arg["default"] = []
+    return arg
+
+
+def _date(description: str) -> dict[str, Any]:
+    return {"description": description, "type": "string", "format": "date-time"}
+
+
+def _term_query(taxonomy: Any, exclude: bool) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "terms": {
+            "description": "Term IDs.",
+            "type": "array",
+            "items": {"type": "integer"},
+            "default": [],
+        }
+    }
+    if taxonomy.hierarchical:
+        props["include_children"] = {
+            "description": "Whether to include child terms in the terms limiting the result set.",
+            "type": "boolean",
+            "default": False,
+        }
+    if not exclude:
+        props["operator"] = {
+            "description": "Whether items must be assigned all or any of the specified terms.",
+            "type": "string",
+            "enum": ["AND", "OR"],
+            "default": "OR",
+        }
+    if exclude:
+        description = (
+            "Limit result set to items except those with specific terms assigned in "
+            f"the {taxonomy.rest_base} taxonomy."
+        )
+    else:
+        description = (
+            "Limit result set to items with specific terms assigned in the "
+            f"{taxonomy.rest_base} taxonomy."
+        )
+    return {
+        "description": description,
+        "type": ["object", "array"],
+        "oneOf": [
+            {
+                "title": "Term ID List",
+                "description": "Match terms with the listed IDs.",
+                "type": "array",
+                "items": {"type": "integer"},
+            },
+            {
+                "title": "Term ID Taxonomy Query",
+                "description": "Perform an advanced term query.",
+                "type": "object",
+                "properties": props,
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
+def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, Any]]:
+    """get_collection_params() for one post type, in WordPress's order."""
+    from taxonomy.registry import taxonomies_for
+
+    supports = set(post_type.supports)
+    args: dict[str, dict[str, Any]] = collection_params()
+    args["after"] = _date("Limit response to posts published after a given ISO8601 compliant date.")
+    args["modified_after"] = _date(
+        "Limit response to posts modified after a given ISO8601 compliant date."
+    )
+    if "author" in supports:
+        args["author"] = _ids("Limit result set to posts assigned to specific authors.")
+        args["author_exclude"] = _ids(
+            "Ensure result set excludes posts assigned to specific authors."
+        )
+    args["before"] = _date(
+        "Limit response to posts published before a given ISO8601 compliant date."
+    )
+    args["modified_before"] = _date(
+        "Limit response to posts modified before a given ISO8601 compliant date."
+    )
+    args["exclude"] = _ids("Ensure result set excludes specific IDs.")
+    args["include"] = _ids("Limit result set to specific IDs.")
+    if "page-attributes" in supports:
+        args["menu_order"] = {
+            "description": "Limit result set to posts with a specific menu_order value.",
+            "type": "integer",
+        }
+    args["offset"] = {
+        "description": "Offset the result set by a specific number of items.",
+        "type": "integer",
+    }
+    args["order"] = {
+        "description": "Order sort attribute ascending or descending.",
+        "type": "string",
+        "default": "desc",
+        "enum": ["asc", "desc"],
+    }
+    orderby = [
+        "author",
+        "date",
+        "id",
+        "include",
+        "modified",
+        "parent",
+        "relevance",
+        "slug",
+        "include_slugs",
+        "title",
+    ]
+    if "page-attributes" in supports:
+        orderby.append("menu_order")
+    args["orderby"] = {
+        "description": "Sort collection by post attribute.",
+        "type": "string",
+        "default": "date",
+        "enum": orderby,
+    }
+    if post_type.hierarchical:
+        args["parent"] = _ids("Limit result set to items with particular parent IDs.")
+        args["parent_exclude"] = _ids(
+            "Limit result set to all items except those of a particular parent ID."
+        )
+    args["slug"] = {
+        "description": "Limit result set to posts with one or more specific slugs.",
+        "type": "array",
+        "items": {"type": "string"},
+    }
+    status_arg = {
+        "default": "publish",
+        "description": "Limit result set to posts assigned one or more statuses.",
+        "type": "array",
+        "items": {"enum": LIST_STATUSES, "type": "string"},
+    }
+    status_arg["arg_options"] = {"validate": _status_validator(post_type.slug, user, status_arg)}
+    args["status"] = status_arg
+    taxonomies = taxonomies_for(post_type.slug)
+    if taxonomies:
+        args["tax_relation"] = {
+            "description": "Limit result set based on relationship between multiple taxonomies.",
+            "type": "string",
+            "enum": ["AND", "OR"],
+        }
+    for taxonomy in taxonomies:
+        args[taxonomy.rest_base] = _term_query(taxonomy, exclude=False)
+        args[f"{taxonomy.rest_base}_exclude"] = _term_query(taxonomy, exclude=True)
+    if post_type.slug == "post":
+        args["sticky"] = {
+            "description": "Limit result set to items that are sticky.",
+            "type": "boolean",
+        }
+    return args
+
+
+def _status_validator(post_type: str, user: Any, arg: dict[str, Any]):
+    """The schema check, then sanitize_post_statuses(): statuses other than publish need
+    edit_posts (private: read_private_posts), else rest_forbidden_status (401/403)."""
+
+    def validate(value: Any, name: str) -> None:
+        # WordPress checks the permission first, then validates each permitted status.
+        schema = {key: arg[key] for key in ("type", "items")}
+        for status in wp_schema.parse_list(value):
+            if status == "publish":
+                continue
+            if not policies.can_list_status(user, post_type, status):
+                raise wp_schema.SchemaError(
+                    "rest_forbidden_status",
+                    "Status is forbidden.",
+                    {"status": forbidden_status(user)},
+                )
+            wp_schema.validate(status, schema, name)
+
+    return validate
+
+
+# --- applying them ---------------------------------------------------------------------------
+def _as_utc(value: str) -> Any:
+    parsed = wp_schema.parse_datetime(value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=ZoneInfo(settings.WP_TIMEZONE))
+    return parsed.astimezone(UTC)
+
+
+def _statuses(params: dict[str, Any]) -> list[str]:
+    statuses = wp_schema.parse_list(params.get("status", "publish"))
+    if "any" in statuses:
+        return [slug for slug, status in post_statuses().items() if not status.internal] or [
+            "publish"
+        ]
+    return statuses or ["publish"]
+
+
+def _search(posts: QuerySet[Post], text: str, user: Any) -> QuerySet[Post]:
+    """WP_Query's search: every term (quoted phrases kept) in the title, excerpt or content;
+    a leading "-" excludes. Protected content is never searched; logged-out visitors do not
+    find password-protected posts at all, as in WordPress."""
+    terms = re.findall(r'"[^"]*"|\S+', text)
+    for raw in terms:
+        term = raw.strip('"')
+        if not term:
+            continue
+        exclude = term.startswith("-") and len(term) > 1
+        if exclude:
+            term = term[1:]
+        match = (
+            Q(title__icontains=term)
+            | Q(password="", excerpt__icontains=term)
+            | Q(password="", content__icontains=term)
+        )
+        posts = posts.exclude(match) if exclude else posts.filter(match)
+    if user is None or not user.is_authenticated:
+        posts = posts.filter(password="")
+    return posts
+
+
+def _term_family(ids: list[int], include_children: bool) -> dict[int, set[int]]:
+    """Each requested term with (when asked) all its descendants (Term.parent)."""
+    from taxonomy.models import Term
+
+    families = {term_id: {term_id} for term_id in ids}
+    if include_children and ids:
+        pairs = list(Term.objects.filter(parent__isnull=False).values_list("pk", "parent_id"))
+        children: dict[int, list[int]] = {}
+        for child, parent in pairs:
+            children.setdefault(parent, []).append(child)
+        for term_id, family in families.items():
+            stack = [term_id]
+            while stack:
+                for child in children.get(stack.pop(), []):
+                    if child not in family:
+                        family.add(child)
+                        stack.append(child)
+    return families
+
+
+def _tax_clauses(params: dict[str, Any], post_type: str) -> list[Q]:
+    from taxonomy.models import TermRelationship
+    from taxonomy.registry import taxonomies_for
+
+    clauses = []
+    for taxonomy in taxonomies_for(post_type):
+        for exclude in (False, True):
+            name = taxonomy.rest_base + ("_exclude" if exclude else "")
+            value = params.get(name)
+            if not value:
+                continue
+            include_children, operator = False, "OR"
+            if isinstance(value, dict):
+                terms = value.get("terms") or []
+                include_children = bool(value.get("include_children")) and taxonomy.hierarchical
+                operator = value.get("operator", "OR")
+            else:
+                terms = value
+            terms = [int(term) for term in terms]
+            if not terms:
+                continue
+            families = _term_family(terms, include_children)
+
+            def tagged(ids: set[int], taxonomy_slug: str = taxonomy.slug) -> Q:
+                return Q(
+                    pk__in=TermRelationship.objects.filter(
+                        term_id__in=ids, term__taxonomy=taxonomy_slug
+                    ).values("post_id")
+                )
+
+            if exclude:
+                every = set().union(*families.values())
+                clauses.append(~tagged(every))
+            elif operator == "AND":
+                clause = Q()
+                for family in families.values():
+                    clause &= tagged(family)
+                clauses.append(clause)
+            else:
+                clauses.append(tagged(set().union(*families.values())))
+    return clauses
+
+
+def filter_posts(
+    posts: QuerySet[Post], params: dict[str, Any], post_type: PostType, user: Any
+) -> QuerySet[Post]:
+    """get_items(): the argument checks WordPress makes there, then the query."""
+    orderby = params.get("orderby", "date")
+    if orderby == "relevance" and not params.get("search"):
+        raise WPError(
+            "rest_no_search_term_defined",
+            "You need to define a search term to order by relevance.",
+            400,
+        )
+    if orderby == "include" and not params.get("include"):
+        raise WPError(
+            "rest_orderby_include_missing_include",
+            "You need to define an include parameter to order by include.",
+            400,
+        )
+
+    posts = policies.visible_in_statuses(user, posts, post_type.slug, _statuses(params))
+    if params.get("author"):
+        posts = posts.filter(author_id__in=params["author"])
+    if params.get("author_exclude"):
+        posts = posts.exclude(author_id__in=params["author_exclude"])
+    if params.get("include"):
+        posts = posts.filter(pk__in=params["include"])
+    if params.get("exclude"):
+        posts = posts.exclude(pk__in=params["exclude"])
+    slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
+    if slugs:
+        posts = posts.filter(slug__in=slugs)
+    if params.get("after"):
+        posts = posts.filter(date__gt=_as_utc(params["after"]))
+    if params.get("before"):
+        posts = posts.filter(date__lt=_as_utc(params["before"]))
+    if params.get("modified_after"):
+        posts = posts.filter(modified__gt=_as_utc(params["modified_after"]))
+    if params.get("modified_before"):
+        posts = posts.filter(modified__lt=_as_utc(params["modified_before"]))
+    if params.get("parent"):
+        parents = [p for p in params["parent"] if p]
+        condition = Q(parent_id__in=parents)
+        if 0 in params["parent"]:
+            condition |= Q(parent__isnull=True)
+        posts = posts.filter(condition)
+    if params.get("parent_exclude"):
+        posts = posts.exclude(parent_id__in=params["parent_exclude"])
+        if 0 in params["parent_exclude"]:
+            posts = posts.exclude(parent__isnull=True)
+    if params.get("menu_order") is not None and "menu_order" in params:
+        posts = posts.filter(menu_order=params["menu_order"])
+    if "sticky" in params and params["sticky"] is not None:
+        posts = posts.filter(sticky=bool(params["sticky"]))
+    clauses = _tax_clauses(params, post_type.slug)
+    if clauses:
+        combined = clauses[0]
+        for clause in clauses[1:]:
+            combined = (
+                combined | clause if params.get("tax_relation") == "OR" else combined & clause
+            )
+        posts = posts.filter(combined)
+    if params.get("search"):
+        posts = _search(posts, params["search"], user)
+    return order_posts(posts, params, slugs)
+
+
+def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str]) -> QuerySet:
+    orderby = params.get("orderby", "date")
+    descending = params.get("order", "desc") == "desc"
+    sign = "-" if descending else ""
+    if orderby == "include":
+        ids = list(params["include"])
+        return posts.order_by(
+            Case(
+                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
+                output_field=IntegerField(),
+            )
+        )
+    if orderby == "include_slugs" and slugs:
+        return posts.order_by(
+            Case(
+                *[When(slug=s, then=Value(i)) for i, s in enumerate(slugs)],
+                default=Value(len(slugs)),
+                output_field=IntegerField(),
+            )
+        )
+    if orderby == "relevance":
+        text = params["search"]
+        title_match = Case(
+            When(title__icontains=text, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return posts.order_by(title_match.desc(), "-date", "-id")
+    field = {
+        "author": "author_id",
+        "date": "date",
+        "id": "id",
+        "modified": "modified",
+        "parent": "parent_id",
+        "slug": "slug",
+        "title": "title",
+        "menu_order": "menu_order",
+        "include_slugs": "date",
+    }.get(orderby, "date")
+    if field == "id":
+        return posts.order_by(f"{sign}id")
+    return posts.order_by(f"{sign}{field}", f"{sign}id")

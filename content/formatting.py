@@ -1,0 +1,412 @@
+"""Rendering of titles, content and excerpts as WordPress's display filters produce them.
+
+`the_content` on plain and block content: block comment delimiters removed (do_blocks),
+typographic punctuation (wptexturize), paragraphs (wpautop, skipped for block content as
+WordPress does), "Wordpress" spelled right (capital_P_dangit). `the_title`: texturize. Excerpts
+are generated from the content (55 words + " [&hellip;]") when none is written. Slugs follow
+sanitize_title(). Written from WordPress's documented behaviour; no code copied.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# --- blocks -----------------------------------------------------------------------------------
+BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?\s.*?-->", re.S)
+BLOCK_OPENER = re.compile(r"<!--\s+wp:")
+
+
+def has_blocks(content: str) -> bool:
+    return "<!-- wp:" in content
+
+
+BLOCK_TOKEN = re.compile(
+    r"<!--\s+(/)?wp:([a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+(?:\{.*?\}\s+)?(/)?-->", re.S
+)
+EXCERPT_BLOCKS = {
+    "freeform",
+    "heading",
+    "html",
+    "list",
+    "media-text",
+    "paragraph",
+    "preformatted",
+    "pullquote",
+    "quote",
+    "table",
+    "verse",
+}
+EXCERPT_WRAPPERS = {"columns", "column", "group"}
+
+
+def excerpt_remove_blocks(content: str) -> str:
+    """excerpt_remove_blocks(): only text-like blocks (and those inside columns/groups) feed a
+    generated excerpt; code, images, embeds and the like are dropped."""
+    if not has_blocks(content):
+        return content
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (block name, kept)
+    pos = 0
+    for match in BLOCK_TOKEN.finditer(content):
+        keep_here = all(kept for _, kept in stack)
+        if keep_here and (not stack or stack[-1][0] not in EXCERPT_WRAPPERS or True):
+            chunk = content[pos : match.start()]
+            if not stack or stack[-1][0] not in EXCERPT_WRAPPERS:
+                out.append(chunk)
+        pos = match.end()
+        closing, name, self_closing = match.group(1), match.group(2), match.group(3)
+        short = name.split("/", 1)[1] if name.startswith("core/") else name
+        if closing:
+            if stack:
+                stack.pop()
+            continue
+        if self_closing:
+            continue
+        parent_kept = all(kept for _, kept in stack)
+        stack.append(
+            (short, parent_kept and (short in EXCERPT_BLOCKS or short in EXCERPT_WRAPPERS))
+        )
+    if all(kept for _, kept in stack):
+        out.append(content[pos:])
+    return "".join(out)
+
+
+def strip_block_delimiters(content: str) -> str:
+    """do_blocks() for static blocks: the delimiters go, inner HTML stays."""
+    return BLOCK_DELIMITER.sub("", content)
+
+
+# --- wptexturize --------------------------------------------------------------------------------
+SPACES = r"(?:[\r\n\t ]|\xc2\xa0|\u00a0|&nbsp;)"
+NO_TEXTURIZE_TAGS = ("pre", "code", "kbd", "style", "script", "tt")
+TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>|\[[^\[\]]*\])", re.S)
+
+OPEN_Q, CLOSE_Q = "&#8220;", "&#8221;"
+OPEN_SQ, CLOSE_SQ, APOS = "&#8216;", "&#8217;", "&#8217;"
+PRIME, DOUBLE_PRIME = "&#8242;", "&#8243;"
+EN_DASH, EM_DASH = "&#8211;", "&#8212;"
+_APOS_FLAG, _OPEN_SQ_FLAG, _OPEN_Q_FLAG = "\x01", "\x02", "\x03"
+
+STATIC = [
+    ("...", "&#8230;"),
+    ("``", OPEN_Q),
+    ("''", CLOSE_Q),
+    (" (tm)", " &#8482;"),
+    ("'tain't", APOS + "tain" + APOS + "t"),
+    ("'twere", APOS + "twere"),
+    ("'twas", APOS + "twas"),
+    ("'tis", APOS + "tis"),
+    ("'til", APOS + "til"),
+    ("'bout", APOS + "bout"),
+    ("'nuff", APOS + "nuff"),
+    ("'round", APOS + "round"),
+    ("'cause", APOS + "cause"),
+    ("'em", APOS + "em"),
+]
+
+SINGLE_RULES = [
+    (
+        re.compile(r"'(\d\d)'(?=\Z|[.,:;!?)}\-\]]|&gt;|" + SPACES + ")"),
+        _APOS_FLAG + r"\1" + CLOSE_SQ,
+    ),
+    (re.compile(r"'(?=\d\d(?:\Z|(?![%\d]|[.,]\d)))"), _APOS_FLAG),
+    (
+        re.compile(r"(?:(?<=\A)|(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;))'(\d[.,\d]*)'"),
+        _OPEN_SQ_FLAG + r"\1" + CLOSE_SQ,
+    ),
+    (
+        re.compile(
+            r"(?:(?<=\A)|(?<=[(\[{\"\-])|(?<=&lt;)|(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;))'"
+        ),
+        _OPEN_SQ_FLAG,
+    ),
+    (
+        re.compile(r"(?<![\r\n\t \u00a0])'(?!\Z|[.,:;!?\"'(){}\[\]\-]|&[lg]t;|" + SPACES + ")"),
+        _APOS_FLAG,
+    ),
+]
+DOUBLE_RULES = [
+    (
+        re.compile(r"(?:(?<=\A)|(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;))\"(\d[.,\d]*)\""),
+        _OPEN_Q_FLAG + r"\1" + CLOSE_Q,
+    ),
+    (
+        re.compile(
+            r"(?:(?<=\A)|(?<=[(\[{\-])|(?<=&lt;)|(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;))"
+            r"\"(?!" + SPACES + ")"
+        ),
+        _OPEN_Q_FLAG,
+    ),
+]
+DASH_RULES = [
+    (re.compile(r"---"), EM_DASH),
+    (
+        re.compile(r"(?:(?<=\A)|(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;))--(?=\Z|" + SPACES + ")"),
+        EM_DASH,
+    ),
+    (re.compile(r"(?<!xn)--"), EN_DASH),
+    (
+        re.compile(r"(?:(?<=\A)|(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;))-(?=\Z|" + SPACES + ")"),
+        EN_DASH,
+    ),
+]
+LONE_AMP = re.compile(r"&(?!#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)", re.I)
+TIMES = re.compile(r"\b(\d(?:(?<=0)[\d.,]+|[\d.,]*))x(\d[\d.,]*)\b")
+
+
+def _primes(text: str, quote: str, prime: str, open_flag: str, close: str) -> str:
+    """Quotes still unpaired: a prime after a digit, a closing quote otherwise."""
+    text = re.sub(r"(?<=\d)" + re.escape(quote), prime, text)
+    return text.replace(quote, close)
+
+
+def _texturize_text(text: str) -> str:
+    for old, new in STATIC:
+        text = text.replace(old, new)
+    if "'" in text:
+        for pattern, replacement in SINGLE_RULES:
+            text = pattern.sub(replacement, text)
+        text = _primes(text, "'", PRIME, _OPEN_SQ_FLAG, CLOSE_SQ)
+        text = text.replace(_APOS_FLAG, APOS).replace(_OPEN_SQ_FLAG, OPEN_SQ)
+    if '"' in text:
+        for pattern, replacement in DOUBLE_RULES:
+            text = pattern.sub(replacement, text)
+        text = _primes(text, '"', DOUBLE_PRIME, _OPEN_Q_FLAG, CLOSE_Q)
+        text = text.replace(_OPEN_Q_FLAG, OPEN_Q)
+    if "-" in text:
+        for pattern, replacement in DASH_RULES:
+            text = pattern.sub(replacement, text)
+    if re.search(r"(?<=\d)x\d", text):
+        text = TIMES.sub(r"\1&#215;\2", text)
+    return LONE_AMP.sub("&#038;", text)
+
+
+def wptexturize(text: str) -> str:
+    """Curly quotes, apostrophes, dashes, ellipses and &#215; outside tags, code and pre."""
+    if not text:
+        return text
+    skip: list[str] = []
+    out = []
+    for part in TOKEN.split(text):
+        if not part:
+            continue
+        if part.startswith("<!--"):
+            out.append(part)
+        elif part.startswith("<"):
+            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            if match:
+                closing, name = match.group(1), match.group(2).lower()
+                if name in NO_TEXTURIZE_TAGS:
+                    if closing:
+                        if name in skip:
+                            skip.remove(name)
+                    elif not part.endswith("/>"):
+                        skip.append(name)
+            out.append(part)
+        elif part.startswith("[") and part.endswith("]") or skip:
+            out.append(part)
+        else:
+            out.append(_texturize_text(part))
+    return "".join(out)
+
+
+def capital_p_dangit(text: str) -> str:
+    return re.sub(r"(?<=[\s>(\"'])Wordpress\b|\AWordpress\b", "WordPress", text)
+
+
+# --- wpautop ------------------------------------------------------------------------------------
+ALLBLOCKS = (
+    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|"
+    r"pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|"
+    r"section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|"
+    r"summary)"
+)
+TAG = re.compile(r"<[^>]*>", re.S)
+
+
+def wpautop(text: str, br: bool = True) -> str:
+    """Double line breaks become paragraphs, single ones <br /> (outside block elements)."""
+    if not text.strip():
+        return ""
+    pre_tags: dict[str, str] = {}
+    text = text + "\n"
+    if "<pre" in text:
+        parts = text.split("</pre>")
+        last = parts.pop()
+        rebuilt = []
+        for index, part in enumerate(parts):
+            start = part.find("<pre")
+            if start == -1:
+                rebuilt.append(part)
+                continue
+            name = f"<pre wp-pre-tag-{index}></pre>"
+            pre_tags[name] = part[start:] + "</pre>"
+            rebuilt.append(part[:start] + name)
+        text = "".join(rebuilt) + last
+    text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text)
+    text = re.sub(r"(<" + ALLBLOCKS + r"[\s/>])", r"\n\n\1", text)
+    text = re.sub(r"(</" + ALLBLOCKS + r">)", r"\1\n\n", text)
+    text = re.sub(r"(<hr\s*?/?>)", r"\1\n\n", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = TAG.sub(lambda m: m.group(0).replace("\n", " <!-- wpnl --> "), text)
+    if "<option" in text:
+        text = re.sub(r"\s*<option", "<option", text)
+        text = re.sub(r"</option>\s*", "</option>", text)
+    if "<figcaption" in text:
+        text = re.sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
+        text = re.sub(r"</figcaption>\s*", "</figcaption>", text)
+    text = re.sub(r"\n\n+", "\n\n", text)
+    paragraphs = [chunk for chunk in re.split(r"\n\s*\n", text) if chunk]
+    text = "".join("<p>" + chunk.strip("\n") + "</p>\n" for chunk in paragraphs)
+    text = re.sub(r"<p>\s*</p>", "", text)
+    text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
+    text = re.sub(r"<p>\s*(</?" + ALLBLOCKS + r"[^>]*>)\s*</p>", r"\1", text)
+    text = re.sub(r"<p>(<li.+?)</p>", r"\1", text)
+    text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.I)
+    text = text.replace("</blockquote></p>", "</p></blockquote>")
+    text = re.sub(r"<p>\s*(</?" + ALLBLOCKS + r"[^>]*>)", r"\1", text)
+    text = re.sub(r"(</?" + ALLBLOCKS + r"[^>]*>)\s*</p>", r"\1", text)
+    if br:
+        text = re.sub(
+            r"<(script|style|svg).*?</\1>",
+            lambda m: m.group(0).replace("\n", "<WPPreserveNewline />"),
+            text,
+            flags=re.S,
+        )
+        text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
+        text = re.sub(r"(?<!<br />)\s*\n", "<br />\n", text)
+        text = text.replace("<WPPreserveNewline />", "\n")
+    text = re.sub(r"(</?" + ALLBLOCKS + r"[^>]*>)\s*<br />", r"\1", text)
+    text = re.sub(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", r"\1", text)
+    text = re.sub(r"\n</p>$", "</p>", text)
+    for name, original in pre_tags.items():
+        text = text.replace(name, original)
+    if "<!-- wpnl -->" in text:
+        text = text.replace(" <!-- wpnl --> ", "\n").replace("<!-- wpnl -->", "\n")
+    return text
+
+
+# --- the filters ---------------------------------------------------------------------------------
+def render_title(title: str) -> str:
+    """the_title: texturized, trimmed, "WordPress" capitalised."""
+    return capital_p_dangit(wptexturize(title).strip())
+
+
+def render_content(content: str) -> str:
+    """the_content for static content."""
+    blocks = has_blocks(content)
+    if blocks:
+        content = strip_block_delimiters(content)
+    content = wptexturize(content)
+    if not blocks:
+        content = wpautop(content)
+    return capital_p_dangit(content)
+
+
+def strip_all_tags(text: str) -> str:
+    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.S | re.I)
+    return TAG.sub("", text).strip()
+
+
+def trim_words(text: str, count: int = 55, more: str = " [&hellip;]") -> str:
+    words = [word for word in re.split(r"[\n\r\t ]+", strip_all_tags(text)) if word]
+    if len(words) > count:
+        return " ".join(words[:count]) + more
+    return " ".join(words)
+
+
+def teaser(content: str) -> str:
+    """The part of the content before <!--more-->, as get_the_content() shows outside a
+    single-post view."""
+    match = re.search(r"<!--more(.*?)?-->", content)
+    return content[: match.start()] if match else content
+
+
+def render_excerpt(excerpt: str, content: str) -> str:
+    """get_the_excerpt + the_excerpt: the written excerpt, or 55 words of the content."""
+    if not excerpt.strip():
+        text = excerpt_remove_blocks(teaser(content))
+        text = render_content(text).replace("]]>", "]]&gt;")
+        excerpt = trim_words(text)
+    return wpautop(capital_p_dangit(wptexturize(excerpt)))
+
+
+# --- slugs ------------------------------------------------------------------------------------
+def remove_accents(text: str) -> str:
+    special = {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+    }
+    out = []
+    for char in text:
+        if ord(char) < 128:
+            out.append(char)
+            continue
+        if char in special:
+            out.append(special[char])
+            continue
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out.append(base if base and all(ord(c) < 128 for c in base) else char)
+    return "".join(out)
+
+
+def sanitize_title(title: str) -> str:
+    """sanitize_title_with_dashes() in the "save" context."""
+    text = strip_all_tags(remove_accents(html.unescape(title) if "&" in title else title))
+    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", r"---\1---", text)
+    text = text.replace("%", "")
+    text = re.sub(r"---([a-fA-F0-9][a-fA-F0-9])---", r"%\1", text)
+    text = text.lower()
+    for dash in ("\u00a0", "\u2013", "\u2014", "&nbsp;", "&ndash;", "&mdash;"):
+        text = text.replace(dash, "-")
+    text = text.replace("/", "-")
+    for gone in (
+        "\u00a1",
+        "\u00bf",
+        "\u00ab",
+        "\u00bb",
+        "\u2039",
+        "\u203a",
+        "\u2018",
+        "\u2019",
+        "\u201c",
+        "\u201d",
+        "\u201a",
+        "\u201b",
+        "\u201e",
+        "\u201f",
+        "\u2022",
+        "\u00a9",
+        "\u00ae",
+        "\u00b0",
+        "\u2026",
+        "\u2122",
+        "\u00b4",
+        "\u02ca",
+        "\u0301",
+        "\u0341",
+        "\u00d7",
+    ):
+        text = text.replace(gone, "")
+    text = "".join(c if ord(c) < 128 else "".join(f"%{b:02x}" for b in c.encode()) for c in text)
+    text = re.sub(r"&.+?;", "", text)
+    text = text.replace(".", "-")
+    text = re.sub(r"[^%a-z0-9 _-]", "", text)
+    text = re.sub(r"\s+", "-", text)
+    text = re.sub(r"-+", "-", text)
+    return text.strip("-")[:200]

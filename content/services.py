@@ -1,0 +1,435 @@
+"""Writes on posts and what WordPress does around them: slugs, dates and scheduling, sticky,
+featured media, terms, revisions, trash and permanent deletion."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from content import policies
+from content.formatting import sanitize_title
+from content.models import Post, PostMeta
+from content.registry import get_post_type
+from wpapi.errors import WPError
+from wpapi.schema import parse_datetime
+
+FLOATING_STATUSES = ("draft", "pending", "auto-draft")
+REVISIONED_FIELDS = ("title", "content", "excerpt")
+
+
+def site_timezone() -> ZoneInfo:
+    return ZoneInfo(settings.WP_TIMEZONE)
+
+
+def now() -> datetime:
+    return timezone.now().replace(microsecond=0)
+
+
+def parse_input_date(value: str, *, is_utc: bool) -> datetime | None:
+    """rest_get_date_with_gmt(): a date without offset is site-local (`date`) or UTC
+    (`date_gmt`); `date_gmt`'s own offset is ignored. Returns an aware UTC datetime."""
+    if is_utc:
+        value = re.sub(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$", "", value)
+    parsed = parse_datetime(value)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC if is_utc else site_timezone())
+    return parsed.astimezone(UTC).replace(microsecond=0)
+
+
+def text_value(value: Any) -> str | None:
+    """title/content/excerpt arrive as a string or as {"raw": ...}."""
+    if isinstance(value, dict):
+        raw = value.get("raw")
+        return None if raw is None else str(raw)
+    if value is None:
+        return None
+    return str(value)
+
+
+# --- slugs -----------------------------------------------------------------------------------
+def unique_slug(
+    slug: str, post_type: str, *, exclude_id: int | None, parent_id: int | None, hierarchical: bool
+) -> str:
+    """wp_unique_post_slug(): append -2, -3, ... while another post of the type (and, for
+    hierarchical types, the same parent) holds the slug."""
+    others = Post.objects.exclude(type=Post.Type.REVISION)
+    if hierarchical:
+        others = others.filter(
+            Q(type=post_type) | Q(type=Post.Type.ATTACHMENT), parent_id=parent_id
+        )
+    else:
+        others = others.filter(type=post_type)
+    if exclude_id:
+        others = others.exclude(pk=exclude_id)
+    taken = set(
+        others.filter(Q(slug=slug) | Q(slug__startswith=f"{slug[:190]}-")).values_list(
+            "slug", flat=True
+        )
+    )
+    if slug not in taken:
+        return slug
+    suffix = 2
+    while True:
+        candidate = f"{slug[: 200 - len(str(suffix)) - 1]}-{suffix}"
+        if candidate not in taken:
+            return candidate
+        suffix += 1
+
+
+def generated_slugs(posts: list[Post]) -> dict[int, str]:
+    """get_sample_permalink()'s slug for each post (edit context), in one query."""
+    wanted: dict[int, str] = {}
+    for post in posts:
+        wanted[post.pk] = sanitize_title(post.title) or str(post.pk)
+    if not wanted:
+        return {}
+    condition = Q(pk__in=[])
+    for base in set(wanted.values()):
+        condition |= Q(slug=base) | Q(slug__startswith=f"{base[:190]}-")
+    rows = list(
+        Post.objects.exclude(type=Post.Type.REVISION)
+        .filter(condition)
+        .values_list("pk", "type", "parent_id", "slug")
+    )
+    result = {}
+    for post in posts:
+        base = wanted[post.pk]
+        hierarchical = bool(post.type_object and post.type_object.hierarchical)
+        taken = {
+            slug
+            for pk, kind, parent, slug in rows
+            if pk != post.pk
+            and (
+                (kind == post.type or (hierarchical and kind == Post.Type.ATTACHMENT))
+                and (not hierarchical or parent == post.parent_id)
+            )
+        }
+        slug, suffix = base, 2
+        while slug in taken:
+            slug = f"{base[: 200 - len(str(suffix)) - 1]}-{suffix}"
+            suffix += 1
+        result[post.pk] = slug
+    return result
+
+
+def _assign_slug(post: Post, requested: str | None) -> None:
+    hierarchical = bool(post.type_object and post.type_object.hierarchical)
+    if requested is not None:
+        post.slug = sanitize_title(requested)
+    floating = post.status in FLOATING_STATUSES
+    if not post.slug:
+        if floating:
+            return
+        post.slug = sanitize_title(post.title) or (str(post.pk) if post.pk else "")
+        if not post.slug:
+            return
+    if floating and requested is None:
+        return  # drafts keep whatever slug they had, not made unique (wp_unique_post_slug)
+    post.slug = unique_slug(
+        post.slug,
+        post.type,
+        exclude_id=post.pk,
+        parent_id=post.parent_id,
+        hierarchical=hierarchical,
+    )
+
+
+# --- dates and status --------------------------------------------------------------------------
+def _apply_dates(post: Post, params: dict[str, Any], creating: bool) -> bool:
+    """Sets post.date/date_gmt_set from `date`/`date_gmt`; returns whether a date was given."""
+    explicit = None
+    if params.get("date"):
+        explicit = parse_input_date(params["date"], is_utc=False)
+    elif params.get("date_gmt"):
+        explicit = parse_input_date(params["date_gmt"], is_utc=True)
+    reset = ("date" in params and params["date"] is None) or (
+        "date_gmt" in params and params["date_gmt"] is None
+    )
+    if explicit is not None and (creating or explicit != post.date):
+        post.date = explicit
+        post.date_gmt_set = True
+        return True
+    if reset:
+        post.date = now()
+        post.date_gmt_set = post.status not in FLOATING_STATUSES
+        return False
+    if post.status in FLOATING_STATUSES:
+        if not post.date_gmt_set or creating:
+            post.date = now()
+            post.date_gmt_set = False
+    elif not post.date_gmt_set:
+        post.date = now()  # a floating draft gets its date when it is published
+        post.date_gmt_set = True
+    return False
+
+
+def _schedule(post: Post) -> None:
+    """wp_insert_post(): publish with a date a minute or more ahead is future, and back."""
+    if post.type == Post.Type.ATTACHMENT:
+        return
+    ahead = post.date - timezone.now()
+    if post.status == "publish" and ahead >= timedelta(minutes=1):
+        post.status = "future"
+    elif post.status == "future" and ahead < timedelta(minutes=1):
+        post.status = "publish"
+
+
+def default_comment_status(post_type: str, kind: str) -> str:
+    """get_default_comment_status(): pages are closed; others follow the site's options."""
+    if post_type == "page":
+        return "closed"
+    type_object = get_post_type(post_type)
+    supports = type_object.supports if type_object else ()
+    if kind == "ping":
+        if "trackbacks" not in supports:
+            return "closed"
+        return getattr(settings, "WP_DEFAULT_PING_STATUS", "closed")
+    if "comments" not in supports:
+        return "closed"
+    return getattr(settings, "WP_DEFAULT_COMMENT_STATUS", "open")
+
+
+# --- the write itself --------------------------------------------------------------------------
+def _prepare(
+    user: Any, post: Post, params: dict[str, Any], creating: bool, schema_fields: set[str]
+) -> dict[str, Any]:
+    """prepare_item_for_database(): copy the sent fields onto `post`, raising WordPress's
+    errors. Returns the extras handled after saving (sticky, terms, featured media)."""
+    post_type = post.type
+    type_object = get_post_type(post_type)
+    for name in REVISIONED_FIELDS:
+        if name in params:
+            value = text_value(params[name])
+            if value is not None:
+                setattr(post, name, value)
+    if "status" in params and (creating or params["status"] != post.status):
+        post.status = policies.check_can_set_status(user, post_type, params["status"])
+    if params.get("author"):
+        author_id = int(params["author"])
+        if author_id != getattr(user, "pk", None):
+            from users.models import User
+
+            if not User.objects.filter(pk=author_id).exists():
+                raise WPError("rest_invalid_author", "Invalid author ID.", 400)
+        post.author_id = author_id
+    sticky = params.get("sticky") if "sticky" in schema_fields else None
+    if "password" in params and params["password"] is not None:
+        post.password = params["password"]
+        if post.password:
+            if sticky:
+                raise WPError(
+                    "rest_invalid_field", "A post can not be sticky and have a password.", 400
+                )
+            if not creating and post.sticky:
+                raise WPError(
+                    "rest_invalid_field", "A sticky post can not be password protected.", 400
+                )
+    if sticky and not creating and post.password and "password" not in params:
+        raise WPError(
+            "rest_invalid_field", "A password protected post can not be set to sticky.", 400
+        )
+    if "parent" in params and "parent" in schema_fields:
+        parent_id = int(params["parent"] or 0)
+        if parent_id == 0:
+            post.parent_id = None
+        else:
+            if parent_id == post.pk or not Post.objects.filter(pk=parent_id).exists():
+                raise WPError("rest_post_invalid_id", "Invalid post parent ID.", 400)
+            post.parent_id = parent_id
+    for name in ("menu_order", "comment_status", "ping_status"):
+        if name in params and name in schema_fields and params[name] is not None:
+            setattr(post, name, params[name])
+    if creating:
+        if "comment_status" not in params:
+            post.comment_status = default_comment_status(post_type, "comment")
+        if "ping_status" not in params:
+            post.ping_status = default_comment_status(post_type, "ping")
+    if params.get("format") and "format" in schema_fields:
+        post.format = params["format"]
+    if "template" in params and "template" in schema_fields and params["template"] is not None:
+        post.template = params["template"]
+    extras: dict[str, Any] = {}
+    if (
+        "featured_media" in params
+        and "featured_media" in schema_fields
+        and params["featured_media"] is not None
+    ):
+        media_id = int(params["featured_media"])
+        if media_id and not Post.objects.filter(pk=media_id, type=Post.Type.ATTACHMENT).exists():
+            raise WPError("rest_invalid_featured_media", "Invalid featured media ID.", 400)
+        post.featured_media_id = media_id or None
+    if "sticky" in params and "sticky" in schema_fields and params["sticky"] is not None:
+        post.sticky = bool(params["sticky"])
+    terms = {}
+    from taxonomy.registry import taxonomies_for
+
+    for taxonomy in taxonomies_for(post_type):
+        if taxonomy.rest_base in params and params[taxonomy.rest_base] is not None:
+            terms[taxonomy.slug] = [int(term) for term in params[taxonomy.rest_base]]
+    extras["terms"] = terms
+    extras["type_object"] = type_object
+    return extras
+
+
+def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
+    from taxonomy.models import Term, TermRelationship
+    from taxonomy.registry import taxonomies_for
+
+    if (
+        post.type == "post"
+        and post.status != "auto-draft"
+        and any(tax.slug == "category" for tax in taxonomies_for(post.type))
+    ):
+        has_category = TermRelationship.objects.filter(
+            post=post, term__taxonomy="category"
+        ).exists()
+        if not has_category:
+            from taxonomy.services import default_category
+
+            TermRelationship.objects.get_or_create(post=post, term=default_category())
+    for taxonomy, ids in terms.items():
+        wanted = set(
+            Term.objects.filter(taxonomy=taxonomy, pk__in=ids).values_list("pk", flat=True)
+        )
+        current = set(
+            TermRelationship.objects.filter(post=post, term__taxonomy=taxonomy).values_list(
+                "term_id", flat=True
+            )
+        )
+        TermRelationship.objects.filter(post=post, term_id__in=current - wanted).delete()
+        TermRelationship.objects.bulk_create(
+            [
+                TermRelationship(post=post, term_id=term_id)
+                for term_id in ids
+                if term_id in wanted - current
+            ]
+        )
+
+
+@transaction.atomic
+def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: set[str]) -> Post:
+    """create_item(): a new post of `post_type` by `user` (default status draft)."""
+    post = Post(type=post_type, status="draft", author_id=getattr(user, "pk", None))
+    extras = _prepare(user, post, params, creating=True, schema_fields=fields)
+    _apply_dates(post, params, creating=True)
+    _schedule(post)
+    post.modified = now()
+    post.save()
+    _assign_slug(post, params.get("slug"))
+    if post.status in FLOATING_STATUSES and post.slug and "slug" in params:
+        post.slug = unique_slug(
+            post.slug,
+            post.type,
+            exclude_id=post.pk,
+            parent_id=post.parent_id,
+            hierarchical=bool(post.type_object and post.type_object.hierarchical),
+        )
+    post.guid = _guid(post)
+    post.save(update_fields=["slug", "guid"])
+    _set_terms(post, extras["terms"], creating=True)
+    return post
+
+
+@transaction.atomic
+def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[str]) -> Post:
+    """update_item(): partial update; stores a revision when title/content/excerpt change."""
+    extras = _prepare(user, post, params, creating=False, schema_fields=fields)
+    _apply_dates(post, params, creating=False)
+    _schedule(post)
+    requested_slug = params.get("slug")
+    _assign_slug(post, requested_slug)
+    if requested_slug and post.status in ("draft", "pending"):
+        post.slug = unique_slug(
+            post.slug,
+            post.type,
+            exclude_id=post.pk,
+            parent_id=post.parent_id,
+            hierarchical=bool(post.type_object and post.type_object.hierarchical),
+        )
+    post.modified = now()
+    post.save()
+    _set_terms(post, extras["terms"], creating=False)
+    save_revision(post, user)
+    return post
+
+
+def save_revision(post: Post, user: Any) -> Post | None:
+    """wp_save_post_revision(): after an update, a copy of the post when it changed since the
+    last revision (always on the first update)."""
+    type_object = post.type_object
+    if type_object is None or "revisions" not in type_object.supports:
+        return None
+    if post.status == "auto-draft":
+        return None
+    last = (
+        Post.objects.filter(type=Post.Type.REVISION, parent=post)
+        .exclude(slug__contains="autosave")
+        .order_by("-date", "-id")
+        .first()
+    )
+    if last is not None and all(getattr(last, f) == getattr(post, f) for f in REVISIONED_FIELDS):
+        return None
+    revision = Post.objects.create(
+        type=Post.Type.REVISION,
+        status=Post.Status.INHERIT,
+        parent=post,
+        author_id=getattr(user, "pk", None) or post.author_id,
+        title=post.title,
+        content=post.content,
+        excerpt=post.excerpt,
+        date=post.modified,
+        modified=post.modified,
+        comment_status="closed",
+        ping_status="closed",
+    )
+    revision.slug = f"{post.pk}-revision-v1"
+    revision.guid = f"/?p={revision.pk}"
+    revision.save(update_fields=["slug", "guid"])
+    return revision
+
+
+def _guid(post: Post) -> str:
+    """Stored relative to the site, made absolute when shown (WordPress stores the permalink
+    the post had when it was created)."""
+    if post.status == "publish" and post.slug and post.type == "post":
+        return f"/{post.slug}/"
+    if post.type == "page":
+        return f"/?page_id={post.pk}"
+    return f"/?p={post.pk}"
+
+
+@transaction.atomic
+def post_trash(*, user: Any, post: Post) -> Post:
+    """wp_trash_post(): status trash, the old status remembered, slug gets __trashed."""
+    post.trashed_from_status = post.status
+    post.status = Post.Status.TRASH
+    if post.slug:
+        PostMeta.objects.filter(post=post, key="_wp_desired_post_slug").delete()
+        PostMeta.objects.create(post=post, key="_wp_desired_post_slug", value=post.slug)
+        if not post.slug.endswith("__trashed"):
+            post.slug = f"{post.slug[:191]}__trashed"
+    post.modified = now()
+    post.save()
+    save_revision(post, user)
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: Post) -> None:
+    """wp_delete_post(force): children move up to the post's parent, attachments are
+    detached, revisions, meta, comments and term relationships go with it."""
+    Post.objects.filter(parent=post).exclude(
+        type__in=[Post.Type.REVISION, Post.Type.ATTACHMENT]
+    ).update(parent=post.parent_id)
+    Post.objects.filter(parent=post, type=Post.Type.ATTACHMENT).update(parent=None)
+    Post.objects.filter(parent=post, type=Post.Type.REVISION).delete()
+    post.delete()

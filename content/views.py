@@ -1,0 +1,344 @@
+"""wp/v2 posts, pages and registered post types; /wp/v2/types and /wp/v2/statuses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Max, QuerySet
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from content import policies, services
+from content.filters import filter_posts, post_collection_args
+from content.models import Post, PostMeta
+from content.registry import get_post_type, post_statuses, post_type_caps_for, post_types
+from content.serializers import (
+    PostSerializer,
+    PostStatusSerializer,
+    PostTypeSerializer,
+    registered_meta,
+)
+from wpapi.errors import WPError
+from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
+
+
+class PostViewSet(WPViewSet):
+    """WP_REST_Posts_Controller for one post type (subclassed per type in content/urls.py)."""
+
+    post_type = "post"
+    not_found_code, not_found_message = "rest_post_invalid_id", "Invalid post ID."
+    invalid_page_code = "rest_post_invalid_page_number"
+    id_description = "Unique identifier for the post."
+
+    @property
+    def type_object(self):  # noqa: ANN201
+        return get_post_type(self.post_type)
+
+    def type_can(self, cap: str) -> bool:
+        return policies.type_can(self.request.user, self.post_type, cap)
+
+    def get_serializer_class(self) -> type[PostSerializer]:
+        return PostSerializer.for_type(self.post_type)
+
+    # --- arguments ---------------------------------------------------------------------------
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return post_collection_args(self.type_object, getattr(self.request, "user", None))
+
+    def item_args(self) -> dict[str, dict[str, Any]]:
+        return {
+            "context": CONTEXT_ARG,
+            "password": {
+                "description": "The password for the post if it is password protected.",
+                "type": "string",
+            },
+        }
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {"force": FORCE_ARG}
+
+    # --- rows --------------------------------------------------------------------------------
+    def get_queryset(self) -> QuerySet[Post]:
+        return Post.objects.filter(type=self.post_type)
+
+    def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
+        return filter_posts(queryset, self.params, self.type_object, self.request.user)
+
+    def prepare_items(self, items: list[Post]) -> dict[str, Any]:
+        """Everything the serializer reads besides the rows: one query per kind."""
+        from taxonomy.models import TermRelationship
+        from taxonomy.registry import taxonomies_for
+
+        ids = [post.pk for post in items]
+        fields = self.response_fields()
+        wanted = lambda name: fields is None or name in fields  # noqa: E731
+        data: dict[str, Any] = {
+            "password": self.params.get("password") if self.action == "retrieve" else None
+        }
+        if not ids:
+            return data
+        if taxonomies_for(self.post_type) and any(
+            wanted(tax.rest_base) for tax in taxonomies_for(self.post_type)
+        ):
+            terms: dict[int, dict[str, list[tuple[str, int]]]] = {}
+            rows = TermRelationship.objects.filter(post_id__in=ids).values_list(
+                "post_id", "term_id", "term__taxonomy", "term__name"
+            )
+            for post_id, term_id, taxonomy, name in rows:
+                terms.setdefault(post_id, {}).setdefault(taxonomy, []).append((name, term_id))
+            data["terms"] = {
+                post_id: {
+                    tax: [term_id for _, term_id in sorted(pairs)] for tax, pairs in by_tax.items()
+                }
+                for post_id, by_tax in terms.items()
+            }
+        if wanted("_links"):
+            revisions = (
+                Post.objects.filter(type=Post.Type.REVISION, parent_id__in=ids)
+                .values("parent_id")
+                .annotate(count=Count("id"), last=Max("id"))
+            )
+            data["revisions"] = {row["parent_id"]: (row["count"], row["last"]) for row in revisions}
+        hierarchical = self.type_object.hierarchical
+        if hierarchical and (wanted("link") or wanted("permalink_template") or wanted("_links")):
+            ancestors: dict[int, tuple[str, int | None]] = {}
+            parent_types: dict[int, str] = {}
+            pending = {post.parent_id for post in items if post.parent_id}
+            while pending:
+                found = list(
+                    Post.objects.filter(pk__in=pending).values_list(
+                        "pk", "slug", "parent_id", "type"
+                    )
+                )
+                pending = set()
+                for pk, slug, parent_id, kind in found:
+                    ancestors[pk] = (slug, parent_id)
+                    parent_types[pk] = kind
+                    if parent_id and parent_id not in ancestors:
+                        pending.add(parent_id)
+            data["ancestors"], data["parent_types"] = ancestors, parent_types
+        if self.wp_context == "edit" and wanted("generated_slug") and self.type_object.viewable:
+            data["generated_slugs"] = services.generated_slugs(items)
+        registered = registered_meta(self.post_type)
+        if registered and wanted("meta"):
+            meta: dict[int, dict[str, list[str]]] = {}
+            for post_id, key, value in PostMeta.objects.filter(
+                post_id__in=ids, key__in=list(registered)
+            ).values_list("post_id", "key", "value"):
+                meta.setdefault(post_id, {}).setdefault(key, []).append(value)
+            data["meta"] = meta
+        return data
+
+    # --- permissions (WordPress's *_permissions_check) --------------------------------------
+    def check_list_permission(self) -> None:
+        if self.wp_context == "edit" and not self.type_can("edit_posts"):
+            raise self.forbid(
+                "rest_forbidden_context",
+                "Sorry, you are not allowed to edit posts in this post type.",
+            )
+
+    def check_retrieve_permission(self, post: Post) -> None:
+        user = self.request.user
+        if self.wp_context == "edit" and not policies.can_edit_post(user, post):
+            raise self.forbid(
+                "rest_forbidden_context", "Sorry, you are not allowed to edit this post."
+            )
+        if self.params.get("password"):
+            policies.check_post_password(post, self.params["password"])
+        if not policies.can_read_post(user, post):
+            raise self.forbid("rest_forbidden", "Sorry, you are not allowed to do that.")
+
+    def check_create_permission(self) -> None:
+        user, params = self.request.user, self.params
+        if params.get("id"):
+            raise WPError("rest_post_exists", "Cannot create existing post.", 400)
+        policies.check_can_assign_author(user, self.post_type, params.get("author"), creating=True)
+        policies.check_can_assign_sticky(user, self.post_type, params.get("sticky"))
+        if not self.type_can("create_posts"):
+            raise self.forbid(
+                "rest_cannot_create", "Sorry, you are not allowed to create posts as this user."
+            )
+        policies.check_can_assign_terms(user, self.requested_terms())
+
+    def check_update_permission(self, post: Post) -> None:
+        user, params = self.request.user, self.params
+        if not policies.can_edit_post(user, post):
+            raise self.forbid("rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
+        policies.check_can_assign_author(user, self.post_type, params.get("author"), creating=False)
+        policies.check_can_assign_sticky(user, self.post_type, params.get("sticky"))
+        policies.check_can_assign_terms(user, self.requested_terms())
+
+    def check_destroy_permission(self, post: Post) -> None:
+        if not policies.can_delete_post(self.request.user, post):
+            raise self.forbid(
+                "rest_cannot_delete", "Sorry, you are not allowed to delete this post."
+            )
+
+    def requested_terms(self) -> dict[str, list[int]]:
+        from taxonomy.registry import taxonomies_for
+
+        found = {}
+        for taxonomy in taxonomies_for(self.post_type):
+            value = self.params.get(taxonomy.rest_base)
+            if isinstance(value, list):
+                found[taxonomy.slug] = [int(term) for term in value]
+        return found
+
+    # --- writes ------------------------------------------------------------------------------
+    def schema_fields(self) -> set[str]:
+        return set(self.get_serializer_class().schema["properties"])
+
+    def perform_create(self, params: dict[str, Any]) -> Post:
+        return services.post_create(
+            user=self.request.user,
+            post_type=self.post_type,
+            params=params,
+            fields=self.schema_fields(),
+        )
+
+    def perform_update(self, post: Post, params: dict[str, Any]) -> Post:
+        return services.post_update(
+            user=self.request.user, post=post, params=params, fields=self.schema_fields()
+        )
+
+    def perform_destroy(self, post: Post, params: dict[str, Any]) -> dict[str, Any]:
+        self.wp_context = "edit"
+        if params.get("force"):
+            previous = self.serialize_one(post)
+            previous.pop("_links", None)
+            services.post_delete(post=post)
+            return {"deleted": True, "previous": previous}
+        if post.status == Post.Status.TRASH:
+            raise WPError("rest_already_trashed", "The post has already been deleted.", 410)
+        post = services.post_trash(user=self.request.user, post=post)
+        self.object = self.reload(post)
+        return self.serialize_one(self.object)
+
+
+# --- /wp/v2/types ------------------------------------------------------------------------------
+def _rest_types() -> dict[str, Any]:
+    return {slug: post_type for slug, post_type in post_types().items() if post_type.show_in_rest}
+
+
+def _can_edit_any_type(user: Any) -> bool:
+    return any(policies.type_can(user, slug, "edit_posts") for slug in _rest_types())
+
+
+class TypesViewSet(WPViewSet):
+    """WP_REST_Post_Types_Controller: every REST post type, keyed by slug."""
+
+    serializer_class = PostTypeSerializer
+    base_route = "/wp/v2/types"
+
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        if "type" in (self.route.param_names if self.route else ()):
+            return {
+                "type": {
+                    "description": "An alphanumeric identifier for the post type.",
+                    "type": "string",
+                }
+            }
+        return {}
+
+    def check_list_permission(self) -> None:
+        if self.wp_context == "edit" and not _can_edit_any_type(self.request.user):
+            raise self.forbid(
+                "rest_cannot_view", "Sorry, you are not allowed to edit posts in this post type."
+            )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        user = request.user
+        shown = [
+            post_type
+            for slug, post_type in _rest_types().items()
+            if self.wp_context != "edit" or policies.type_can(user, slug, "edit_posts")
+        ]
+        items = self.serialize(shown)
+        return Response(
+            {item_type.slug: data for item_type, data in zip(shown, items, strict=True)}
+        )
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        post_type = _rest_types().get(self.kwargs["type"])
+        if post_type is None:
+            raise WPError("rest_type_invalid", "Invalid post type.", 404)
+        if self.wp_context == "edit" and not policies.type_can(
+            request.user, post_type.slug, "edit_posts"
+        ):
+            raise self.forbid(
+                "rest_forbidden_context", "Sorry, you are not allowed to manage this resource."
+            )
+        return Response(self.serialize_one(post_type))
+
+
+# --- /wp/v2/statuses ---------------------------------------------------------------------------
+def _can_read_status(user: Any, status: Any) -> bool:
+    if status.public:
+        return True
+    if not status.internal or status.slug == "trash":
+        return _can_edit_any_type(user)
+    return False
+
+
+class StatusesViewSet(WPViewSet):
+    """WP_REST_Post_Statuses_Controller: non-internal statuses (and trash), keyed by slug."""
+
+    serializer_class = PostStatusSerializer
+    base_route = "/wp/v2/statuses"
+
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        if "status" in (self.route.param_names if self.route else ()):
+            return {
+                "status": {
+                    "description": "An alphanumeric identifier for the status.",
+                    "type": "string",
+                }
+            }
+        return {}
+
+    def check_list_permission(self) -> None:
+        if self.wp_context == "edit" and not _can_edit_any_type(self.request.user):
+            raise self.forbid(
+                "rest_cannot_view", "Sorry, you are not allowed to manage post statuses."
+            )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        statuses = [
+            status
+            for slug, status in post_statuses().items()
+            if (not status.internal or slug == "trash") and _can_read_status(request.user, status)
+        ]
+        items = self.serialize(statuses)
+        return Response({status.slug: data for status, data in zip(statuses, items, strict=True)})
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        status = post_statuses().get(self.kwargs["status"])
+        if status is None:
+            raise WPError("rest_status_invalid", "Invalid status.", 404)
+        if not _can_read_status(request.user, status):
+            raise self.forbid("rest_cannot_read_status", "Cannot view status.")
+        return Response(self.serialize_one(status))
+
+
+def post_type_viewset(slug: str) -> type[PostViewSet]:
+    """The viewset class serving one post type's routes."""
+    name = "".join(part.title() for part in slug.replace("-", "_").split("_")) + "ViewSet"
+    return type(
+        name,
+        (PostViewSet,),
+        {"post_type": slug, "__doc__": f"wp/v2 route of the {slug} post type."},
+    )
+
+
+__all__ = [
+    "PostViewSet",
+    "StatusesViewSet",
+    "TypesViewSet",
+    "post_type_caps_for",
+    "post_type_viewset",
+]
