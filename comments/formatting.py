@@ -84,10 +84,10 @@ def sanitize_text_field(value: Any) -> str:
     text = TAGS.sub("", text)
     text = text.replace("<", "&lt;")
     text = re.sub(r"[\r\n\t ]+", " ", text)
-    previous = None
-    while previous != text:  # percent-encoded octets are removed, as WordPress does
-        previous = text
-        text = OCTETS.sub("", text)
+    if OCTETS.search(text):  # percent-encoded octets are removed, as WordPress does
+        while OCTETS.search(text):
+            text = OCTETS.sub("", text)
+        text = re.sub(r" +", " ", text)
     return text.strip()
 
 
@@ -167,7 +167,11 @@ def _texturize_text(text: str) -> str:
     text = text.replace("'", "&#8217;")
     text = re.sub(r"(^|(?<=[\s(\[{-]))\"", "&#8220;", text)
     text = text.replace('"', "&#8221;")
-    return re.sub(r"(?<=\d)x(?=\d)", "&#215;", text)
+    text = re.sub(r"(?<=\d)x(?=\d)", "&#215;", text)
+    return LONE_AMP.sub("&#038;", text)
+
+
+LONE_AMP = re.compile(r"&(?!#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)", re.IGNORECASE)
 
 
 URL_IN_TEXT = re.compile(r"(?<![\"'=>\w/])((?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])",
@@ -187,7 +191,8 @@ def make_clickable(text: str) -> str:
             continue
         if depth == 0 and "://" in part:
             parts[index] = URL_IN_TEXT.sub(
-                lambda m: f'<a href="{m.group(1)}" rel="nofollow">{m.group(1)}</a>', part)
+                lambda m: '<a href="{0}" rel="nofollow">{0}</a>'.format(
+                    LONE_AMP.sub("&#038;", m.group(1))), part)
     return "".join(parts)
 
 
@@ -216,12 +221,13 @@ def wpautop(text: str, br: bool = True) -> str:
     pieces = [piece for piece in re.split(r"\n\s*\n", text) if piece.strip()]
     text = "".join(f"<p>{piece.strip(chr(10))}</p>\n" for piece in pieces)
     text = re.sub(r"<p>\s*</p>", "", text)
+    text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
     text = re.sub(rf"<p>\s*(</?{BLOCK}[^>]*>)\s*</p>", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(rf"<p>\s*(</?{BLOCK}[^>]*>)", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(rf"(</?{BLOCK}[^>]*>)\s*</p>", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"<p>(<li.+?)</p>", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.IGNORECASE)
     text = text.replace("</blockquote></p>", "</p></blockquote>")
+    text = re.sub(rf"<p>\s*(</?{BLOCK}[^>]*>)", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(rf"(</?{BLOCK}[^>]*>)\s*</p>", r"\1", text, flags=re.IGNORECASE)
     if br:
         text = re.sub(r"<br>|<br/>", "<br />", text)
         text = re.sub(r"(?<!<br />)\s*\n(?!$)", "<br />\n", text)

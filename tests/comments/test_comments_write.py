@@ -280,9 +280,11 @@ def test_content_is_sanitised_without_unfiltered_html(api_client, subscriber, po
     stored = Comment.objects.get(pk=response.json()["id"]).content
     assert "script" not in stored
     assert "alert" not in stored
-    assert "onclick" not in stored and "onmouseover" not in stored and "onerror" not in stored
+    for handler in ("onclick", "onmouseover", "onerror"):
+        assert handler not in stored
     assert "javascript:" not in stored
-    assert "<img" not in stored and "<iframe" not in stored
+    assert "<img" not in stored
+    assert "<iframe" not in stored
     assert '<a href="https://ok.example" rel="nofollow ugc">b</a>' in stored
     assert "<strong>s</strong>" in stored
 

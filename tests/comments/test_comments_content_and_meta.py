@@ -1,0 +1,121 @@
+"""How comment text is stored and rendered, and registered comment meta."""
+
+import pytest
+
+from comments.formatting import esc_url_raw, kses_comment, render_comment, sanitize_text_field
+from tests.factories import CommentFactory
+from tests.helpers import assert_wp_error, count_queries
+
+URL = "/wp-json/wp/v2/comments"
+REF_FLAG = {"ref_flag": {"type": "boolean", "description": "Reference comment flag.",
+                         "default": False}}
+
+
+def test_wordpress_sample_comment_renders_as_wordpress(api_client, db):
+    text = ("Hi, this is a comment.\nTo get started with moderating, editing, and deleting "
+            "comments, please visit the Comments screen in the dashboard.\nCommenter avatars "
+            'come from <a href="https://en.gravatar.com/">Gravatar</a>.')
+    comment = CommentFactory(content=text)
+    rendered = api_client.get(f"{URL}/{comment.pk}").json()["content"]["rendered"]
+    assert rendered == (
+        "<p>Hi, this is a comment.<br />\nTo get started with moderating, editing, and deleting "
+        "comments, please visit the Comments screen in the dashboard.<br />\nCommenter avatars "
+        'come from <a href="https://en.gravatar.com/">Gravatar</a>.</p>\n')
+
+
+@pytest.mark.parametrize(("raw", "rendered"), [
+    ("[&#8230;] pingback excerpt [&#8230;]", "<p>[&#8230;] pingback excerpt [&#8230;]</p>\n"),
+    ("It's \"quoted\" -- and...", "<p>It&#8217;s &#8220;quoted&#8221; &#8211; and&#8230;</p>\n"),
+    ("One\n\nTwo", "<p>One</p>\n<p>Two</p>\n"),
+    ("<blockquote>Quote\n\nmore</blockquote>\nAfter",
+     "<blockquote><p>Quote</p>\n<p>more</p></blockquote>\n<p>After</p>\n"),
+    ("<code>it's \"raw\"</code>", "<p><code>it's \"raw\"</code></p>\n"),
+    ("see https://example.com/a?b=1&c=2.",
+     '<p>see <a href="https://example.com/a?b=1&#038;c=2" rel="nofollow">'
+     "https://example.com/a?b=1&#038;c=2</a>.</p>\n"),
+    ("", ""),
+])
+def test_comment_text_filters(raw, rendered):
+    assert render_comment(raw) == rendered
+
+
+@pytest.mark.parametrize(("dirty", "clean"), [
+    ("<script>alert(1)</script>hi", "hi"),
+    ('<a href="javascript:alert(1)" onclick="x()">a</a>', '<a rel="nofollow ugc">a</a>'),
+    ('<a href="https://e.example" title="t">a</a>',
+     '<a href="https://e.example" title="t" rel="nofollow ugc">a</a>'),
+    ('<blockquote cite="https://e.example" style="x">q</blockquote>',
+     '<blockquote cite="https://e.example">q</blockquote>'),
+    ("<b>b</b><i>i</i><em>e</em><strong>s</strong><code>c</code><del>d</del><s>s</s>",
+     "<b>b</b><i>i</i><em>e</em><strong>s</strong><code>c</code><del>d</del><s>s</s>"),
+    ('<abbr title="t">a</abbr><acronym title="t">b</acronym><cite>c</cite><q cite="x">q</q>',
+     '<abbr title="t">a</abbr><acronym title="t">b</acronym><cite>c</cite><q cite="x">q</q>'),
+    ("<div><p>para</p><img src=x onerror=y></div>", "para"),
+    ("a < b & c", "a &lt; b &amp; c"),
+    ("<!-- hidden -->x", "x"),
+    ('<svg onload="x()"><use href="data:x"/></svg>ok', "ok"),
+])
+def test_kses_comment_allow_list(dirty, clean):
+    assert kses_comment(dirty) == clean
+
+
+@pytest.mark.parametrize(("url", "clean"), [
+    ("example.com", "http://example.com"), ("https://e.example/a b", "https://e.example/a%20b"),
+    ("javascript:alert(1)", ""), ("data:text/html,x", ""), ("mailto:a@e.example",
+                                                             "mailto:a@e.example"),
+    ("", ""), ("/relative", "/relative"),
+])
+def test_esc_url_raw(url, clean):
+    assert esc_url_raw(url) == clean
+
+
+def test_sanitize_text_field():
+    assert sanitize_text_field("  <b>a</b>\n\tb  %41c ") == "a b c"
+    assert sanitize_text_field("a %41 b") == "a b"
+
+
+# --- meta ---------------------------------------------------------------------------------
+
+
+def test_no_registered_meta_is_an_empty_list(api_client, db):
+    comment = CommentFactory()
+    assert api_client.get(f"{URL}/{comment.pk}").json()["meta"] == []
+
+
+def test_registered_meta_in_schema_and_items(api_client, editor, settings, db):
+    settings.WP_COMMENT_META = REF_FLAG
+    comment = CommentFactory()
+    options = api_client.options(URL).json()
+    assert options["schema"]["properties"]["meta"] == {
+        "description": "Meta fields.", "type": "object", "context": ["view", "edit"],
+        "properties": {"ref_flag": {"type": "boolean", "description": "Reference comment flag.",
+                                    "default": False}}}
+    assert api_client.get(f"{URL}/{comment.pk}").json()["meta"] == {"ref_flag": False}
+    api_client.force_authenticate(editor)
+    response = api_client.post(f"{URL}/{comment.pk}", {"meta": {"ref_flag": True}},
+                               format="json")
+    assert response.json()["meta"] == {"ref_flag": True}
+    api_client.force_authenticate(None)
+    assert api_client.get(f"{URL}/{comment.pk}").json()["meta"] == {"ref_flag": True}
+
+
+def test_meta_on_create_and_bad_meta(api_client, editor, settings, db):
+    settings.WP_COMMENT_META = REF_FLAG
+    post = CommentFactory().post
+    api_client.force_authenticate(editor)
+    body = api_client.post(URL, {"post": post.pk, "content": "m", "meta": {"ref_flag": True}},
+                           format="json").json()
+    assert body["meta"] == {"ref_flag": True}
+    bad = api_client.post(URL, {"post": post.pk, "content": "n", "meta": {"ref_flag": "maybe"}},
+                          format="json")
+    assert_wp_error(bad, "rest_invalid_param", 400)
+
+
+def test_meta_costs_one_query_per_page(api_client, settings, db):
+    settings.WP_COMMENT_META = REF_FLAG
+    first = CommentFactory()
+    api_client.get(URL)
+    one = count_queries(lambda: api_client.get(URL))
+    for comment in [first, *CommentFactory.create_batch(6, post=first.post)]:
+        comment.meta_entries.create(key="ref_flag", value="1")
+    assert count_queries(lambda: api_client.get(URL)) == one
