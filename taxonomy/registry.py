@@ -142,6 +142,21 @@ def taxonomies() -> dict[str, Taxonomy]:
                                                 "manage_categories", "edit_posts"))
         found[slug] = Taxonomy(slug=slug, name=name, singular_name=singular,
                                given_labels=labels, **values)
+    return _with_post_type_links(found)
+
+
+def _with_post_type_links(found: dict[str, Taxonomy]) -> dict[str, Taxonomy]:
+    """register_post_type(taxonomies=[...]) adds the type to each taxonomy's object types."""
+    from dataclasses import replace
+
+    from content.registry import post_types
+
+    for post_type in post_types().values():
+        for slug in post_type.taxonomies:
+            taxonomy = found.get(slug)
+            if taxonomy is not None and post_type.slug not in taxonomy.object_types:
+                found[slug] = replace(taxonomy,
+                                      object_types=(*taxonomy.object_types, post_type.slug))
     return found
 
 

@@ -59,3 +59,14 @@ def test_project_taxonomy_options(api_client, genre_taxonomy):
     assert body["schema"]["title"] == "genre"
     assert body["schema"]["properties"]["taxonomy"]["enum"] == ["genre"]
     assert "parent" in body["endpoints"][0]["args"]
+
+
+def test_post_type_registered_with_a_taxonomy_joins_its_object_types(api_client, settings):
+    settings.WP_POST_TYPES = {"book": {"name": "Books", "rest_base": "books",
+                                       "taxonomies": ["category"]}}
+    body = api_client.get("/wp-json/wp/v2/taxonomies/category").json()
+    assert body["types"] == ["post", "book"]
+    assert "category" in api_client.get("/wp-json/wp/v2/taxonomies", {"type": "book"}).json()
+    links = api_client.get("/wp-json/wp/v2/categories/1").json()["_links"]["wp:post_type"]
+    assert links == [{"href": "http://testserver/wp-json/wp/v2/posts?categories=1"},
+                     {"href": "http://testserver/wp-json/wp/v2/books?categories=1"}]
