@@ -214,6 +214,11 @@ class CurrentUserViewSet(UserViewSet):
             return  # get_current_item answers rest_not_logged_in itself
         super().check_action_permission(action, obj)
 
+    def allowed_methods_for_user(self) -> list[str]:
+        if getattr(self, "object", None) is None:
+            return ["GET"]  # GET /users/me has no permission check; the others need a user
+        return super().allowed_methods_for_user()
+
     def get_object(self) -> User:
         if self.action == "retrieve" and not self.request.user.is_authenticated:
             raise WPError(*NOT_LOGGED_IN, 401)

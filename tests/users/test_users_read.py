@@ -409,3 +409,9 @@ def test_users_routes_are_in_wordpress_order(api_client):
         r"/wp/v2/users/(?P<user_id>(?:[\d]+|me))/application-passwords/introspect",
         r"/wp/v2/users/(?P<user_id>(?:[\d]+|me))/application-passwords/(?P<uuid>[\w\-]+)",
     ]
+
+
+def test_me_sends_allow_even_when_logged_out(api_client, subscriber):
+    assert api_client.get(f"{USERS_URL}/me")["Allow"] == "GET"
+    api_client.force_authenticate(subscriber)
+    assert api_client.get(f"{USERS_URL}/me")["Allow"] == "GET, POST, PUT, PATCH"
