@@ -14,3 +14,4 @@ router.add("/wp/v2/types", TypesViewSet, {"GET": "list"})
 router.add(r"/wp/v2/types/(?P<type>[\w-]+)", TypesViewSet, {"GET": "retrieve"})
 router.add("/wp/v2/statuses", StatusesViewSet, {"GET": "list"})
 router.add(r"/wp/v2/statuses/(?P<status>[\w-]+)", StatusesViewSet, {"GET": "retrieve"})
+import content.media.routes  # noqa: E402,F401 - /wp/v2/media

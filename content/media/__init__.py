@@ -1,0 +1,1 @@
+"""Attachments: /wp/v2/media (serializer, arguments, policies and viewset)."""

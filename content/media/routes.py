@@ -1,0 +1,6 @@
+"""Registers /wp/v2/media and /wp/v2/media/<id> in the route table (imported by content.urls)."""
+
+from content.media.views import MediaViewSet
+from wpapi.routing import router
+
+router.register("/wp/v2/media", MediaViewSet)

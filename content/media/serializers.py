@@ -1,0 +1,280 @@
+"""The wp/v2 shape of an attachment (WP_REST_Attachments_Controller::prepare_item_for_response).
+
+Everything is computed from the row and its select_related parent: no queries here.
+`description.rendered` is the_content with prepend_attachment (a link to the file, showing the
+medium-size image for images), `caption.rendered` the_excerpt (generated from that when no
+caption is written), `media_details` the stored metadata with each size's URL and a synthesised
+`full` entry.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from datetime import UTC, datetime
+from typing import Any
+
+from content import images
+from content.media.policies import can_read_attachment
+from content.media.schema import MEDIA_SCHEMA
+from content.media_services import absolute_file_url, site_timezone
+from content.models import Post
+from users.capabilities import user_can
+from wpapi.links import rest_url, site_url
+from wpapi.serializers import WPSerializer
+
+WP = "https://api.w.org/"
+
+
+def _local(value: datetime) -> str:
+    return value.astimezone(site_timezone()).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _gmt(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def is_image(post: Post) -> bool:
+    """wp_attachment_is_image(): an image MIME type and an image extension."""
+    name = post.file.name if post.file else ""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return post.mime_type.startswith("image/") and ext in images.IMAGE_EXTENSIONS
+
+
+class MediaSerializer(WPSerializer):
+    schema = MEDIA_SCHEMA
+
+    # --- helpers reading only the row -----------------------------------------------------------
+    @property
+    def request(self) -> Any:
+        return self.context.get("request")
+
+    @property
+    def user(self) -> Any:
+        return getattr(self.request, "user", None)
+
+    def home(self) -> str:
+        return site_url(self.request)
+
+    def file_url(self, name: str) -> str:
+        return absolute_file_url(name, self.home())
+
+    def source_url(self, post: Post) -> str:
+        return self.file_url(post.file.name) if post.file else ""
+
+    def folder_url(self, post: Post) -> str:
+        url = self.source_url(post)
+        return url.rsplit("/", 1)[0] + "/" if "/" in url else url
+
+    def details(self, post: Post) -> dict[str, Any]:
+        return post.media_details if isinstance(post.media_details, dict) else {}
+
+    def parent_link(self, parent: Post) -> str | None:
+        """The parent's pretty permalink (/%postname%/, pages under their ancestors), or None
+        when WordPress would fall back to ?attachment_id= (unpublished or unknown parent)."""
+        if parent.status == Post.Status.PRIVATE:
+            if not user_can(self.user, "read_post", parent):
+                return None
+        elif parent.status != Post.Status.PUBLISH:
+            return None
+        if not parent.slug or parent.type in ("attachment", "revision"):
+            return None
+        home = self.home()
+        if parent.type == "post":
+            return f"{home}/{parent.slug}/"
+        path = []
+        grand = parent.parent if parent.parent_id else None
+        if grand is not None and grand.slug:
+            path.append(grand.slug)
+        prefix = "" if parent.type == "page" else f"{parent.type}/"
+        return f"{home}/{prefix}{''.join(p + '/' for p in path)}{parent.slug}/"
+
+    def link(self, post: Post, sample: bool = False) -> str:
+        """get_attachment_link(): under the parent's permalink, at the root when unattached."""
+        home = self.home()
+        plain = f"{home}/?attachment_id={post.pk}"
+        name = "%postname%" if sample else post.slug
+        if not sample and post.slug.isdigit():
+            name = f"attachment/{post.slug}"
+        if post.parent_id:
+            parent = post.parent
+            base = self.parent_link(parent) if parent is not None else None
+            return f"{base}{name}/" if base else plain
+        if sample or not post.slug:
+            return plain
+        return f"{home}/{name}/"
+
+    # --- rendering ----------------------------------------------------------------------------
+    def attachment_html(self, post: Post) -> str:
+        """prepend_attachment(): <p class="attachment"> with a link to the file."""
+        url = self.source_url(post)
+        if is_image(post):
+            inner = self.image_tag(post, "medium")
+        else:
+            from content.formatting import render_title
+
+            inner = render_title(post.title) or posixpath.basename(post.file.name or "")
+        return f"<p class=\"attachment\"><a href='{url}'>{inner}</a></p>"
+
+    def image_tag(self, post: Post, size: str) -> str:
+        """wp_get_attachment_image(): <img> with srcset/sizes when two files share the ratio."""
+        details = self.details(post)
+        file, width, height = images.downsize(details, size)
+        base = self.folder_url(post)
+        src = base + file if file else self.source_url(post)
+        alt = html.escape(post.alt_text.strip(), quote=True)
+        attrs = (f'width="{width}" height="{height}" src="{src}" '
+                 f'class="attachment-{size} size-{size}" alt="{alt}" decoding="async" '
+                 'loading="lazy"')
+        srcset = images.srcset(details, base, src, width, height)
+        if srcset:
+            attrs += (f' srcset="{srcset}" sizes="(max-width: {width}px) 100vw, '
+                      f'{width}px"')
+        return f"<img {attrs} />"
+
+    def description_rendered(self, post: Post) -> str:
+        from content.formatting import capital_p_dangit, wpautop, wptexturize
+
+        body = wpautop(capital_p_dangit(wptexturize(post.content))) if post.content else ""
+        return f"{self.attachment_html(post)}\n{body}"
+
+    def caption_rendered(self, post: Post) -> str:
+        """get_the_excerpt + the_excerpt: the caption, or 55 words of the rendered
+        description."""
+        from content.formatting import capital_p_dangit, trim_words, wpautop, wptexturize
+
+        text = post.excerpt
+        if not text.strip():
+            text = trim_words(self.description_rendered(post).replace("]]>", "]]&gt;"))
+        if not text:
+            return ""
+        return wpautop(capital_p_dangit(wptexturize(text)))
+
+    def media_details(self, post: Post) -> Any:
+        details = self.details(post)
+        if not details:
+            return {}
+        result = {key: value for key, value in details.items() if key != "sizes"}
+        sizes = details.get("sizes") or {}
+        ordered: dict[str, Any] = {}
+        if "image_meta" in result:
+            result.pop("image_meta")
+        if sizes or is_image(post):
+            base = self.folder_url(post)
+            for name, size in sizes.items():
+                entry = {key: size.get(key) for key in ("file", "width", "height")}
+                if "filesize" in size:
+                    entry["filesize"] = size["filesize"]
+                entry["mime_type"] = size.get("mime_type") or size.get("mime-type")
+                entry["source_url"] = base + str(size.get("file"))
+                ordered[name] = entry
+            if is_image(post) and details.get("width"):
+                ordered["full"] = {"file": posixpath.basename(post.file.name),
+                                   "width": details.get("width"),
+                                   "height": details.get("height"),
+                                   "mime_type": post.mime_type,
+                                   "source_url": self.source_url(post)}
+        result["sizes"] = ordered
+        if "image_meta" in details:
+            result["image_meta"] = details["image_meta"]
+        return result
+
+    def missing_image_sizes(self, post: Post) -> list[str]:
+        """wp_get_missing_image_subsizes(): registered sizes this image should have but lacks."""
+        details = self.details(post)
+        if not is_image(post) or not details.get("width"):
+            return []
+        have = set((details.get("sizes") or {}).keys())
+        planned = images.planned_sizes(int(details["width"]), int(details["height"] or 0))
+        return [name for name in images.IMAGE_SIZES if name in planned and name not in have]
+
+    # --- the item ------------------------------------------------------------------------------
+    def to_representation(self, post: Post) -> dict[str, Any]:  # noqa: C901 - one field each
+        from content.formatting import render_title
+
+        want = self.wants
+        data: dict[str, Any] = {}
+        if want("id"):
+            data["id"] = post.pk
+        if want("date"):
+            data["date"] = _local(post.date)
+        if want("date_gmt"):
+            data["date_gmt"] = _gmt(post.date)
+        if want("guid"):
+            guid = self.home() + post.guid if post.guid.startswith("/") else post.guid
+            data["guid"] = {"rendered": guid, "raw": guid}
+        if want("modified"):
+            data["modified"] = _local(post.modified)
+        if want("modified_gmt"):
+            data["modified_gmt"] = _gmt(post.modified)
+        if want("slug"):
+            data["slug"] = post.slug
+        if want("status"):
+            data["status"] = post.status
+        if want("type"):
+            data["type"] = post.type
+        if want("link"):
+            data["link"] = self.link(post)
+        if want("title"):
+            data["title"] = {"raw": post.title, "rendered": render_title(post.title)}
+        if want("author"):
+            data["author"] = post.author_id or 0
+        if want("comment_status"):
+            data["comment_status"] = post.comment_status
+        if want("ping_status"):
+            data["ping_status"] = post.ping_status
+        if want("template"):
+            data["template"] = post.template
+        if want("meta"):
+            data["meta"] = []
+        if self.wp_context == "edit":
+            if want("permalink_template"):
+                data["permalink_template"] = self.link(post, sample=True)
+            if want("generated_slug"):
+                data["generated_slug"] = post.slug
+        if want("description"):
+            data["description"] = {"raw": post.content,
+                                   "rendered": self.description_rendered(post)}
+        if want("caption"):
+            data["caption"] = {"raw": post.excerpt, "rendered": self.caption_rendered(post)}
+        if want("alt_text"):
+            data["alt_text"] = post.alt_text
+        if want("media_type"):
+            data["media_type"] = "image" if is_image(post) else "file"
+        if want("mime_type"):
+            data["mime_type"] = post.mime_type
+        if want("media_details"):
+            data["media_details"] = self.media_details(post)
+        if want("post"):
+            data["post"] = post.parent_id or None
+        if want("source_url"):
+            data["source_url"] = self.source_url(post)
+        if want("missing_image_sizes") and self.wp_context == "edit":
+            data["missing_image_sizes"] = self.missing_image_sizes(post)
+        return data
+
+    def links(self, post: Post) -> dict[str, list[dict[str, Any]]]:
+        request = self.request
+        self_url = rest_url(request, f"/wp/v2/media/{post.pk}")
+        links: dict[str, list[dict[str, Any]]] = {
+            "self": [{"href": self_url}],
+            "collection": [{"href": rest_url(request, "/wp/v2/media")}],
+            "about": [{"href": rest_url(request, "/wp/v2/types/attachment")}],
+        }
+        if post.author_id:
+            links["author"] = [{"embeddable": True,
+                                "href": rest_url(request, f"/wp/v2/users/{post.author_id}")}]
+        links["replies"] = [{"embeddable": True,
+                             "href": rest_url(request, "/wp/v2/comments", {"post": post.pk})}]
+        if self.wp_context == "edit":
+            if user_can(self.user, "unfiltered_html"):
+                links[WP_ACTION_UNFILTERED] = [{"href": self_url}]
+            if user_can(self.user, "edit_others_posts"):
+                links[WP_ACTION_ASSIGN_AUTHOR] = [{"href": self_url}]
+        return links
+
+
+WP_ACTION_UNFILTERED = "wp:action-unfiltered-html"
+WP_ACTION_ASSIGN_AUTHOR = "wp:action-assign-author"
+
+__all__ = ["MediaSerializer", "can_read_attachment", "is_image"]

@@ -1,0 +1,233 @@
+"""/wp/v2/media: list, upload, read, update and delete attachments.
+
+Uploads come as the raw request body (Content-Type + Content-Disposition: attachment;
+filename=..., what api-fetch and node-wpapi send) or as multipart/form-data with the file in
+`file`, in WordPress's order of checks and with its error codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from content import media_services
+from content.media.filters import filter_media, media_collection_args
+from content.media.policies import (
+    can_edit_attachment,
+    can_list_status,
+    can_read_attachment,
+    check_can_delete,
+    check_can_update,
+    check_can_upload,
+    check_status_change,
+    readable_attachments,
+)
+from content.media.serializers import MediaSerializer
+from content.models import Post
+from users.capabilities import user_can
+from users.models import User
+from wpapi.errors import WPError, forbidden
+from wpapi.links import site_url
+from wpapi.params import parse_query_string
+from wpapi.viewsets import CONTEXT_ARG, WPViewSet
+
+PARSED_TYPES = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class RawBodyParser(BaseParser):
+    """Any other Content-Type is a file sent as the raw body: nothing to parse."""
+
+    media_type = "*/*"
+
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> dict:
+        return {}
+
+
+def _header(request: Request, name: str) -> str:
+    meta = request._request.META
+    key = name.upper().replace("-", "_")
+    value = meta.get(key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{key}", "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def filename_from_disposition(value: str) -> str | None:
+    """get_filename_from_disposition(): the filename parameter (quotes removed); filename*
+    (RFC 5987) is understood too."""
+    from urllib.parse import unquote
+
+    found = None
+    for header in value.split("\n"):
+        header = header.strip()
+        if ";" not in header:
+            continue
+        attributes: dict[str, str] = {}
+        for part in header.split(";", 1)[1].split(";"):
+            if "=" not in part:
+                continue
+            key, item = part.split("=", 1)
+            attributes[key.strip().lower()] = item.strip()
+        name = attributes.get("filename", "").strip()
+        if not name and attributes.get("filename*"):
+            encoded = attributes["filename*"].strip('"')
+            name = unquote(encoded.split("''", 1)[-1]) if "''" in encoded else unquote(encoded)
+        if not name:
+            continue
+        if len(name) >= 2 and name.startswith('"') and name.endswith('"'):
+            name = name[1:-1]
+        found = name
+    return found
+
+
+class MediaViewSet(WPViewSet):
+    serializer_class = MediaSerializer
+    parser_classes = [JSONParser, FormParser, MultiPartParser, RawBodyParser]
+    not_found_code, not_found_message = "rest_post_invalid_id", "Invalid post ID."
+    invalid_page_code = "rest_post_invalid_page_number"
+    id_description = "Unique identifier for the post."
+
+    # --- arguments ------------------------------------------------------------------------------
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        return media_collection_args()
+
+    def item_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}
+
+    def raw_params(self) -> dict[str, Any]:
+        request = self.request
+        content_type = (request.content_type or "").split(";", 1)[0].strip().lower()
+        self.raw_body = b""
+        if request.method == "POST" and content_type != "multipart/form-data":
+            # Read before DRF parses it: WordPress's get_body() is the body of any request that
+            # is not multipart.
+            self.raw_body = request._request.body
+        if request.method in ("POST", "PUT", "PATCH", "DELETE") \
+                and content_type not in PARSED_TYPES:
+            params: dict[str, Any] = dict(self.kwargs)
+            params.update(parse_query_string(request._request.META.get("QUERY_STRING", "")))
+            for noise in ("rest_route", "_method"):
+                params.pop(noise, None)
+            return params
+        return super().raw_params()
+
+    # --- rows -----------------------------------------------------------------------------------
+    def get_queryset(self) -> QuerySet[Post]:
+        return Post.objects.filter(type=Post.Type.ATTACHMENT).select_related(
+            "parent", "parent__parent")
+
+    def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
+        return filter_media(readable_attachments(self.request.user, queryset), self.params)
+
+    # --- permissions ----------------------------------------------------------------------------
+    def check_list_permission(self) -> None:
+        user = self.request.user
+        statuses = self.params.get("status") or []
+        for status in statuses if isinstance(statuses, list) else [statuses]:
+            if not can_list_status(user, status):
+                raise forbidden(user, "rest_forbidden_status", "Status is forbidden.")
+        if self.wp_context == "edit" and not user_can(user, "edit_posts"):
+            raise forbidden(user, "rest_forbidden_context",
+                            "Sorry, you are not allowed to edit posts in this post type.")
+
+    def check_retrieve_permission(self, obj: Post) -> None:
+        user = self.request.user
+        if self.wp_context == "edit" and not can_edit_attachment(user, obj):
+            raise forbidden(user, "rest_forbidden_context",
+                            "Sorry, you are not allowed to edit this post.")
+        if not can_read_attachment(user, obj):
+            raise forbidden(user, "rest_forbidden", "Sorry, you are not allowed to do that.")
+
+    def check_create_permission(self) -> None:
+        check_can_upload(self.request.user, self.params)
+
+    def check_update_permission(self, obj: Post) -> None:
+        check_can_update(self.request.user, obj, self.params)
+
+    def check_destroy_permission(self, obj: Post) -> None:
+        check_can_delete(self.request.user, obj)
+
+    # --- handlers -------------------------------------------------------------------------------
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().retrieve(request, *args, **kwargs)
+        link = self.get_serializer_class()(context=self.get_serializer_context()).link(
+            self.object)
+        response["Link"] = f'<{link}>; rel="alternate"; type=text/html'
+        return response
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().create(request, *args, **kwargs)
+        response["X-WP-Upload-Attachment-ID"] = str(self.object.pk)
+        return response
+
+    def _check_write_params(self, params: dict[str, Any]) -> None:
+        parent_id = params.get("post")
+        if parent_id:
+            parent = Post.objects.filter(pk=parent_id).only("type").first()
+            if parent is not None and parent.type in ("revision", "attachment"):
+                raise WPError("rest_invalid_param", "Invalid parent type.", 400)
+            if parent is None:
+                raise WPError("rest_post_invalid_id", "Invalid post parent ID.", 400)
+        author = params.get("author")
+        if author and not User.objects.filter(pk=author).exists():
+            raise WPError("rest_invalid_author", "Invalid author ID.", 400)
+        check_status_change(self.request.user, params.get("status"))
+
+    def perform_create(self, params: dict[str, Any]) -> Post:
+        self._check_write_params(params)
+        data, filename, sideload = self.uploaded_file()
+        return media_services.media_create(user=self.request.user, data=data,
+                                           filename=filename, params=params,
+                                           site_url=site_url(self.request), sideload=sideload)
+
+    def uploaded_file(self) -> tuple[bytes, str, bool]:
+        """upload_from_file() / upload_from_data(): the bytes and the client's file name."""
+        request = self.request
+        files = request.FILES if self.is_multipart() else None
+        md5 = _header(request, "Content-MD5")
+        if files:
+            upload = files.get("file")
+            data = upload.read() if upload is not None else b""
+            if md5 and md5 != media_services.content_md5(data):
+                raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.",
+                              412)
+            name = upload.name if upload is not None else ""
+            return data, name, False
+        data = self.raw_body
+        if not data:
+            raise WPError("rest_upload_no_data", "No data supplied.", 400)
+        if not _header(request, "Content-Type"):
+            raise WPError("rest_upload_no_content_type", "No Content-Type supplied.", 400)
+        disposition = _header(request, "Content-Disposition")
+        if not disposition:
+            raise WPError("rest_upload_no_content_disposition",
+                          "No Content-Disposition supplied.", 400)
+        filename = filename_from_disposition(disposition)
+        if not filename:
+            raise WPError("rest_upload_invalid_disposition",
+                          "Invalid Content-Disposition supplied. Content-Disposition needs to be "
+                          "formatted as `attachment; filename=\"image.png\"` or similar.", 400)
+        if md5 and md5 != media_services.content_md5(data):
+            raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.",
+                          412)
+        return data, filename, True
+
+    def is_multipart(self) -> bool:
+        content_type = (self.request.content_type or "").lower()
+        return content_type.startswith("multipart/form-data")
+
+    def perform_update(self, obj: Post, params: dict[str, Any]) -> Post:
+        self._check_write_params(params)
+        return media_services.media_update(post=obj, user=self.request.user, params=params)
+
+    def perform_destroy(self, obj: Post, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("force"):
+            raise WPError("rest_trash_not_supported",
+                          "The post does not support trashing. Set 'force=true' to delete.", 501)
+        self.wp_context = "edit"
+        previous = self.serialize_one(obj)
+        previous.pop("_links", None)
+        media_services.media_delete(post=obj)
+        return {"deleted": True, "previous": previous}

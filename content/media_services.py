@@ -1,0 +1,550 @@
+"""Writes on attachments: upload (wp_handle_upload / wp_handle_sideload + wp_insert_attachment +
+wp_generate_attachment_metadata), update and permanent delete (wp_delete_attachment).
+
+Files go to the default Django storage (local MEDIA_ROOT or S3 through django-storages) under
+WordPress's `YYYY/MM/` folders; image sub-sizes are written next to the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.db import transaction
+from django.utils import timezone as dj_timezone
+
+from content import images
+from content.models import Post
+from users.capabilities import user_can
+from wpapi.errors import WPError
+from wpapi.schema import parse_datetime
+
+# --- allowed file types (wp_get_mime_types / get_allowed_mime_types) ----------------------------
+MIME_TYPES: dict[str, str] = {
+    # Images
+    "jpg|jpeg|jpe": "image/jpeg", "gif": "image/gif", "png": "image/png", "bmp": "image/bmp",
+    "tiff|tif": "image/tiff", "webp": "image/webp", "ico": "image/x-icon",
+    "heic": "image/heic",
+    # Video
+    "asf|asx": "video/x-ms-asf", "wmv": "video/x-ms-wmv", "wmx": "video/x-ms-wmx",
+    "wm": "video/x-ms-wm", "avi": "video/avi", "divx": "video/divx", "flv": "video/x-flv",
+    "mov|qt": "video/quicktime", "mpeg|mpg|mpe": "video/mpeg", "mp4|m4v": "video/mp4",
+    "ogv": "video/ogg", "webm": "video/webm", "mkv": "video/x-matroska",
+    "3gp|3gpp": "video/3gpp", "3g2|3gp2": "video/3gpp2",
+    # Text
+    "txt|asc|c|cc|h|srt": "text/plain", "csv": "text/csv",
+    "tsv": "text/tab-separated-values", "ics": "text/calendar", "rtx": "text/richtext",
+    "css": "text/css", "htm|html": "text/html", "vtt": "text/vtt",
+    "dfxp": "application/ttaf+xml",
+    # Audio
+    "mp3|m4a|m4b": "audio/mpeg", "aac": "audio/aac", "ra|ram": "audio/x-realaudio",
+    "wav": "audio/wav", "ogg|oga": "audio/ogg", "flac": "audio/flac", "mid|midi": "audio/midi",
+    "wma": "audio/x-ms-wma", "wax": "audio/x-ms-wax", "mka": "audio/x-matroska",
+    # Other application formats
+    "rtf": "application/rtf", "js": "application/javascript", "pdf": "application/pdf",
+    "swf": "application/x-shockwave-flash", "class": "application/java",
+    "tar": "application/x-tar", "zip": "application/zip", "gz|gzip": "application/x-gzip",
+    "rar": "application/rar", "7z": "application/x-7z-compressed",
+    "exe": "application/x-msdownload", "psd": "application/octet-stream",
+    "xcf": "application/octet-stream",
+    # MS Office
+    "doc": "application/msword", "pot|pps|ppt": "application/vnd.ms-powerpoint",
+    "wri": "application/vnd.ms-write", "xla|xls|xlt|xlw": "application/vnd.ms-excel",
+    "mdb": "application/vnd.ms-access", "mpp": "application/vnd.ms-project",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "docm": "application/vnd.ms-word.document.macroEnabled.12",
+    "dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+    "dotm": "application/vnd.ms-word.template.macroEnabled.12",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+    "xlsb": "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
+    "xltx": "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+    "xltm": "application/vnd.ms-excel.template.macroEnabled.12",
+    "xlam": "application/vnd.ms-excel.addin.macroEnabled.12",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pptm": "application/vnd.ms-powerpoint.presentation.macroEnabled.12",
+    "ppsx": "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
+    "ppsm": "application/vnd.ms-powerpoint.slideshow.macroEnabled.12",
+    "potx": "application/vnd.openxmlformats-officedocument.presentationml.template",
+    "potm": "application/vnd.ms-powerpoint.template.macroEnabled.12",
+    "ppam": "application/vnd.ms-powerpoint.addin.macroEnabled.12",
+    "sldx": "application/vnd.openxmlformats-officedocument.presentationml.slide",
+    "sldm": "application/vnd.ms-powerpoint.slide.macroEnabled.12",
+    "onetoc|onetoc2|onetmp|onepkg": "application/onenote", "oxps": "application/oxps",
+    "xps": "application/vnd.ms-xpsdocument",
+    # OpenOffice, WordPerfect, iWork
+    "odt": "application/vnd.oasis.opendocument.text",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odg": "application/vnd.oasis.opendocument.graphics",
+    "odc": "application/vnd.oasis.opendocument.chart",
+    "odb": "application/vnd.oasis.opendocument.database",
+    "odf": "application/vnd.oasis.opendocument.formula",
+    "wp|wpd": "application/wordperfect", "key": "application/vnd.apple.keynote",
+    "numbers": "application/vnd.apple.numbers", "pages": "application/vnd.apple.pages",
+}
+#: getimagesize_mimes_to_exts: the extension a mislabelled image is renamed to
+IMAGE_MIME_TO_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif",
+                     "image/bmp": "bmp", "image/tiff": "tif", "image/webp": "webp"}
+TEXT_TYPES = ("text/plain", "text/csv", "text/tab-separated-values", "text/calendar",
+              "text/richtext", "text/css", "text/vtt", "text/html")
+NOT_ALLOWED = "Sorry, you are not allowed to upload this file type."
+EMPTY_FILE = ("File is empty. Please upload something more substantial. This error could also "
+              "be caused by uploads being disabled in your php.ini or by post_max_size being "
+              "defined as smaller than upload_max_filesize in php.ini.")
+
+
+def allowed_mime_types(user: Any) -> dict[str, str]:
+    """get_allowed_mime_types(): no swf/exe, and html/js only with unfiltered_html."""
+    types = {exts: mime for exts, mime in MIME_TYPES.items() if exts not in ("swf", "exe")}
+    if not user_can(user, "unfiltered_html"):
+        types.pop("htm|html", None)
+        types.pop("js", None)
+    return types
+
+
+def media_types(user: Any = None) -> dict[str, list[str]]:
+    """get_media_types(): MIME types grouped by their first part (image, video, text, ...)."""
+    groups: dict[str, list[str]] = {}
+    for mime in (allowed_mime_types(user) if user is not None else MIME_TYPES).values():
+        groups.setdefault(mime.split("/", 1)[0], []).append(mime)
+    return groups
+
+
+def check_filetype(filename: str, mimes: dict[str, str]) -> tuple[str, str]:
+    """wp_check_filetype(): (extension, MIME type) from the name, or ("", "")."""
+    for exts, mime in mimes.items():
+        match = re.search(r"\.(" + exts + r")$", filename, re.I)
+        if match:
+            return match.group(1), mime
+    return "", ""
+
+
+# --- file names -------------------------------------------------------------------------------
+SPECIAL_CHARS = set("?[]/\\=<>:;,'\"&$#*()|~`!{}%+\u2019\u00ab\u00bb\u201d\u201c\x00")
+
+
+def sanitize_file_name(filename: str) -> str:
+    """sanitize_file_name(): no special characters, dashes for spaces, no leading dots/dashes,
+    inner extensions that are not allowed get a trailing underscore."""
+    name = "".join(char for char in filename if char not in SPECIAL_CHARS
+                   and (ord(char) >= 32 or char in "\r\n\t"))
+    name = name.replace("%20", "-").replace("+", "-")
+    name = re.sub(r"[\r\n\t -]+", "-", name)
+    name = name.strip(".-_")
+    parts = name.split(".")
+    if len(parts) > 2:
+        base, ext, middle = parts[0], parts[-1], parts[1:-1]
+        fixed = []
+        for part in middle:
+            known = check_filetype(f"x.{part}", MIME_TYPES)[0]
+            alpha = re.fullmatch(r"[a-zA-Z]{2,5}\d?", part)
+            fixed.append(part + "_" if alpha and not known else part)
+        name = ".".join([base, *fixed, ext])
+    return name
+
+
+def _split_ext(filename: str) -> tuple[str, str]:
+    base, dot, ext = filename.rpartition(".")
+    if not dot or not base:
+        return filename, ""
+    return base, ext.lower()
+
+
+def media_storage() -> Any:
+    return storages["default"]
+
+
+@dataclass
+class StoredFile:
+    """An uploaded file as wp_handle_upload() returns it, plus what we computed on the way."""
+
+    name: str  # storage path, e.g. 2024/01/photo.png
+    mime_type: str
+    size: int
+    image: images.ImageInfo | None
+    sub_sizes: dict[str, tuple[str, images.Resize]]
+
+
+def upload_dir(now: datetime | None = None) -> str:
+    """wp_upload_dir()'s subdir: the month folder, YYYY/MM."""
+    now = now or dj_timezone.now()
+    return now.strftime("%Y/%m")
+
+
+def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
+                     ) -> tuple[str, dict[str, tuple[str, images.Resize]]]:
+    """wp_unique_filename(): name, name-1, name-2, ... until neither the file nor any of the
+    sub-size files it will get exist in the folder."""
+    storage = media_storage()
+    base, ext = _split_ext(sanitize_file_name(filename))
+    if not base:
+        base = "unnamed-file"
+    plan = images.planned_sizes(image.width, image.height) if image else {}
+    number = 0
+    while True:
+        stem = base if number == 0 else f"{base}-{number}"
+        candidate = f"{stem}.{ext}" if ext else stem
+        sizes = {name: (images.size_file_name(stem, ext, resize), resize)
+                 for name, resize in plan.items()}
+        taken = [candidate, *(file for file, _resize in sizes.values())]
+        if not any(storage.exists(posixpath.join(folder, file)) for file in taken):
+            return candidate, sizes
+        number += 1
+
+
+def _looks_like_text(data: bytes) -> bool:
+    return b"\x00" not in data[:8192]
+
+
+def _content_matches(mime: str, data: bytes) -> bool:
+    """A light stand-in for WordPress's fileinfo check of non-image files."""
+    if mime in TEXT_TYPES:
+        return _looks_like_text(data)
+    if mime == "application/pdf":
+        return data.startswith(b"%PDF")
+    return True
+
+
+def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
+                  now: datetime | None = None) -> StoredFile:
+    """_wp_handle_upload(): check the type against the allowed list and the real content, pick
+    a unique name in the month folder, store the file and its image sub-sizes."""
+    error_code = "rest_upload_sideload_error" if sideload else "rest_upload_unknown_error"
+    if not data:
+        raise WPError(error_code, EMPTY_FILE, 500)
+    mimes = allowed_mime_types(user)
+    ext, mime = check_filetype(filename, mimes)
+    image = None
+    if mime.startswith("image/"):
+        try:
+            image = images.inspect_image(data)
+        except images.NotAnImage:
+            raise WPError(error_code, NOT_ALLOWED, 500) from None
+        if image.mime_type and image.mime_type != mime:
+            new_ext = IMAGE_MIME_TO_EXT.get(image.mime_type)
+            if not new_ext:
+                raise WPError(error_code, NOT_ALLOWED, 500)
+            filename = filename.rsplit(".", 1)[0] + "." + new_ext
+            ext, mime = check_filetype(filename, mimes)
+    elif not _content_matches(mime, data):
+        ext, mime = "", ""
+    if not ext or not mime:
+        raise WPError(error_code, NOT_ALLOWED, 500)
+    folder = upload_dir(now)
+    resizable = image if image and mime in IMAGE_MIME_TO_EXT else None
+    final_name, sizes = unique_file_name(folder, filename, resizable)
+    storage = media_storage()
+    path = posixpath.join(folder, final_name)
+    saved: list[str] = []
+    try:
+        saved.append(storage.save(path, ContentFile(data)))
+        for size_file, resize in sizes.values():
+            sub = images.make_sub_size(data, resize)
+            saved.append(storage.save(posixpath.join(folder, size_file), ContentFile(sub)))
+    except Exception:
+        delete_files(saved)
+        raise
+    return StoredFile(name=saved[0], mime_type=mime, size=len(data), image=image,
+                      sub_sizes=sizes)
+
+
+def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
+    """wp_generate_attachment_metadata(): dimensions, sizes and image_meta for images, the file
+    size for everything."""
+    if stored.image is None or stored.mime_type not in IMAGE_MIME_TO_EXT:
+        return {"filesize": stored.size}
+    storage = media_storage()
+    folder = posixpath.dirname(stored.name)
+    sizes = {}
+    for name, (file, resize) in stored.sub_sizes.items():
+        sizes[name] = {"file": file, "width": resize.width, "height": resize.height,
+                       "mime_type": stored.mime_type,
+                       "filesize": _stored_size(storage, posixpath.join(folder, file))}
+    return {"width": stored.image.width, "height": stored.image.height, "file": stored.name,
+            "filesize": stored.size, "sizes": sizes, "image_meta": stored.image.image_meta}
+
+
+def _stored_size(storage: Any, name: str) -> int:
+    try:
+        return int(storage.size(name))
+    except (OSError, NotImplementedError):
+        return 0
+
+
+def attachment_files(post: Post) -> list[str]:
+    """Every stored file of an attachment: the original and its sub-sizes."""
+    if not post.file:
+        return []
+    names = [post.file.name]
+    folder = posixpath.dirname(post.file.name)
+    details = post.media_details if isinstance(post.media_details, dict) else {}
+    for size in (details.get("sizes") or {}).values():
+        if isinstance(size, dict) and size.get("file"):
+            names.append(posixpath.join(folder, posixpath.basename(str(size["file"]))))
+    if details.get("original_image"):
+        names.append(posixpath.join(folder, posixpath.basename(str(details["original_image"]))))
+    return names
+
+
+def delete_files(names: Iterable[str]) -> None:
+    storage = media_storage()
+    for name in names:
+        try:
+            storage.delete(name)
+        except (OSError, NotImplementedError):
+            continue
+
+
+# --- content written by users ---------------------------------------------------------------
+UNSAFE_TAGS = re.compile(r"<(script|style|iframe|object|embed|form|applet|meta|link)\b[^>]*>"
+                         r"(?:.*?</\1\s*>)?", re.I | re.S)
+EVENT_ATTRIBUTES = re.compile(r"\s+on[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+SCRIPT_URLS = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>\s]*\2", re.I)
+
+
+def filter_html(user: Any, text: str) -> str:
+    """Without unfiltered_html WordPress runs kses on titles, captions and descriptions: no
+    scripts, event handlers or javascript: URLs survive."""
+    if user_can(user, "unfiltered_html"):
+        return text
+    text = UNSAFE_TAGS.sub("", text)
+    text = EVENT_ATTRIBUTES.sub("", text)
+    return SCRIPT_URLS.sub(r"\1=\2\2", text)
+
+
+def sanitize_text_field(text: str) -> str:
+    """sanitize_text_field(): no tags, no line breaks or tabs, single spaces, trimmed."""
+    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", str(text), flags=re.S | re.I)
+    text = re.sub(r"<[^>]*>", "", text)
+    text = re.sub(r"[\r\n\t ]+", " ", text)
+    text = re.sub(r"%[a-fA-F0-9]{2}", "", text)
+    return text.strip()
+
+
+def raw_text(value: Any) -> str | None:
+    """title / caption / description arrive as a string or as {"raw": ...}."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and "raw" in value:
+        raw = value["raw"]
+        return raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+# --- dates ------------------------------------------------------------------------------------
+OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
+
+
+def site_timezone() -> tzinfo:
+    """The site's timezone option: a zone name or a fixed offset such as UTC+2."""
+    from wpapi.site import get_option
+
+    name = str(get_option("timezone") or "UTC").strip()
+    found = OFFSET.match(name)
+    if found:
+        delta = timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
+        return timezone(-delta if found.group(1) == "-" else delta)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def request_date(value: str, *, is_gmt: bool) -> datetime | None:
+    """rest_get_date_with_gmt(): a date without offset is site-local (UTC for *_gmt)."""
+    parsed = parse_datetime(value)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC if is_gmt else site_timezone())
+    return parsed.astimezone(UTC)
+
+
+def _date_from_params(params: dict[str, Any]) -> datetime | None:
+    if params.get("date"):
+        found = request_date(params["date"], is_gmt=False)
+    elif params.get("date_gmt"):
+        found = request_date(params["date_gmt"], is_gmt=True)
+    else:
+        return None
+    if found is None:
+        raise WPError("rest_invalid_date", "Invalid date.", 400)
+    return found
+
+
+# --- slugs ----------------------------------------------------------------------------------
+def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
+    """wp_unique_post_slug() for attachments: unique across every post type, -2, -3, ..."""
+    if not slug:
+        return slug
+    existing = Post.objects.filter(slug__startswith=slug)
+    if exclude_id:
+        existing = existing.exclude(pk=exclude_id)
+    taken = set(existing.values_list("slug", flat=True))
+    reserved = {"feed", "rdf", "rss", "rss2", "atom", "embed"}
+    if slug not in taken and slug not in reserved:
+        return slug
+    number = 2
+    while f"{slug}-{number}" in taken:
+        number += 1
+    return f"{slug}-{number}"
+
+
+def _sanitize_title(title: str) -> str:
+    from content.formatting import sanitize_title
+
+    return sanitize_title(title)
+
+
+# --- the services ---------------------------------------------------------------------------
+def _status(value: Any) -> str:
+    """wp_insert_post() keeps only inherit, private and trash for attachments."""
+    return "private" if value == "private" else Post.Status.INHERIT
+
+
+def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
+    title = raw_text(params.get("title")) if "title" in params else None
+    if title is not None:
+        post.title = filter_html(user, title)
+    caption = raw_text(params.get("caption")) if "caption" in params else None
+    if caption is not None:
+        post.excerpt = filter_html(user, caption)
+    description = raw_text(params.get("description")) if "description" in params else None
+    if description is not None:
+        post.content = filter_html(user, description)
+    if params.get("alt_text") is not None and "alt_text" in params:
+        post.alt_text = sanitize_text_field(params["alt_text"])
+    for name in ("comment_status", "ping_status"):
+        if params.get(name) in ("open", "closed"):
+            setattr(post, name, params[name])
+    if "status" in params and params["status"]:
+        post.status = _status(params["status"])
+    if params.get("author"):
+        post.author_id = params["author"]
+    if "post" in params and params["post"] is not None:
+        post.parent_id = params["post"] or None
+    date = _date_from_params(params)
+    if date is not None:
+        post.date = date
+
+
+@transaction.atomic
+def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any],
+                 site_url: str, sideload: bool) -> Post:
+    """An uploaded file becomes an attachment: stored, sized, described, slugged."""
+    stored = handle_upload(user=user, data=data, filename=filename, sideload=sideload)
+    try:
+        post = Post(type=Post.Type.ATTACHMENT, status=Post.Status.INHERIT, author=user,
+                    mime_type=stored.mime_type, ping_status="closed",
+                    comment_status=_default_comment_status())
+        post.file.name = stored.name
+        post.media_details = attachment_metadata(stored)
+        _apply_fields(post, user, params)
+        if not post.title:
+            post.title = _split_ext(posixpath.basename(stored.name))[0]
+        slug = params.get("slug") or _sanitize_title(post.title)
+        post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
+        post.guid = absolute_file_url(stored.name, site_url)
+        post.modified = dj_timezone.now()
+        post.save()
+    except Exception:
+        delete_files(attachment_files_for(stored))
+        raise
+    return post
+
+
+def attachment_files_for(stored: StoredFile) -> list[str]:
+    folder = posixpath.dirname(stored.name)
+    return [stored.name, *(posixpath.join(folder, file) for file, _r in stored.sub_sizes.values())]
+
+
+def _default_comment_status() -> str:
+    from wpapi.site import get_option
+
+    return "open" if get_option("default_comment_status", "open") == "open" else "closed"
+
+
+@transaction.atomic
+def media_update(*, post: Post, user: Any, params: dict[str, Any]) -> Post:
+    """Title, caption, description, alt text, parent, author, status, dates and slug."""
+    _apply_fields(post, user, params)
+    if params.get("slug"):
+        post.slug = unique_attachment_slug(_sanitize_title(params["slug"]), exclude_id=post.pk)
+    post.modified = dj_timezone.now()
+    post.save()
+    return post
+
+
+@transaction.atomic
+def media_delete(*, post: Post) -> None:
+    """wp_delete_attachment(): the row, its comments and meta, and every file it stored."""
+    files = attachment_files(post)
+    post.delete()
+    delete_files(files)
+
+
+def absolute_file_url(name: str, site_url: str) -> str:
+    """The public URL of a stored file: MEDIA_URL on the site URL, or the storage's own URL
+    (S3)."""
+    url = media_storage().url(name)
+    if url.startswith("/"):
+        return site_url.rstrip("/") + url
+    return url
+
+
+def content_md5(data: bytes) -> str:
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
+# --- demo content -----------------------------------------------------------------------------
+def _demo_png(width: int, height: int, stripes: tuple[int, int, int]) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for top in range(0, height, 40):
+        draw.rectangle([0, top, width, top + 19], fill=stripes)
+    draw.ellipse([width // 4, height // 4, width * 3 // 4, height * 3 // 4],
+                 fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def seed_media(*, author: Any, parent: Post | None = None,
+               site_url: str = "http://127.0.0.1:8000") -> list[Post]:
+    """Demo attachments: an 800x600 and a 200x200 PNG (drawn with Pillow) and a text file.
+
+    The landscape one and the text file are attached to `parent` when given; the square one is
+    unattached, like the reference site's. Idempotent: does nothing if attachments exist.
+    """
+    if Post.objects.filter(type=Post.Type.ATTACHMENT).exists():
+        return list(Post.objects.filter(type=Post.Type.ATTACHMENT))
+    parent_id = parent.pk if parent is not None else None
+    landscape = media_create(
+        user=author, data=_demo_png(800, 600, (30, 80, 200)), filename="demo-landscape.png",
+        params={"title": "Demo landscape", "caption": "A generated 800x600 image.",
+                "description": "Drawn with Pillow.", "post": parent_id,
+                "alt_text": "Blue stripes with a white ellipse"},
+        site_url=site_url, sideload=True)
+    square = media_create(
+        user=author, data=_demo_png(200, 200, (200, 60, 30)), filename="demo-square.png",
+        params={"title": "Demo square"}, site_url=site_url, sideload=True)
+    notes = media_create(
+        user=author, data=b"Some plain text notes.\n", filename="demo-notes.txt",
+        params={"title": "Demo notes", "description": "A plain text attachment.",
+                "post": parent_id},
+        site_url=site_url, sideload=True)
+    return [landscape, square, notes]

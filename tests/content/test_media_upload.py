@@ -1,0 +1,316 @@
+"""POST /wp/v2/media: raw-body and multipart uploads, sub-sizes, errors and who may upload."""
+
+import hashlib
+import io
+
+import pytest
+from django.core.files.storage import storages
+from PIL import Image
+
+from tests.factories import PostFactory
+from tests.helpers import assert_wp_error
+
+MEDIA_URL = "/wp-json/wp/v2/media"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "uploads")
+    settings.MEDIA_URL = "/wp-content/uploads/"
+
+
+def png(width: int, height: int, color=(20, 90, 200)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(out, format="PNG")
+    return out.getvalue()
+
+
+def jpeg(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 10, 10)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def upload_raw(client, data: bytes, filename: str = "photo.png", content_type="image/png",
+               **headers):
+    extra = {"HTTP_CONTENT_DISPOSITION": f'attachment; filename="{filename}"', **headers}
+    return client.post(MEDIA_URL, data=data, content_type=content_type, **extra)
+
+
+def upload_multipart(client, data: bytes, filename: str = "photo.png", **fields):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(filename, data, content_type="application/octet-stream")
+    return client.post(MEDIA_URL, {"file": upload, **fields}, format="multipart")
+
+
+def stored(name: str) -> bool:
+    return storages["default"].exists(name)
+
+
+# --- success -------------------------------------------------------------------------------------
+def test_raw_body_upload_creates_image_with_sizes(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, png(800, 600), "Holiday Photo.png")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert response["Location"].endswith(f"/wp-json/wp/v2/media/{body['id']}")
+    assert response["X-WP-Upload-Attachment-ID"] == str(body["id"])
+    assert body["type"] == "attachment"
+    assert body["status"] == "inherit"
+    assert body["media_type"] == "image"
+    assert body["mime_type"] == "image/png"
+    assert body["title"] == {"raw": "Holiday-Photo", "rendered": "Holiday-Photo"}
+    assert body["slug"] == "holiday-photo"
+    assert body["author"] == author.pk
+    assert body["post"] is None
+    details = body["media_details"]
+    assert (details["width"], details["height"]) == (800, 600)
+    folder = details["file"].rsplit("/", 1)[0]
+    assert details["file"].endswith("/Holiday-Photo.png")
+    assert list(details["sizes"]) == ["medium", "thumbnail", "medium_large", "full"]
+    assert {name: (s["width"], s["height"]) for name, s in details["sizes"].items()} == {
+        "medium": (300, 225), "thumbnail": (150, 150), "medium_large": (768, 576),
+        "full": (800, 600)}
+    assert details["sizes"]["medium"]["file"] == "Holiday-Photo-300x225.png"
+    assert details["sizes"]["medium"]["source_url"] == (
+        f"http://testserver/wp-content/uploads/{folder}/Holiday-Photo-300x225.png")
+    assert "filesize" not in details["sizes"]["full"]
+    assert details["image_meta"]["orientation"] == "0"
+    assert body["source_url"] == f"http://testserver/wp-content/uploads/{details['file']}"
+    assert body["missing_image_sizes"] == []
+    for name in ("Holiday-Photo.png", "Holiday-Photo-300x225.png", "Holiday-Photo-150x150.png",
+                 "Holiday-Photo-768x576.png"):
+        assert stored(f"{folder}/{name}")
+    with storages["default"].open(f"{folder}/Holiday-Photo-150x150.png") as thumb:
+        assert Image.open(thumb).size == (150, 150)
+
+
+def test_multipart_upload_with_fields(api_client, author):
+    post = PostFactory(author=author, status="draft")
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, png(200, 200), "square.png", title="A square",
+                                caption="The caption", description="The description",
+                                alt_text="Alt <b>text</b>", post=post.pk)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["title"]["raw"] == "A square"
+    assert body["caption"] == {"raw": "The caption", "rendered": "<p>The caption</p>\n"}
+    assert body["description"]["raw"] == "The description"
+    assert body["description"]["rendered"].endswith("\n<p>The description</p>\n")
+    assert body["alt_text"] == "Alt text"
+    assert body["post"] == post.pk
+    # a 200x200 image only gets a thumbnail
+    assert list(body["media_details"]["sizes"]) == ["thumbnail", "full"]
+
+
+def test_small_image_gets_no_sizes_and_text_file_only_filesize(api_client, author):
+    api_client.force_authenticate(author)
+    tiny = upload_raw(api_client, png(100, 80), "tiny.png").json()
+    assert tiny["media_details"]["sizes"] == {"full": {
+        "file": "tiny.png", "width": 100, "height": 80, "mime_type": "image/png",
+        "source_url": tiny["source_url"]}}
+    notes = upload_raw(api_client, b"Some notes.\n", "notes.txt", "text/plain").json()
+    assert notes["media_type"] == "file"
+    assert notes["mime_type"] == "text/plain"
+    assert notes["media_details"] == {"filesize": 12, "sizes": {}}
+    assert notes["description"]["rendered"] == (
+        f"<p class=\"attachment\"><a href='{notes['source_url']}'>notes</a></p>\n")
+    assert notes["caption"]["rendered"] == "<p>notes</p>\n"
+
+
+def test_same_name_gets_a_unique_file_and_slug(api_client, author):
+    api_client.force_authenticate(author)
+    first = upload_raw(api_client, png(400, 300), "same.png").json()
+    second = upload_raw(api_client, png(400, 300), "same.png").json()
+    assert first["media_details"]["file"].endswith("/same.png")
+    assert second["media_details"]["file"].endswith("/same-1.png")
+    assert second["media_details"]["sizes"]["thumbnail"]["file"] == "same-1-150x150.png"
+    assert (first["slug"], second["slug"]) == ("same", "same-1")
+
+
+def test_file_names_are_sanitized(api_client, author):
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, b"text", "my report (final)#1.txt", "text/plain").json()
+    assert body["media_details"] == {"filesize": 4, "sizes": {}}
+    assert body["source_url"].endswith("/my-report-final1.txt")
+
+
+def test_mislabelled_image_gets_its_real_extension(api_client, author):
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, jpeg(300, 200), "really-a-jpeg.png").json()
+    assert body["mime_type"] == "image/jpeg"
+    assert body["source_url"].endswith("/really-a-jpeg.jpg")
+
+
+def test_content_md5_matching_is_accepted(api_client, author):
+    api_client.force_authenticate(author)
+    data = png(20, 20)
+    response = upload_raw(api_client, data, HTTP_CONTENT_MD5=hashlib.md5(data).hexdigest())
+    assert response.status_code == 201
+
+
+def test_filename_star_disposition(api_client, author):
+    api_client.force_authenticate(author)
+    disposition = "attachment; filename*=UTF-8''hi%20there.txt"
+    response = api_client.post(MEDIA_URL, data=b"hello", content_type="text/plain",
+                               HTTP_CONTENT_DISPOSITION=disposition)
+    assert response.status_code == 201, response.content
+    assert response.json()["source_url"].endswith("/hi-there.txt")
+
+
+# --- errors --------------------------------------------------------------------------------------
+def test_no_data(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.post(MEDIA_URL, data=b"", content_type="image/png",
+                               HTTP_CONTENT_DISPOSITION="attachment; filename=x.png")
+    body = assert_wp_error(response, "rest_upload_no_data", 400)
+    assert body["message"] == "No data supplied."
+
+
+def test_multipart_without_a_file_is_no_data(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.post(MEDIA_URL, {"title": "x"}, format="multipart")
+    assert_wp_error(response, "rest_upload_no_data", 400)
+
+
+def test_no_content_disposition(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.post(MEDIA_URL, data=png(10, 10), content_type="image/png")
+    body = assert_wp_error(response, "rest_upload_no_content_disposition", 400)
+    assert body["message"] == "No Content-Disposition supplied."
+
+
+def test_json_body_without_file_has_no_content_disposition(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.post(MEDIA_URL, {"title": "x"}, format="json")
+    assert_wp_error(response, "rest_upload_no_content_disposition", 400)
+
+
+def test_no_content_type(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.generic("POST", MEDIA_URL, data=png(10, 10), content_type="",
+                                  HTTP_CONTENT_DISPOSITION="attachment; filename=x.png")
+    body = assert_wp_error(response, "rest_upload_no_content_type", 400)
+    assert body["message"] == "No Content-Type supplied."
+
+
+@pytest.mark.parametrize("disposition", ["attachment", "attachment; name=x.png",
+                                         'attachment; filename=""'])
+def test_invalid_disposition(api_client, author, disposition):
+    api_client.force_authenticate(author)
+    response = api_client.post(MEDIA_URL, data=png(10, 10), content_type="image/png",
+                               HTTP_CONTENT_DISPOSITION=disposition)
+    body = assert_wp_error(response, "rest_upload_invalid_disposition", 400)
+    assert body["message"].startswith("Invalid Content-Disposition supplied.")
+
+
+def test_md5_mismatch_raw(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, png(10, 10), HTTP_CONTENT_MD5="0" * 32)
+    body = assert_wp_error(response, "rest_upload_hash_mismatch", 412)
+    assert body["message"] == "Content hash did not match expected."
+
+
+def test_md5_mismatch_multipart(api_client, author):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    api_client.force_authenticate(author)
+    upload = SimpleUploadedFile("x.png", png(10, 10))
+    response = api_client.post(MEDIA_URL, {"file": upload}, format="multipart",
+                               HTTP_CONTENT_MD5="abc")
+    assert_wp_error(response, "rest_upload_hash_mismatch", 412)
+
+
+def test_disallowed_type_raw_is_sideload_error(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, b"<?php echo 1;", "shell.php", "application/x-php")
+    body = assert_wp_error(response, "rest_upload_sideload_error", 500)
+    assert body["message"] == "Sorry, you are not allowed to upload this file type."
+    assert not storages["default"].exists("shell.php")
+
+
+def test_disallowed_type_multipart_is_unknown_error(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, b"MZ\x00\x00", "setup.exe")
+    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    assert body["message"] == "Sorry, you are not allowed to upload this file type."
+
+
+def test_fake_image_is_refused(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, b"not an image at all", "fake.png")
+    assert_wp_error(response, "rest_upload_sideload_error", 500)
+
+
+def test_empty_multipart_file(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, b"", "empty.txt")
+    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    assert body["message"].startswith("File is empty.")
+
+
+def test_html_needs_unfiltered_html(api_client, author, editor):
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, b"<p>x</p>", "page.html", "text/html")
+    assert_wp_error(response, "rest_upload_sideload_error", 500)
+    api_client.force_authenticate(editor)
+    assert upload_raw(api_client, b"<p>x</p>", "page.html", "text/html").status_code == 201
+
+
+# --- permissions ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("role", "status"), [
+    ("administrator", 201), ("editor", 201), ("author", 201), ("contributor", 403),
+    ("subscriber", 403)])
+def test_upload_needs_upload_files(api_client, user_with_role, role, status):
+    api_client.force_authenticate(user_with_role(role))
+    response = upload_raw(api_client, png(10, 10))
+    if status == 201:
+        assert response.status_code == 201
+    else:
+        # the attachment type's create_posts capability is upload_files: WordPress answers
+        # from the posts controller's check, before its own 400 one
+        body = assert_wp_error(response, "rest_cannot_create", status)
+        assert body["message"] == "Sorry, you are not allowed to create posts as this user."
+
+
+def test_anonymous_upload_is_401(api_client):
+    response = upload_raw(api_client, png(10, 10))
+    assert_wp_error(response, "rest_cannot_create", 401)
+
+
+def test_upload_to_a_post_needs_edit_post(api_client, author, editor):
+    others = PostFactory(author=editor, status="publish")
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, png(10, 10), post=others.pk)
+    body = assert_wp_error(response, "rest_cannot_edit", 403)
+    assert body["message"] == "Sorry, you are not allowed to upload media to this post."
+    api_client.force_authenticate(editor)
+    assert upload_multipart(api_client, png(10, 10), post=others.pk).status_code == 201
+
+
+def test_upload_as_another_author_needs_edit_others_posts(api_client, author, editor):
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, png(10, 10), author=editor.pk)
+    assert_wp_error(response, "rest_cannot_edit_others", 403)
+
+
+def test_attaching_to_an_attachment_is_invalid_parent_type(api_client, editor):
+    api_client.force_authenticate(editor)
+    first = upload_raw(api_client, png(10, 10)).json()
+    response = upload_multipart(api_client, png(10, 10), post=first["id"])
+    body = assert_wp_error(response, "rest_invalid_param", 400)
+    assert body["message"] == "Invalid parent type."
+
+
+def test_upload_with_id_is_post_exists(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, png(10, 10), id=5)
+    assert_wp_error(response, "rest_post_exists", 400)
+
+
+def test_author_caption_is_kses_filtered(api_client, author):
+    api_client.force_authenticate(author)
+    caption = 'Hi<script>alert(1)</script> <a href="#" onclick="x()">a</a>'
+    response = upload_multipart(api_client, png(10, 10), caption=caption)
+    assert response.json()["caption"]["raw"] == 'Hi <a href="#">a</a>'
