@@ -55,14 +55,23 @@ class CommentViewSet(WPViewSet):
     def get_queryset(self) -> QuerySet[Comment]:
         return Comment.objects.select_related("post", "user")
 
+    def list_params(self) -> dict[str, Any]:
+        """The collection arguments, sanitised as WordPress does before its checks. The Allow
+        header runs the list check on other requests too, whose `post` is one ID."""
+        params = normalise_list_params(dict(self.params))
+        post = params.get("post")
+        params["post"] = [post] if isinstance(post, int) else post if isinstance(post, list) \
+            else []
+        return params
+
     def filter_queryset(self, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
         user = self.request.user
-        posts = self.params.get("post") or []
+        params = self.list_params()
+        posts = params["post"]
         visible = policies.readable_comments(
-            user, queryset, password=self.params.get("password"),
+            user, queryset, password=params.get("password"),
             single_post=posts[0] if len(posts) == 1 else None)
-        return filter_comments(visible, self.params,
-                               search_private_fields=policies.is_moderator(user))
+        return filter_comments(visible, params, search_private_fields=policies.is_moderator(user))
 
     def prepare_items(self, items: list[Comment]) -> dict[str, Any]:
         ids = [item.pk for item in items]
@@ -82,18 +91,20 @@ class CommentViewSet(WPViewSet):
 
     # --- permissions -------------------------------------------------------------------------
     def check_list_permission(self) -> None:
-        normalise_list_params(self.params)
-        ids = [post_id for post_id in self.params.get("post") or [] if post_id]
+        params = self.list_params()
+        ids = [post_id for post_id in params["post"] if post_id]
         posts = Post.objects.select_related("parent").in_bulk(ids) if ids else {}
-        policies.check_can_list(self.request.user, self.params, posts)
+        policies.check_can_list(self.request.user, params, posts)
 
     def check_retrieve_permission(self, comment: Comment) -> None:
         policies.check_can_read(self.request.user, comment, self.params)
 
     def check_create_permission(self) -> None:
         params = dict(self.params)
-        if not isinstance(params.get("post"), int):
-            params["post"] = 0
+        post = params.get("post")
+        if not isinstance(post, int):
+            # A list request's `post` is a list, which WordPress's (int) cast makes 1 or 0.
+            params["post"] = 1 if isinstance(post, list) and post else 0
         self.target_post = policies.check_can_create(
             self.request.user, params, self.remote_addr(),
             getattr(settings, "WP_ALLOW_ANONYMOUS_COMMENTS", False)
