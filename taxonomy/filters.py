@@ -11,6 +11,8 @@ from taxonomy.registry import Taxonomy
 from taxonomy.services import sanitize_title
 from wpapi.viewsets import collection_params
 
+#: the largest ID a database can hold; larger ones in a query match nothing
+MAX_ID = 2**63 - 1
 ORDERBY = ["id", "include", "name", "slug", "include_slugs", "term_group", "description", "count"]
 
 
@@ -40,6 +42,11 @@ def term_collection_args(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
     return collection_params(**args)
 
 
+def storable_ids(values: Any) -> list[int]:
+    """The IDs of a list argument that can exist (so huge numbers match nothing, not crash)."""
+    return [int(value) for value in values or [] if 0 < int(value) <= MAX_ID]
+
+
 def non_empty_ids(taxonomy: Taxonomy, terms: QuerySet[Term]) -> set[int]:
     """hide_empty for a hierarchical taxonomy keeps an empty term whose descendants have posts
     (get_terms with hierarchical=true); one query over the taxonomy's (id, parent, count)."""
@@ -61,24 +68,29 @@ def non_empty_ids(taxonomy: Taxonomy, terms: QuerySet[Term]) -> set[int]:
 def filter_terms(terms: QuerySet[Term], params: dict[str, Any], taxonomy: Taxonomy,
                  all_terms: QuerySet[Term] | None = None) -> QuerySet[Term]:
     """Apply the collection arguments, in WP_Term_Query's way."""
-    include = [int(item) for item in params.get("include") or []]
-    if include:
+    include = storable_ids(params.get("include"))
+    if params.get("include"):
         terms = terms.filter(pk__in=include)
     else:
-        exclude = [int(item) for item in params.get("exclude") or []]  # ignored with include
+        exclude = storable_ids(params.get("exclude"))  # ignored with include, as in WordPress
         if exclude:
             terms = terms.exclude(pk__in=exclude)
     slugs = [sanitize_title(slug) for slug in params.get("slug") or [] if str(slug) != ""]
     if slugs:
         terms = terms.filter(slug__in=slugs)
-    search = params.get("search")
+    search = (params.get("search") or "").replace("\x00", "")
     if search:
         terms = terms.filter(Q(name__icontains=search) | Q(slug__icontains=search))
     if taxonomy.hierarchical and params.get("parent") is not None:
         parent = params["parent"]
-        terms = terms.filter(parent__isnull=True) if parent == 0 else terms.filter(parent_id=parent)
+        if parent == 0:
+            terms = terms.filter(parent__isnull=True)
+        else:
+            terms = terms.filter(parent_id=parent) if 0 < parent <= MAX_ID else terms.none()
     post = params.get("post")
-    if post:
+    if post and not 0 < post <= MAX_ID:
+        terms = terms.none()
+    elif post:
         terms = terms.filter(pk__in=TermRelationship.objects.filter(post_id=post)
                              .values("term_id"))
     if params.get("hide_empty"):

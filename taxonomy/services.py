@@ -78,7 +78,7 @@ def sanitize_text_field(value: Any) -> str:
     """sanitize_text_field(): no tags, no line breaks or runs of whitespace, no %-octets."""
     if not isinstance(value, str):
         return "" if isinstance(value, dict | list) or value is None else str(value)
-    text = value
+    text = value.replace("\x00", "")  # PHP's strip_tags drops NUL bytes; databases refuse them
     if "<" in text:
         # wp_pre_kses_less_than: a "<" that opens no tag is text, not markup.
         text = re.sub(r"<[^>]*?(?=<|$)", lambda m: m.group(0).replace("<", "&lt;"), text)
@@ -112,7 +112,7 @@ KSES_TAGS = {
 
 def sanitize_term_description(value: Any) -> str:
     """wp_filter_kses() on term descriptions: WordPress's small $allowedtags set, for everyone."""
-    text = value if isinstance(value, str) else str(value)
+    text = (value if isinstance(value, str) else str(value)).replace("\x00", "")
     return nh3.clean(text, tags=set(KSES_TAGS), attributes=KSES_TAGS, clean_content_tags=set(),
                      link_rel=None, strip_comments=True)
 
@@ -295,7 +295,7 @@ def _encode_meta(value: Any, schema: dict[str, Any]) -> str:
         return "1" if value else ""
     if isinstance(value, dict | list):
         return json.dumps(value)
-    return str(value)
+    return str(value).replace("\x00", "")
 
 
 def clean_meta(meta: Any, taxonomy: Taxonomy) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from content.models import Post
 from content.registry import get_post_type
 from taxonomy import policies
-from taxonomy.filters import filter_terms, term_collection_args
+from taxonomy.filters import MAX_ID, filter_terms, term_collection_args
 from taxonomy.models import Term, TermMeta
 from taxonomy.registry import Taxonomy, get_taxonomy, registered_term_meta, rest_taxonomies
 from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
@@ -107,7 +107,7 @@ class TermViewSet(WPViewSet):
         policies.check_can_list_terms(user, self.taxonomy, self.wp_context)
         post_id = self.params.get("post")
         if post_id:
-            post = Post.objects.filter(pk=post_id).first()
+            post = Post.objects.filter(pk=post_id).first() if 0 < post_id <= MAX_ID else None
             if post is None:
                 raise WPError("rest_post_invalid_id", "Invalid post ID.", 400)
             policies.check_can_read_terms_for_post(user, post, self.taxonomy)
@@ -133,8 +133,11 @@ class TermViewSet(WPViewSet):
         offset = self.params.get("offset") if not self.taxonomy.hierarchical else None
         start = offset if offset else (self.params.get("page", 1) - 1) * per_page
         start = max(start, 0)
-        rows = list(queryset[start:start + per_page])
-        total = self.count_total(queryset, rows, start, per_page)
+        if start > MAX_ID:  # no database can skip that many rows; nothing is there
+            rows, total = [], queryset.count()
+        else:
+            rows = list(queryset[start:start + per_page])
+            total = self.count_total(queryset, rows, start, per_page)
         page = math.ceil(start / per_page + 1)
         max_pages = math.ceil(total / per_page)
         data = [] if request.method == "HEAD" else self.serialize(rows)
@@ -150,7 +153,8 @@ class TermViewSet(WPViewSet):
             raise WPError("rest_taxonomy_not_hierarchical",
                           "Cannot set parent term, taxonomy is not hierarchical.", 400)
         parent = int(params["parent"])
-        if parent and not Term.objects.filter(pk=parent, taxonomy=taxonomy.slug).exists():
+        if parent and not (0 < parent <= MAX_ID and Term.objects.filter(
+                pk=parent, taxonomy=taxonomy.slug).exists()):
             raise WPError("rest_term_invalid", "Parent term does not exist.", 400)
         return parent
 

@@ -254,3 +254,25 @@ def test_tag_list_queries_do_not_grow_with_terms(api_client):
     for tag in TagFactory.create_batch(8):
         PostFactory(terms=[tag])
     assert count_queries(lambda: api_client.get(TAGS, {"per_page": 100})) == few
+
+
+@pytest.mark.parametrize("params", [
+    {"include": "99999999999999999999"}, {"exclude": "99999999999999999999"},
+    {"parent": "99999999999999999999"}, {"page": "99999999999999999999"},
+    {"search": "a\x00b"}, {"slug": "\x00"}, {"parent": -1},
+])
+def test_out_of_range_values_are_no_server_error(api_client, tree, params):
+    response = api_client.get(CATEGORIES, params)
+    assert response.status_code == 200
+    if "exclude" not in params:
+        assert response.json() == []
+
+
+@pytest.mark.parametrize("params", [{"offset": "99999999999999999999"}, {"offset": -5}])
+def test_out_of_range_offset_is_no_server_error(api_client, tags, params):
+    assert api_client.get(TAGS, params).status_code == 200
+
+
+def test_huge_post_id_is_rest_post_invalid_id(api_client):
+    assert_wp_error(api_client.get(CATEGORIES, {"post": "99999999999999999999"}),
+                    "rest_post_invalid_id", 400)

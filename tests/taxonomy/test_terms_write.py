@@ -410,3 +410,14 @@ def test_posts_left_without_category_get_the_default(as_editor, uncategorized):
     as_editor.delete(f"{CATEGORIES}/{only.pk}?force=true")
     assert list(lonely.terms.values_list("slug", flat=True)) == ["uncategorized"]
     assert list(covered.terms.values_list("slug", flat=True)) == ["other"]
+
+
+def test_nul_bytes_are_dropped(as_editor):
+    body = as_editor.post(CATEGORIES, {"name": "a\x00b", "description": "c\x00d"},
+                          format="json").json()
+    assert (body["name"], body["description"], body["slug"]) == ("ab", "cd", "ab")
+
+
+def test_huge_parent_is_rest_term_invalid(as_editor):
+    assert_wp_error(as_editor.post(CATEGORIES, {"name": "x", "parent": 99999999999999999999},
+                                   format="json"), "rest_term_invalid", 400)
