@@ -1,7 +1,10 @@
-from django.contrib import admin
+"""Django admin for WordPress users and their application passwords (never their hashes)."""
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
 from users.models import ApplicationPassword, User
+from users.services import application_password_create, name_taken
 
 
 @admin.register(User)
@@ -13,9 +16,33 @@ class WPUserAdmin(UserAdmin):
         ("WordPress", {"fields": ("role", "nicename", "display_name", "nickname", "url",
                                   "description", "locale")}),
     )
+    add_fieldsets = (
+        (None, {"classes": ("wide",),
+                "fields": ("username", "email", "role", "password1", "password2")}),
+    )
+    actions = ["create_application_password"]
+
+    @admin.action(description="Create an application password (shown once)")
+    def create_application_password(self, request, queryset) -> None:
+        for user in queryset:
+            name, number = "wpapi admin", 2
+            while name_taken(user, name):
+                name, number = f"wpapi admin {number}", number + 1
+            _, plain = application_password_create(user=user, name=name)
+            self.message_user(
+                request,
+                f"Application password for {user.username} ({name}): "
+                f"{ApplicationPassword.chunked(plain)} — copy it now, it is not shown again.",
+                messages.SUCCESS,
+            )
 
 
 @admin.register(ApplicationPassword)
 class ApplicationPasswordAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "created", "last_used", "last_ip")
-    readonly_fields = ("uuid", "password", "lookup", "created", "last_used", "last_ip")
+    fields = ("user", "name", "app_id", "uuid", "created", "last_used", "last_ip")
+    readonly_fields = ("user", "uuid", "created", "last_used", "last_ip")
+    search_fields = ("name", "user__username")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # created by the API, `manage.py application_password` or the user action

@@ -8,7 +8,8 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
+
+from users.formatting import sanitize_title
 
 
 class Role(models.TextChoices):
@@ -47,7 +48,8 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs) -> None:
         if not self.nicename:
-            self.nicename = slugify(self.username)[:50] or f"user-{uuid.uuid4().hex[:8]}"
+            self.nicename = self._free_nicename(sanitize_title(self.username)
+                                                or f"user-{uuid.uuid4().hex[:8]}")
         if not self.display_name:
             self.display_name = self.username
         if not self.nickname:
@@ -56,6 +58,14 @@ class User(AbstractUser):
         if self.role == Role.ADMINISTRATOR or (self.role == Role.EDITOR and self.pk is None):
             self.is_staff = True
         super().save(*args, **kwargs)
+
+    def _free_nicename(self, base: str) -> str:
+        """wp_insert_user: a nicename already taken gets -2, -3, ... appended."""
+        others = User.objects.exclude(pk=self.pk) if self.pk else User.objects.all()
+        candidate, number = base, 2
+        while others.filter(nicename=candidate).exists():
+            candidate, number = f"{base[:50 - len(str(number)) - 1]}-{number}", number + 1
+        return candidate
 
     @property
     def registered(self):

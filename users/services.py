@@ -8,9 +8,9 @@ from typing import Any
 import nh3
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from users.capabilities import user_can
+from users.formatting import sanitize_title
 from users.meta import registered_user_meta
 from users.models import ApplicationPassword, Role, User, UserMeta
 from wpapi import schema as wp_schema
@@ -53,11 +53,6 @@ def valid_username(username: str) -> bool:
     return bool(username) and sanitize_user(username) == username
 
 
-def sanitize_title(value: str) -> str:
-    """sanitize_title() as used for user slugs (nicenames)."""
-    return slugify(value)[:50]
-
-
 def sanitize_url(value: str) -> str:
     """esc_url_raw() for a profile URL: no spaces, and a scheme when none was given."""
     url = value.strip().replace(" ", "%20")
@@ -75,17 +70,6 @@ def filter_description(viewer: Any, description: str) -> str:
     return nh3.clean(description, tags=set(DESCRIPTION_TAGS),
                      attributes={tag: attrs for tag, attrs in DESCRIPTION_TAGS.items() if attrs},
                      link_rel=None, strip_comments=True)
-
-
-def unique_nicename(nicename: str, exclude_pk: int | None = None) -> str:
-    """wp_insert_user: a nicename already taken gets -2, -3, ... appended."""
-    base = nicename or "user"
-    candidate, suffix = base, 2
-    taken = User.objects.exclude(pk=exclude_pk) if exclude_pk else User.objects.all()
-    while taken.filter(nicename=candidate).exists():
-        candidate = f"{base[:50 - len(str(suffix)) - 1]}-{suffix}"
-        suffix += 1
-    return candidate
 
 
 def email_owner(email: str) -> int | None:
@@ -155,7 +139,7 @@ def user_create(*, params: dict[str, Any], viewer: Any) -> User:
     user = User(username=username, email=email,
                 role=roles[0] if roles else Role.SUBSCRIBER)
     nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
-    user.nicename = unique_nicename(nicename)
+    user.nicename = user._free_nicename(nicename or "user")
     _apply_profile(user, params, viewer)
     user.set_password(params["password"])
     user.date_joined = timezone.now()

@@ -1,0 +1,16 @@
+"""Text rules users share between the model and the services (WordPress's formatting.php)."""
+
+import re
+import unicodedata
+
+
+def sanitize_title(value: str) -> str:
+    """sanitize_title_with_dashes() for user slugs: lower case, accents removed, dots and spaces
+    become dashes, anything but letters, digits, '_' and '-' dropped (at most 50 characters)."""
+    text = re.sub(r"<[^>]*>", "", value)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"&.+?;", "", text).replace(".", "-")
+    text = re.sub(r"[^%a-z0-9 _-]", "", text)
+    text = re.sub(r"\s+", "-", text)
+    text = re.sub(r"-+", "-", text).strip("-")
+    return text[:50]
