@@ -81,19 +81,34 @@ BASE_PROPERTIES: dict[str, Any] = {
 }
 
 
-def post_link(request: Any, post: Any) -> str:
-    """get_permalink() with the /%postname%/ structure; ?p=<id> for posts without a public
-    address (drafts, pending, scheduled)."""
+def post_link(request: Any, post: Any, ancestors: dict[int, tuple[str, int | None]]) -> str:
+    """get_permalink() with the /%postname%/ structure, as the posts serializer builds it:
+    ?p=<id> (?page_id=, ?post_type=) for posts without a public address; pages under their
+    ancestors' slugs (`ancestors`: page id -> (slug, parent id))."""
     home = site_url(request)
-    if post.slug and post.status in ("publish", "private", "inherit"):
+    if post.status not in ("publish", "private") or not post.slug:
+        if post.type == "page":
+            return f"{home}/?page_id={post.pk}"
+        if post.type == "post":
+            return f"{home}/?p={post.pk}"
+        return f"{home}/?post_type={post.type}&p={post.pk}"
+    if post.type == "post":
         return f"{home}/{post.slug}/"
-    query = {"page": "page_id", "attachment": "attachment_id"}.get(post.type, "p")
-    return f"{home}/?{query}={post.pk}"
+    slugs, parent_id, seen = [], post.parent_id, set()
+    while parent_id and parent_id in ancestors and parent_id not in seen:
+        seen.add(parent_id)
+        parent_slug, parent_id = ancestors[parent_id]
+        slugs.append(parent_slug)
+    path = "".join(f"{slug}/" for slug in reversed(slugs))
+    if post.type == "page":
+        return f"{home}/{path}{post.slug}/"
+    return f"{home}/{post.type}/{path}{post.slug}/"
 
 
 class CommentSerializer(WPSerializer):
     """A comment as /wp/v2/comments shows it. Reads only what the view loaded: the comment's
-    post and user (select_related), `meta_rows` and `has_children` from prepare_items."""
+    post and user (select_related), `meta_rows`, `has_children` and `ancestors` from
+    prepare_items."""
 
     schema: dict[str, Any] = {"title": "comment", "type": "object",
                               "properties": {**BASE_PROPERTIES}}
@@ -128,7 +143,8 @@ class CommentSerializer(WPSerializer):
             data["content"] = {"rendered": render_comment(comment.content),
                                "raw": comment.content}
         if wants("link"):
-            data["link"] = f"{post_link(request, comment.post)}#comment-{comment.pk}"
+            link = post_link(request, comment.post, self.context.get("ancestors", {}))
+            data["link"] = f"{link}#comment-{comment.pk}"
         if wants("status"):
             data["status"] = comment.api_status
         if wants("type"):

@@ -81,6 +81,8 @@ class CommentViewSet(WPViewSet):
             extra["has_children"] = set(
                 Comment.objects.filter(parent_id__in=ids, status__in=["0", "1"])
                 .values_list("parent_id", flat=True).distinct())
+        if fields is None or "link" in fields:
+            extra["ancestors"] = self.ancestors([item.post for item in items])
         registry = registered_meta()
         if ids and registry and (fields is None or "meta" in fields):
             rows: dict[int, list[CommentMeta]] = {}
@@ -88,6 +90,16 @@ class CommentViewSet(WPViewSet):
                 rows.setdefault(row.comment_id, []).append(row)
             extra["meta_rows"] = rows
         return extra
+
+    @staticmethod
+    def ancestors(posts: list[Post]) -> dict[int, tuple[str, int | None]]:
+        """Slugs and parents of hierarchical posts, for the links of comments on child pages;
+        one query, only when such a comment is on the page."""
+        types = {post.type for post in posts if post.parent_id and post.type != "attachment"}
+        if not types:
+            return {}
+        rows = Post.objects.filter(type__in=types).values_list("pk", "slug", "parent_id")
+        return {pk: (slug, parent_id) for pk, slug, parent_id in rows}
 
     # --- permissions -------------------------------------------------------------------------
     def check_list_permission(self) -> None:

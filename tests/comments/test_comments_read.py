@@ -329,3 +329,34 @@ def test_moderator_list_queries_do_not_grow(api_client, editor, thread):
     few = count_queries(lambda: api_client.get(url))
     CommentFactory.create_batch(8, status="0")
     assert count_queries(lambda: api_client.get(url)) == few
+
+
+def test_links_follow_the_post_permalink(api_client, editor, db):
+    from tests.factories import PageFactory
+
+    parent = PageFactory(slug="about")
+    child = PageFactory(slug="team", parent=parent)
+    draft = PostFactory(status="draft")
+    on_child = CommentFactory(post=child)
+    on_draft = CommentFactory(post=draft)
+    api_client.force_authenticate(editor)
+    host = "http://testserver"
+    assert api_client.get(f"{URL}/{on_child.pk}").json()["link"] == \
+        f"{host}/about/team/#comment-{on_child.pk}"
+    assert api_client.get(f"{URL}/{on_draft.pk}").json()["link"] == \
+        f"{host}/?p={draft.pk}#comment-{on_draft.pk}"
+    up = api_client.get(f"{URL}/{on_child.pk}").json()["_links"]["up"][0]
+    assert up == {"embeddable": True, "post_type": "page",
+                  "href": f"{host}/wp-json/wp/v2/pages/{child.pk}"}
+
+
+def test_comments_on_child_pages_cost_constant_queries(api_client, db):
+    from tests.factories import PageFactory
+
+    parent = PageFactory(slug="about")
+    CommentFactory(post=PageFactory(parent=parent))
+    api_client.get(URL)
+    one = count_queries(lambda: api_client.get(URL))
+    for _ in range(4):
+        CommentFactory(post=PageFactory(parent=PageFactory(parent=parent)))
+    assert count_queries(lambda: api_client.get(URL)) == one
