@@ -35,8 +35,9 @@ class User(AbstractUser):
     url = models.URLField("website", max_length=100, blank=True)
     description = models.TextField("biographical info", blank=True)
     locale = models.CharField(max_length=20, blank=True, default="")
+    #: "" when every role was taken away (roles: [] over REST), as WordPress allows
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUBSCRIBER,
-                            db_index=True)
+                            blank=True, db_index=True)
 
     objects = WPUserManager()
 

@@ -63,11 +63,14 @@ def sanitize_url(value: str) -> str:
     return url
 
 
-def filter_description(viewer: Any, description: str) -> str:
-    """pre_user_description: kses for users without unfiltered_html."""
-    if user_can(viewer, "unfiltered_html"):
+def filter_description(viewer: Any, description: str, *, trusted: bool = True) -> str:
+    """pre_user_description: kses (tags removed, their text kept) unless the viewer holds
+    unfiltered_html. WordPress installs its kses filters at `init`, before an application
+    password has logged anyone in, so over Basic auth even administrators get them
+    (`trusted=False`); a cookie session is known by then."""
+    if trusted and user_can(viewer, "unfiltered_html"):
         return description
-    return nh3.clean(description, tags=set(DESCRIPTION_TAGS),
+    return nh3.clean(description, tags=set(DESCRIPTION_TAGS), clean_content_tags=set(),
                      attributes={tag: attrs for tag, attrs in DESCRIPTION_TAGS.items() if attrs},
                      link_rel=None, strip_comments=True)
 
@@ -85,7 +88,7 @@ PROFILE_FIELDS = {  # request parameter -> model field, max length
 }
 
 
-def _apply_profile(user: User, params: dict[str, Any], viewer: Any) -> None:
+def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: bool) -> None:
     for name, (field, limit) in PROFILE_FIELDS.items():
         if name not in params or params[name] is None:
             continue
@@ -98,7 +101,7 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any) -> None:
                 raise WPError("user_url_too_long",
                               "The user URL may not be longer than 100 characters.", 400)
         elif name == "description":
-            value = filter_description(viewer, value)
+            value = filter_description(viewer, value, trusted=trusted)
         setattr(user, field, value[:limit] if limit else value)
 
 
@@ -123,7 +126,7 @@ def _apply_meta(user: User, meta: Any) -> None:
 
 
 @transaction.atomic
-def user_create(*, params: dict[str, Any], viewer: Any) -> User:
+def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) -> User:
     """wp_insert_user() from REST parameters (already validated and sanitised)."""
     username = params["username"]
     if len(username) > 60:
@@ -135,12 +138,13 @@ def user_create(*, params: dict[str, Any], viewer: Any) -> User:
         raise WPError("user_email_too_long", "Email may not be longer than 100 characters.", 400)
     if email and email_owner(email):
         raise WPError("existing_user_email", "Sorry, that email address is already used!", 400)
-    roles = params.get("roles") or []
-    user = User(username=username, email=email,
-                role=roles[0] if roles else Role.SUBSCRIBER)
+    roles = params.get("roles")
+    # roles: [] leaves the user without a role, as wp_insert_user's role=false does
+    role = Role.SUBSCRIBER if roles is None else (roles[0] if roles else "")
+    user = User(username=username, email=email, role=role)
     nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
     user.nicename = user._free_nicename(nicename or "user")
-    _apply_profile(user, params, viewer)
+    _apply_profile(user, params, viewer, trusted)
     user.set_password(params["password"])
     user.date_joined = timezone.now()
     user.save()
@@ -163,7 +167,8 @@ def check_user_update(*, user: User, params: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def user_update(*, user: User, params: dict[str, Any], viewer: Any) -> User:
+def user_update(*, user: User, params: dict[str, Any], viewer: Any,
+                trusted: bool = True) -> User:
     """wp_update_user() from REST parameters (already validated and sanitised)."""
     check_user_update(user=user, params=params)
     email = params.get("email")
@@ -175,10 +180,12 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any) -> User:
         user.email = email
     if slug:
         user.nicename = sanitize_title(slug) or user.nicename
-    _apply_profile(user, params, viewer)
+    _apply_profile(user, params, viewer, trusted)
     if params.get("password"):
         user.set_password(params["password"])
-    if params.get("roles"):
+    if params.get("roles") == []:
+        user.role = ""  # WordPress's role=false: every role removed
+    elif params.get("roles"):
         user.role = params["roles"][0]
         user.is_staff = user.role == Role.ADMINISTRATOR or user.is_staff
         if user.is_superuser and user.role != Role.ADMINISTRATOR:

@@ -164,7 +164,8 @@ class UserViewSet(WPViewSet):
             raise WPError("rest_user_exists", "Cannot create existing user.", 400)
         if params.get("roles"):
             policies.check_role_update(self.request.user, None, params["roles"])
-        return services.user_create(params=params, viewer=self.request.user)
+        return services.user_create(params=params, viewer=self.request.user,
+                                    trusted=not self.via_app_password())
 
     def perform_update(self, user: User, params: dict[str, Any]) -> User:
         viewer = self.request.user
@@ -173,7 +174,11 @@ class UserViewSet(WPViewSet):
         services.check_user_update(user=user, params=params)  # email, username, slug first
         if params.get("roles"):
             policies.check_role_update(viewer, user.pk, params["roles"])
-        return services.user_update(user=user, params=params, viewer=viewer)
+        return services.user_update(user=user, params=params, viewer=viewer,
+                                    trusted=not self.via_app_password())
+
+    def via_app_password(self) -> bool:
+        return isinstance(self.request.auth, ApplicationPassword)
 
     def perform_destroy(self, user: User, params: dict[str, Any]) -> dict[str, Any]:
         reassign_id = _reassign_value(params.get("reassign"))

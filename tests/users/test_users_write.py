@@ -5,7 +5,7 @@ import pytest
 
 from content.models import Post
 from tests.factories import PostFactory, UserFactory
-from tests.helpers import assert_wp_error
+from tests.helpers import assert_wp_error, basic_auth
 from tests.users.conftest import USERS_URL
 from users.models import User, UserMeta
 
@@ -362,3 +362,31 @@ def test_allow_header_follows_permissions(api_client, admin_user, subscriber):
     api_client.force_authenticate(admin_user)
     other = api_client.get(f"{USERS_URL}/{subscriber.pk}")
     assert other["Allow"] == "GET, POST, PUT, PATCH, DELETE"
+
+
+def test_empty_roles_take_every_role_away(api_client, subscriber, admin_user):
+    api_client.force_authenticate(subscriber)  # only edit_user is needed, as in WordPress
+    response = api_client.post(f"{USERS_URL}/me", {"roles": []}, format="json")
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["roles"], body["capabilities"], body["extra_capabilities"]) == ([], {}, {})
+    api_client.force_authenticate(admin_user)
+    created = api_client.post(USERS_URL, {**NEW_USER, "roles": []}, format="json").json()
+    assert created["roles"] == []
+
+
+def test_several_roles_keep_the_first(api_client, admin_user):
+    api_client.force_authenticate(admin_user)
+    created = api_client.post(USERS_URL, {**NEW_USER, "roles": ["author", "editor"]},
+                              format="json")
+    assert created.json()["roles"] == ["author"]  # WordPress would keep both; one role here
+
+
+def test_description_over_application_passwords_is_always_filtered(api_client, admin_user,
+                                                                   app_password):
+    _, plain = app_password(admin_user)
+    api_client.credentials(HTTP_AUTHORIZATION=basic_auth(admin_user.username, plain))
+    response = api_client.post(f"{USERS_URL}/me",
+                               {"description": "<script>x</script><b>y</b>"}, format="json")
+    # what the reference WordPress answers for its administrator over Basic auth
+    assert response.json()["description"] == "x<b>y</b>"
