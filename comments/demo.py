@@ -27,12 +27,45 @@ THREAD = [
 ]
 
 
+WELCOME = ("Hi, this is a comment.\nTo get started with moderating, editing, and deleting "
+           "comments, please visit the Comments screen in the dashboard.\nCommenter avatars "
+           'come from <a href="https://en.gravatar.com/">Gravatar</a>.')
+WORDS = ("lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed",
+         "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et", "dolore", "magna")
+
+
 def seed() -> None:
-    posts = list(Post.objects.filter(type="post", status="publish").order_by("date", "id")[:6])
-    if not posts or Comment.objects.exists():
+    posts = Post.objects.filter(type="post", status="publish")
+    if not posts.exists() or Comment.objects.exists():
         return
+    by_slug = {post.slug: post for post in posts}
+    hello = by_slug.get("hello-world")
+    if hello is not None:
+        comment_create(
+            post=hello, acting_user=None, content=WELCOME, user_id=None,
+            author_name="A WordPress Commenter", author_email="wapuu@wordpress.example",
+            author_url="https://wordpress.org/", author_ip="", author_user_agent="",
+            date=hello.date, moderate=False)
+    thread_post = by_slug.get("reference-post-3") or posts.exclude(
+        slug="hello-world").order_by("date", "id").first() or hello
+    seed_thread(thread_post)
+    for number in range(6, 31, 3):
+        post = by_slug.get(f"reference-post-{number}")
+        if post is None:
+            continue
+        words = " ".join(WORDS[(number + i) % len(WORDS)] for i in range(12))
+        comment_create(
+            post=post, acting_user=None, content=f"Comment on post {number}: {words}.",
+            user_id=None, author_name=f"Reader {number % 7 + 1}",
+            author_email=f"reader{number % 7 + 1}@example.com", author_url="",
+            author_ip="192.0.2.2", author_user_agent="wpapi-demo",
+            date=post.date + timedelta(minutes=30), moderate=False)
+
+
+def seed_thread(thread_post: Post) -> None:
+    """The reference thread: anonymous comment, a user's reply, a depth-3 reply, an editor's
+    comment, then held, spam, trashed and a pingback."""
     users = {user.username: user for user in User.objects.filter(username__in=["alice", "bob"])}
-    thread_post, others = posts[0], posts[1:]
     made: dict[str, Comment] = {}
     for minutes, (key, parent, who, status, kind, text) in enumerate(THREAD, start=1):
         if isinstance(who, str):
@@ -54,11 +87,4 @@ def seed() -> None:
             date=thread_post.date + timedelta(minutes=10 * minutes),
             parent_id=parent_comment.pk if parent_comment else None,
             status=None if status == "approve" else status, comment_type=kind, moderate=False,
-        )
-    for index, post in enumerate(others, start=1):
-        comment_create(
-            post=post, acting_user=None, content=f"A reader's thoughts on this post ({index}).",
-            user_id=None, author_name=f"Reader {index}", author_email=f"reader{index}@example.com",
-            author_url="", author_ip="192.0.2.2", author_user_agent="wpapi-demo",
-            date=post.date + timedelta(hours=3), moderate=False,
         )
