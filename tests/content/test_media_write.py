@@ -1,0 +1,180 @@
+"""POST/PUT/PATCH and DELETE /wp/v2/media/<id>: updates, per-role permissions, and permanent
+deletion (media trash is off in WordPress, so only force=true deletes) removing every file."""
+
+import pytest
+from django.core.files.storage import storages
+
+from content.models import Post
+from tests.content.test_media_upload import png, upload_raw
+from tests.factories import PostFactory
+from tests.helpers import assert_wp_error
+
+MEDIA_URL = "/wp-json/wp/v2/media"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "uploads")
+    settings.MEDIA_URL = "/wp-content/uploads/"
+
+
+@pytest.fixture
+def uploaded(api_client, author):
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, png(800, 600), "picture.png").json()
+    api_client.logout()
+    return body
+
+
+def test_owner_updates_title_caption_description_alt_text(api_client, author, uploaded):
+    api_client.force_authenticate(author)
+    parent = PostFactory(author=author)
+    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {
+        "title": "New title", "caption": {"raw": "New caption"}, "description": "Described",
+        "alt_text": "  Some\talt  ", "post": parent.pk}, format="json")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["title"] == {"raw": "New title", "rendered": "New title"}
+    assert body["caption"] == {"raw": "New caption", "rendered": "<p>New caption</p>\n"}
+    assert body["description"]["raw"] == "Described"
+    assert body["alt_text"] == "Some alt"
+    assert body["post"] == parent.pk
+    assert 'alt="Some alt"' in body["description"]["rendered"]
+    assert body["link"] == f"http://testserver/{parent.slug}/picture/"
+    # edit context is what an update answers with
+    assert "missing_image_sizes" in body
+
+
+def test_detach_with_post_zero(api_client, author):
+    parent = PostFactory(author=author)
+    api_client.force_authenticate(author)
+    item = upload_raw(api_client, png(10, 10)).json()
+    api_client.patch(f"{MEDIA_URL}/{item['id']}", {"post": parent.pk}, format="json")
+    body = api_client.patch(f"{MEDIA_URL}/{item['id']}", {"post": 0}, format="json").json()
+    assert body["post"] is None
+
+
+@pytest.mark.parametrize(("role", "status"), [
+    ("administrator", 200), ("editor", 200), ("author", 403), ("contributor", 403),
+    ("subscriber", 403)])
+def test_editing_someone_elses_attachment(api_client, user_with_role, uploaded, role, status):
+    api_client.force_authenticate(user_with_role(role))
+    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"title": "x"}, format="json")
+    if status == 200:
+        assert response.status_code == 200
+        assert response.json()["title"]["raw"] == "x"
+    else:
+        body = assert_wp_error(response, "rest_cannot_edit", status)
+        assert body["message"] == "Sorry, you are not allowed to edit this post."
+
+
+def test_anonymous_update_is_401(api_client, uploaded):
+    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"title": "x"}, format="json")
+    assert_wp_error(response, "rest_cannot_edit", 401)
+
+
+def test_author_cannot_give_attachment_to_someone_else(api_client, author, editor, uploaded):
+    api_client.force_authenticate(author)
+    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"author": editor.pk},
+                               format="json")
+    body = assert_wp_error(response, "rest_cannot_edit_others", 403)
+    assert body["message"] == "Sorry, you are not allowed to update posts as this user."
+    api_client.force_authenticate(editor)
+    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"author": author.pk + 999},
+                               format="json")
+    assert_wp_error(response, "rest_invalid_author", 400)
+
+
+def test_update_rejects_bad_values(api_client, editor, uploaded):
+    api_client.force_authenticate(editor)
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+    body = assert_wp_error(api_client.post(url, {"comment_status": "maybe"}, format="json"),
+                           "rest_invalid_param", 400)
+    assert "comment_status" in body["data"]["params"]
+    assert_wp_error(api_client.post(url, {"post": "abc"}, format="json"),
+                    "rest_invalid_param", 400)
+    assert_wp_error(api_client.post(url, {"template": "full-width.php"}, format="json"),
+                    "rest_invalid_param", 400)
+    assert_wp_error(api_client.post(url, {"post": uploaded["id"]}, format="json"),
+                    "rest_invalid_param", 400)
+
+
+def test_private_status_is_kept_other_statuses_become_inherit(api_client, author, uploaded):
+    api_client.force_authenticate(author)
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+    assert api_client.post(url, {"status": "private"}, format="json").json()["status"] == (
+        "private")
+    assert api_client.post(url, {"status": "draft"}, format="json").json()["status"] == (
+        "inherit")
+
+
+def test_update_unknown_id(api_client, editor):
+    api_client.force_authenticate(editor)
+    response = api_client.post(f"{MEDIA_URL}/999999", {"title": "x"}, format="json")
+    assert_wp_error(response, "rest_post_invalid_id", 404)
+
+
+# --- delete --------------------------------------------------------------------------------------
+def test_delete_without_force_is_501(api_client, author, uploaded):
+    api_client.force_authenticate(author)
+    response = api_client.delete(f"{MEDIA_URL}/{uploaded['id']}")
+    body = assert_wp_error(response, "rest_trash_not_supported", 501)
+    assert body["message"] == "The post does not support trashing. Set 'force=true' to delete."
+    assert Post.objects.filter(pk=uploaded["id"]).exists()
+
+
+def test_force_delete_removes_row_and_every_file(api_client, author, uploaded):
+    storage = storages["default"]
+    folder = uploaded["media_details"]["file"].rsplit("/", 1)[0]
+    files = [uploaded["media_details"]["file"]] + [
+        f"{folder}/{size['file']}" for name, size in uploaded["media_details"]["sizes"].items()
+        if name != "full"]
+    assert len(files) == 4
+    assert all(storage.exists(name) for name in files)
+    api_client.force_authenticate(author)
+    response = api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["deleted"] is True
+    assert body["previous"]["id"] == uploaded["id"]
+    assert body["previous"]["title"]["raw"] == "picture"
+    assert "_links" not in body["previous"]
+    assert not Post.objects.filter(pk=uploaded["id"]).exists()
+    assert not any(storage.exists(name) for name in files)
+    assert_wp_error(api_client.get(f"{MEDIA_URL}/{uploaded['id']}"), "rest_post_invalid_id",
+                    404)
+
+
+@pytest.mark.parametrize(("role", "status"), [
+    ("editor", 200), ("author", 403), ("contributor", 403), ("subscriber", 403)])
+def test_deleting_someone_elses_attachment(api_client, user_with_role, uploaded, role, status):
+    api_client.force_authenticate(user_with_role(role))
+    response = api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true")
+    if status == 200:
+        assert response.status_code == 200
+    else:
+        body = assert_wp_error(response, "rest_cannot_delete", status)
+        assert body["message"] == "Sorry, you are not allowed to delete this post."
+
+
+def test_anonymous_delete_is_401(api_client, uploaded):
+    assert_wp_error(api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true"),
+                    "rest_cannot_delete", 401)
+
+
+def test_featured_image_is_cleared_when_its_attachment_is_deleted(api_client, editor,
+                                                                  uploaded):
+    post = PostFactory(featured_media_id=uploaded["id"])
+    api_client.force_authenticate(editor)
+    api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true")
+    post.refresh_from_db()
+    assert post.featured_media_id is None
+
+
+def test_allow_header_follows_permissions(api_client, author, editor, uploaded):
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+    assert api_client.get(url)["Allow"] == "GET"
+    api_client.force_authenticate(author)
+    assert api_client.get(url)["Allow"] == "GET, POST, PUT, PATCH, DELETE"
+    api_client.force_authenticate(editor)
+    assert api_client.get(url)["Allow"] == "GET, POST, PUT, PATCH, DELETE"
