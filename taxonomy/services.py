@@ -110,11 +110,33 @@ KSES_TAGS = {
 }
 
 
+ALLOWED_PROTOCOLS = {"http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs",
+                     "gopher", "nntp", "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel",
+                     "fax", "xmpp", "webcal", "urn"}
+_SCHEME = re.compile(r"^\s*([^\s:/?#]+):")
+_CR = "\ue000"  # carries "\r" through the HTML parser, which would turn CRLF into LF
+
+
+_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|cite)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+                            re.IGNORECASE)
+
+
+def _strip_bad_protocols(match: re.Match[str]) -> str:
+    """wp_kses_bad_protocol(): drop disallowed URL schemes ("javascript:"), keep the rest."""
+    value = next((group for group in match.groups()[1:] if group is not None), "")
+    while (scheme := _SCHEME.match(value)) and scheme.group(1).lower() not in ALLOWED_PROTOCOLS:
+        value = value[scheme.end():]
+    return f'{match.group(1)}"{value.replace(chr(34), "&quot;")}"'
+
+
 def sanitize_term_description(value: Any) -> str:
     """wp_filter_kses() on term descriptions: WordPress's small $allowedtags set, for everyone."""
     text = (value if isinstance(value, str) else str(value)).replace("\x00", "")
-    return nh3.clean(text, tags=set(KSES_TAGS), attributes=KSES_TAGS, clean_content_tags=set(),
-                     link_rel=None, strip_comments=True)
+    text = re.sub(r"<[^<>]*>", lambda tag: _URL_ATTRIBUTE.sub(_strip_bad_protocols, tag.group(0)),
+                  text.replace("\r", _CR))
+    cleaned = nh3.clean(text, tags=set(KSES_TAGS), attributes=KSES_TAGS, clean_content_tags=set(),
+                        link_rel=None, strip_comments=True, url_schemes=ALLOWED_PROTOCOLS)
+    return cleaned.replace(_CR, "\r")
 
 
 def remove_accents(text: str) -> str:

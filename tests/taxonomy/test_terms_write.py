@@ -421,3 +421,13 @@ def test_nul_bytes_are_dropped(as_editor):
 def test_huge_parent_is_rest_term_invalid(as_editor):
     assert_wp_error(as_editor.post(CATEGORIES, {"name": "x", "parent": 99999999999999999999},
                                    format="json"), "rest_term_invalid", 400)
+
+
+def test_description_keeps_line_breaks_and_drops_bad_protocols(as_editor):
+    # as the reference WordPress 6.1 answered for the same input
+    body = as_editor.post(TAGS, {
+        "name": "x", "description": 'line1\nline2\r\n<p>x</p> <a href="javascript:alert(1)" '
+                                    'title="t">l</a> &bogus; a > b',
+    }, format="json").json()
+    assert body["description"] == ('line1\nline2\r\nx <a href="alert(1)" title="t">l</a> '
+                                   '&amp;bogus; a &gt; b')
