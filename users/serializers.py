@@ -1,10 +1,14 @@
 """The wp/v2 shape of users and application passwords (WordPress's item schemas)."""
 
+import functools
 import hashlib
 from typing import Any
 
+from django.conf import settings
+
 from users.capabilities import all_capabilities, role_of, user_can
 from users.meta import meta_value, registered_user_meta
+from wpapi import schema as wp_schema
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
 
@@ -77,15 +81,21 @@ def _user_schema() -> dict[str, Any]:
 
 
 class _LazySchema:
-    """The schema is built on first use: registered meta comes from settings."""
+    """The schema is built on use, again whenever settings.WP_USER_META changes."""
 
     def __init__(self, build: Any) -> None:
-        self.build, self.value = build, None
+        self.build, self.value, self.key = build, None, None
 
     def __get__(self, instance: Any, owner: Any) -> dict[str, Any]:
-        if self.value is None:
-            self.value = self.build()
+        key = repr(getattr(settings, "WP_USER_META", {}))
+        if self.value is None or key != self.key:
+            self.value, self.key = self.build(), key
         return self.value
+
+
+@functools.cache
+def _user_context_plan(meta_key: str, context: str) -> dict[str, Any]:
+    return wp_schema.context_filter(UserSerializer.schema, context)
 
 
 def avatar_urls(request: Any, email: str) -> dict[str, str]:
@@ -105,6 +115,10 @@ def author_link(request: Any, user: Any) -> str:
 
 class UserSerializer(WPSerializer):
     schema = _LazySchema(_user_schema)
+
+    @classmethod
+    def context_plan(cls, context: str) -> dict[str, Any]:
+        return _user_context_plan(repr(getattr(settings, "WP_USER_META", {})), context)
 
     def to_representation(self, user: Any) -> dict[str, Any]:
         request = self.context.get("request")

@@ -415,3 +415,20 @@ def test_me_sends_allow_even_when_logged_out(api_client, subscriber):
     assert api_client.get(f"{USERS_URL}/me")["Allow"] == "GET"
     api_client.force_authenticate(subscriber)
     assert api_client.get(f"{USERS_URL}/me")["Allow"] == "GET, POST, PUT, PATCH"
+
+
+def test_registered_user_meta_appears_like_the_reference_ref_team(api_client, settings,
+                                                                  published_author, subscriber):
+    settings.WP_USER_META = {"ref_team": {"type": "string", "description": "Reference team name.",
+                                          "default": ""}}
+    UserMeta.objects.create(user=published_author, key="ref_team", value="red")
+    response = api_client.get(f"{USERS_URL}/{published_author.pk}")
+    assert response.json()["meta"] == {"ref_team": "red"}
+    schema = api_client.options(USERS_URL).json()["schema"]["properties"]["meta"]["properties"]
+    assert schema["ref_team"] == {"type": "string", "description": "Reference team name.",
+                                  "default": ""}
+    api_client.force_authenticate(subscriber)
+    me = api_client.post(f"{USERS_URL}/me", {"meta": {"ref_team": "blue"}}, format="json")
+    assert me.json()["meta"] == {"persisted_preferences": [], "ref_team": "blue"}
+    bad = api_client.post(f"{USERS_URL}/me", {"meta": {"ref_team": 5}}, format="json")
+    assert_wp_error(bad, "rest_invalid_type", 400)
