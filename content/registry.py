@@ -6,6 +6,7 @@ Core's types and statuses are built in; a project adds its own in settings.WP_PO
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 
@@ -41,19 +42,61 @@ class PostStatus:
 
 
 CORE_TYPES = {
-    "post": PostType("post", "Posts", "Post", rest_base="posts", icon="dashicons-admin-post",
-                     supports=("title", "editor", "author", "thumbnail", "excerpt", "trackbacks",
-                               "custom-fields", "comments", "revisions", "post-formats"),
-                     taxonomies=("category", "post_tag")),
-    "page": PostType("page", "Pages", "Page", rest_base="pages", hierarchical=True,
-                     capability_type="page", icon="dashicons-admin-page",
-                     supports=("title", "editor", "author", "thumbnail", "page-attributes",
-                               "custom-fields", "comments", "revisions")),
-    "attachment": PostType("attachment", "Media", "Media", rest_base="media",
-                           icon="dashicons-admin-media",
-                           supports=("title", "author", "comments")),
-    "revision": PostType("revision", "Revisions", "Revision", show_in_rest=False,
-                         viewable=False, supports=("author",)),
+    "post": PostType(
+        "post",
+        "Posts",
+        "Post",
+        rest_base="posts",
+        icon="dashicons-admin-post",
+        supports=(
+            "title",
+            "editor",
+            "author",
+            "thumbnail",
+            "excerpt",
+            "trackbacks",
+            "custom-fields",
+            "comments",
+            "revisions",
+            "post-formats",
+        ),
+        taxonomies=("category", "post_tag"),
+    ),
+    "page": PostType(
+        "page",
+        "Pages",
+        "Page",
+        rest_base="pages",
+        hierarchical=True,
+        capability_type="page",
+        icon="dashicons-admin-page",
+        supports=(
+            "title",
+            "editor",
+            "author",
+            "thumbnail",
+            "page-attributes",
+            "custom-fields",
+            "comments",
+            "revisions",
+        ),
+    ),
+    "attachment": PostType(
+        "attachment",
+        "Media",
+        "Media",
+        rest_base="media",
+        icon="dashicons-admin-media",
+        supports=("title", "author", "comments"),
+    ),
+    "revision": PostType(
+        "revision",
+        "Revisions",
+        "Revision",
+        show_in_rest=False,
+        viewable=False,
+        supports=("author",),
+    ),
 }
 
 STATUSES = {
@@ -63,8 +106,9 @@ STATUSES = {
     "pending": PostStatus("pending", "Pending", protected=True, date_floating=True),
     "private": PostStatus("private", "Private", private=True),
     "trash": PostStatus("trash", "Trash", internal=True, show_in_list=False),
-    "auto-draft": PostStatus("auto-draft", "auto-draft", internal=True, show_in_list=False,
-                             date_floating=True),
+    "auto-draft": PostStatus(
+        "auto-draft", "auto-draft", internal=True, show_in_list=False, date_floating=True
+    ),
     "inherit": PostStatus("inherit", "inherit", internal=True, show_in_list=False),
 }
 
@@ -73,8 +117,12 @@ def post_types() -> dict[str, PostType]:
     """Every registered post type: core's, then the project's from settings.WP_POST_TYPES."""
     types = dict(CORE_TYPES)
     for slug, options in getattr(settings, "WP_POST_TYPES", {}).items():
-        options = {"name": slug.title(), "singular_name": slug.title(), "rest_base": slug,
-                   **options}
+        options = {
+            "name": slug.title(),
+            "singular_name": slug.title(),
+            "rest_base": slug,
+            **options,
+        }
         options["supports"] = tuple(options.get("supports", PostType.supports))
         options["taxonomies"] = tuple(options.get("taxonomies", ()))
         types[slug] = PostType(slug=slug, **options)
@@ -94,3 +142,14 @@ def post_type_caps_for(slug: str) -> dict[str, str]:
 
     post_type = get_post_type(slug)
     return post_type_caps(post_type.capability_type if post_type else "post")
+
+
+def registered_meta(post_type: str) -> dict[str, dict[str, Any]]:
+    """Post meta registered with show_in_rest (settings.WP_POST_META), for this type."""
+    found = {}
+    for key, options in getattr(settings, "WP_POST_META", {}).items():
+        subtype = options.get("object_subtype")
+        if subtype and subtype != post_type:
+            continue
+        found[key] = options
+    return found

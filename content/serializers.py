@@ -8,6 +8,7 @@ WordPress 6.1's own (see options-posts.json / options-pages.json in the referenc
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ from django.conf import settings
 
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
-from content.registry import PostStatus, PostType, get_post_type
+from content.registry import PostStatus, PostType, get_post_type, registered_meta
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
 from wpapi.schema import SchemaError
@@ -78,17 +79,6 @@ def _template_arg(value: Any, name: str) -> None:
         raise SchemaError(
             "rest_invalid_param", f"template is not one of {', '.join(allowed)}.", {"status": 400}
         )
-
-
-def registered_meta(post_type: str) -> dict[str, dict[str, Any]]:
-    """Post meta registered with show_in_rest (settings.WP_POST_META), for this type."""
-    found = {}
-    for key, options in getattr(settings, "WP_POST_META", {}).items():
-        subtype = options.get("object_subtype")
-        if subtype and subtype != post_type:
-            continue
-        found[key] = options
-    return found
 
 
 def meta_schema(post_type: str) -> dict[str, Any]:
@@ -388,7 +378,9 @@ class PostSerializer(WPSerializer):
         post_type = get_post_type(slug)
         if post_type is None:
             raise LookupError(slug)
-        return _serializer_for(post_type, tuple(taxonomies_for(slug)))
+        # the schema depends on registered meta too (settings), so that is part of the key
+        meta_key = json.dumps(registered_meta(slug), sort_keys=True, default=str)
+        return _serializer_for(post_type, tuple(taxonomies_for(slug)), meta_key)
 
     # --- helpers reading the per-page data the view loaded -----------------------------------
     @property
@@ -664,7 +656,9 @@ def _meta_value(value: str, kind: str) -> Any:
 
 
 @cache
-def _serializer_for(post_type: PostType, taxonomies: tuple[Any, ...]) -> type[PostSerializer]:
+def _serializer_for(
+    post_type: PostType, taxonomies: tuple[Any, ...], meta_key: str = ""
+) -> type[PostSerializer]:
     name = "".join(part.title() for part in post_type.slug.replace("-", "_").split("_"))
     return type(
         f"{name}Serializer",

@@ -11,12 +11,17 @@ from rest_framework.response import Response
 from content import policies, services
 from content.filters import filter_posts, post_collection_args
 from content.models import Post, PostMeta
-from content.registry import get_post_type, post_statuses, post_type_caps_for, post_types
+from content.registry import (
+    get_post_type,
+    post_statuses,
+    post_type_caps_for,
+    post_types,
+    registered_meta,
+)
 from content.serializers import (
     PostSerializer,
     PostStatusSerializer,
     PostTypeSerializer,
-    registered_meta,
 )
 from wpapi.errors import WPError
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
@@ -61,7 +66,10 @@ class PostViewSet(WPViewSet):
         return Post.objects.filter(type=self.post_type)
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
-        return filter_posts(queryset, self.params, self.type_object, self.request.user)
+        # only this type's declared arguments: others arrive unsanitised and mean nothing here
+        declared = self.collection_args()
+        params = {name: value for name, value in self.params.items() if name in declared}
+        return filter_posts(queryset, params, self.type_object, self.request.user)
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """Everything the serializer reads besides the rows: one query per kind."""
@@ -187,17 +195,25 @@ class PostViewSet(WPViewSet):
     def schema_fields(self) -> set[str]:
         return set(self.get_serializer_class().schema["properties"])
 
+    def declared(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The sent values of this endpoint's arguments (others arrive unsanitised)."""
+        args = self.args_for(self.action)
+        return {name: value for name, value in params.items() if name in args}
+
     def perform_create(self, params: dict[str, Any]) -> Post:
         return services.post_create(
             user=self.request.user,
             post_type=self.post_type,
-            params=params,
+            params=self.declared(params),
             fields=self.schema_fields(),
         )
 
     def perform_update(self, post: Post, params: dict[str, Any]) -> Post:
         return services.post_update(
-            user=self.request.user, post=post, params=params, fields=self.schema_fields()
+            user=self.request.user,
+            post=post,
+            params=self.declared(params),
+            fields=self.schema_fields(),
         )
 
     def perform_destroy(self, post: Post, params: dict[str, Any]) -> dict[str, Any]:

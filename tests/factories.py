@@ -51,6 +51,14 @@ class PageFactory(PostFactory):
     slug = factory.Sequence(lambda n: f"page-{n}")
 
 
+class RevisionFactory(PostFactory):
+    """A stored revision of `parent` (post type revision, status inherit)."""
+
+    type = "revision"
+    status = "inherit"
+    slug = factory.LazyAttribute(lambda r: f"{r.parent.pk}-revision-v1")
+
+
 # --- taxonomy --------------------------------------------------------------------------------
 
 

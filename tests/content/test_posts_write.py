@@ -1,0 +1,551 @@
+"""Creating, updating, trashing and deleting posts and pages: WordPress's rules per role and
+its error codes."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from content.models import Post, PostMeta
+from taxonomy.models import TermRelationship
+from tests.content.conftest import PAGES, POSTS, SITE, T0
+from tests.factories import PageFactory, PostFactory
+from tests.helpers import assert_wp_error
+
+
+def create(api_client, user, data, url=POSTS):
+    api_client.force_authenticate(user)
+    return api_client.post(url, data, format="json")
+
+
+# --- create ----------------------------------------------------------------------------------
+def test_create_answers_201_edit_context_and_location(api_client, admin_user, uncategorized):
+    response = create(
+        api_client,
+        admin_user,
+        {
+            "title": "Created via REST",
+            "status": "publish",
+            "content": "<!-- wp:paragraph -->\n<p>Hello.</p>\n<!-- /wp:paragraph -->",
+        },
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert response["Location"] == f"{SITE}/wp-json/wp/v2/posts/{body['id']}"
+    assert body["slug"] == "created-via-rest"
+    assert body["link"] == f"{SITE}/created-via-rest/"
+    assert body["guid"] == {
+        "rendered": f"{SITE}/created-via-rest/",
+        "raw": f"{SITE}/created-via-rest/",
+    }
+    assert body["content"] == {
+        "raw": "<!-- wp:paragraph -->\n<p>Hello.</p>\n<!-- /wp:paragraph -->",
+        "rendered": "\n<p>Hello.</p>\n",
+        "protected": False,
+        "block_version": 1,
+    }
+    assert body["excerpt"]["rendered"] == "<p>Hello.</p>\n"
+    assert body["categories"] == [uncategorized.pk]
+    assert body["author"] == admin_user.pk
+    assert body["comment_status"] == "open"
+    assert body["ping_status"] == "closed"
+    assert body["_links"]["version-history"][0]["count"] == 0
+
+
+def test_create_defaults_to_draft_with_empty_slug_and_floating_date(api_client, author):
+    response = create(api_client, author, {"title": "Temp: to delete"})
+    body = response.json()
+    assert body["status"] == "draft"
+    assert body["slug"] == ""
+    assert body["generated_slug"] == "temp-to-delete"
+    assert body["link"] == f"{SITE}/?p={body['id']}"
+    assert body["permalink_template"] == f"{SITE}/%postname%/"
+    assert Post.objects.get(pk=body["id"]).date_gmt_set is False
+
+
+def test_title_content_excerpt_accept_raw_objects(api_client, author):
+    body = create(
+        api_client,
+        author,
+        {"title": {"raw": "Raw title"}, "content": {"raw": "Body"}, "excerpt": {"raw": "Short"}},
+    ).json()
+    assert body["title"]["raw"] == "Raw title"
+    assert body["content"]["raw"] == "Body"
+    assert body["excerpt"]["raw"] == "Short"
+
+
+def test_slugs_are_unique_per_type_when_published(api_client, editor):
+    PostFactory(slug="hello")
+    PageFactory(slug="hello-2")
+    body = create(api_client, editor, {"title": "Hello", "status": "publish"}).json()
+    assert body["slug"] == "hello-2"
+    body = create(api_client, editor, {"title": "Hello", "status": "publish"}).json()
+    assert body["slug"] == "hello-3"
+    body = create(
+        api_client, editor, {"title": "x", "slug": "Hello World!", "status": "publish"}
+    ).json()
+    assert body["slug"] == "hello-world"
+
+
+def test_draft_with_explicit_slug_is_made_unique(api_client, editor):
+    PostFactory(slug="taken")
+    body = create(api_client, editor, {"title": "x", "slug": "taken"}).json()
+    assert body["status"] == "draft"
+    assert body["slug"] == "taken-2"
+
+
+def test_page_slugs_unique_per_parent(api_client, editor):
+    about = PageFactory(slug="about")
+    PageFactory(slug="team", parent=about)
+    body = create(api_client, editor, {"title": "Team", "status": "publish"}, PAGES).json()
+    assert body["slug"] == "team"
+    body = create(
+        api_client, editor, {"title": "Team", "status": "publish", "parent": about.pk}, PAGES
+    ).json()
+    assert body["slug"] == "team-2"
+    assert body["link"] == f"{SITE}/about/team-2/"
+    assert body["comment_status"] == "closed"
+
+
+def test_future_date_schedules_and_past_future_publishes(api_client, editor):
+    later = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S")
+    body = create(api_client, editor, {"title": "Later", "status": "publish", "date": later}).json()
+    assert body["status"] == "future"
+    assert body["date"] == later
+    body = create(
+        api_client, editor, {"title": "Past", "status": "future", "date_gmt": "2020-01-01T00:00:00"}
+    ).json()
+    assert body["status"] == "publish"
+    assert body["date_gmt"] == "2020-01-01T00:00:00"
+
+
+def test_date_is_site_local_and_date_gmt_is_utc(api_client, editor, settings):
+    settings.WP_TIMEZONE = "Europe/Paris"
+    body = create(api_client, editor, {"title": "a", "date": "2024-06-01T12:00:00"}).json()
+    assert (body["date"], body["date_gmt"]) == ("2024-06-01T12:00:00", "2024-06-01T10:00:00")
+    body = create(api_client, editor, {"title": "b", "date_gmt": "2024-06-01T12:00:00"}).json()
+    assert (body["date"], body["date_gmt"]) == ("2024-06-01T14:00:00", "2024-06-01T12:00:00")
+    body = create(api_client, editor, {"title": "c", "date": "2024-06-01T12:00:00Z"}).json()
+    assert (body["date"], body["date_gmt"]) == ("2024-06-01T14:00:00", "2024-06-01T12:00:00")
+
+
+def test_bad_date_is_rejected(api_client, editor):
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "a", "date": "soon"}), "rest_invalid_param", 400
+    )
+    assert body["data"]["params"] == {"date": "Invalid date."}
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "code"),
+    [
+        ("contributor", "publish", "rest_cannot_publish"),
+        ("contributor", "future", "rest_cannot_publish"),
+        ("contributor", "private", "rest_cannot_publish"),
+    ],
+)
+def test_contributor_cannot_publish(api_client, user_with_role, role, status, code):
+    body = assert_wp_error(
+        create(api_client, user_with_role(role), {"title": "x", "status": status}), code, 403
+    )
+    assert Post.objects.count() == 0
+    if status == "private":
+        assert body["message"] == (
+            "Sorry, you are not allowed to create private posts in this post type."
+        )
+    else:
+        assert body["message"] == "Sorry, you are not allowed to publish posts in this post type."
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("administrator", 201),
+        ("editor", 201),
+        ("author", 201),
+        ("contributor", 201),
+        ("subscriber", 403),
+    ],
+)
+def test_who_may_create_posts(api_client, user_with_role, role, expected):
+    response = create(api_client, user_with_role(role), {"title": "x", "status": "pending"})
+    assert response.status_code == expected
+    if expected == 403:
+        assert_wp_error(response, "rest_cannot_create", 403)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [("editor", 201), ("author", 403), ("contributor", 403)]
+)
+def test_who_may_create_pages(api_client, user_with_role, role, expected):
+    response = create(api_client, user_with_role(role), {"title": "x"}, PAGES)
+    assert response.status_code == expected
+
+
+def test_anonymous_create_is_401(api_client):
+    body = assert_wp_error(api_client.post(POSTS, {"title": "x"}), "rest_cannot_create", 401)
+    assert body["message"] == "Sorry, you are not allowed to create posts as this user."
+
+
+def test_author_publishes_own(api_client, author):
+    assert (
+        create(api_client, author, {"title": "x", "status": "publish"}).json()["status"]
+        == "publish"
+    )
+
+
+def test_create_with_id_is_rest_post_exists(api_client, editor):
+    assert_wp_error(create(api_client, editor, {"id": 5, "title": "x"}), "rest_post_exists", 400)
+
+
+def test_author_for_someone_else_needs_edit_others_posts(api_client, author, editor):
+    body = assert_wp_error(
+        create(api_client, author, {"title": "x", "author": editor.pk}),
+        "rest_cannot_edit_others",
+        403,
+    )
+    assert body["message"] == "Sorry, you are not allowed to create posts as this user."
+    body = create(api_client, editor, {"title": "x", "author": author.pk}).json()
+    assert body["author"] == author.pk
+
+
+def test_invalid_author(api_client, editor):
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "x", "author": 99999}), "rest_invalid_author", 400
+    )
+    assert body["message"] == "Invalid author ID."
+
+
+def test_sticky_needs_publish_or_edit_others(api_client, contributor, author):
+    assert_wp_error(
+        create(api_client, contributor, {"title": "x", "sticky": True}),
+        "rest_cannot_assign_sticky",
+        403,
+    )
+    body = create(api_client, author, {"title": "x", "sticky": True, "status": "publish"}).json()
+    assert body["sticky"] is True
+
+
+def test_password_and_sticky_are_exclusive(api_client, editor):
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "x", "sticky": True, "password": "pw"}),
+        "rest_invalid_field",
+        400,
+    )
+    assert body["message"] == "A post can not be sticky and have a password."
+    sticky = PostFactory(sticky=True, author=editor)
+    api_client.force_authenticate(editor)
+    body = assert_wp_error(
+        api_client.post(f"{POSTS}/{sticky.pk}", {"password": "pw"}, format="json"),
+        "rest_invalid_field",
+        400,
+    )
+    assert body["message"] == "A sticky post can not be password protected."
+    protected = PostFactory(password="pw", author=editor)
+    body = assert_wp_error(
+        api_client.post(f"{POSTS}/{protected.pk}", {"sticky": True}, format="json"),
+        "rest_invalid_field",
+        400,
+    )
+    assert body["message"] == "A password protected post can not be set to sticky."
+
+
+def test_featured_media_must_be_an_attachment(api_client, editor):
+    media = PostFactory(type="attachment", status="inherit")
+    other = PostFactory()
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "x", "featured_media": other.pk}),
+        "rest_invalid_featured_media",
+        400,
+    )
+    assert body["message"] == "Invalid featured media ID."
+    body = create(api_client, editor, {"title": "x", "featured_media": media.pk}).json()
+    assert body["featured_media"] == media.pk
+    assert body["_links"]["wp:featuredmedia"][0]["href"].endswith(f"/media/{media.pk}")
+    api_client.force_authenticate(editor)
+    body = api_client.post(f"{POSTS}/{body['id']}", {"featured_media": 0}, format="json").json()
+    assert body["featured_media"] == 0
+
+
+def test_page_parent_must_exist(api_client, editor):
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "x", "parent": 99999}, PAGES),
+        "rest_post_invalid_id",
+        400,
+    )
+    assert body["message"] == "Invalid post parent ID."
+
+
+def test_categories_and_tags_replace_unknown_ids_skipped(
+    api_client, editor, cats, tags, uncategorized
+):
+    body = create(
+        api_client,
+        editor,
+        {"title": "x", "categories": [cats["news"].pk, 99999], "tags": [tags["alpha"].pk]},
+    ).json()
+    assert body["categories"] == [cats["news"].pk]
+    assert body["tags"] == [tags["alpha"].pk]
+    api_client.force_authenticate(editor)
+    body = api_client.post(
+        f"{POSTS}/{body['id']}", {"tags": [tags["beta"].pk]}, format="json"
+    ).json()
+    assert body["tags"] == [tags["beta"].pk]
+    assert body["categories"] == [cats["news"].pk]
+
+
+def test_categories_must_be_integers(api_client, editor):
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "x", "categories": ["a"]}), "rest_invalid_param", 400
+    )
+    assert body["data"]["params"] == {"categories": "categories[0] is not of type integer."}
+
+
+def test_subscriber_cannot_assign_terms_via_update(api_client, contributor, cats, settings):
+    from taxonomy.registry import CORE_TAXONOMIES, Taxonomy, _caps
+
+    # a taxonomy whose terms only editors may assign
+    strict = Taxonomy(
+        "strict",
+        "Strict",
+        "Strict",
+        "strict",
+        object_types=("post",),
+        capabilities=_caps(
+            "manage_categories", "manage_categories", "manage_categories", "manage_categories"
+        ),
+    )
+    settings.WP_TAXONOMIES = {}
+    from unittest import mock
+
+    from tests.factories import TermFactory
+
+    term = TermFactory(taxonomy="strict")
+    with mock.patch.dict(CORE_TAXONOMIES, {"strict": strict}):
+        body = assert_wp_error(
+            create(api_client, contributor, {"title": "x", "strict": [term.pk]}),
+            "rest_cannot_assign_term",
+            403,
+        )
+    assert body["message"] == "Sorry, you are not allowed to assign the provided terms."
+
+
+def test_format_template_and_enums(api_client, editor):
+    body = create(api_client, editor, {"title": "x", "format": "quote"}).json()
+    assert body["format"] == "quote"
+    assert_wp_error(
+        create(api_client, editor, {"title": "x", "format": "poem"}), "rest_invalid_param", 400
+    )
+    assert_wp_error(
+        create(api_client, editor, {"title": "x", "comment_status": "maybe"}),
+        "rest_invalid_param",
+        400,
+    )
+    body = assert_wp_error(
+        create(api_client, editor, {"title": "x", "template": "nope.php"}),
+        "rest_invalid_param",
+        400,
+    )
+    assert body["data"]["params"] == {"template": "template is not one of ."}
+
+
+def test_unknown_status_is_rejected_by_schema(api_client, editor):
+    assert_wp_error(
+        create(api_client, editor, {"title": "x", "status": "trash"}), "rest_invalid_param", 400
+    )
+
+
+def test_meta_writes_registered_keys_only(api_client, editor, settings):
+    settings.WP_POST_META = {"ref_rating": {"type": "integer", "single": True, "default": 0}}
+    body = create(
+        api_client, editor, {"title": "x", "meta": {"ref_rating": 4, "secret": "y"}}
+    ).json()
+    assert body["meta"] == {"ref_rating": 4}
+    assert not PostMeta.objects.filter(key="secret").exists()
+    assert_wp_error(
+        create(api_client, editor, {"title": "x", "meta": {"ref_rating": "high"}}),
+        "rest_invalid_param",
+        400,
+    )
+
+
+# --- update ----------------------------------------------------------------------------------
+def test_update_creates_revisions_when_content_changes(api_client, editor):
+    post = PostFactory(author=editor, title="One", slug="one")
+    api_client.force_authenticate(editor)
+    url = f"{POSTS}/{post.pk}"
+    body = api_client.post(url, {"title": "Two"}, format="json").json()
+    assert body["title"]["raw"] == "Two"
+    assert body["slug"] == "one"
+    assert body["generated_slug"] == "two"
+    assert body["_links"]["version-history"][0]["count"] == 1
+    revision = Post.objects.get(type="revision")
+    assert (revision.parent_id, revision.status, revision.title) == (post.pk, "inherit", "Two")
+    assert body["_links"]["predecessor-version"][0]["id"] == revision.pk
+    body = api_client.patch(url, {"comment_status": "closed"}, format="json").json()
+    assert body["_links"]["version-history"][0]["count"] == 1
+    body = api_client.put(url, {"content": "New body"}, format="json").json()
+    assert body["_links"]["version-history"][0]["count"] == 2
+
+
+def test_update_bumps_modified_only(api_client, editor):
+    post = PostFactory(author=editor, date=T0, modified=T0)
+    api_client.force_authenticate(editor)
+    body = api_client.post(f"{POSTS}/{post.pk}", {"excerpt": "e"}, format="json").json()
+    assert body["date"] == "2024-01-01T10:00:00"
+    assert body["modified"] != "2024-01-01T10:00:00"
+
+
+def test_floating_draft_gets_its_date_when_published(api_client, editor):
+    post = PostFactory(
+        author=editor,
+        status="draft",
+        slug="",
+        date_gmt_set=False,
+        date=datetime(2020, 1, 1, tzinfo=UTC),
+        title="Soon",
+    )
+    api_client.force_authenticate(editor)
+    body = api_client.post(f"{POSTS}/{post.pk}", {"status": "publish"}, format="json").json()
+    assert body["status"] == "publish"
+    assert body["date"][:4] == str(timezone.now().year)
+    assert body["slug"] == "soon"
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "status", "expected"),
+    [
+        ("contributor", True, "draft", 200),
+        ("contributor", True, "publish", 403),
+        ("contributor", False, "draft", 403),
+        ("author", True, "publish", 200),
+        ("author", False, "publish", 403),
+        ("editor", False, "publish", 200),
+        ("editor", False, "private", 200),
+        ("subscriber", True, "draft", 403),
+    ],
+)
+def test_who_may_edit(api_client, user_with_role, role, own, status, expected):
+    user = user_with_role(role)
+    post = PostFactory(status=status, author=user if own else PostFactory().author)
+    api_client.force_authenticate(user)
+    response = api_client.post(f"{POSTS}/{post.pk}", {"title": "new"}, format="json")
+    assert response.status_code == expected
+    if expected == 403:
+        body = assert_wp_error(response, "rest_cannot_edit", 403)
+        assert body["message"] == "Sorry, you are not allowed to edit this post."
+
+
+def test_update_unknown_post(api_client, editor):
+    api_client.force_authenticate(editor)
+    assert_wp_error(
+        api_client.post(f"{POSTS}/99999", {"title": "x"}, format="json"),
+        "rest_post_invalid_id",
+        404,
+    )
+
+
+def test_update_author_change(api_client, author, editor):
+    post = PostFactory(author=author, status="draft")
+    api_client.force_authenticate(author)
+    body = assert_wp_error(
+        api_client.post(f"{POSTS}/{post.pk}", {"author": editor.pk}, format="json"),
+        "rest_cannot_edit_others",
+        403,
+    )
+    assert body["message"] == "Sorry, you are not allowed to update posts as this user."
+
+
+def test_contributor_cannot_publish_own_draft(api_client, contributor):
+    post = PostFactory(author=contributor, status="draft")
+    api_client.force_authenticate(contributor)
+    assert_wp_error(
+        api_client.post(f"{POSTS}/{post.pk}", {"status": "publish"}, format="json"),
+        "rest_cannot_publish",
+        403,
+    )
+    body = api_client.post(f"{POSTS}/{post.pk}", {"status": "pending"}, format="json").json()
+    assert body["status"] == "pending"
+
+
+# --- delete ----------------------------------------------------------------------------------
+def test_delete_trashes_then_410(api_client, editor):
+    post = PostFactory(slug="temp-to-trash", author=editor)
+    api_client.force_authenticate(editor)
+    response = api_client.delete(f"{POSTS}/{post.pk}")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "trash"
+    assert body["slug"] == "temp-to-trash__trashed"
+    assert body["link"] == f"{SITE}/?p={post.pk}"
+    assert body["permalink_template"] == f"{SITE}/?p={post.pk}"
+    assert "password" in body
+    assert "_links" in body
+    body = assert_wp_error(api_client.delete(f"{POSTS}/{post.pk}"), "rest_already_trashed", 410)
+    assert body["message"] == "The post has already been deleted."
+
+
+def test_force_delete_returns_previous_without_links(api_client, editor):
+    post = PostFactory(author=editor)
+    child = PostFactory(type="revision", status="inherit", parent=post)
+    api_client.force_authenticate(editor)
+    response = api_client.delete(f"{POSTS}/{post.pk}", {"force": "true"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["deleted"] is True
+    assert body["previous"]["id"] == post.pk
+    assert "_links" not in body["previous"]
+    assert "raw" in body["previous"]["title"]
+    assert not Post.objects.filter(pk__in=[post.pk, child.pk]).exists()
+    assert not TermRelationship.objects.filter(post_id=post.pk).exists()
+
+
+def test_deleting_a_page_moves_children_up(api_client, editor):
+    top = PageFactory()
+    middle = PageFactory(parent=top)
+    bottom = PageFactory(parent=middle)
+    api_client.force_authenticate(editor)
+    assert api_client.delete(f"{PAGES}/{middle.pk}?force=true").status_code == 200
+    bottom.refresh_from_db()
+    assert bottom.parent_id == top.pk
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "status", "expected"),
+    [
+        ("contributor", True, "draft", 200),
+        ("contributor", True, "publish", 403),
+        ("author", True, "publish", 200),
+        ("author", False, "draft", 403),
+        ("editor", False, "publish", 200),
+        ("subscriber", True, "draft", 403),
+    ],
+)
+def test_who_may_delete(api_client, user_with_role, role, own, status, expected):
+    user = user_with_role(role)
+    post = PostFactory(status=status, author=user if own else PostFactory().author)
+    api_client.force_authenticate(user)
+    response = api_client.delete(f"{POSTS}/{post.pk}")
+    assert response.status_code == expected
+    if expected == 403:
+        body = assert_wp_error(response, "rest_cannot_delete", 403)
+        assert body["message"] == "Sorry, you are not allowed to delete this post."
+
+
+def test_anonymous_delete_is_401_with_allow_get(api_client):
+    post = PostFactory()
+    response = api_client.delete(f"{POSTS}/{post.pk}")
+    assert_wp_error(response, "rest_cannot_delete", 401)
+    assert response["Allow"] == "GET"
+
+
+def test_bad_force_value(api_client, editor):
+    post = PostFactory(author=editor)
+    api_client.force_authenticate(editor)
+    assert_wp_error(api_client.delete(f"{POSTS}/{post.pk}?force=maybe"), "rest_invalid_param", 400)
+
+
+def test_invalid_json_body(api_client, editor):
+    api_client.force_authenticate(editor)
+    response = api_client.generic("POST", POSTS, "{bad", content_type="application/json")
+    assert_wp_error(response, "rest_invalid_json", 400)
