@@ -278,7 +278,8 @@ def _embed_item(request: HttpRequest, item: Any, rels: list[str] | bool,
             if href not in cache:
                 cache[href] = internal_get(request, href)
             values.append(cache[href])
-        embedded[rel] = values
+        if any(values):  # WordPress drops a rel whose embeds are all empty (no comments yet)
+            embedded[rel] = values
     if embedded:
         item = {**item, "_embedded": embedded}
     return item

@@ -327,6 +327,14 @@ def test_embed_author_from_media(api_client):
     assert body["_embedded"]["author"][0]["id"] == item.author_id
 
 
+def test_embed_leaves_out_empty_replies(api_client):
+    """WordPress drops an embedded rel whose responses are all empty (no comments yet)."""
+    item = attachment()
+    PostFactory(author=item.author, status="publish")
+    body = api_client.get(f"{MEDIA_URL}/{item.pk}", {"_embed": "1"}).json()
+    assert list(body["_embedded"]) == ["author"]
+
+
 def test_list_queries_do_not_grow_with_results(api_client, editor):
     api_client.force_authenticate(editor)
     parent = PostFactory()
