@@ -26,7 +26,46 @@ def _check_meta_is_array(value: Any, name: str) -> None:
         raise wp_schema.SchemaError("rest_invalid_param", "Invalid parameter.")
 
 
-class TermViewSet(WPViewSet):
+class AllowByPermissionMixin:
+    """WordPress's Allow header (rest_send_allow_header): the methods of the matched route whose
+    permission check passes for this very request, reads included; no header when none does
+    (a missing term, an edit context the user may not see)."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # So Allow can still be worked out when the arguments fail validation.
+        self.params, self.wp_context, self.object = {}, "view", None
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+
+    def allowed_methods_for_user(self) -> list[str]:
+        allowed: list[str] = []
+        route = self.route  # type: ignore[attr-defined]
+        if route is None:
+            return allowed
+        obj = getattr(self, "object", None)
+        if obj is None and "id" in self.kwargs:  # type: ignore[attr-defined]
+            try:
+                obj = self.get_object()  # type: ignore[attr-defined]
+            except WPError:
+                return allowed
+        for method, action in route.actions.items():
+            if method in allowed:
+                continue
+            try:
+                self.check_action_permission(action, obj)  # type: ignore[attr-defined]
+            except WPError:
+                continue
+            allowed.append(method)
+        return allowed
+
+    def finalize_response(self, request: Request, response: Response, *args: Any,
+                          **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        if response.get("Allow") == "":
+            del response["Allow"]
+        return response
+
+
+class TermViewSet(AllowByPermissionMixin, WPViewSet):
     """WP_REST_Terms_Controller for one taxonomy; urls.py makes a subclass per taxonomy."""
 
     taxonomy_slug = ""
@@ -201,7 +240,7 @@ class TermViewSet(WPViewSet):
         return {"deleted": True, "previous": previous}
 
 
-class TaxonomyViewSet(WPViewSet):
+class TaxonomyViewSet(AllowByPermissionMixin, WPViewSet):
     """WP_REST_Taxonomies_Controller: /wp/v2/taxonomies, keyed by taxonomy, and one taxonomy."""
 
     serializer_class = TaxonomySerializer

@@ -77,3 +77,26 @@ def test_embedded_terms_need_no_login_but_counts_stay_published_only(api_client)
     PostFactory(status="private", terms=[term])
     body = api_client.get(f"{CATEGORIES}/{term.pk}").json()
     assert body["count"] == 0
+
+
+@pytest.mark.parametrize(("path", "params", "allow"), [
+    ("/wp-json/wp/v2/categories", {"per_page": 0}, "GET"),
+    ("/wp-json/wp/v2/categories/999999", {}, None),
+    ("/wp-json/wp/v2/categories", {"context": "edit"}, None),
+    ("/wp-json/wp/v2/categories", {"post": 999999}, None),
+    ("/wp-json/wp/v2/categories/1", {"context": "edit"}, None),
+    ("/wp-json/wp/v2/categories/1", {}, "GET"),
+    ("/wp-json/wp/v2/taxonomies/nope", {}, "GET"),
+    ("/wp-json/wp/v2/taxonomies", {"context": "edit"}, None),
+])
+def test_allow_header_lists_methods_this_request_may_use(api_client, path, params, allow):
+    # as the reference WordPress 6.1 answers anonymous requests
+    response = api_client.get(path, params)
+    assert response.get("Allow") == allow
+
+
+def test_allow_header_for_editor_on_default_category(api_client, editor):
+    api_client.force_authenticate(editor)
+    assert api_client.get("/wp-json/wp/v2/categories/1")["Allow"] == "GET, POST, PUT, PATCH"
+    response = api_client.delete("/wp-json/wp/v2/categories/1")
+    assert response["Allow"] == "GET, POST, PUT, PATCH"
