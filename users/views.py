@@ -193,6 +193,7 @@ class UserViewSet(WPViewSet):
                               "Invalid user ID for reassignment.", 400)
         self.wp_context = "edit"
         previous = self.serialize_one(user)
+        previous.pop("_links", None)  # WordPress sends the previous data without its links
         services.user_delete(user=user, reassign=reassign)
         return {"deleted": True, "previous": previous}
 

@@ -327,6 +327,7 @@ def test_delete_reassigns_posts(api_client, admin_user):
     assert body["deleted"] is True
     assert body["previous"]["id"] == victim.pk
     assert body["previous"]["email"] == victim.email  # previous is in edit context
+    assert "_links" not in body["previous"]
     assert not User.objects.filter(pk=victim.pk).exists()
     assert set(Post.objects.filter(pk__in=[p.pk for p in posts])
                .values_list("author_id", flat=True)) == {heir.pk}
