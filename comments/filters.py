@@ -12,6 +12,14 @@ from comments.models import Comment
 from wpapi.viewsets import collection_params
 
 ID_LIST = {"type": "array", "items": {"type": "integer"}}
+ID_LISTS = ("author", "author_exclude", "exclude", "include", "parent", "parent_exclude", "post")
+MAX_ID = 2**63 - 1
+#: stands for an ID no database can hold: it matches nothing (and is never 0, "no parent")
+NO_SUCH_ID = -1
+
+
+def storable_id(value: int) -> bool:
+    return 0 < value <= MAX_ID
 
 
 def comment_collection_args() -> dict[str, dict[str, Any]]:
@@ -53,10 +61,17 @@ def comment_collection_args() -> dict[str, dict[str, Any]]:
 
 
 def normalise_list_params(params: dict[str, Any]) -> dict[str, Any]:
-    """sanitize_key on status and type, as WordPress sanitises them before permission checks."""
+    """sanitize_key on status and type, as WordPress sanitises them before permission checks;
+    IDs made absolute (wp_parse_id_list's absint), those too large to exist match nothing."""
     for name in ("status", "type"):
         if isinstance(params.get(name), str):
             params[name] = sanitize_key(params[name])
+    for name in ID_LISTS:
+        if isinstance(params.get(name), list):
+            params[name] = [abs(value) if abs(value) <= MAX_ID else NO_SUCH_ID
+                            for value in params[name] if isinstance(value, int)]
+    if isinstance(params.get("offset"), int):
+        params["offset"] = abs(params["offset"])
     return params
 
 

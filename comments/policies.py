@@ -197,7 +197,8 @@ def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
         raise forbidden(user, "rest_comment_invalid_status", NOT_ALLOWED_FIELD.format("status"))
     no_post = "Sorry, you are not allowed to create this comment without a post."
     post_id = params.get("post") or 0
-    post = Post.objects.select_related("parent").filter(pk=post_id).first() if post_id else None
+    post = Post.objects.select_related("parent").filter(pk=post_id).first() \
+        if isinstance(post_id, int) and 0 < post_id < 2**63 else None
     if post is None:
         raise WPError("rest_comment_invalid_post_id", no_post, 403)
     not_on_post = "Sorry, you are not allowed to create a comment on this post."

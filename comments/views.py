@@ -13,7 +13,13 @@ from rest_framework.response import Response
 
 from comments import policies, services
 from comments.dates import parse_request_date
-from comments.filters import comment_collection_args, filter_comments, normalise_list_params
+from comments.filters import (
+    MAX_ID,
+    comment_collection_args,
+    filter_comments,
+    normalise_list_params,
+    storable_id,
+)
 from comments.formatting import esc_url_raw, sanitize_key, sanitize_text_field
 from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
@@ -58,11 +64,11 @@ class CommentViewSet(WPViewSet):
     def list_params(self) -> dict[str, Any]:
         """The collection arguments, sanitised as WordPress does before its checks. The Allow
         header runs the list check on other requests too, whose `post` is one ID."""
-        params = normalise_list_params(dict(self.params))
+        params = dict(self.params)
         post = params.get("post")
         params["post"] = [post] if isinstance(post, int) else post if isinstance(post, list) \
             else []
-        return params
+        return normalise_list_params(params)
 
     def filter_queryset(self, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
         user = self.request.user
@@ -104,7 +110,7 @@ class CommentViewSet(WPViewSet):
     # --- permissions -------------------------------------------------------------------------
     def check_list_permission(self) -> None:
         params = self.list_params()
-        ids = [post_id for post_id in params["post"] if post_id]
+        ids = [post_id for post_id in params["post"] if storable_id(post_id)]
         posts = Post.objects.select_related("parent").in_bulk(ids) if ids else {}
         policies.check_can_list(self.request.user, params, posts)
 
@@ -134,9 +140,10 @@ class CommentViewSet(WPViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         per_page = self.params.get("per_page") or 10
         page = self.params.get("page", 1)
-        offset = self.params.get("offset")
+        offset = abs(self.params.get("offset") or 0)
         start = offset if offset else (page - 1) * per_page
-        rows = list(queryset[start:start + per_page])
+        # No database can skip more rows than an ID can count: nothing is there.
+        rows = list(queryset[start:start + per_page]) if start <= MAX_ID else []
         total = self.count_total(queryset, rows, start, per_page) if rows else queryset.count()
         max_pages = math.ceil(total / per_page) if total else 0
         data = [] if request.method == "HEAD" else self.serialize(rows)
@@ -199,7 +206,8 @@ class CommentViewSet(WPViewSet):
                                   policies.NOT_ALLOWED_FIELD.format("author_ip"))
         changes = self.prepared_fields(params, creating=False)
         if "post" in params:
-            post = Post.objects.filter(pk=params["post"]).first() if params["post"] else None
+            post = Post.objects.filter(pk=params["post"]).first() \
+                if storable_id(params["post"]) else None
             if post is None:
                 raise WPError("rest_comment_invalid_post_id", "Invalid post ID.", 403)
             changes["post"] = post
@@ -243,7 +251,7 @@ class CommentViewSet(WPViewSet):
             fields["content"] = None if "content" in params else ""
         if "author" in params:
             author = User.objects.filter(pk=params["author"]).first() \
-                if params["author"] else None
+                if storable_id(params["author"]) else None
             if author is None:
                 raise WPError("rest_comment_author_invalid", "Invalid comment author ID.", 400)
             fields.update(self.author_fields(author))
@@ -301,6 +309,8 @@ class CommentViewSet(WPViewSet):
         wpapi keeps threads whole)."""
         if not parent_id:
             return None
+        if not storable_id(parent_id):
+            raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
         parent = Comment.objects.filter(pk=parent_id).values_list("post_id", flat=True).first()
         if parent is None or parent != post_id or parent_id == own_id:
             raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
