@@ -199,12 +199,17 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any,
 def user_delete(*, user: User, reassign: User | None) -> None:
     """wp_delete_user(): the user's posts go to `reassign`, or are deleted with them."""
     from content.models import Post
+    from content.services import post_delete
 
     posts = Post.objects.filter(author=user)
     if reassign is not None:
         posts.update(author=reassign)
     else:
-        posts.delete()
+        # wp_delete_post() for each (children move up, attachments are detached), then the
+        # revisions they wrote of other people's posts
+        for post in posts.exclude(type=Post.Type.REVISION).order_by("-id"):
+            post_delete(post=post)
+        Post.objects.filter(author=user).delete()
     user.delete()
 
 

@@ -391,3 +391,18 @@ def test_description_over_application_passwords_is_always_filtered(api_client, a
                                {"description": "<script>x</script><b>y</b>"}, format="json")
     # what the reference WordPress answers for its administrator over Basic auth
     assert response.json()["description"] == "x<b>y</b>"
+
+
+def test_deleting_a_user_moves_children_of_their_pages_up(api_client, admin_user):
+    from tests.factories import PageFactory
+
+    victim = UserFactory(role="editor")
+    parent = PageFactory(author=admin_user)
+    middle = PageFactory(author=victim, parent=parent)
+    child = PageFactory(author=admin_user, parent=middle)
+    api_client.force_authenticate(admin_user)
+    response = api_client.delete(f"{USERS_URL}/{victim.pk}?force=true&reassign=false")
+    assert response.status_code == 200
+    assert not Post.objects.filter(pk=middle.pk).exists()
+    child.refresh_from_db()
+    assert child.parent_id == parent.pk
