@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone as dj_timezone
 
 from content import images
+from content.media import meta as media_meta
 from content.models import Post
 from users.capabilities import user_can
 from wpapi.errors import WPError
@@ -459,6 +460,8 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
         post.guid = absolute_file_url(stored.name, site_url)
         post.modified = dj_timezone.now()
         post.save()
+        if "meta" in params:
+            media_meta.save(post, params["meta"])
     except Exception:
         delete_files(attachment_files_for(stored))
         raise
@@ -484,6 +487,8 @@ def media_update(*, post: Post, user: Any, params: dict[str, Any]) -> Post:
         post.slug = unique_attachment_slug(_sanitize_title(params["slug"]), exclude_id=post.pk)
     post.modified = dj_timezone.now()
     post.save()
+    if "meta" in params:
+        media_meta.save(post, params["meta"])
     return post
 
 

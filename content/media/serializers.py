@@ -10,12 +10,14 @@ caption is written), `media_details` the stored metadata with each size's URL an
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from content import images
-from content.media.policies import can_read_attachment
+from content.media import meta as media_meta
 from content.media.schema import MEDIA_SCHEMA
 from content.media_services import absolute_file_url, site_timezone
 from content.models import Post
@@ -226,7 +228,7 @@ class MediaSerializer(WPSerializer):
         if want("template"):
             data["template"] = post.template
         if want("meta"):
-            data["meta"] = []
+            data["meta"] = media_meta.as_shown(self.context.get("meta", {}).get(post.pk, {}))
         if self.wp_context == "edit":
             if want("permalink_template"):
                 data["permalink_template"] = self.link(post, sample=True)
@@ -277,4 +279,20 @@ class MediaSerializer(WPSerializer):
 WP_ACTION_UNFILTERED = "wp:action-unfiltered-html"
 WP_ACTION_ASSIGN_AUTHOR = "wp:action-assign-author"
 
-__all__ = ["MediaSerializer", "can_read_attachment", "is_image"]
+
+
+@cache
+def _with_meta(registered_json: str) -> type[MediaSerializer]:
+    from content.serializers import meta_schema
+
+    props = {**MEDIA_SCHEMA["properties"], "meta": meta_schema(media_meta.TYPE)}
+    schema = {**MEDIA_SCHEMA, "properties": props}
+    return type("MediaSerializer", (MediaSerializer,), {"schema": schema})
+
+
+def media_serializer_class() -> type[MediaSerializer]:
+    """The serializer, with the post meta registered for attachments in its schema."""
+    registered = media_meta.registered()
+    if not registered:
+        return MediaSerializer
+    return _with_meta(json.dumps(registered, sort_keys=True, default=str))

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content import media_services
+from content.media import meta as media_meta
 from content.media.filters import filter_media, media_collection_args
 from content.media.policies import (
     can_edit_attachment,
@@ -26,7 +27,7 @@ from content.media.policies import (
     check_status_change,
     readable_attachments,
 )
-from content.media.serializers import MediaSerializer
+from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
 from users.capabilities import user_can
 from users.models import User
@@ -112,6 +113,15 @@ class MediaViewSet(WPViewSet):
                 params.pop(noise, None)
             return params
         return super().raw_params()
+
+    def get_serializer_class(self) -> type[MediaSerializer]:
+        return media_serializer_class()
+
+    def prepare_items(self, items: list[Any]) -> dict[str, Any]:
+        fields = self.response_fields()
+        if media_meta.registered() and (fields is None or "meta" in fields):
+            return {"meta": media_meta.load([item.pk for item in items])}
+        return {}
 
     # --- rows -----------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Post]:

@@ -354,3 +354,13 @@ def test_anonymous_list_queries_do_not_grow(api_client):
     for _ in range(5):
         attachment(parent=PostFactory())
     assert count_queries(lambda: api_client.get(MEDIA_URL, {"per_page": 20})) == one
+
+
+def test_list_queries_with_registered_meta_do_not_grow(api_client, settings):
+    settings.WP_POST_META = {"ref_keywords": {"type": "string", "single": False}}
+    attachment(parent=PostFactory())
+    api_client.get(MEDIA_URL)
+    one = count_queries(lambda: api_client.get(MEDIA_URL))
+    for _ in range(5):
+        attachment(parent=PostFactory())
+    assert count_queries(lambda: api_client.get(MEDIA_URL, {"per_page": 20})) == one

@@ -178,3 +178,28 @@ def test_allow_header_follows_permissions(api_client, author, editor, uploaded):
     assert api_client.get(url)["Allow"] == "GET, POST, PUT, PATCH, DELETE"
     api_client.force_authenticate(editor)
     assert api_client.get(url)["Allow"] == "GET, POST, PUT, PATCH, DELETE"
+
+
+# --- registered meta -----------------------------------------------------------------------------
+def test_registered_meta_is_shown_and_written(api_client, settings, author, uploaded):
+    settings.WP_POST_META = {
+        "ref_keywords": {"type": "string", "single": False, "show_in_rest": True,
+                         "description": "Reference keywords (multiple values)."},
+        "credit_line": {"type": "string", "single": True, "object_subtype": "attachment"},
+        "post_only": {"type": "string", "single": True, "object_subtype": "post"},
+    }
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+    assert api_client.get(url).json()["meta"] == {"ref_keywords": [], "credit_line": ""}
+    api_client.force_authenticate(author)
+    body = api_client.post(url, {"meta": {"ref_keywords": ["a", "b"], "credit_line": "Me",
+                                          "post_only": "x"}}, format="json").json()
+    assert body["meta"] == {"ref_keywords": ["a", "b"], "credit_line": "Me"}
+    schema = api_client.options(MEDIA_URL).json()["schema"]["properties"]["meta"]
+    assert set(schema["properties"]) == {"ref_keywords", "credit_line"}
+    response = api_client.post(url, {"meta": {"credit_line": ["not", "a", "string"]}},
+                               format="json")
+    assert_wp_error(response, "rest_invalid_param", 400)
+
+
+def test_meta_is_an_empty_array_when_nothing_is_registered(api_client, uploaded):
+    assert api_client.get(f"{MEDIA_URL}/{uploaded['id']}").json()["meta"] == []
