@@ -280,9 +280,8 @@ class ApplicationPasswordViewSet(WPViewSet):
 
     def password_item(self) -> ApplicationPassword:
         owner = self.owner()
-        item = owner.application_passwords.filter(uuid=_uuid_or_none(
-            self.kwargs.get("uuid", ""))).first() if _uuid_or_none(
-            self.kwargs.get("uuid", "")) else None
+        wanted = _uuid_or_none(self.kwargs.get("uuid", ""))
+        item = owner.application_passwords.filter(uuid=wanted).first() if wanted else None
         if item is None:
             raise WPError(self.not_found_code, self.not_found_message, 404)
         return item

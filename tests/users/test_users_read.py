@@ -432,3 +432,16 @@ def test_registered_user_meta_appears_like_the_reference_ref_team(api_client, se
     assert me.json()["meta"] == {"persisted_preferences": [], "ref_team": "blue"}
     bad = api_client.post(f"{USERS_URL}/me", {"meta": {"ref_team": 5}}, format="json")
     assert_wp_error(bad, "rest_invalid_type", 400)
+
+
+def test_head_answers_headers_only(api_client, published_author):
+    response = api_client.head(USERS_URL)
+    assert response.status_code == 200
+    assert response["X-WP-Total"] == "1"
+    assert response.content == b""
+
+
+def test_rest_route_and_trailing_slash_reach_me(api_client, subscriber):
+    api_client.force_authenticate(subscriber)
+    assert api_client.get("/?rest_route=/wp/v2/users/me").json()["id"] == subscriber.pk
+    assert api_client.get(f"{USERS_URL}/me/").json()["id"] == subscriber.pk
