@@ -493,6 +493,42 @@ def media_update(*, post: Post, user: Any, params: dict[str, Any]) -> Post:
 
 
 @transaction.atomic
+def media_create_missing_sizes(*, post: Post) -> Post:
+    """wp_update_image_subsizes(): make the sub-sizes an image should have but lacks (what
+    api-fetch asks for after a failed upload)."""
+    details = dict(post.media_details) if isinstance(post.media_details, dict) else {}
+    if not post.file or post.mime_type not in IMAGE_MIME_TO_EXT:
+        return post
+    storage = media_storage()
+    try:
+        with storage.open(post.file.name) as handle:
+            data = handle.read()
+        info = images.inspect_image(data)
+    except (OSError, images.NotAnImage):
+        return post
+    if not details.get("width"):
+        details.update({"width": info.width, "height": info.height, "file": post.file.name,
+                        "filesize": len(data), "sizes": {}, "image_meta": info.image_meta})
+    sizes = dict(details.get("sizes") or {})
+    folder = posixpath.dirname(post.file.name)
+    base, ext = _split_ext(posixpath.basename(post.file.name))
+    for name, resize in images.planned_sizes(info.width, info.height).items():
+        if name in sizes:
+            continue
+        file = images.size_file_name(base, ext, resize)
+        path = posixpath.join(folder, file)
+        if storage.exists(path):
+            storage.delete(path)
+        storage.save(path, ContentFile(images.make_sub_size(data, resize)))
+        sizes[name] = {"file": file, "width": resize.width, "height": resize.height,
+                       "mime_type": post.mime_type, "filesize": _stored_size(storage, path)}
+    details["sizes"] = sizes
+    post.media_details = details
+    post.save(update_fields=["media_details"])
+    return post
+
+
+@transaction.atomic
 def media_delete(*, post: Post) -> None:
     """wp_delete_attachment(): the row, its comments and meta, and every file it stored."""
     files = attachment_files(post)

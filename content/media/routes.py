@@ -4,3 +4,4 @@ from content.media.views import MediaViewSet
 from wpapi.routing import router
 
 router.register("/wp/v2/media", MediaViewSet)
+router.add(r"/wp/v2/media/(?P<id>[\d]+)/post-process", MediaViewSet, {"POST": "post_process"})

@@ -232,6 +232,22 @@ class MediaViewSet(WPViewSet):
         self._check_write_params(params)
         return media_services.media_update(post=obj, user=self.request.user, params=params)
 
+    # --- POST /wp/v2/media/<id>/post-process -----------------------------------------------------
+    def post_process_args(self) -> dict[str, dict[str, Any]]:
+        return {"id": {"description": "Unique identifier for the attachment.",
+                       "type": "integer"},
+                "action": {"type": "string", "enum": ["create-image-subsizes"],
+                           "required": True}}
+
+    def check_post_process_permission(self, obj: Post) -> None:
+        check_can_update(self.request.user, obj, {})
+
+    def post_process(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Creates the image sub-sizes an upload is missing, then answers in edit context."""
+        post = media_services.media_create_missing_sizes(post=self.object)
+        self.wp_context = "edit"
+        return Response(self.serialize_one(self.reload(post)))
+
     def perform_destroy(self, obj: Post, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):
             raise WPError("rest_trash_not_supported",

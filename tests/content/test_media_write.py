@@ -203,3 +203,38 @@ def test_registered_meta_is_shown_and_written(api_client, settings, author, uplo
 
 def test_meta_is_an_empty_array_when_nothing_is_registered(api_client, uploaded):
     assert api_client.get(f"{MEDIA_URL}/{uploaded['id']}").json()["meta"] == []
+
+
+# --- post-process (api-fetch retries sub-size creation after a failed upload) ---------------------
+def test_post_process_creates_missing_sizes(api_client, author, uploaded):
+    item = Post.objects.get(pk=uploaded["id"])
+    storage = storages["default"]
+    folder = uploaded["media_details"]["file"].rsplit("/", 1)[0]
+    storage.delete(f"{folder}/picture-150x150.png")
+    details = dict(item.media_details)
+    details["sizes"] = {k: v for k, v in details["sizes"].items() if k != "thumbnail"}
+    item.media_details = details
+    item.save()
+    url = f"{MEDIA_URL}/{item.pk}/post-process"
+    api_client.force_authenticate(author)
+    before = api_client.get(f"{MEDIA_URL}/{item.pk}", {"context": "edit"}).json()
+    assert before["missing_image_sizes"] == ["thumbnail"]
+    assert_wp_error(api_client.post(url, {}, format="json"), "rest_missing_callback_param", 400)
+    assert_wp_error(api_client.post(url, {"action": "other"}, format="json"),
+                    "rest_invalid_param", 400)
+    response = api_client.post(url, {"action": "create-image-subsizes"}, format="json")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["missing_image_sizes"] == []
+    assert body["media_details"]["sizes"]["thumbnail"]["file"] == "picture-150x150.png"
+    assert storage.exists(f"{folder}/picture-150x150.png")
+
+
+def test_post_process_needs_edit_post(api_client, user_with_role, uploaded):
+    url = f"{MEDIA_URL}/{uploaded['id']}/post-process"
+    data = {"action": "create-image-subsizes"}
+    assert_wp_error(api_client.post(url, data, format="json"), "rest_cannot_edit", 401)
+    api_client.force_authenticate(user_with_role("author"))
+    assert_wp_error(api_client.post(url, data, format="json"), "rest_cannot_edit", 403)
+    assert_wp_error(api_client.post(f"{MEDIA_URL}/999999/post-process", data, format="json"),
+                    "rest_post_invalid_id", 404)
