@@ -98,9 +98,10 @@ IMAGE_MIME_TO_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif"
                      "image/bmp": "bmp", "image/tiff": "tif", "image/webp": "webp"}
 TEXT_TYPES = ("text/plain", "text/csv", "text/tab-separated-values", "text/calendar",
               "text/richtext", "text/css", "text/vtt", "text/html")
+FAILED_UPLOAD_TEST = "Specified file failed upload test."
 NOT_ALLOWED = "Sorry, you are not allowed to upload this file type."
 EMPTY_FILE = ("File is empty. Please upload something more substantial. This error could also "
-              "be caused by uploads being disabled in your php.ini or by post_max_size being "
+              "be caused by uploads being disabled in your php.ini file or by post_max_size being "
               "defined as smaller than upload_max_filesize in php.ini.")
 
 

@@ -199,12 +199,13 @@ class MediaViewSet(WPViewSet):
         md5 = _header(request, "Content-MD5")
         if files:
             upload = files.get("file")
-            data = upload.read() if upload is not None else b""
+            if upload is None:  # files, but none in `file`: wp_handle_upload() gets nothing
+                raise WPError("rest_upload_unknown_error", media_services.FAILED_UPLOAD_TEST, 500)
+            data = upload.read()
             if md5 and md5 != media_services.content_md5(data):
                 raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.",
                               412)
-            name = upload.name if upload is not None else ""
-            return data, name, False
+            return data, upload.name, False
         data = self.raw_body
         if not data:
             raise WPError("rest_upload_no_data", "No data supplied.", 400)

@@ -314,3 +314,20 @@ def test_author_caption_is_kses_filtered(api_client, author):
     caption = 'Hi<script>alert(1)</script> <a href="#" onclick="x()">a</a>'
     response = upload_multipart(api_client, png(10, 10), caption=caption)
     assert response.json()["caption"]["raw"] == 'Hi <a href="#">a</a>'
+
+
+def test_multipart_file_in_another_field(api_client, author):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    api_client.force_authenticate(author)
+    upload = SimpleUploadedFile("x.png", png(10, 10))
+    response = api_client.post(MEDIA_URL, {"upload": upload}, format="multipart")
+    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    assert body["message"] == "Specified file failed upload test."
+
+
+def test_binary_text_file_is_refused(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_multipart(api_client, b"a\x00b\x00c", "bin.txt")
+    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    assert body["message"] == "Sorry, you are not allowed to upload this file type."
