@@ -239,16 +239,19 @@ def filter_fields(data: Any, fields: list[str]) -> Any:
     return _trim(data, tree)
 
 
-def _trim(data: dict[str, Any], tree: dict[str, Any]) -> dict[str, Any]:
+def _trim(data: dict[str, Any], tree: dict[str, Any]) -> dict[str, Any] | list[Any]:
+    # In the data's order, not the request's (array_intersect_key); an object left with no
+    # fields is PHP's empty array, which WordPress sends as [].
     result = {}
-    for key, sub in tree.items():
-        if key not in data:
+    for key, value in data.items():
+        sub = tree.get(key)
+        if sub is None:
             continue
-        if sub is True or not isinstance(data[key], dict):
-            result[key] = data[key]
+        if sub is True or not isinstance(value, dict):
+            result[key] = value
         else:
-            result[key] = _trim(data[key], sub)
-    return result
+            result[key] = _trim(value, sub)
+    return result or []
 
 
 # --- _embed ------------------------------------------------------------------------------------
