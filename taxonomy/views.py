@@ -84,6 +84,15 @@ class TermViewSet(AllowByPermissionMixin, WPViewSet):
     def get_serializer_class(self) -> type[TermSerializer]:
         return term_serializer_for(self.taxonomy)
 
+    def response_fields(self) -> set[str] | None:
+        # WP_REST_Terms_Controller builds a field only when _fields names it exactly, so
+        # `_fields=meta.ref_color` leaves meta out altogether.
+        fields = super().response_fields()
+        requested = self.request_fields()
+        if fields is None or requested is None:
+            return fields
+        return {name for name in fields if name in requested or name in ("id", "_links")}
+
     # --- arguments ---------------------------------------------------------------------------
     def raw_params(self) -> dict[str, Any]:
         # WordPress skips null parameters entirely (isset() is false for them).

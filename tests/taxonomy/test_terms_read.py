@@ -276,3 +276,16 @@ def test_out_of_range_offset_is_no_server_error(api_client, tags, params):
 def test_huge_post_id_is_rest_post_invalid_id(api_client):
     assert_wp_error(api_client.get(CATEGORIES, {"post": "99999999999999999999"}),
                     "rest_post_invalid_id", 400)
+
+
+def test_fields_keep_the_data_order_and_empty_items_are_arrays(api_client, tree,
+                                                               ref_color_meta):
+    # as the reference WordPress 6.1 answers
+    news = tree["news"].pk
+    body = api_client.get(f"{CATEGORIES}/{news}", {"_fields": "name,id,meta.nope"}).json()
+    assert list(body.items()) == [("id", news), ("name", "News")]
+    assert api_client.get(f"{CATEGORIES}/{news}", {"_fields": "foo"}).json() == []
+    listed = api_client.get(CATEGORIES, {"_fields": "meta.ref_color", "per_page": 2}).json()
+    assert listed == [[], []]
+    body = api_client.get(f"{CATEGORIES}/{news}", {"_fields": "meta"}).json()
+    assert body == {"meta": {"ref_color": ""}}
