@@ -12,6 +12,7 @@ import hashlib
 import html
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -40,14 +41,14 @@ ALLOWED_PROTOCOLS = {
 
 
 def kses_comment(content: str) -> str:
-    """wp_filter_kses on a comment: only the comment tags, no event handlers or scripts,
-    links limited to WordPress's allowed protocols and marked rel="nofollow ugc"."""
+    """wp_filter_kses on a comment: only the comment tags and attributes, no event handlers or
+    scripts, links limited to WordPress's allowed protocols."""
     return nh3.clean(
         content,
         tags=set(COMMENT_TAGS),
         attributes={tag: set(attrs) for tag, attrs in COMMENT_TAGS.items() if attrs},
         url_schemes=ALLOWED_PROTOCOLS,
-        link_rel="nofollow ugc",
+        link_rel=None,
         strip_comments=True,
     )
 
@@ -56,11 +57,21 @@ A_TAG = re.compile(r"<a\s([^>]*)>", re.IGNORECASE)
 REL_ATTR = re.compile(r"""\srel\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 
 
-def rel_ugc(content: str) -> str:
-    """wp_rel_ugc: every link in a comment gets rel="nofollow ugc" (kept values are merged)."""
+HREF_ATTR = re.compile(r"""\shref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+
+
+def rel_ugc(content: str, site_host: str = "") -> str:
+    """wp_rel_ugc: links in a comment get rel="nofollow ugc" (existing values kept first),
+    except absolute http(s) links to the site itself."""
 
     def fix(match: re.Match[str]) -> str:
         attrs = " " + match.group(1)
+        href = HREF_ATTR.search(attrs)
+        if href and site_host:
+            target = urlsplit(html.unescape(href.group(2)).strip())
+            if target.scheme.lower() in ("http", "https") and \
+                    (target.hostname or "").lower() == site_host.lower():
+                return match.group(0)
         found = REL_ATTR.search(attrs)
         values = found.group(2).split() if found else []
         for value in ("nofollow", "ugc"):
@@ -120,9 +131,66 @@ def esc_url_raw(url: Any) -> str:
 
 
 # --- display (comment_text) ------------------------------------------------------------------
-def render_comment(content: str) -> str:
-    """The comment_text filters: wptexturize, make_clickable, wpautop."""
-    return wpautop(make_clickable(wptexturize(content)))
+def render_comment(content: str, site: str = "", smilies: bool = True) -> str:
+    """The comment_text filters: wptexturize, make_clickable, convert_smilies (when the site's
+    use_smilies option is on), wpautop, capital_P_dangit."""
+    text = make_clickable(wptexturize(content))
+    if smilies:
+        text = convert_smilies(text, site)
+    return capital_p_dangit(wpautop(text))
+
+
+def capital_p_dangit(text: str) -> str:
+    return re.sub(r"(?<=[\s>(\"'])Wordpress\b|\AWordpress\b", "WordPress", text)
+
+
+# smilies_init(): most smilies are emoji now; two still have images.
+SMILIES = {
+    ":mrgreen:": "mrgreen.png", ":neutral:": "\U0001f610", ":twisted:": "\U0001f608",
+    ":arrow:": "\u27a1", ":shock:": "\U0001f62f", ":smile:": "\U0001f642", ":???:": "\U0001f615",
+    ":cool:": "\U0001f60e", ":evil:": "\U0001f47f", ":grin:": "\U0001f600", ":idea:": "\U0001f4a1",
+    ":oops:": "\U0001f633", ":razz:": "\U0001f61b", ":roll:": "rolleyes.png",
+    ":wink:": "\U0001f609", ":cry:": "\U0001f625", ":eek:": "\U0001f62e", ":lol:": "\U0001f606",
+    ":mad:": "\U0001f621", ":sad:": "\U0001f641", "8-)": "\U0001f60e", "8-O": "\U0001f62f",
+    ":-(": "\U0001f641", ":-)": "\U0001f642", ":-?": "\U0001f615", ":-D": "\U0001f600",
+    ":-P": "\U0001f61b", ":-o": "\U0001f62e", ":-x": "\U0001f621", ":-|": "\U0001f610",
+    ";-)": "\U0001f609", "8O": "\U0001f62f", ":(": "\U0001f641", ":)": "\U0001f642",
+    ":?": "\U0001f615", ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e",
+    ":x": "\U0001f621", ":|": "\U0001f610", ";)": "\U0001f609", ":!:": "\u2757", ":?:": "\u2753",
+}
+SPACE = r"(?:[\r\n\t ]|\u00a0|&nbsp;)"
+SMILEY = re.compile(
+    rf"(?:(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;)|^)"
+    rf"({'|'.join(re.escape(key) for key in sorted(SMILIES, key=len, reverse=True))})"
+    rf"(?={SPACE}|$)", re.MULTILINE)
+NO_SMILIES = {"code", "pre", "style", "script", "textarea"}
+
+
+def convert_smilies(text: str, site: str = "") -> str:
+    """convert_smilies(): text smilies become emoji (or WordPress's two smiley images), outside
+    tags and code, pre, style, script and textarea."""
+    parts = re.split(r"(<[^>]*>)", text)
+    ignoring = ""
+    for index, part in enumerate(parts):
+        if part.startswith("<"):
+            tag = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            if tag and tag.group(2).lower() in NO_SMILIES:
+                if tag.group(1) and tag.group(2).lower() == ignoring:
+                    ignoring = ""
+                elif not tag.group(1) and not ignoring:
+                    ignoring = tag.group(2).lower()
+            continue
+        if not ignoring and part.strip():
+            parts[index] = SMILEY.sub(lambda m: _smiley(m.group(1), site), part)
+    return "".join(parts)
+
+
+def _smiley(code: str, site: str) -> str:
+    image = SMILIES[code]
+    if not image.endswith(".png"):
+        return image
+    return (f'<img src="{site}/wp-includes/images/smilies/{image}" alt="{html.escape(code)}" '
+            'class="wp-smiley" style="height: 1em; max-height: 1em;" />')
 
 
 TEXTURIZE_SPLIT = re.compile(r"(<[^>]*>|\[[^\]]*\])")
@@ -159,7 +227,7 @@ def _texturize_text(text: str) -> str:
     text = text.replace("...", "&#8230;")
     text = re.sub(r"(?<=\s)---(?=\s)", "&#8212;", text)
     text = text.replace("---", "&#8212;")
-    text = re.sub(r"(?<=\s)--(?=\s)", "&#8211;", text)
+    text = re.sub(r"(?:(?<=\s)|^)--(?=\s|$)", "&#8212;", text)
     text = re.sub(r"(?<=\s)-(?=\s)", "&#8211;", text)
     text = text.replace("--", "&#8211;")
     text = re.sub(r"(?<=\w)'(?=\w)", "&#8217;", text)
@@ -176,6 +244,10 @@ LONE_AMP = re.compile(r"&(?!#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)", re.IGNORECASE
 
 URL_IN_TEXT = re.compile(r"(?<![\"'=>\w/])((?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])",
                          re.IGNORECASE)
+WWW_IN_TEXT = re.compile(r"(?:(?<=[\s>])|^)((?:www|ftp)\.[^\s<>\"']+[^\s<>\"'.,;:!?)\]])",
+                         re.IGNORECASE | re.MULTILINE)
+EMAIL_IN_TEXT = re.compile(r"(?:(?<=[\s>])|^)([.0-9a-z_+-]+)@(([0-9a-z-]+\.)+[0-9a-z]{2,})",
+                           re.IGNORECASE | re.MULTILINE)
 
 
 def make_clickable(text: str) -> str:
@@ -189,11 +261,25 @@ def make_clickable(text: str) -> str:
             elif re.match(r"</a\s*>", part, re.IGNORECASE):
                 depth = max(0, depth - 1)
             continue
-        if depth == 0 and "://" in part:
-            parts[index] = URL_IN_TEXT.sub(
-                lambda m: '<a href="{0}" rel="nofollow">{0}</a>'.format(
-                    LONE_AMP.sub("&#038;", m.group(1))), part)
+        if depth == 0:
+            parts[index] = _clickable_text(part)
     return "".join(parts)
+
+
+def _link(url: str) -> str:
+    url = LONE_AMP.sub("&#038;", url)
+    return f'<a href="{url}" rel="nofollow ugc">{url}</a>'
+
+
+def _clickable_text(text: str) -> str:
+    if "://" in text:
+        text = URL_IN_TEXT.sub(lambda m: _link(m.group(1)), text)
+    if "www." in text.lower() or "ftp." in text.lower():
+        text = WWW_IN_TEXT.sub(lambda m: _link("http://" + m.group(1)), text)
+    if "@" in text:
+        text = EMAIL_IN_TEXT.sub(
+            lambda m: f'<a href="mailto:{m.group(0)}">{m.group(0)}</a>', text)
+    return text
 
 
 BLOCK = (r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre"

@@ -140,7 +140,9 @@ class CommentSerializer(WPSerializer):
         if wants("date_gmt"):
             data["date_gmt"] = format_gmt(comment.date)
         if wants("content"):
-            data["content"] = {"rendered": render_comment(comment.content),
+            rendered = render_comment(comment.content, site_url(request),
+                                      self.context.get("smilies", True))
+            data["content"] = {"rendered": rendered,
                                "raw": comment.content}
         if wants("link"):
             link = post_link(request, comment.post, self.context.get("ancestors", {}))

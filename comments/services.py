@@ -49,11 +49,12 @@ def update_post_comment_count(*post_ids: int) -> None:
         Post.objects.filter(pk=post_id).update(comment_count=counts.get(post_id, 0))
 
 
-def filter_content(content: str, user: Any) -> str:
-    """pre_comment_content: kses for users without unfiltered_html, rel="nofollow ugc" for all."""
-    if user_can(user, "unfiltered_html"):
-        return rel_ugc(content)
-    return kses_comment(content)
+def filter_content(content: str, user: Any, site_host: str = "") -> str:
+    """pre_comment_content: kses for users without unfiltered_html, then rel="nofollow ugc" on
+    links leaving the site."""
+    if not user_can(user, "unfiltered_html"):
+        content = kses_comment(content)
+    return rel_ugc(content, site_host)
 
 
 def check_duplicate(*, post: Post, parent_id: int | None, author_name: str, author_email: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import math
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -27,7 +28,8 @@ from comments.serializers import CommentSerializer, comment_serializer_class
 from content.models import Post
 from users.models import User
 from wpapi.errors import WPError
-from wpapi.links import rest_url
+from wpapi.links import rest_url, site_url
+from wpapi.site import get_option
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
 PASSWORD_ARG = {"description": "The password for the parent post of the comment (if the post "
@@ -87,6 +89,8 @@ class CommentViewSet(WPViewSet):
             extra["has_children"] = set(
                 Comment.objects.filter(parent_id__in=ids, status__in=["0", "1"])
                 .values_list("parent_id", flat=True).distinct())
+        if fields is None or "content" in fields:
+            extra["smilies"] = bool(get_option("use_smilies", True))
         if fields is None or "link" in fields:
             extra["ancestors"] = self.ancestors([item.post for item in items])
         registry = registered_meta()
@@ -176,7 +180,7 @@ class CommentViewSet(WPViewSet):
             raise WPError("rest_comment_author_data_required",
                           "Creating a comment requires valid author name and email values.", 400)
         self.check_lengths(fields)
-        fields["content"] = services.filter_content(content, user)
+        fields["content"] = services.filter_content(content, user, self.site_host())
         if not fields["content"].strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         parent_id = self.checked_parent(params.get("parent") or 0, post.pk)
@@ -217,7 +221,8 @@ class CommentViewSet(WPViewSet):
                 raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         self.check_lengths(changes)
         if "content" in changes:
-            changes["content"] = services.filter_content(changes["content"], user)
+            changes["content"] = services.filter_content(changes["content"], user,
+                                                         self.site_host())
         if "parent" in params:
             post_id = changes["post"].pk if "post" in changes else comment.post_id
             changes["parent_id"] = self.checked_parent(params["parent"] or 0, post_id,
@@ -315,6 +320,9 @@ class CommentViewSet(WPViewSet):
         if parent is None or parent != post_id or parent_id == own_id:
             raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
         return parent_id
+
+    def site_host(self) -> str:
+        return urlsplit(site_url(self.request)).hostname or ""
 
     def remote_addr(self) -> str:
         address = self.request.META.get("REMOTE_ADDR", "")

@@ -3,6 +3,7 @@
 import pytest
 
 from comments.formatting import esc_url_raw, kses_comment, render_comment, sanitize_text_field
+from comments.models import Comment
 from tests.factories import CommentFactory
 from tests.helpers import assert_wp_error, count_queries
 
@@ -25,13 +26,21 @@ def test_wordpress_sample_comment_renders_as_wordpress(api_client, db):
 
 @pytest.mark.parametrize(("raw", "rendered"), [
     ("[&#8230;] pingback excerpt [&#8230;]", "<p>[&#8230;] pingback excerpt [&#8230;]</p>\n"),
-    ("It's \"quoted\" -- and...", "<p>It&#8217;s &#8220;quoted&#8221; &#8211; and&#8230;</p>\n"),
+    ("It's \"quoted\" -- and...", "<p>It&#8217;s &#8220;quoted&#8221; &#8212; and&#8230;</p>\n"),
+    ("a - b--c", "<p>a &#8211; b&#8211;c</p>\n"),
+    ("Wordpress :) ok", "<p>WordPress \U0001f642 ok</p>\n"),
+    ("<code>:)</code> :mrgreen:",
+     '<p><code>:)</code> <img src="/wp-includes/images/smilies/mrgreen.png" alt=":mrgreen:" '
+     'class="wp-smiley" style="height: 1em; max-height: 1em;" /></p>\n'),
+    ("mail me@example.com or www.example.org.",
+     '<p>mail <a href="mailto:me@example.com">me@example.com</a> or '
+     '<a href="http://www.example.org" rel="nofollow ugc">http://www.example.org</a>.</p>\n'),
     ("One\n\nTwo", "<p>One</p>\n<p>Two</p>\n"),
     ("<blockquote>Quote\n\nmore</blockquote>\nAfter",
      "<blockquote><p>Quote</p>\n<p>more</p></blockquote>\n<p>After</p>\n"),
     ("<code>it's \"raw\"</code>", "<p><code>it's \"raw\"</code></p>\n"),
     ("see https://example.com/a?b=1&c=2.",
-     '<p>see <a href="https://example.com/a?b=1&#038;c=2" rel="nofollow">'
+     '<p>see <a href="https://example.com/a?b=1&#038;c=2" rel="nofollow ugc">'
      "https://example.com/a?b=1&#038;c=2</a>.</p>\n"),
     ("", ""),
 ])
@@ -41,9 +50,9 @@ def test_comment_text_filters(raw, rendered):
 
 @pytest.mark.parametrize(("dirty", "clean"), [
     ("<script>alert(1)</script>hi", "hi"),
-    ('<a href="javascript:alert(1)" onclick="x()">a</a>', '<a rel="nofollow ugc">a</a>'),
-    ('<a href="https://e.example" title="t">a</a>',
-     '<a href="https://e.example" title="t" rel="nofollow ugc">a</a>'),
+    ('<a href="javascript:alert(1)" onclick="x()">a</a>', "<a>a</a>"),
+    ('<a href="https://e.example" title="t" rel="me">a</a>',
+     '<a href="https://e.example" title="t">a</a>'),
     ('<blockquote cite="https://e.example" style="x">q</blockquote>',
      '<blockquote cite="https://e.example">q</blockquote>'),
     ("<b>b</b><i>i</i><em>e</em><strong>s</strong><code>c</code><del>d</del><s>s</s>",
@@ -72,6 +81,54 @@ def test_esc_url_raw(url, clean):
 def test_sanitize_text_field():
     assert sanitize_text_field("  <b>a</b>\n\tb  %41c ") == "a b c"
     assert sanitize_text_field("a %41 b") == "a b"
+
+
+# Sent to WordPress 6.1 as an administrator; `raw` and `rendered` are what it answered.
+LIVE_RAW = (
+    "Smile :) and ;-) here.\nIt's \"quoted\" -- and... see https://example.com/x?a=1&b=2 and "
+    "www.example.org.\n\n<blockquote>Quote\n\nmore</blockquote>\nAfter 5'10\" 2x3 & co &amp; "
+    "Wordpress\n<ul><li>a</li>\n<li>b</li></ul>\n<code>it's</code> "
+    '<a href="http://testserver/x">internal</a> <a href="https://ext.example/" rel="me">ext</a>')
+LIVE_STORED = LIVE_RAW.replace('rel="me"', 'rel="me nofollow ugc"')
+LIVE_RENDERED = (
+    "<p>Smile \U0001f642 and \U0001f609 here.<br />\nIt&#8217;s &#8220;quoted&#8221; &#8212; "
+    'and&#8230; see <a href="https://example.com/x?a=1&#038;b=2" rel="nofollow ugc">'
+    "https://example.com/x?a=1&#038;b=2</a> and "
+    '<a href="http://www.example.org" rel="nofollow ugc">http://www.example.org</a>.</p>\n'
+    "<blockquote><p>Quote</p>\n<p>more</p></blockquote>\n<p>After 5&#8217;10&#8221; 2&#215;3 "
+    "&#038; co &amp; WordPress</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p><code>it's</code> "
+    '<a href="http://testserver/x">internal</a> '
+    '<a href="https://ext.example/" rel="me nofollow ugc">ext</a></p>\n')
+
+
+def test_stored_and_rendered_as_wordpress_61(api_client, admin_user, db):
+    post = CommentFactory().post
+    api_client.force_authenticate(admin_user)
+    response = api_client.post(URL, {"post": post.pk, "content": LIVE_RAW}, format="json")
+    content = response.json()["content"]
+    assert content["raw"] == LIVE_STORED
+    assert content["rendered"] == LIVE_RENDERED
+
+
+def test_smilies_follow_the_site_option(api_client, db):
+    from wpapi.site import update_options
+
+    comment = CommentFactory(content="Hi :)")
+    assert "\U0001f642" in api_client.get(f"{URL}/{comment.pk}").json()["content"]["rendered"]
+    update_options({"use_smilies": False})
+    assert api_client.get(f"{URL}/{comment.pk}").json()["content"]["rendered"] == "<p>Hi :)</p>\n"
+
+
+def test_kses_then_ugc_for_users_without_unfiltered_html(api_client, author, db):
+    post = CommentFactory(post__author=author).post
+    api_client.force_authenticate(author)
+    content = ('<a href="https://ext.example/" rel="me" onclick="x()">ext</a> '
+               '<a href="http://testserver/in">in</a>')
+    response = api_client.post(URL, {"post": post.pk, "content": content}, format="json")
+    stored = Comment.objects.get(pk=response.json()["id"]).content
+    assert stored == (
+        '<a href="https://ext.example/" rel="nofollow ugc">ext</a> '
+        '<a href="http://testserver/in">in</a>')
 
 
 # --- meta ---------------------------------------------------------------------------------
