@@ -65,7 +65,19 @@ class AllowByPermissionMixin:
         return response
 
 
-class TermViewSet(AllowByPermissionMixin, WPViewSet):
+class ExactFieldsMixin:
+    """The terms and taxonomies controllers build a field only when _fields names it exactly
+    (in_array), so `_fields=meta.ref_color` leaves meta out altogether."""
+
+    def response_fields(self) -> set[str] | None:
+        fields = super().response_fields()  # type: ignore[misc]
+        requested = self.request_fields()  # type: ignore[attr-defined]
+        if fields is None or requested is None:
+            return fields
+        return {name for name in fields if name in requested or name in ("id", "_links")}
+
+
+class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     """WP_REST_Terms_Controller for one taxonomy; urls.py makes a subclass per taxonomy."""
 
     taxonomy_slug = ""
@@ -83,15 +95,6 @@ class TermViewSet(AllowByPermissionMixin, WPViewSet):
 
     def get_serializer_class(self) -> type[TermSerializer]:
         return term_serializer_for(self.taxonomy)
-
-    def response_fields(self) -> set[str] | None:
-        # WP_REST_Terms_Controller builds a field only when _fields names it exactly, so
-        # `_fields=meta.ref_color` leaves meta out altogether.
-        fields = super().response_fields()
-        requested = self.request_fields()
-        if fields is None or requested is None:
-            return fields
-        return {name for name in fields if name in requested or name in ("id", "_links")}
 
     # --- arguments ---------------------------------------------------------------------------
     def raw_params(self) -> dict[str, Any]:
@@ -249,7 +252,7 @@ class TermViewSet(AllowByPermissionMixin, WPViewSet):
         return {"deleted": True, "previous": previous}
 
 
-class TaxonomyViewSet(AllowByPermissionMixin, WPViewSet):
+class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     """WP_REST_Taxonomies_Controller: /wp/v2/taxonomies, keyed by taxonomy, and one taxonomy."""
 
     serializer_class = TaxonomySerializer

@@ -128,3 +128,12 @@ def test_options_describe_route_and_schema(api_client):
     assert body["methods"] == ["GET"]
     assert list(body["endpoints"][0]["args"]) == ["taxonomy", "context"]
     assert body["schema"]["title"] == "taxonomy"
+
+
+def test_nested_fields_leave_the_field_out_as_wordpress(api_client, editor):
+    api_client.force_authenticate(editor)
+    body = api_client.get(f"{URL}/category", {"context": "edit",
+                                              "_fields": "visibility.public,name"}).json()
+    assert body == {"name": "Categories"}
+    assert api_client.get(URL, {"_fields": "category.name"}).json() == {"category": []}
+    assert api_client.get(URL, {"_fields": "name"}).json() == []
