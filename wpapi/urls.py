@@ -10,6 +10,9 @@ from wpapi import routing, views
 if not routing.router.routes:
     views.register_discovery_routes()
     import comments.urls  # noqa: F401
+    from content.search import register_search_route
+
+    register_search_route()
 
     views.register_site_routes()
     import content.urls  # noqa: F401

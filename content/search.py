@@ -1,0 +1,236 @@
+"""`/wp/v2/search`: one search over posts of every public type, terms, or post formats
+(WP_REST_Search_Controller with its post, term and post-format handlers).
+
+Results point at the real resources (`_links.self` is embeddable), so `?_embed` brings the full
+objects. Only published content is found; logged-out visitors never find password-protected
+posts, as WP_Query's search leaves them out.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from content.formatting import render_title
+from content.models import Post
+from content.registry import post_types
+from content.serializers import PostSerializer
+from taxonomy.models import Term
+from taxonomy.registry import taxonomies
+from taxonomy.serializers import term_serializer_for
+from wpapi.links import rest_url
+from wpapi.routing import router
+from wpapi.schema import parse_list
+from wpapi.serializers import WPSerializer
+from wpapi.viewsets import PAGE_ARG, PER_PAGE_ARG, SEARCH_ARG, WPViewSet
+
+POST_FORMATS = {
+    "aside": "Aside", "chat": "Chat", "gallery": "Gallery", "link": "Link", "image": "Image",
+    "quote": "Quote", "status": "Status", "video": "Video", "audio": "Audio",
+}
+
+
+def post_subtypes() -> list[str]:
+    """Post types the search covers: shown in REST, viewable, not attachments."""
+    return [slug for slug, kind in post_types().items()
+            if kind.show_in_rest and kind.viewable and slug != "attachment"]
+
+
+def term_subtypes() -> list[str]:
+    return [slug for slug, tax in taxonomies().items() if tax.show_in_rest and tax.public]
+
+
+class SearchResultSerializer(WPSerializer):
+    schema = {
+        "title": "search-result",
+        "type": "object",
+        "properties": {
+            "id": {"description": "Unique identifier for the object.",
+                   "type": ["integer", "string"], "context": ["view", "embed"], "readonly": True},
+            "title": {"description": "The title for the object.", "type": "string",
+                      "context": ["view", "embed"], "readonly": True},
+            "url": {"description": "URL to the object.", "type": "string", "format": "uri",
+                    "context": ["view", "embed"], "readonly": True},
+            "type": {"description": "Object type.", "type": "string",
+                     "enum": ["post", "term", "post-format"], "context": ["view", "embed"],
+                     "readonly": True},
+            "subtype": {"description": "Object subtype.", "type": "string",
+                        "enum": ["post", "page", "category", "post_tag"],
+                        "context": ["view", "embed"], "readonly": True},
+        },
+    }
+
+    def to_representation(self, result: dict[str, Any]) -> dict[str, Any]:
+        # post formats have no subtype, as WordPress answers them
+        return {key: result[key] for key in ("id", "title", "url", "type", "subtype")
+                if key in result}
+
+    def links(self, result: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        request = self.context["request"]
+        links = dict(result["_links"])
+        links["collection"] = [{"href": rest_url(request, "/wp/v2/search")}]
+        return links
+
+
+class SearchViewSet(WPViewSet):
+    serializer_class = SearchResultSerializer
+
+    def search_args(self) -> dict[str, dict[str, Any]]:
+        subtypes = [*post_subtypes(), *term_subtypes(), "any"]
+        return {
+            "context": {"description": "Scope under which the request is made; determines "
+                        "fields present in response.", "type": "string",
+                        "enum": ["view", "embed"], "default": "view"},
+            "page": PAGE_ARG,
+            "per_page": PER_PAGE_ARG,
+            "search": SEARCH_ARG,
+            "type": {"default": "post", "description": "Limit results to items of an object "
+                     "type.", "type": "string", "enum": ["post", "term", "post-format"]},
+            "subtype": {"default": "any", "description": "Limit results to items of one or more "
+                        "object subtypes.", "type": "array",
+                        "items": {"enum": subtypes, "type": "string"}},
+            "exclude": {"description": "Ensure result set excludes specific IDs.",
+                        "type": "array", "items": {"type": "integer"}, "default": []},
+            "include": {"description": "Limit result set to specific IDs.", "type": "array",
+                        "items": {"type": "integer"}, "default": []},
+        }
+
+    def args_for(self, action: str) -> dict[str, dict[str, Any]]:
+        return self.search_args()
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        handler = {"post": self.search_posts, "term": self.search_terms,
+                   "post-format": self.search_formats}[self.params["type"]]
+        wanted = self.subtypes(handler)
+        total, results = handler(wanted)
+        per_page, page = self.params["per_page"], self.params["page"]
+        max_pages = -(-total // per_page) if total else 0  # past the end: [], as WordPress
+        data = [] if request.method == "HEAD" else self.serialize(results)
+        response = Response(data)
+        self.add_pagination_headers(response, total, max_pages, page)
+        return response
+
+    def subtypes(self, handler: Any) -> list[str]:
+        known = {self.search_posts: post_subtypes, self.search_terms: term_subtypes,
+                 self.search_formats: lambda: list(POST_FORMATS)}[handler]()
+        # the default ("any") arrives unsanitised, as a string
+        requested = parse_list(self.params.get("subtype") or "any")
+        if "any" in requested:
+            return known
+        return [name for name in requested if name in known]
+
+    def window(self) -> slice:
+        start = (self.params["page"] - 1) * self.params["per_page"]
+        return slice(start, start + self.params["per_page"])
+
+    # --- handlers ----------------------------------------------------------------------------
+    def search_posts(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
+        posts: QuerySet[Post] = Post.objects.filter(type__in=subtypes, status="publish")
+        posts = self._include_exclude(posts)
+        text = (self.params.get("search") or "").strip()
+        if text:
+            if not self.request.user.is_authenticated:
+                posts = posts.filter(password="")
+            for word in text.split():
+                posts = posts.filter(Q(title__icontains=word) | Q(excerpt__icontains=word)
+                                     | Q(content__icontains=word))
+            # WP_Query's relevance: the whole phrase in the title first, then newest first
+            posts = posts.annotate(in_title=Case(When(title__icontains=text, then=Value(1)),
+                                                 default=Value(0), output_field=IntegerField()))
+            posts = posts.order_by("-in_title", "-date", "-id")
+        else:
+            posts = posts.order_by("-date", "-id")
+        total = posts.count()
+        rows = list(posts.only("id", "type", "title", "slug", "status", "password", "parent_id",
+                               "date")[self.window()])
+        ancestors = load_ancestors(rows)
+        results = []
+        for post in rows:
+            serializer = PostSerializer.for_type(post.type)(
+                context={"request": self.request, "ancestors": ancestors})
+            title = render_title(post.title)
+            if post.password:
+                title = f"Protected: {title}"
+            rest_base = post_types()[post.type].rest_base or post.type
+            results.append({
+                "id": post.pk, "title": html.unescape(title), "url": serializer.permalink(post),
+                "type": "post", "subtype": post.type,
+                "_links": {
+                    "self": [{"embeddable": True,
+                              "href": rest_url(self.request, f"/wp/v2/{rest_base}/{post.pk}")}],
+                    "about": [{"href": rest_url(self.request, f"/wp/v2/types/{post.type}")}],
+                },
+            })
+        return total, results
+
+    def search_terms(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
+        terms: QuerySet[Term] = Term.objects.filter(taxonomy__in=subtypes)
+        terms = self._include_exclude(terms)
+        text = (self.params.get("search") or "").strip()
+        if text:
+            terms = terms.filter(Q(name__icontains=text) | Q(slug__icontains=text))
+        terms = terms.order_by("name", "id")
+        total = terms.count()
+        rows = list(terms[self.window()])
+        registry = taxonomies()
+        tree = {pk: (parent_id, slug) for pk, parent_id, slug in Term.objects.filter(
+            pk__in={t.parent_id for t in rows if t.parent_id} or [0]).values_list(
+            "id", "parent_id", "slug")} if any(t.parent_id for t in rows) else {}
+        results = []
+        for term in rows:
+            taxonomy = registry[term.taxonomy]
+            serializer = term_serializer_for(taxonomy)(
+                context={"request": self.request, "term_tree": tree})
+            results.append({
+                "id": term.pk, "title": html.unescape(term.name),
+                # WordPress 6.1 answers a term's taxonomy as its type, with no subtype
+                "url": serializer.term_link(term), "type": term.taxonomy,
+                "_links": {
+                    "self": [{"embeddable": True, "href": rest_url(
+                        self.request, f"/wp/v2/{taxonomy.rest_base}/{term.pk}")}],
+                    "about": [{"href": rest_url(self.request,
+                                                f"/wp/v2/taxonomies/{term.taxonomy}")}],
+                },
+            })
+        return total, results
+
+    def search_formats(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
+        used = set(Post.objects.filter(type="post", status="publish", format__in=subtypes)
+                   .values_list("format", flat=True).distinct())
+        text = (self.params.get("search") or "").strip().lower()
+        names = [slug for slug in POST_FORMATS if slug in used
+                 and (not text or text in POST_FORMATS[slug].lower())]
+        page = names[self.window()]
+        home = rest_url(self.request, "/").removesuffix("/wp-json/")
+        results = [{"id": slug, "title": POST_FORMATS[slug], "url": f"{home}/type/{slug}/",
+                    "type": "post-format", "_links": {}} for slug in page]
+        return len(names), results
+
+    def _include_exclude(self, queryset: QuerySet) -> QuerySet:
+        if self.params.get("include"):
+            queryset = queryset.filter(pk__in=self.params["include"])
+        if self.params.get("exclude"):
+            queryset = queryset.exclude(pk__in=self.params["exclude"])
+        return queryset
+
+
+def load_ancestors(posts: list[Post]) -> dict[int, tuple[str, int | None]]:
+    """Every ancestor's (slug, parent id) of `posts`, for page permalinks: a query per level."""
+    ancestors: dict[int, tuple[str, int | None]] = {}
+    pending = {post.parent_id for post in posts if post.parent_id}
+    while pending:
+        rows = Post.objects.filter(pk__in=pending).values_list("pk", "slug", "parent_id")
+        pending = set()
+        for pk, slug, parent_id in rows:
+            ancestors[pk] = (slug, parent_id)
+            if parent_id and parent_id not in ancestors:
+                pending.add(parent_id)
+    return ancestors
+
+
+def register_search_route() -> None:
+    router.add("/wp/v2/search", SearchViewSet, {"GET": "list"})
