@@ -9,7 +9,6 @@ sanitize_title(). Written from WordPress's documented behaviour; no code copied.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -81,7 +80,9 @@ def strip_block_delimiters(content: str) -> str:
 # --- wptexturize --------------------------------------------------------------------------------
 SPACES = r"(?:[\r\n\t ]|\xc2\xa0|\u00a0|&nbsp;)"
 NO_TEXTURIZE_TAGS = ("pre", "code", "kbd", "style", "script", "tt")
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>|\[[^\[\]]*\])", re.S)
+#: WordPress's own shortcodes; unregistered [brackets] are plain text to texturize
+SHORTCODES = ("caption", "wp_caption", "gallery", "playlist", "audio", "video", "embed")
+TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>|\[/?(?:" + "|".join(SHORTCODES) + r")\b[^\[\]]*\])", re.S)
 
 OPEN_Q, CLOSE_Q = "&#8220;", "&#8221;"
 OPEN_SQ, CLOSE_SQ, APOS = "&#8216;", "&#8217;", "&#8217;"
@@ -107,9 +108,14 @@ STATIC = [
 ]
 
 SINGLE_RULES = [
+    # '99' and '99" read as an abbreviated year closing a quotation
     (
         re.compile(r"'(\d\d)'(?=\Z|[.,:;!?)}\-\]]|&gt;|" + SPACES + ")"),
         _APOS_FLAG + r"\1" + CLOSE_SQ,
+    ),
+    (
+        re.compile(r"'(\d\d)\"(?=\Z|[.,:;!?)}\-\]]|&gt;|" + SPACES + ")"),
+        _APOS_FLAG + r"\1" + CLOSE_Q,
     ),
     (re.compile(r"'(?=\d\d(?:\Z|(?![%\d]|[.,]\d)))"), _APOS_FLAG),
     (
@@ -153,13 +159,41 @@ DASH_RULES = [
     ),
 ]
 LONE_AMP = re.compile(r"&(?!#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)", re.I)
-TIMES = re.compile(r"\b(\d(?:(?<=0)[\d.,]+|[\d.,]*))x(\d[\d.,]*)\b")
+TIMES = re.compile(r"\b((?:[1-9][\d.,]*|0[\d.,]+))x(\d[\d.,]*)\b")
 
 
 def _primes(text: str, quote: str, prime: str, open_flag: str, close: str) -> str:
-    """Quotes still unpaired: a prime after a digit, a closing quote otherwise."""
-    text = re.sub(r"(?<=\d)" + re.escape(quote), prime, text)
-    return text.replace(quote, close)
+    """Quotes left after the rules: within each stretch after an opening quote, a quote
+    followed by punctuation or space closes it (primes after digits when several compete);
+    elsewhere digits take primes. Unmatched single quotes stay as typed."""
+    flag = "\x04"
+    quote_pattern = re.compile(re.escape(quote) + r"(?=\Z|[.,:;!?)}\-\]]|&gt;|" + SPACES + ")")
+    prime_pattern = re.compile(r"(?<=\d)" + re.escape(quote))
+    sentences = text.split(open_flag)
+    for index, sentence in enumerate(sentences):
+        if quote not in sentence:
+            continue
+        if index and close not in sentence:
+            sentence, count = quote_pattern.subn(flag, sentence)
+            if count > 1:
+                sentence, replaced = re.subn(r"(?<!\d)" + flag, close, sentence)
+                if not replaced:
+                    at = sentence.rfind(flag + ".")
+                    at = at if at != -1 else sentence.rfind(flag)
+                    sentence = sentence[:at] + close + sentence[at + 1 :]
+                sentence = prime_pattern.sub(prime, sentence)
+                sentence = re.sub(r"(?<=\d)" + flag, prime, sentence)
+                sentence = sentence.replace(flag, close)
+            elif count == 1:
+                sentence = prime_pattern.sub(prime, sentence.replace(flag, close))
+            else:
+                sentence = prime_pattern.sub(prime, sentence)
+        else:
+            sentence = quote_pattern.sub(close, prime_pattern.sub(prime, sentence))
+        if quote == '"':
+            sentence = sentence.replace('"', close)
+        sentences[index] = sentence
+    return open_flag.join(sentences)
 
 
 def _texturize_text(text: str) -> str:
@@ -205,7 +239,7 @@ def wptexturize(text: str) -> str:
                     elif not part.endswith("/>"):
                         skip.append(name)
             out.append(part)
-        elif part.startswith("[") and part.endswith("]") or skip:
+        elif (part.startswith("[") and TOKEN.fullmatch(part)) or skip:
             out.append(part)
         else:
             out.append(_texturize_text(part))
@@ -294,15 +328,106 @@ def render_title(title: str) -> str:
     return capital_p_dangit(wptexturize(title).strip())
 
 
+# convert_smilies(): WordPress's default smileys, shown as emoji
+SMILIES = {
+    ":neutral:": "\U0001f610",
+    ":twisted:": "\U0001f608",
+    ":arrow:": "\u27a1",
+    ":shock:": "\U0001f62f",
+    ":smile:": "\U0001f642",
+    ":???:": "\U0001f615",
+    ":cool:": "\U0001f60e",
+    ":evil:": "\U0001f47f",
+    ":grin:": "\U0001f600",
+    ":idea:": "\U0001f4a1",
+    ":oops:": "\U0001f633",
+    ":razz:": "\U0001f61b",
+    ":roll:": "\U0001f644",
+    ":wink:": "\U0001f609",
+    ":cry:": "\U0001f625",
+    ":eek:": "\U0001f62e",
+    ":lol:": "\U0001f606",
+    ":mad:": "\U0001f621",
+    ":sad:": "\U0001f641",
+    "8-)": "\U0001f60e",
+    "8-O": "\U0001f62f",
+    ":-(": "\U0001f641",
+    ":-)": "\U0001f642",
+    ":-?": "\U0001f615",
+    ":-D": "\U0001f600",
+    ":-P": "\U0001f61b",
+    ":-o": "\U0001f62e",
+    ":-x": "\U0001f621",
+    ":-|": "\U0001f610",
+    ";-)": "\U0001f609",
+    "8O": "\U0001f62f",
+    ":(": "\U0001f641",
+    ":)": "\U0001f642",
+    ":?": "\U0001f615",
+    ":D": "\U0001f600",
+    ":P": "\U0001f61b",
+    ":o": "\U0001f62e",
+    ":x": "\U0001f621",
+    ":|": "\U0001f610",
+    ";)": "\U0001f609",
+    ":!:": "\u2757",
+    ":?:": "\u2753",
+}
+SMILEY = re.compile(
+    r"(?<![^\s])("
+    + "|".join(re.escape(k) for k in sorted(SMILIES, key=len, reverse=True))
+    + r")(?=\s|$)"
+)
+SMILEY_SKIP_TAGS = ("code", "pre", "style", "script", "textarea")
+
+
+def convert_smilies(text: str) -> str:
+    if not any(key in text for key in (":", ";", "8")):
+        return text
+    out, skip = [], None
+    for part in re.split(r"(<[^>]*>)", text):
+        if part.startswith("<"):
+            match = re.match(r"<(/?)(\w+)", part)
+            if match:
+                name = match.group(2).lower()
+                if skip is None and not match.group(1) and name in SMILEY_SKIP_TAGS:
+                    skip = name
+                elif match.group(1) and name == skip:
+                    skip = None
+            out.append(part)
+        elif skip is None and part:
+            out.append(SMILEY.sub(lambda m: SMILIES[m.group(1)], part))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+IMG_TAG = re.compile(r"<img\s[^>]+>", re.I)
+
+
+def filter_content_tags(content: str) -> str:
+    """wp_filter_content_tags(): images get loading="lazy" (when sized) and decoding="async"."""
+
+    def tag(match: re.Match) -> str:
+        image = match.group(0)
+        if " loading=" not in image and " width=" in image and " height=" in image:
+            image = image.replace("<img", '<img loading="lazy"', 1)
+        if " decoding=" not in image:
+            image = image.replace("<img", '<img decoding="async"', 1)
+        return image
+
+    return IMG_TAG.sub(tag, content) if "<img" in content else content
+
+
 def render_content(content: str) -> str:
     """the_content for static content."""
     blocks = has_blocks(content)
     if blocks:
         content = strip_block_delimiters(content)
-    content = wptexturize(content)
+    content = convert_smilies(wptexturize(content))
     if not blocks:
         content = wpautop(content)
-    return capital_p_dangit(content)
+    return capital_p_dangit(filter_content_tags(content))
 
 
 def strip_all_tags(text: str) -> str:
@@ -330,7 +455,7 @@ def render_excerpt(excerpt: str, content: str) -> str:
         text = excerpt_remove_blocks(teaser(content))
         text = render_content(text).replace("]]>", "]]&gt;")
         excerpt = trim_words(text)
-    return wpautop(capital_p_dangit(wptexturize(excerpt)))
+    return wpautop(capital_p_dangit(convert_smilies(wptexturize(excerpt))))
 
 
 # --- slugs ------------------------------------------------------------------------------------
@@ -367,7 +492,7 @@ def remove_accents(text: str) -> str:
 
 def sanitize_title(title: str) -> str:
     """sanitize_title_with_dashes() in the "save" context."""
-    text = strip_all_tags(remove_accents(html.unescape(title) if "&" in title else title))
+    text = TAG.sub("", remove_accents(title))
     text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", r"---\1---", text)
     text = text.replace("%", "")
     text = re.sub(r"---([a-fA-F0-9][a-fA-F0-9])---", r"%\1", text)
