@@ -52,9 +52,9 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
     """Apply the collection arguments, as get_items() maps them onto WP_User_Query."""
     can_list = user_can(viewer, "list_users")
     if params.get("include"):
-        users = users.filter(pk__in=params["include"])
+        users = users.filter(pk__in=_ids(params["include"]))
     if params.get("exclude"):
-        users = users.exclude(pk__in=params["exclude"])
+        users = users.exclude(pk__in=_ids(params["exclude"]))
     if params.get("slug"):
         users = users.filter(nicename__in=params["slug"])
     if params.get("roles"):
@@ -78,6 +78,11 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
     if search:
         users = users.filter(search_condition(search, can_list))
     return order_users(users, params)
+
+
+def _ids(values: list[int]) -> list[int]:
+    """IDs a database column can hold; larger ones match no user, as in WordPress."""
+    return [value for value in values if 0 < value < 2**63]
 
 
 def search_condition(search: str, can_list: bool) -> Q:
@@ -109,7 +114,7 @@ def order_users(users: QuerySet[User], params: dict[str, Any]) -> QuerySet[User]
     positions: list[Any] = []
     if orderby == "include" and params.get("include"):
         positions = [When(pk=pk, then=Value(index))
-                     for index, pk in enumerate(params["include"])]
+                     for index, pk in enumerate(_ids(params["include"]))]
     elif orderby == "include_slugs" and params.get("slug"):
         positions = [When(nicename=slug, then=Value(index))
                      for index, slug in enumerate(params["slug"])]

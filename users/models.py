@@ -94,7 +94,7 @@ class ApplicationPassword(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="application_passwords")
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     app_id = models.CharField(max_length=64, blank=True, default="")
-    name = models.CharField(max_length=200)
+    name = models.TextField()  # WordPress sets no length limit
     password = models.CharField(max_length=256)
     #: a fast, non-secret fingerprint of the plain password, to find candidates without hashing
     #: every stored password on each request; the hash above is what proves the password.

@@ -110,7 +110,7 @@ class UserViewSet(WPViewSet):
             pk = int(self.kwargs["id"])
         except (TypeError, ValueError):
             pk = 0
-        user = self.get_queryset().filter(pk=pk).first() if pk > 0 else None
+        user = self.get_queryset().filter(pk=pk).first() if 0 < pk < 2**63 else None
         if user is None:
             raise WPError(self.not_found_code, self.not_found_message, 404)
         return user
@@ -150,8 +150,11 @@ class UserViewSet(WPViewSet):
         per_page = self.params.get("per_page") or 10
         offset = self.params.get("offset") or 0
         start = offset if offset else (self.params.get("page", 1) - 1) * per_page
-        rows = list(queryset[start:start + per_page])
-        total = self.count_total(queryset, rows, start, per_page)
+        if start < 0:  # MySQL finds nothing at a negative offset; the total still counts
+            rows, total = [], queryset.count()
+        else:
+            rows = list(queryset[start:start + per_page])
+            total = self.count_total(queryset, rows, start, per_page)
         page = math.ceil(start / per_page + 1)
         max_pages = math.ceil(total / per_page)
         data = [] if request.method == "HEAD" else self.serialize(rows)
@@ -187,7 +190,8 @@ class UserViewSet(WPViewSet):
                           "Users do not support trashing. Set 'force=true' to delete.", 501)
         reassign = None
         if reassign_id:
-            reassign = User.objects.filter(pk=reassign_id).first()
+            reassign = User.objects.filter(pk=reassign_id).first() \
+                if reassign_id < 2**63 else None
             if reassign_id == user.pk or reassign is None:
                 raise WPError("rest_user_invalid_reassign",
                               "Invalid user ID for reassignment.", 400)
@@ -272,7 +276,7 @@ class ApplicationPasswordViewSet(WPViewSet):
             owner = self.request.user
         else:
             pk = int(raw) if raw.isdigit() else 0
-            owner = User.objects.filter(pk=pk).first() if pk > 0 else None
+            owner = User.objects.filter(pk=pk).first() if 0 < pk < 2**63 else None
         if owner is None:
             raise WPError("rest_user_invalid_id", "Invalid user ID.", 404)
         self._owner = owner

@@ -445,3 +445,16 @@ def test_rest_route_and_trailing_slash_reach_me(api_client, subscriber):
     api_client.force_authenticate(subscriber)
     assert api_client.get("/?rest_route=/wp/v2/users/me").json()["id"] == subscriber.pk
     assert api_client.get(f"{USERS_URL}/me/").json()["id"] == subscriber.pk
+
+
+def test_out_of_range_offsets_and_ids_find_nobody(api_client, published_author):
+    negative = api_client.get(USERS_URL, {"offset": -5})
+    assert negative.status_code == 200
+    assert negative.json() == []
+    assert negative["X-WP-Total"] == "1"
+    huge = api_client.get(USERS_URL, {"include": "99999999999999999999", "orderby": "include"})
+    assert huge.status_code == 200
+    assert (huge.json(), huge["X-WP-Total"]) == ([], "0")
+    assert api_client.get(USERS_URL, {"exclude": "99999999999999999999"}).status_code == 200
+    assert_wp_error(api_client.get(f"{USERS_URL}/99999999999999999999"),
+                    "rest_user_invalid_id", 404)
