@@ -16,22 +16,43 @@ from taxonomy.models import Term, TermMeta, TermRelationship
 from taxonomy.registry import Taxonomy, registered_term_meta
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
+from wpapi.site import get_option
 
 DEFAULT_CATEGORY_SLUG = "uncategorized"
 NAME_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 200
 
 
+def _default_category_id() -> int | None:
+    """The default_category option (set to "Uncategorized", ID 1, when the site is installed)."""
+    value = get_option("default_category")
+    try:
+        return int(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def default_category() -> Term:
     """The category a post gets when it has none (WordPress's default_category, "Uncategorized")."""
+    term_id = _default_category_id()
+    if term_id:
+        term = Term.objects.filter(pk=term_id, taxonomy="category").first()
+        if term is not None:
+            return term
     term, _ = Term.objects.get_or_create(taxonomy="category", slug=DEFAULT_CATEGORY_SLUG,
                                          defaults={"name": "Uncategorized"})
     return term
 
 
 def is_default_term(term: Term) -> bool:
-    """Is `term` its taxonomy's default term (default_category), which cannot be deleted?"""
-    return term.taxonomy == "category" and term.slug == DEFAULT_CATEGORY_SLUG
+    """Is `term` its taxonomy's default term (default_category), which cannot be deleted?
+    Renaming it or changing its slug keeps it the default, as the option holds its ID."""
+    if term.taxonomy != "category":
+        return False
+    term_id = _default_category_id()
+    if term_id:
+        return term.pk == term_id
+    return term.slug == DEFAULT_CATEGORY_SLUG
 
 
 # --- counts ------------------------------------------------------------------------------------

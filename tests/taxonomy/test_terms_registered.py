@@ -10,6 +10,9 @@ GENRES = "/wp-json/wp/v2/genres"
 
 
 def test_default_category_is_uncategorized_with_id_1(api_client):
+    from wpapi.site import get_option
+
+    assert get_option("default_category") == 1
     term = default_category()
     assert (term.pk, term.slug, term.name) == (1, "uncategorized", "Uncategorized")
     assert Term.objects.filter(taxonomy="category").count() == 1

@@ -431,3 +431,24 @@ def test_description_keeps_line_breaks_and_drops_bad_protocols(as_editor):
     }, format="json").json()
     assert body["description"] == ('line1\nline2\r\nx <a href="alert(1)" title="t">l</a> '
                                    '&amp;bogus; a &gt; b')
+
+
+def test_default_category_stays_the_default_after_a_new_slug(as_editor, uncategorized):
+    response = as_editor.post(f"{CATEGORIES}/{uncategorized.pk}", {"slug": "general",
+                                                                   "name": "General"},
+                              format="json")
+    assert response.json()["slug"] == "general"
+    assert_wp_error(as_editor.delete(f"{CATEGORIES}/{uncategorized.pk}?force=true"),
+                    "rest_cannot_delete", 403)
+
+
+def test_default_category_follows_the_option(as_editor, uncategorized):
+    from taxonomy.services import default_category
+    from wpapi.site import update_options
+
+    other = TermFactory(name="Main", slug="main")
+    update_options({"default_category": other.pk})
+    assert default_category() == other
+    assert as_editor.delete(f"{CATEGORIES}/{uncategorized.pk}?force=true").status_code == 200
+    assert_wp_error(as_editor.delete(f"{CATEGORIES}/{other.pk}?force=true"),
+                    "rest_cannot_delete", 403)
