@@ -18,6 +18,7 @@ class Comment(models.Model):
         HOLD = "0", "Pending"
         SPAM = "spam", "Spam"
         TRASH = "trash", "Trash"
+        POST_TRASHED = "post-trashed", "Post trashed"
 
     post = models.ForeignKey("content.Post", on_delete=models.CASCADE, related_name="comments")
     #: the comment replied to; WordPress keeps replies when their parent is deleted (they point
@@ -38,6 +39,9 @@ class Comment(models.Model):
     type = models.CharField(max_length=20, default="comment")
     #: the status a trashed or spammed comment had (WordPress's _wp_trash_meta_status)
     previous_status = models.CharField(max_length=20, blank=True, default="")
+    #: the status the comment had before its post went to the trash (WordPress keeps these in
+    #: the post's _wp_trash_meta_comments_status); restored when the post leaves the trash
+    status_before_post_trash = models.CharField(max_length=20, blank=True, default="")
 
     class Meta:
         indexes = [

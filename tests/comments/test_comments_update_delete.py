@@ -219,3 +219,20 @@ def test_options_describes_wordpress_arguments(api_client, db):
     item = api_client.options(f"{URL}/1").json()
     assert list(item["endpoints"][0]["args"]) == ["id", "context", "password"]
     assert list(item["endpoints"][2]["args"]) == ["id", "force", "password"]
+
+
+def test_comments_follow_their_post_into_the_trash_and_back(api_client, editor, db):
+    post = PostFactory()
+    approved = CommentFactory(post=post)
+    spam = CommentFactory(post=post, status="spam", previous_status="0")
+    post.trashed_from_status, post.status = post.status, "trash"
+    post.save()
+    api_client.force_authenticate(editor)
+    body = api_client.get(f"{URL}?post={post.pk}&status=any").json()
+    assert {item["status"] for item in body} == {"post-trashed"}
+    assert api_client.get(f"{URL}?post={post.pk}").json() == []
+    post.status = post.trashed_from_status
+    post.save()
+    approved.refresh_from_db()
+    spam.refresh_from_db()
+    assert (approved.status, spam.status, spam.previous_status) == ("1", "spam", "0")
