@@ -39,6 +39,8 @@ EMPTY_IMAGE_META: dict[str, Any] = {
     "orientation": "0", "keywords": [],
 }
 MAX_SRCSET_WIDTH = 2048
+#: big_image_size_threshold: larger uploads (except PNGs) are scaled down to a "-scaled" copy
+BIG_IMAGE_THRESHOLD = 2560
 
 
 def php_round(value: float) -> int:
@@ -121,6 +123,17 @@ def planned_sizes(width: int, height: int) -> dict[str, Resize]:
         if resize is not None:
             plan[name] = resize
     return plan
+
+
+def scaled_size(width: int, height: int, mime_type: str) -> Resize | None:
+    """wp_create_image_subsizes(): a JPEG/GIF/WebP over 2560px gets a copy fitting 2560x2560,
+    which becomes the attached file; PNGs are never scaled."""
+    if mime_type == "image/png":
+        return None
+    if width <= BIG_IMAGE_THRESHOLD and height <= BIG_IMAGE_THRESHOLD:
+        return None
+    new_w, new_h = constrain_dimensions(width, height, BIG_IMAGE_THRESHOLD, BIG_IMAGE_THRESHOLD)
+    return Resize(new_w, new_h, 0, 0, width, height)
 
 
 def size_file_name(base: str, ext: str, resize: Resize) -> str:

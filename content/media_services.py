@@ -170,11 +170,14 @@ def media_storage() -> Any:
 class StoredFile:
     """An uploaded file as wp_handle_upload() returns it, plus what we computed on the way."""
 
-    name: str  # storage path, e.g. 2024/01/photo.png
+    name: str  # the attached file's storage path, e.g. 2024/01/photo.png (or photo-scaled.jpg)
     mime_type: str
     size: int
     image: images.ImageInfo | None
     sub_sizes: dict[str, tuple[str, images.Resize]]
+    original: str = ""  # the uploaded file's path
+    scaled: images.Resize | None = None
+    scaled_bytes: int = 0
 
 
 def upload_dir(now: datetime | None = None) -> str:
@@ -184,6 +187,7 @@ def upload_dir(now: datetime | None = None) -> str:
 
 
 def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
+                     scaled: bool = False,
                      ) -> tuple[str, dict[str, tuple[str, images.Resize]]]:
     """wp_unique_filename(): name, name-1, name-2, ... until neither the file nor any of the
     sub-size files it will get exist in the folder."""
@@ -199,6 +203,8 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
         sizes = {name: (images.size_file_name(stem, ext, resize), resize)
                  for name, resize in plan.items()}
         taken = [candidate, *(file for file, _resize in sizes.values())]
+        if scaled:
+            taken.append(f"{stem}-scaled.{ext}")
         if not any(storage.exists(posixpath.join(folder, file)) for file in taken):
             return candidate, sizes
         number += 1
@@ -244,20 +250,30 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
         raise WPError(error_code, NOT_ALLOWED, 500)
     folder = upload_dir(now)
     resizable = image if image and mime in IMAGE_MIME_TO_EXT else None
-    final_name, sizes = unique_file_name(folder, filename, resizable)
+    scaled = images.scaled_size(resizable.width, resizable.height, mime) if resizable else None
+    final_name, sizes = unique_file_name(folder, filename, resizable, scaled is not None)
     storage = media_storage()
     path = posixpath.join(folder, final_name)
     saved: list[str] = []
+    attached, scaled_bytes = path, 0
     try:
         saved.append(storage.save(path, ContentFile(data)))
+        if scaled is not None:
+            stem, ext = _split_ext(final_name)
+            copy = images.make_sub_size(data, scaled)
+            scaled_bytes = len(copy)
+            attached = storage.save(posixpath.join(folder, f"{stem}-scaled.{ext}"),
+                                    ContentFile(copy))
+            saved.append(attached)
         for size_file, resize in sizes.values():
             sub = images.make_sub_size(data, resize)
             saved.append(storage.save(posixpath.join(folder, size_file), ContentFile(sub)))
     except Exception:
         delete_files(saved)
         raise
-    return StoredFile(name=saved[0], mime_type=mime, size=len(data), image=image,
-                      sub_sizes=sizes)
+    return StoredFile(name=attached, mime_type=mime, size=len(data), image=image,
+                      sub_sizes=sizes, original=saved[0], scaled=scaled,
+                      scaled_bytes=scaled_bytes)
 
 
 def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
@@ -272,6 +288,11 @@ def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
         sizes[name] = {"file": file, "width": resize.width, "height": resize.height,
                        "mime_type": stored.mime_type,
                        "filesize": _stored_size(storage, posixpath.join(folder, file))}
+    if stored.scaled is not None:
+        return {"width": stored.scaled.width, "height": stored.scaled.height,
+                "file": stored.name, "filesize": stored.scaled_bytes, "sizes": sizes,
+                "image_meta": stored.image.image_meta,
+                "original_image": posixpath.basename(stored.original)}
     return {"width": stored.image.width, "height": stored.image.height, "file": stored.name,
             "filesize": stored.size, "sizes": sizes, "image_meta": stored.image.image_meta}
 
@@ -455,10 +476,10 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
         post.media_details = attachment_metadata(stored)
         _apply_fields(post, user, params)
         if not post.title:
-            post.title = _split_ext(posixpath.basename(stored.name))[0]
+            post.title = _split_ext(posixpath.basename(stored.original or stored.name))[0]
         slug = params.get("slug") or _sanitize_title(post.title)
         post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
-        post.guid = absolute_file_url(stored.name, site_url)
+        post.guid = absolute_file_url(stored.original or stored.name, site_url)
         post.modified = dj_timezone.now()
         post.save()
         if "meta" in params:
@@ -471,7 +492,8 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
 
 def attachment_files_for(stored: StoredFile) -> list[str]:
     folder = posixpath.dirname(stored.name)
-    return [stored.name, *(posixpath.join(folder, file) for file, _r in stored.sub_sizes.values())]
+    names = {stored.name, stored.original} - {""}
+    return [*names, *(posixpath.join(folder, file) for file, _r in stored.sub_sizes.values())]
 
 
 def _default_comment_status() -> str:
@@ -501,8 +523,12 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     if not post.file or post.mime_type not in IMAGE_MIME_TO_EXT:
         return post
     storage = media_storage()
+    folder = posixpath.dirname(post.file.name)
+    # sub-sizes are made from the uploaded original, not from a "-scaled" copy
+    source = posixpath.join(folder, details["original_image"]) \
+        if details.get("original_image") else post.file.name
     try:
-        with storage.open(post.file.name) as handle:
+        with storage.open(source) as handle:
             data = handle.read()
         info = images.inspect_image(data)
     except (OSError, images.NotAnImage):
@@ -511,8 +537,7 @@ def media_create_missing_sizes(*, post: Post) -> Post:
         details.update({"width": info.width, "height": info.height, "file": post.file.name,
                         "filesize": len(data), "sizes": {}, "image_meta": info.image_meta})
     sizes = dict(details.get("sizes") or {})
-    folder = posixpath.dirname(post.file.name)
-    base, ext = _split_ext(posixpath.basename(post.file.name))
+    base, ext = _split_ext(posixpath.basename(source))
     for name, resize in images.planned_sizes(info.width, info.height).items():
         if name in sizes:
             continue

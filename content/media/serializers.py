@@ -153,32 +153,26 @@ class MediaSerializer(WPSerializer):
         return wpautop(capital_p_dangit(wptexturize(text)))
 
     def media_details(self, post: Post) -> Any:
+        """The stored metadata in its order, `sizes` with each file's URL and, for images, a
+        synthesised `full` entry (`sizes` is added at the end when the metadata has none)."""
         details = self.details(post)
         if not details:
             return {}
-        result = {key: value for key, value in details.items() if key != "sizes"}
-        sizes = details.get("sizes") or {}
         ordered: dict[str, Any] = {}
-        if "image_meta" in result:
-            result.pop("image_meta")
-        if sizes or is_image(post):
-            base = self.folder_url(post)
-            for name, size in sizes.items():
-                entry = {key: size.get(key) for key in ("file", "width", "height")}
-                if "filesize" in size:
-                    entry["filesize"] = size["filesize"]
-                entry["mime_type"] = size.get("mime_type") or size.get("mime-type")
-                entry["source_url"] = base + str(size.get("file"))
-                ordered[name] = entry
-            if is_image(post) and details.get("width"):
-                ordered["full"] = {"file": posixpath.basename(post.file.name),
-                                   "width": details.get("width"),
-                                   "height": details.get("height"),
-                                   "mime_type": post.mime_type,
-                                   "source_url": self.source_url(post)}
+        base = self.folder_url(post)
+        for name, size in (details.get("sizes") or {}).items():
+            entry = {key: size.get(key) for key in ("file", "width", "height")}
+            if "filesize" in size:
+                entry["filesize"] = size["filesize"]
+            entry["mime_type"] = size.get("mime_type") or size.get("mime-type")
+            entry["source_url"] = base + str(size.get("file"))
+            ordered[name] = entry
+        if ordered and is_image(post) and details.get("width"):
+            ordered["full"] = {"file": posixpath.basename(post.file.name),
+                               "width": details.get("width"), "height": details.get("height"),
+                               "mime_type": post.mime_type, "source_url": self.source_url(post)}
+        result = dict(details)
         result["sizes"] = ordered
-        if "image_meta" in details:
-            result["image_meta"] = details["image_meta"]
         return result
 
     def missing_image_sizes(self, post: Post) -> list[str]:

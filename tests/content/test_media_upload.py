@@ -107,9 +107,9 @@ def test_multipart_upload_with_fields(api_client, author):
 def test_small_image_gets_no_sizes_and_text_file_only_filesize(api_client, author):
     api_client.force_authenticate(author)
     tiny = upload_raw(api_client, png(100, 80), "tiny.png").json()
-    assert tiny["media_details"]["sizes"] == {"full": {
-        "file": "tiny.png", "width": 100, "height": 80, "mime_type": "image/png",
-        "source_url": tiny["source_url"]}}
+    # WordPress synthesises `full` only when there are sub-sizes
+    assert tiny["media_details"]["sizes"] == {}
+    assert (tiny["media_details"]["width"], tiny["media_details"]["height"]) == (100, 80)
     notes = upload_raw(api_client, b"Some notes.\n", "notes.txt", "text/plain").json()
     assert notes["media_type"] == "file"
     assert notes["mime_type"] == "text/plain"
@@ -331,3 +331,36 @@ def test_binary_text_file_is_refused(api_client, author):
     response = upload_multipart(api_client, b"a\x00b\x00c", "bin.txt")
     body = assert_wp_error(response, "rest_upload_unknown_error", 500)
     assert body["message"] == "Sorry, you are not allowed to upload this file type."
+
+
+def test_big_jpeg_is_scaled_and_sizes_come_from_the_original(api_client, author):
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, jpeg(3000, 2000), "big.jpg", "image/jpeg").json()
+    details = body["media_details"]
+    folder = details["file"].rsplit("/", 1)[0]
+    assert details["file"] == f"{folder}/big-scaled.jpg"
+    assert (details["width"], details["height"]) == (2560, 1707)
+    assert details["original_image"] == "big.jpg"
+    assert list(details)[-1] == "original_image"
+    assert body["source_url"].endswith("/big-scaled.jpg")
+    assert body["title"]["raw"] == "big"
+    assert body["guid"]["raw"].endswith("/big.jpg")
+    assert {name: (size["width"], size["height"]) for name, size in details["sizes"].items()} == {
+        "medium": (300, 200), "large": (1024, 683), "thumbnail": (150, 150),
+        "medium_large": (768, 512), "1536x1536": (1536, 1024), "2048x2048": (2048, 1365),
+        "full": (2560, 1707)}
+    assert details["sizes"]["large"]["file"] == "big-1024x683.jpg"
+    for name in ("big.jpg", "big-scaled.jpg", "big-2048x1365.jpg"):
+        assert stored(f"{folder}/{name}")
+    # deleting removes the original as well as the scaled copy
+    api_client.delete(f"{MEDIA_URL}/{body['id']}?force=true")
+    assert not stored(f"{folder}/big.jpg")
+    assert not stored(f"{folder}/big-scaled.jpg")
+
+
+def test_big_png_is_not_scaled(api_client, author):
+    api_client.force_authenticate(author)
+    details = upload_raw(api_client, png(2600, 100), "wide.png").json()["media_details"]
+    assert details["file"].endswith("/wide.png")
+    assert "original_image" not in details
+    assert details["width"] == 2600
