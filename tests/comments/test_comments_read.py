@@ -360,3 +360,15 @@ def test_comments_on_child_pages_cost_constant_queries(api_client, db):
     for _ in range(4):
         CommentFactory(post=PageFactory(parent=PageFactory(parent=parent)))
     assert count_queries(lambda: api_client.get(URL)) == one
+
+
+@pytest.mark.parametrize("role", ["author", "subscriber"])
+def test_non_moderator_list_queries_do_not_grow(api_client, user_with_role, thread, role):
+    user = user_with_role(role)
+    api_client.force_authenticate(user)
+    url = f"{URL}?per_page=100&post={thread['post'].pk}&_embed=in-reply-to"
+    api_client.get(url)
+    few = count_queries(lambda: api_client.get(url))
+    CommentFactory.create_batch(4, post=thread["post"], user=user)
+    CommentFactory.create_batch(4, post=thread["post"], parent=thread["reply"])
+    assert count_queries(lambda: api_client.get(url)) == few

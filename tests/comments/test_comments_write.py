@@ -332,11 +332,13 @@ def test_id_on_create_is_refused(api_client, editor, post):
 @pytest.mark.parametrize(("field", "length", "code"), [
     ("author_name", 246, "comment_author_column_length"),
     ("author_url", 201, "comment_author_url_column_length"),
+    ("author_email", 101, "comment_author_email_column_length"),
     ("content", 65526, "comment_content_column_length"),
 ])
 def test_field_lengths(api_client, editor, post, field, length, code):
     api_client.force_authenticate(editor)
-    value = "https://e.example/" + "a" * (length - 18) if field == "author_url" else "a" * length
+    value = {"author_url": "https://e.example/" + "a" * (length - 18),
+             "author_email": "a" * (length - 12) + "@example.com"}.get(field, "a" * length)
     data = {"post": post.pk, "content": "x", "author_name": "N", "author_email": "n@example.com",
             field: value}
     body = assert_wp_error(create(api_client, **data), code, 400)
