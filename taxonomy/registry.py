@@ -136,6 +136,13 @@ def taxonomies() -> dict[str, Taxonomy]:
         singular = options.pop("singular_name", name)
         labels = {"name": name, "singular_name": singular, **options.pop("labels", {})}
         values: dict[str, Any] = {key: value for key, value in options.items() if key in _FIELDS}
+        # register_taxonomy()'s cascade of defaults from `public` and `show_ui`.
+        public = values.setdefault("public", True)
+        values.setdefault("publicly_queryable", public)
+        show_ui = values.setdefault("show_ui", public)
+        values.setdefault("show_in_nav_menus", public)
+        values.setdefault("show_in_quick_edit", show_ui)
+        values.setdefault("show_cloud", show_ui)
         values["object_types"] = tuple(values.get("object_types", ("post",)))
         values.setdefault("rest_base", slug)
         values.setdefault("capabilities", _caps("manage_categories", "manage_categories",

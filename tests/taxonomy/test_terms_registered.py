@@ -73,3 +73,21 @@ def test_post_type_registered_with_a_taxonomy_joins_its_object_types(api_client,
     links = api_client.get("/wp-json/wp/v2/categories/1").json()["_links"]["wp:post_type"]
     assert links == [{"href": "http://testserver/wp-json/wp/v2/posts?categories=1"},
                      {"href": "http://testserver/wp-json/wp/v2/books?categories=1"}]
+
+
+def test_private_project_taxonomy_visibility_follows_public(api_client, editor, settings):
+    settings.WP_TAXONOMIES = {"mood": {"public": False, "show_ui": True}}
+    api_client.force_authenticate(editor)
+    body = api_client.get("/wp-json/wp/v2/taxonomies/mood", {"context": "edit"}).json()
+    assert body["visibility"] == {"public": False, "publicly_queryable": False,
+                                  "show_admin_column": False, "show_in_nav_menus": False,
+                                  "show_in_quick_edit": True, "show_ui": True}
+    assert body["show_cloud"] is True
+    assert body["rest_base"] == "mood"
+    assert body["name"] == "Mood"
+
+
+def test_taxonomy_hidden_from_rest(api_client, settings):
+    settings.WP_TAXONOMIES = {"secret": {"show_in_rest": False}}
+    assert "secret" not in api_client.get("/wp-json/wp/v2/taxonomies").json()
+    assert_wp_error(api_client.get("/wp-json/wp/v2/taxonomies/secret"), "rest_forbidden", 401)
