@@ -8,7 +8,7 @@ page."""
 from datetime import UTC, datetime, timedelta
 
 from content.models import Post
-from content.services import save_revision
+from content.services import initial_guid, save_revision
 from taxonomy.models import Term, TermRelationship
 from taxonomy.services import default_category
 from users.models import User
@@ -74,12 +74,7 @@ def _post(**fields) -> Post:
     floating = fields.pop("floating", False)
     fields.setdefault("modified", fields.get("date", T0))
     post = Post.objects.create(date_gmt_set=not floating, **fields)
-    if post.type == "post" and post.status == "publish" and post.slug:
-        post.guid = f"/{post.slug}/"
-    elif post.type == "page":
-        post.guid = f"/?page_id={post.pk}"
-    else:
-        post.guid = f"/?p={post.pk}"
+    post.guid = initial_guid(post)
     post.save(update_fields=["guid"])
     if post.type == "post" and not any(term.taxonomy == "category" for term in terms):
         terms = [default_category(), *terms]

@@ -472,7 +472,11 @@ class PostSerializer(WPSerializer):
         if want("link"):
             data["link"] = self.permalink(post)
         if "title" in props and want("title"):
-            data["title"] = {"raw": post.title, "rendered": render_title(post.title)}
+            # get_the_title(): "Private: " stays; REST drops only the "Protected: " prefix
+            shown = post.title
+            if post.status == "private" and not post.password:
+                shown = f"Private: {shown}"
+            data["title"] = {"raw": post.title, "rendered": render_title(shown)}
         visible = self.can_see_protected(post)
         if "content" in props and want("content"):
             data["content"] = {

@@ -362,7 +362,7 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
             parent_id=post.parent_id,
             hierarchical=bool(post.type_object and post.type_object.hierarchical),
         )
-    post.guid = _guid(post)
+    post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
     _set_terms(post, extras["terms"], creating=True)
     _set_meta(post, extras["meta"])
@@ -428,14 +428,28 @@ def save_revision(post: Post, user: Any) -> Post | None:
     return revision
 
 
-def _guid(post: Post) -> str:
-    """Stored relative to the site, made absolute when shown (WordPress stores the permalink
-    the post had when it was created)."""
-    if post.status == "publish" and post.slug and post.type == "post":
-        return f"/{post.slug}/"
+def initial_guid(post: Post) -> str:
+    """The permalink a post has when it is created (WordPress stores it as the guid): pretty
+    for published and private posts, plain otherwise. Stored relative to the site and made
+    absolute when shown."""
+    if post.status in ("publish", "private") and post.slug:
+        path, parent_id, seen = "", post.parent_id, set()
+        while parent_id and parent_id not in seen:
+            seen.add(parent_id)
+            row = Post.objects.filter(pk=parent_id).values_list("slug", "parent_id").first()
+            if row is None:
+                break
+            path, parent_id = f"{row[0]}/{path}", row[1]
+        if post.type == "post":
+            return f"/{post.slug}/"
+        if post.type == "page":
+            return f"/{path}{post.slug}/"
+        return f"/{post.type}/{path}{post.slug}/"
     if post.type == "page":
         return f"/?page_id={post.pk}"
-    return f"/?p={post.pk}"
+    if post.type == "post":
+        return f"/?p={post.pk}"
+    return f"/?post_type={post.type}&p={post.pk}"
 
 
 @transaction.atomic

@@ -446,3 +446,29 @@ def test_custom_post_type_gets_its_own_route(api_client, settings):
     assert "sticky" not in schema
     assert "parent" not in schema
     assert "title" in schema
+
+
+def test_private_title_keeps_wordpress_prefix(api_client, editor, make_post):
+    post = make_post(status="private", title="Private post by Bob")
+    guarded = make_post(status="private", title="Both", password="pw")
+    api_client.force_authenticate(editor)
+    body = api_client.get(f"{POSTS}/{post.pk}", {"context": "edit"}).json()
+    assert body["title"] == {
+        "raw": "Private post by Bob",
+        "rendered": "Private: Private post by Bob",
+    }
+    assert api_client.get(f"{POSTS}/{guarded.pk}").json()["title"]["rendered"] == "Both"
+
+
+def test_guid_is_the_first_permalink(api_client, editor):
+    api_client.force_authenticate(editor)
+    about = api_client.post(PAGES, {"title": "About", "status": "publish"}, format="json").json()
+    team = api_client.post(
+        PAGES, {"title": "Team", "status": "publish", "parent": about["id"]}, format="json"
+    ).json()
+    assert team["guid"]["raw"] == f"{SITE}/about/team/"
+    assert team["permalink_template"] == f"{SITE}/about/%pagename%/"
+    draft = api_client.post(PAGES, {"title": "Later"}, format="json").json()
+    assert draft["guid"]["raw"] == f"{SITE}/?page_id={draft['id']}"
+    private = api_client.post(POSTS, {"title": "Mine", "status": "private"}, format="json").json()
+    assert private["guid"]["raw"] == f"{SITE}/mine/"
