@@ -16,6 +16,9 @@ if not routing.router.routes:
 
     views.register_site_routes()
     import content.urls  # noqa: F401
+    from content.revisions import register_revision_routes
+
+    register_revision_routes()
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
 

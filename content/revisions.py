@@ -1,0 +1,269 @@
+"""Revisions of posts, pages and every type that supports them
+(`/wp/v2/<type>/<parent>/revisions[/<id>]`, WP_REST_Revisions_Controller).
+
+Revisions are read-only copies stored as posts of type "revision" whose parent is the post
+(content.services.save_revision makes them). Only people who may edit the post see them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from content.formatting import render_content, render_title, wpautop, wptexturize
+from content.models import Post
+from content.registry import get_post_type, post_types
+from content.serializers import gmt, local
+from users.capabilities import user_can
+from wpapi.errors import WPError
+from wpapi.links import rest_url, site_url
+from wpapi.routing import router
+from wpapi.serializers import WPSerializer
+from wpapi.viewsets import CONTEXT_ARG, PAGE_ARG, SEARCH_ARG, WPViewSet
+
+ALL = ["view", "edit", "embed"]
+VIEW_EDIT = ["view", "edit"]
+
+
+def _raw_rendered(description: str, contexts: list[str], rendered_contexts: list[str],
+                  **extra: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "description": f"The {description} for the post.", "type": "object", "context": contexts,
+        "properties": {
+            "raw": {"description": f"{description.title()} for the post, as it exists in the "
+                    "database.", "type": "string", "context": ["edit"]},
+            "rendered": {"description": f"HTML {description} for the post, transformed for "
+                         "display.", "type": "string", "context": rendered_contexts,
+                         "readonly": True},
+            **extra,
+        },
+    }
+
+
+class RevisionSerializer(WPSerializer):
+    schema = {
+        "title": "post-revision",
+        "type": "object",
+        "properties": {
+            "author": {"description": "The ID for the author of the revision.",
+                       "type": "integer", "context": ALL},
+            "date": {"description": "The date the revision was published, in the site's "
+                     "timezone.", "type": "string", "format": "date-time", "context": ALL},
+            "date_gmt": {"description": "The date the revision was published, as GMT.",
+                         "type": "string", "format": "date-time", "context": VIEW_EDIT},
+            "guid": {"description": "The globally unique identifier for the post.",
+                     "type": "object", "context": VIEW_EDIT, "readonly": True, "properties": {
+                         "raw": {"description": "GUID for the post, as it exists in the "
+                                 "database.", "type": "string", "context": ["edit"],
+                                 "readonly": True},
+                         "rendered": {"description": "GUID for the post, transformed for "
+                                      "display.", "type": "string", "context": VIEW_EDIT,
+                                      "readonly": True}}},
+            "id": {"description": "Unique identifier for the revision.", "type": "integer",
+                   "context": ALL},
+            "modified": {"description": "The date the revision was last modified, in the "
+                         "site's timezone.", "type": "string", "format": "date-time",
+                         "context": VIEW_EDIT},
+            "modified_gmt": {"description": "The date the revision was last modified, as GMT.",
+                             "type": "string", "format": "date-time", "context": VIEW_EDIT},
+            "parent": {"description": "The ID for the parent of the revision.",
+                       "type": "integer", "context": ALL},
+            "slug": {"description": "An alphanumeric identifier for the revision unique to its "
+                     "type.", "type": "string", "context": ALL},
+            "title": _raw_rendered("title", ALL, ALL),
+            "content": _raw_rendered(
+                "content", VIEW_EDIT, VIEW_EDIT,
+                block_version={"description": "Version of the content block format used by "
+                               "the post.", "type": "integer", "context": ["edit"],
+                               "readonly": True},
+                protected={"description": "Whether the content is protected with a password.",
+                           "type": "boolean", "context": ALL, "readonly": True}),
+            "excerpt": _raw_rendered(
+                "excerpt", ALL, ALL,
+                protected={"description": "Whether the excerpt is protected with a password.",
+                           "type": "boolean", "context": ALL, "readonly": True}),
+        },
+    }
+
+    def to_representation(self, revision: Post) -> dict[str, Any]:
+        want = self.wants
+        data: dict[str, Any] = {}
+        if want("author"):
+            data["author"] = revision.author_id or 0
+        if want("date"):
+            data["date"] = local(revision.date)
+        if want("date_gmt"):
+            data["date_gmt"] = gmt(revision.date)
+        if want("guid"):
+            raw = revision.guid
+            rendered = site_url(self.context.get("request")) + raw if raw.startswith("/") else raw
+            data["guid"] = {"rendered": rendered, "raw": rendered}
+        data["id"] = revision.pk
+        if want("modified"):
+            data["modified"] = local(revision.modified)
+        if want("modified_gmt"):
+            data["modified_gmt"] = gmt(revision.modified)
+        if want("parent"):
+            data["parent"] = revision.parent_id
+        if want("slug"):
+            data["slug"] = revision.slug
+        if want("title"):
+            data["title"] = {"raw": revision.title, "rendered": render_title(revision.title)}
+        if want("content"):
+            data["content"] = {"raw": revision.content,
+                               "rendered": render_content(revision.content)}
+        if want("excerpt"):
+            # the_excerpt on the revision's own excerpt: nothing is generated for revisions
+            excerpt = revision.excerpt
+            rendered = wpautop(wptexturize(excerpt)) if excerpt.strip() else ""
+            data["excerpt"] = {"raw": excerpt, "rendered": rendered}
+        return data
+
+    def links(self, revision: Post) -> dict[str, list[dict[str, Any]]]:
+        base = self.context["view"].parent_route
+        return {"parent": [{"href": rest_url(self.context["request"],
+                                             f"{base}/{revision.parent_id}")}]}
+
+
+class RevisionViewSet(WPViewSet):
+    serializer_class = RevisionSerializer
+    post_type = "post"
+    not_found_code, not_found_message = "rest_post_invalid_id", "Invalid revision ID."
+    invalid_page_code = "rest_revision_invalid_page_number"
+    id_description = "Unique identifier for the revision."
+
+    @property
+    def parent_route(self) -> str:
+        kind = get_post_type(self.post_type)
+        return f"/wp/v2/{kind.rest_base or self.post_type}"
+
+    # --- arguments ---------------------------------------------------------------------------
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        args = {"parent": {"description": "The ID for the parent of the revision.",
+                           "type": "integer"}}
+        if "id" in self.route.param_names:
+            args["id"] = {"description": self.id_description, "type": "integer"}
+        return args
+
+    def collection_args(self) -> dict[str, dict[str, Any]]:
+        ids = {"type": "array", "items": {"type": "integer"}, "default": []}
+        return {
+            "context": CONTEXT_ARG,
+            "page": PAGE_ARG,
+            # no default: every revision when per_page is not given
+            "per_page": {"description": "Maximum number of items to be returned in result "
+                         "set.", "type": "integer", "minimum": 1, "maximum": 100},
+            "search": SEARCH_ARG,
+            "exclude": {"description": "Ensure result set excludes specific IDs.", **ids},
+            "include": {"description": "Limit result set to specific IDs.", **ids},
+            "offset": {"description": "Offset the result set by a specific number of items.",
+                       "type": "integer"},
+            "order": {"description": "Order sort attribute ascending or descending.",
+                      "type": "string", "default": "desc", "enum": ["asc", "desc"]},
+            "orderby": {"description": "Sort collection by object attribute.", "type": "string",
+                        "default": "date", "enum": ["date", "id", "include", "relevance",
+                                                    "slug", "include_slugs", "title"]},
+        }
+
+    def destroy_args(self) -> dict[str, dict[str, Any]]:
+        return {"force": {"type": "boolean", "default": False, "description": "Required to be "
+                          "true, as revisions do not support trashing."}}
+
+    # --- rows --------------------------------------------------------------------------------
+    def parent_post(self) -> Post:
+        if not hasattr(self, "_parent"):
+            try:
+                parent_id = int(self.kwargs["parent"])
+            except (TypeError, ValueError):
+                parent_id = 0
+            parent = Post.objects.filter(pk=parent_id, type=self.post_type).first()
+            if parent is None:
+                raise WPError("rest_post_invalid_parent", "Invalid post parent ID.", 404)
+            self._parent = parent
+        return self._parent
+
+    def get_queryset(self) -> QuerySet[Post]:
+        return Post.objects.filter(type=Post.Type.REVISION)
+
+    def get_object(self) -> Post:
+        # WordPress checks the parent and the right to see its revisions before the revision
+        parent = self.check_parent_readable()
+        revision = super().get_object()
+        if revision.parent_id != parent.pk:
+            raise WPError("rest_revision_parent_id_mismatch",
+                          "The revision does not belong to the specified parent.", 404)
+        return revision
+
+    def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
+        params = self.params
+        revisions = queryset.filter(parent=self.parent_post())
+        if params.get("include"):
+            revisions = revisions.filter(pk__in=params["include"])
+        if params.get("exclude"):
+            revisions = revisions.exclude(pk__in=params["exclude"])
+        if params.get("search"):
+            revisions = revisions.filter(title__icontains=params["search"]) | revisions.filter(
+                content__icontains=params["search"])
+        orderby = params.get("orderby", "date")
+        if orderby in ("include", "relevance") and not params.get(
+                "include" if orderby == "include" else "search"):
+            code, what = (("rest_orderby_include_missing_include", "include")
+                          if orderby == "include" else ("rest_no_search_term_defined", "search"))
+            message = ("You need to define an include parameter to order by include."
+                       if what == "include" else
+                       "You need to define a search term to order by relevance.")
+            raise WPError(code, message, 400)
+        column = {"date": "date", "id": "id", "slug": "slug", "title": "title",
+                  "include": "id", "relevance": "date", "include_slugs": "slug"}[orderby]
+        prefix = "-" if params.get("order", "desc") == "desc" else ""
+        return revisions.order_by(f"{prefix}{column}", f"{prefix}id")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if self.params.get("per_page") is None:
+            # WordPress sends every revision when per_page is absent
+            revisions = list(self.filter_queryset(self.get_queryset()))
+            response = Response([] if request.method == "HEAD" else self.serialize(revisions))
+            self.add_pagination_headers(response, len(revisions), 1 if revisions else 0, 1)
+            return response
+        return super().list(request, *args, **kwargs)
+
+    # --- permissions -------------------------------------------------------------------------
+    def check_parent_readable(self) -> Post:
+        parent = self.parent_post()
+        if not user_can(self.request.user, "edit_post", parent):
+            raise self.forbid("rest_cannot_read",
+                              "Sorry, you are not allowed to view revisions of this post.")
+        return parent
+
+    def check_list_permission(self) -> None:
+        self.check_parent_readable()
+
+    def check_retrieve_permission(self, revision: Post) -> None:
+        self.check_parent_readable()
+
+    def check_destroy_permission(self, revision: Post) -> None:
+        self.check_parent_readable()
+        if not user_can(self.request.user, "delete_post", self.parent_post()):
+            raise self.forbid("rest_cannot_delete",
+                              "Sorry, you are not allowed to delete revisions of this post.")
+
+    def perform_destroy(self, revision: Post, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("force"):
+            raise WPError("rest_trash_not_supported", "Revisions do not support trashing. Set "
+                          "'force' to 'true' to delete.", 501)
+        previous = self.serialize_one(revision)
+        revision.delete()
+        return {"deleted": True, "previous": previous}
+
+
+def register_revision_routes() -> None:
+    for slug, kind in post_types().items():
+        if not kind.show_in_rest or slug == "attachment" or "revisions" not in kind.supports:
+            continue
+        base = f"/wp/v2/{kind.rest_base or slug}/(?P<parent>[\\d]+)/revisions"
+        viewset = type(f"{slug.title()}RevisionViewSet", (RevisionViewSet,), {"post_type": slug})
+        router.add(base, viewset, {"GET": "list"})
+        router.add(base + r"/(?P<id>[\d]+)", viewset, {"GET": "retrieve", "DELETE": "destroy"})

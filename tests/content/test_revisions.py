@@ -1,0 +1,141 @@
+"""/wp/v2/posts/<id>/revisions: read by those who may edit the post, deleted only with force."""
+
+import pytest
+
+from content.models import Post
+from tests.factories import PageFactory, PostFactory
+from tests.helpers import assert_wp_error, count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def revise(post, count=1):
+    revisions = []
+    for number in range(count):
+        revision = Post.objects.create(
+            type="revision", status="inherit", parent=post, author=post.author,
+            title=f"{post.title} v{number}", content=f"Version {number}", excerpt="",
+            slug=f"{post.pk}-revision-v1")
+        revision.guid = f"/?p={revision.pk}"
+        revision.save()
+        revisions.append(revision)
+    return revisions
+
+
+def url(post, revision=None):
+    base = f"/wp-json/wp/v2/{'pages' if post.type == 'page' else 'posts'}/{post.pk}/revisions"
+    return f"{base}/{revision.pk}" if revision else base
+
+
+def test_editor_lists_revisions_newest_first(api_client, editor):
+    post = PostFactory()
+    first, second = revise(post, 2)
+    api_client.force_authenticate(editor)
+    response = api_client.get(url(post))
+    assert response.status_code == 200
+    body = response.json()
+    assert [item["id"] for item in body] == [second.pk, first.pk]
+    assert set(body[0]) == {"author", "date", "date_gmt", "guid", "id", "modified",
+                            "modified_gmt", "parent", "slug", "title", "content", "excerpt",
+                            "_links"}
+    assert body[0]["content"] == {"rendered": "<p>Version 1</p>\n"}
+    assert body[0]["excerpt"] == {"rendered": ""}
+    assert body[0]["_links"] == {"parent": [
+        {"href": f"http://testserver/wp-json/wp/v2/posts/{post.pk}"}]}
+    assert response["X-WP-Total"] == "2"
+
+
+def test_version_history_link_of_a_post_resolves(api_client, editor):
+    post = PostFactory()
+    revise(post)
+    api_client.force_authenticate(editor)
+    links = api_client.get(f"/wp-json/wp/v2/posts/{post.pk}").json()["_links"]
+    href = links["version-history"][0]["href"].replace("http://testserver", "")
+    assert api_client.get(href).status_code == 200
+
+
+@pytest.mark.parametrize(("who", "status"), [(None, 401), ("subscriber", 403),
+                                             ("contributor", 403)])
+def test_others_cannot_read_revisions(api_client, user_with_role, who, status):
+    post = PostFactory()
+    (revision,) = revise(post)
+    if who:
+        api_client.force_authenticate(user_with_role(who))
+    assert_wp_error(api_client.get(url(post)), "rest_cannot_read", status)
+    assert_wp_error(api_client.get(url(post, revision)), "rest_cannot_read", status)
+
+
+def test_author_reads_revisions_of_own_post(api_client, author):
+    post = PostFactory(author=author)
+    revise(post)
+    api_client.force_authenticate(author)
+    assert api_client.get(url(post)).status_code == 200
+
+
+def test_edit_context_shows_raw(api_client, editor):
+    post = PostFactory()
+    (revision,) = revise(post)
+    api_client.force_authenticate(editor)
+    body = api_client.get(url(post, revision), {"context": "edit"}).json()
+    assert body["title"]["raw"] == revision.title
+    assert body["content"]["raw"] == "Version 0"
+
+
+def test_unknown_parent_and_revision(api_client, editor):
+    post = PostFactory()
+    (revision,) = revise(post)
+    other = PostFactory()
+    api_client.force_authenticate(editor)
+    assert_wp_error(api_client.get("/wp-json/wp/v2/posts/999999/revisions"),
+                    "rest_post_invalid_parent", 404)
+    assert_wp_error(api_client.get(url(post) + "/999999"), "rest_post_invalid_id", 404)
+    assert_wp_error(api_client.get(url(other, revision)), "rest_revision_parent_id_mismatch", 404)
+
+
+def test_a_page_is_not_a_posts_parent(api_client, editor):
+    page = PageFactory()
+    api_client.force_authenticate(editor)
+    assert_wp_error(api_client.get(f"/wp-json/wp/v2/posts/{page.pk}/revisions"),
+                    "rest_post_invalid_parent", 404)
+    assert api_client.get(url(page)).status_code == 200
+
+
+def test_delete_needs_force(api_client, editor):
+    post = PostFactory()
+    (revision,) = revise(post)
+    api_client.force_authenticate(editor)
+    assert_wp_error(api_client.delete(url(post, revision)), "rest_trash_not_supported", 501)
+    response = api_client.delete(url(post, revision) + "?force=true")
+    assert response.status_code == 200
+    assert response.json()["deleted"] is True
+    assert response.json()["previous"]["id"] == revision.pk
+    assert not Post.objects.filter(pk=revision.pk).exists()
+
+
+def test_author_cannot_delete_revisions_of_others_posts(api_client, author):
+    post = PostFactory()
+    (revision,) = revise(post)
+    api_client.force_authenticate(author)
+    assert_wp_error(api_client.delete(url(post, revision) + "?force=true"),
+                    "rest_cannot_read", 403)
+
+
+def test_per_page_pages_revisions(api_client, editor):
+    post = PostFactory()
+    revise(post, 3)
+    api_client.force_authenticate(editor)
+    response = api_client.get(url(post), {"per_page": 2, "page": 2})
+    assert len(response.json()) == 1
+    assert response["X-WP-TotalPages"] == "2"
+    assert_wp_error(api_client.get(url(post), {"per_page": 2, "page": 5}),
+                    "rest_revision_invalid_page_number", 400)
+
+
+def test_queries_do_not_grow_with_revisions(api_client, editor):
+    post = PostFactory()
+    revise(post)
+    api_client.force_authenticate(editor)
+    api_client.get(url(post))
+    one = count_queries(lambda: api_client.get(url(post)))
+    revise(post, 6)
+    assert count_queries(lambda: api_client.get(url(post))) == one
