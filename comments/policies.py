@@ -195,6 +195,11 @@ def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
                         NOT_ALLOWED_FIELD.format("author_ip"))
     if "status" in params and not moderator:
         raise forbidden(user, "rest_comment_invalid_status", NOT_ALLOWED_FIELD.format("status"))
+    # WordPress lets any commenter date a new comment; wpapi keeps back-dating (which moves a
+    # comment around a thread and past the flood check) to moderators, in WordPress's words.
+    for field in ("date", "date_gmt"):
+        if params.get(field) and not moderator:
+            raise forbidden(user, "rest_comment_invalid_date", NOT_ALLOWED_FIELD.format(field))
     no_post = "Sorry, you are not allowed to create this comment without a post."
     post_id = params.get("post") or 0
     post = Post.objects.select_related("parent").filter(pk=post_id).first() \

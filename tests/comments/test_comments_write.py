@@ -133,6 +133,7 @@ def test_manual_moderation_holds_everyone_but_moderators(api_client, subscriber,
 
 @pytest.mark.parametrize(("field", "code"), [
     ("status", "rest_comment_invalid_status"), ("author_ip", "rest_comment_invalid_author_ip"),
+    ("date", "rest_comment_invalid_date"), ("date_gmt", "rest_comment_invalid_date"),
 ])
 @pytest.mark.parametrize("role", [None, "author", "subscriber"])
 def test_only_moderators_set_status_or_ip(api_client, user_with_role, post, settings, field,
@@ -140,7 +141,7 @@ def test_only_moderators_set_status_or_ip(api_client, user_with_role, post, sett
     settings.WP_ALLOW_ANONYMOUS_COMMENTS = True
     if role:
         api_client.force_authenticate(user_with_role(role))
-    value = "approved" if field == "status" else "203.0.113.9"
+    value = {"status": "approved", "author_ip": "203.0.113.9"}.get(field, "2020-01-01T00:00:00")
     body = assert_wp_error(create(api_client, post=post.pk, content="Hi", author_name="G",
                                   author_email="g@example.com", **{field: value}),
                            code, 403 if role else 401)
