@@ -249,6 +249,7 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         context.update(self.prepare_items([term]))
         previous = serializer_class(context=context).item(term)
         term_delete(term=term)
+        self.object = None  # gone: no method is allowed on it any more (no Allow header)
         return {"deleted": True, "previous": previous}
 
 

@@ -22,6 +22,7 @@ def test_create_category_answers_201_with_location_in_edit_context(as_editor):
     response = as_editor.post(CATEGORIES, {"name": "Sports", "description": "Games."},
                               format="json")
     assert response.status_code == 201
+    assert response["Allow"] == "GET, POST"
     body = response.json()
     term = Term.objects.get(pk=body["id"])
     assert response["Location"] == f"http://testserver/wp-json/wp/v2/categories/{term.pk}"
@@ -359,6 +360,7 @@ def test_force_delete_returns_previous_without_links(as_editor):
     assert body["previous"]["name"] == "Gone"
     assert "_links" not in body["previous"]
     assert not Term.objects.filter(pk=term.pk).exists()
+    assert "Allow" not in response  # as WordPress: nothing is allowed on a deleted term
 
 
 @pytest.mark.parametrize(("role", "status"), [
