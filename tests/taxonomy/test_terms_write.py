@@ -454,3 +454,12 @@ def test_default_category_follows_the_option(as_editor, uncategorized):
     assert as_editor.delete(f"{CATEGORIES}/{uncategorized.pk}?force=true").status_code == 200
     assert_wp_error(as_editor.delete(f"{CATEGORIES}/{other.pk}?force=true"),
                     "rest_cannot_delete", 403)
+
+
+def test_allow_after_a_contributor_creates_a_tag(api_client, contributor):
+    # WordPress checks GET with the request switched to the edit context, which needs
+    # edit_terms: a contributor is left with POST only.
+    api_client.force_authenticate(contributor)
+    response = api_client.post(TAGS, {"name": "mine"}, format="json")
+    assert response.status_code == 201
+    assert response["Allow"] == "POST"
