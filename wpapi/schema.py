@@ -226,6 +226,9 @@ def _candidate_errors(value: Any, schema: Mapping[str, Any], param: str, key: st
                       ) -> tuple[list[tuple[int, Mapping[str, Any]]], list[dict[str, Any]]]:
     matches, errors = [], []
     for index, candidate in enumerate(schema[key]):
+        if "type" not in candidate and "type" in schema:
+            # rest_find_*_matching_schema(): a sub-schema without a type takes the parent's
+            candidate = {**candidate, "type": schema["type"]}
         try:
             validate(value, candidate, param)
         except SchemaError as error:
