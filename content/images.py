@@ -260,3 +260,46 @@ def srcset(details: dict[str, Any], base_url: str, src: str, width: int,
     if len(sources) < 2:
         return None
     return ", ".join(sources.values())
+
+
+def edit_image(data: bytes, modifiers: list[dict[str, Any]]) -> bytes:
+    """The image editor's rotate and crop, in the order given (edit_media_item()): angles are
+    clockwise degrees, crop boxes percentages of the current size."""
+    with Image.open(io.BytesIO(data)) as opened:
+        fmt = opened.format or "PNG"
+        image = opened.copy()
+    for modifier in modifiers:
+        args = modifier.get("args") or {}
+        if modifier.get("type") == "rotate":
+            angle = float(args.get("angle") or 0)
+            if angle % 360:
+                image = image.rotate(-angle, expand=True)
+        elif modifier.get("type") == "crop":
+            width, height = image.size
+            left = php_round(width * float(args["left"]) / 100)
+            top = php_round(height * float(args["top"]) / 100)
+            box_w = php_round(width * float(args["width"]) / 100)
+            box_h = php_round(height * float(args["height"]) / 100)
+            if (box_w, box_h) != (width, height) and box_w > 0 and box_h > 0:
+                image = image.crop((left, top, left + box_w, top + box_h))
+    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format=fmt, **({"quality": 82} if fmt in ("JPEG", "WEBP") else {}))
+    return out.getvalue()
+
+
+def file_matches_meta(src: str, details: dict[str, Any]) -> bool:
+    """wp_image_file_matches_image_meta(): `src` ends with the attached file, the original or
+    one of the sub-sizes."""
+    src = src.split("?", 1)[0]
+    file = str(details.get("file") or "")
+    if len(file) <= 4:
+        return False
+    if src.endswith(file):
+        return True
+    folder = file.rsplit("/", 1)[0] + "/" if "/" in file else ""
+    candidates = [details.get("original_image")] + [
+        size.get("file") for size in (details.get("sizes") or {}).values()
+        if isinstance(size, dict)]
+    return any(name and src.endswith(folder + str(name)) for name in candidates)

@@ -554,6 +554,57 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     return post
 
 
+def media_edit(*, post: Post, user: Any, params: dict[str, Any], site_url: str) -> Post:
+    """edit_media_item(): rotate/crop the original image into a new "-edited" attachment that
+    copies the title, caption, description and alt text and records its parent image."""
+    details = post.media_details if isinstance(post.media_details, dict) else {}
+    if not details or not post.file or not images.file_matches_meta(params.get("src", ""),
+                                                                    details):
+        raise WPError("rest_unknown_attachment", "Unable to get meta information for file.", 404)
+    if post.mime_type not in ("image/jpeg", "image/png", "image/gif", "image/webp"):
+        raise WPError("rest_cannot_edit_file_type", "This type of file cannot be edited.", 400)
+    modifiers = params.get("modifiers")
+    if modifiers is None:
+        modifiers = []
+        if params.get("rotation"):
+            modifiers.append({"type": "rotate", "args": {"angle": params["rotation"]}})
+        if all(params.get(key) is not None for key in ("x", "y", "width", "height")):
+            modifiers.append({"type": "crop", "args": {
+                "left": params["x"], "top": params["y"], "width": params["width"],
+                "height": params["height"]}})
+        if not modifiers:
+            raise WPError("rest_image_not_edited", "The image was not edited. Edit the image "
+                          "before applying the changes.", 400)
+    folder = posixpath.dirname(post.file.name)
+    original = posixpath.join(folder, details["original_image"]) \
+        if details.get("original_image") else post.file.name
+    try:
+        with media_storage().open(original) as handle:
+            edited = images.edit_image(handle.read(), modifiers)
+    except (OSError, ValueError) as error:
+        raise WPError("rest_unknown_image_file_type", "Unable to edit this image.", 500) \
+            from error
+    stem, ext = _split_ext(posixpath.basename(original))
+    stem = re.sub(r"-edited(-\d+)?$", "", stem) + "-edited"
+    copy = media_create(user=user, data=edited, filename=f"{stem}.{ext}",
+                        params={"title": post.title, "caption": post.excerpt,
+                                "description": post.content},
+                        site_url=site_url, sideload=True)
+    new_details = dict(copy.media_details)
+    old_meta, new_meta = details.get("image_meta"), new_details.get("image_meta")
+    if isinstance(old_meta, dict) and isinstance(new_meta, dict):
+        new_meta = {**new_meta, **{key: value for key, value in old_meta.items()
+                                   if value and not new_meta.get(key)}}
+        if new_meta.get("orientation") and new_meta["orientation"] != "0":
+            new_meta["orientation"] = 1
+        new_details["image_meta"] = new_meta
+    new_details["parent_image"] = {"file": original, "attachment_id": post.pk}
+    copy.media_details = new_details
+    copy.alt_text = post.alt_text
+    copy.save(update_fields=["media_details", "alt_text"])
+    return copy
+
+
 @transaction.atomic
 def media_delete(*, post: Post) -> None:
     """wp_delete_attachment(): the row, its comments and meta, and every file it stored."""

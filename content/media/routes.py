@@ -5,3 +5,4 @@ from wpapi.routing import router
 
 router.register("/wp/v2/media", MediaViewSet)
 router.add(r"/wp/v2/media/(?P<id>[\d]+)/post-process", MediaViewSet, {"POST": "post_process"})
+router.add(r"/wp/v2/media/(?P<id>[\d]+)/edit", MediaViewSet, {"POST": "edit_media"})

@@ -27,12 +27,13 @@ from content.media.policies import (
     check_status_change,
     readable_attachments,
 )
+from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
 from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError, forbidden
-from wpapi.links import site_url
+from wpapi.links import rest_url, site_url
 from wpapi.params import parse_query_string
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
@@ -248,6 +249,27 @@ class MediaViewSet(WPViewSet):
         post = media_services.media_create_missing_sizes(post=self.object)
         self.wp_context = "edit"
         return Response(self.serialize_one(self.reload(post)))
+
+    # --- POST /wp/v2/media/<id>/edit ------------------------------------------------------------
+    def edit_media_args(self) -> dict[str, dict[str, Any]]:
+        return EDIT_ARGS
+
+    def check_edit_media_permission(self, obj: Post) -> None:
+        user = self.request.user
+        if not user_can(user, "upload_files"):
+            raise forbidden(user, "rest_cannot_edit_image",
+                            "Sorry, you are not allowed to upload media on this site.")
+        check_can_update(user, obj, {})
+
+    def edit_media(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Rotates/crops the image into a new attachment (201, view context)."""
+        copy = media_services.media_edit(post=self.object, user=request.user,
+                                         params=self.params, site_url=site_url(request))
+        self.object = self.reload(copy)
+        response = Response(self.serialize_one(self.object), status=201)
+        response["Location"] = rest_url(request, f"{self.base_route}/{copy.pk}")
+        response["X-WP-Upload-Attachment-ID"] = str(copy.pk)
+        return response
 
     def perform_destroy(self, obj: Post, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):

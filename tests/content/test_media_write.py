@@ -238,3 +238,65 @@ def test_post_process_needs_edit_post(api_client, user_with_role, uploaded):
     assert_wp_error(api_client.post(url, data, format="json"), "rest_cannot_edit", 403)
     assert_wp_error(api_client.post(f"{MEDIA_URL}/999999/post-process", data, format="json"),
                     "rest_post_invalid_id", 404)
+
+
+# --- edit (the block editor's crop/rotate) -------------------------------------------------------
+def test_edit_rotates_and_crops_into_a_new_attachment(api_client, author, uploaded):
+    from PIL import Image
+
+    api_client.force_authenticate(author)
+    item = Post.objects.get(pk=uploaded["id"])
+    item.alt_text = "Alt"
+    item.excerpt = "Caption"
+    item.save()
+    url = f"{MEDIA_URL}/{uploaded['id']}/edit"
+    response = api_client.post(url, {"src": uploaded["source_url"], "modifiers": [
+        {"type": "rotate", "args": {"angle": 90}},
+        {"type": "crop", "args": {"left": 0, "top": 0, "width": 50, "height": 50}}]},
+        format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["id"] != uploaded["id"]
+    assert response["Location"].endswith(f"/wp/v2/media/{body['id']}")
+    details = body["media_details"]
+    assert (details["width"], details["height"]) == (300, 400)  # 600x800 after the rotation
+    assert details["file"].endswith("/picture-edited.png")
+    assert details["parent_image"] == {"file": uploaded["media_details"]["file"],
+                                       "attachment_id": uploaded["id"]}
+    assert body["title"] == {"rendered": "picture"}  # view context, as WordPress answers
+    assert body["alt_text"] == "Alt"
+    assert body["caption"]["rendered"] == "<p>Caption</p>\n"
+    with storages["default"].open(details["file"]) as handle:
+        assert Image.open(handle).size == (300, 400)
+    # editing the edited image does not stack "-edited"
+    again = api_client.post(f"{MEDIA_URL}/{body['id']}/edit",
+                            {"src": body["source_url"], "rotation": 180}, format="json")
+    assert again.json()["media_details"]["file"].endswith("/picture-edited-1.png")
+
+
+def test_edit_errors(api_client, author, contributor, uploaded):
+    url = f"{MEDIA_URL}/{uploaded['id']}/edit"
+    src = uploaded["source_url"]
+    assert_wp_error(api_client.post(url, {"src": src, "rotation": 90}, format="json"),
+                    "rest_cannot_edit_image", 401)
+    api_client.force_authenticate(contributor)
+    body = assert_wp_error(api_client.post(url, {"src": src, "rotation": 90}, format="json"),
+                           "rest_cannot_edit_image", 403)
+    assert body["message"] == "Sorry, you are not allowed to upload media on this site."
+    api_client.force_authenticate(author)
+    assert_wp_error(api_client.post(url, {"rotation": 90}, format="json"),
+                    "rest_missing_callback_param", 400)
+    assert_wp_error(api_client.post(url, {"src": src, "rotation": 360}, format="json"),
+                    "rest_invalid_param", 400)
+    body = assert_wp_error(api_client.post(url, {"src": src}, format="json"),
+                           "rest_image_not_edited", 400)
+    assert body["message"] == ("The image was not edited. Edit the image before applying the "
+                               "changes.")
+    body = assert_wp_error(
+        api_client.post(url, {"src": "http://testserver/other.png", "rotation": 90},
+                        format="json"), "rest_unknown_attachment", 404)
+    assert body["message"] == "Unable to get meta information for file."
+    notes = upload_raw(api_client, b"notes", "notes.txt", "text/plain").json()
+    response = api_client.post(f"{MEDIA_URL}/{notes['id']}/edit",
+                               {"src": notes["source_url"], "rotation": 90}, format="json")
+    assert_wp_error(response, "rest_unknown_attachment", 404)
