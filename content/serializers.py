@@ -357,6 +357,64 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
     return {"title": post_type.slug, "type": "object", "properties": props}
 
 
+def schema_links(post_type: PostType, taxonomies: list[Any], href: str) -> list[dict[str, Any]]:
+    """get_schema_links(): the action relations an editor UI may find in `_links`."""
+
+    def link(rel: str, title: str, properties: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "rel": f"https://api.w.org/{rel}",
+            "title": title,
+            "href": href,
+            "targetSchema": {"type": "object", "properties": properties},
+        }
+
+    links = [
+        link(
+            "action-publish",
+            "The current user can publish this post.",
+            {"status": {"type": "string", "enum": ["publish", "future"]}},
+        ),
+        link(
+            "action-unfiltered-html",
+            "The current user can post unfiltered HTML markup and JavaScript.",
+            {"content": {"raw": {"type": "string"}}},
+        ),
+    ]
+    if post_type.slug == "post":
+        links.append(
+            link(
+                "action-sticky",
+                "The current user can sticky this post.",
+                {"sticky": {"type": "boolean"}},
+            )
+        )
+    if "author" in FIXED_SUPPORTS.get(post_type.slug, post_type.supports):
+        links.append(
+            link(
+                "action-assign-author",
+                "The current user can change the author on this post.",
+                {"author": {"type": "integer"}},
+            )
+        )
+    for tax in taxonomies:
+        ids = {tax.rest_base: {"type": "array", "items": {"type": "integer"}}}
+        links.append(
+            link(
+                f"action-assign-{tax.rest_base}",
+                f"The current user can assign terms in the {tax.slug} taxonomy.",
+                ids,
+            )
+        )
+        links.append(
+            link(
+                f"action-create-{tax.rest_base}",
+                f"The current user can create terms in the {tax.slug} taxonomy.",
+                ids,
+            )
+        )
+    return links
+
+
 def local(value: Any) -> str:
     return value.astimezone(ZoneInfo(settings.WP_TIMEZONE)).strftime("%Y-%m-%dT%H:%M:%S")
 
@@ -833,6 +891,16 @@ def type_labels(post_type: PostType) -> dict[str, Any]:
     }
 
 
+# register_post_type("attachment") sets a few labels of its own
+ATTACHMENT_LABELS = {
+    "edit_item": "Edit Media",
+    "view_item": "View Attachment Page",
+    "all_items": "Media",
+    "archives": "Media",
+    "attributes": "Attachment Attributes",
+}
+
+
 class PostTypeSerializer(WPSerializer):
     """A post type, as WP_REST_Post_Types_Controller::prepare_item_for_response()."""
 
@@ -872,7 +940,10 @@ class PostTypeSerializer(WPSerializer):
             "has_archive": False,
             "visibility": {"show_in_nav_menus": post_type.slug != "attachment", "show_ui": True},
             "viewable": post_type.viewable,
-            "labels": type_labels(post_type),
+            "labels": {
+                **type_labels(post_type),
+                **(ATTACHMENT_LABELS if post_type.slug == "attachment" else {}),
+            },
             "name": post_type.name,
             "slug": post_type.slug,
             "icon": post_type.icon,
@@ -899,7 +970,7 @@ STATUS_SCHEMA = {
         "name": {
             "description": "The title for the status.",
             "type": "string",
-            "context": ALL,
+            "context": ["embed", "view", "edit"],
             "readonly": True,
         },
         "private": {
@@ -936,7 +1007,7 @@ STATUS_SCHEMA = {
         "slug": {
             "description": "An alphanumeric identifier for the status.",
             "type": "string",
-            "context": ALL,
+            "context": ["embed", "view", "edit"],
             "readonly": True,
         },
         "date_floating": {

@@ -24,6 +24,7 @@ from content.serializers import (
     PostTypeSerializer,
 )
 from wpapi.errors import WPError
+from wpapi.links import rest_url
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
 
@@ -31,6 +32,7 @@ class PostViewSet(WPViewSet):
     """WP_REST_Posts_Controller for one post type (subclassed per type in content/urls.py)."""
 
     post_type = "post"
+    allow_batch = True
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid post ID."
     invalid_page_code = "rest_post_invalid_page_number"
     id_description = "Unique identifier for the post."
@@ -60,6 +62,18 @@ class PostViewSet(WPViewSet):
 
     def destroy_args(self) -> dict[str, dict[str, Any]]:
         return {"force": FORCE_ARG}
+
+    def describe_route(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """OPTIONS, with the schema's action links (get_schema_links) as WordPress adds them."""
+        from content.serializers import schema_links
+        from taxonomy.registry import taxonomies_for
+
+        response = super().describe_route(request, *args, **kwargs)
+        schema = response.data.get("schema")
+        if isinstance(schema, dict):
+            href = rest_url(request, f"{self.base_route}/{{id}}")
+            schema["links"] = schema_links(self.type_object, taxonomies_for(self.post_type), href)
+        return response
 
     # --- rows --------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Post]:

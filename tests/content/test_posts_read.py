@@ -472,3 +472,16 @@ def test_guid_is_the_first_permalink(api_client, editor):
     assert draft["guid"]["raw"] == f"{SITE}/?page_id={draft['id']}"
     private = api_client.post(POSTS, {"title": "Mine", "status": "private"}, format="json").json()
     assert private["guid"]["raw"] == f"{SITE}/mine/"
+
+
+def test_options_schema_has_action_links_and_batch(api_client):
+    body = api_client.options(f"{POSTS}").json()
+    assert body["endpoints"][0]["allow_batch"] == {"v1": True}
+    rels = [link["rel"].rsplit("/", 1)[1] for link in body["schema"]["links"]]
+    assert rels == ["action-publish", "action-unfiltered-html", "action-sticky",
+                    "action-assign-author", "action-assign-categories",
+                    "action-create-categories", "action-assign-tags", "action-create-tags"]
+    assert body["schema"]["links"][0]["href"] == f"{SITE}/wp-json/wp/v2/posts/{{id}}"
+    pages = api_client.options(PAGES).json()["schema"]["links"]
+    assert [link["rel"].rsplit("/", 1)[1] for link in pages] == [
+        "action-publish", "action-unfiltered-html", "action-assign-author"]
