@@ -35,7 +35,7 @@ def _verified_key(password_id: int, plain: str) -> str:
 
 def _user_for_login(login: str) -> User | None:
     """wp_authenticate_application_password: an email address finds by email, else by login."""
-    if not login:
+    if not login or "\x00" in login:  # no login holds a NUL (PostgreSQL refuses to compare it)
         return None
     if EMAIL.match(login):
         by_email = User.objects.filter(email__iexact=login).first()

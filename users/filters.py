@@ -56,9 +56,9 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
     if params.get("exclude"):
         users = users.exclude(pk__in=_ids(params["exclude"]))
     if params.get("slug"):
-        users = users.filter(nicename__in=params["slug"])
+        users = users.filter(nicename__in=_texts(params["slug"]))
     if params.get("roles"):
-        users = users.filter(role__in=params["roles"])
+        users = users.filter(role__in=_texts(params["roles"]))
     if params.get("capabilities"):
         wanted = set(params["capabilities"])
         roles = [role for role, caps in ROLE_CAPABILITIES.items()
@@ -80,6 +80,11 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
     return order_users(users, params)
 
 
+def _texts(values: list[str]) -> list[str]:
+    """Values that can match a stored one (nothing stored holds a NUL character)."""
+    return [value for value in values if "\x00" not in value]
+
+
 def _ids(values: list[int]) -> list[int]:
     """IDs a database column can hold; larger ones match no user, as in WordPress."""
     return [value for value in values if 0 < value < 2**63]
@@ -88,6 +93,8 @@ def _ids(values: list[int]) -> list[int]:
 def search_condition(search: str, can_list: bool) -> Q:
     """WP_User_Query's search: `*term*` over columns chosen from the term's look."""
     term = search.strip("*")
+    if "\x00" in term:
+        return Q(pk__in=[])  # no stored text holds a NUL character
     if not can_list:
         columns = ["ID", "username", "nicename", "display_name"]
     elif "@" in term:
@@ -117,7 +124,7 @@ def order_users(users: QuerySet[User], params: dict[str, Any]) -> QuerySet[User]
                      for index, pk in enumerate(_ids(params["include"]))]
     elif orderby == "include_slugs" and params.get("slug"):
         positions = [When(nicename=slug, then=Value(index))
-                     for index, slug in enumerate(params["slug"])]
+                     for index, slug in enumerate(_texts(params["slug"]))]
     if positions:
         users = users.annotate(_position=Case(*positions, output_field=IntegerField()))
         column = "_position"

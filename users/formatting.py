@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from typing import Any
 
 
 def sanitize_title(value: str) -> str:
@@ -14,3 +15,15 @@ def sanitize_title(value: str) -> str:
     text = re.sub(r"\s+", "-", text)
     text = re.sub(r"-+", "-", text).strip("-")
     return text[:50]
+
+
+def without_nul(value: Any) -> Any:
+    """`value` with NUL characters removed from every string (and object key) in it: MySQL
+    keeps them, PostgreSQL refuses them in text and JSON, so they are dropped on the way in."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    return value

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from users.capabilities import user_can
-from users.formatting import sanitize_title
+from users.formatting import sanitize_title, without_nul
 from users.meta import registered_user_meta
 from users.models import ApplicationPassword, Role, User, UserMeta
 from wpapi import schema as wp_schema
@@ -27,7 +27,7 @@ DESCRIPTION_TAGS: dict[str, set[str]] = {
 # --- WordPress's text rules ---------------------------------------------------------------------
 def sanitize_text_field(value: Any) -> str:
     """sanitize_text_field(): no tags, line breaks, tabs, octets or surrounding space."""
-    text = value if isinstance(value, str) else str(value)
+    text = without_nul(value if isinstance(value, str) else str(value))
     text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL)
     text = re.sub(r"<[^>]*>", "", text).replace("<", "&lt;")
     text = re.sub(r"[\r\n\t ]+", " ", text)
@@ -92,7 +92,7 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: boo
     for name, (field, limit) in PROFILE_FIELDS.items():
         if name not in params or params[name] is None:
             continue
-        value = params[name]
+        value = without_nul(params[name])
         if name in ("name", "first_name", "last_name", "nickname"):
             value = sanitize_text_field(value)
         elif name == "url":
@@ -118,7 +118,7 @@ def _apply_meta(user: User, meta: Any) -> None:
                 wp_schema.validate(value, schema, f"meta.{name}")
             except wp_schema.SchemaError as error:
                 raise WPError(error.code, error.message, 400) from None
-            value = wp_schema.sanitize(value, schema)
+            value = without_nul(wp_schema.sanitize(value, schema))
         if value is None:
             UserMeta.objects.filter(user=user, key=name).delete()
         else:

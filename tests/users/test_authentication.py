@@ -204,3 +204,8 @@ def test_basic_auth_wins_over_a_cookie(api_client, logged_in, app_password):
     _, plain = app_password(other)
     api_client.credentials(HTTP_AUTHORIZATION=basic_auth(other.username, plain))
     assert api_client.get(ME).json()["id"] == other.pk
+
+
+@pytest.mark.parametrize("login", ["ad\x00min", "a@b.test\x00"])
+def test_nul_characters_in_the_login_are_anonymous(api_client, login):
+    assert_wp_error(me_as(api_client, basic_auth(login, "xxxx")), "rest_not_logged_in", 401)

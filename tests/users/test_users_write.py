@@ -406,3 +406,16 @@ def test_deleting_a_user_moves_children_of_their_pages_up(api_client, admin_user
     assert not Post.objects.filter(pk=middle.pk).exists()
     child.refresh_from_db()
     assert child.parent_id == parent.pk
+
+
+def test_nul_characters_are_dropped_from_stored_text(api_client, subscriber):
+    api_client.force_authenticate(subscriber)
+    response = api_client.post(f"{USERS_URL}/me", {
+        "name": "a\x00b", "nickname": "c\x00d", "url": "e\x00.test",
+        "meta": {"persisted_preferences": {"k\x00": "v\x00"}}}, format="json")
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["name"], body["nickname"], body["url"]) == ("ab", "cd", "http://e.test")
+    assert body["meta"]["persisted_preferences"] == {"k": "v"}
+    for query in ({"search": "a\x00"}, {"slug": "a\x00"}):
+        assert api_client.get(USERS_URL, query).json() == []
