@@ -641,12 +641,12 @@ def _demo_png(width: int, height: int, stripes: tuple[int, int, int]) -> bytes:
     return out.getvalue()
 
 
-def seed_media(*, author: Any, parent: Post | None = None,
-               site_url: str = "http://127.0.0.1:8000") -> list[Post]:
+def seed_media(*, author: Any, parent: Post | None = None, site_url: str = "") -> list[Post]:
     """Demo attachments: an 800x600 and a 200x200 PNG (drawn with Pillow) and a text file.
 
     The landscape one and the text file are attached to `parent` when given; the square one is
     unattached, like the reference site's. Idempotent: does nothing if attachments exist.
+    Without `site_url` the guids are stored site-relative and shown on the request's host.
     """
     if Post.objects.filter(type=Post.Type.ATTACHMENT).exists():
         return list(Post.objects.filter(type=Post.Type.ATTACHMENT))

@@ -300,3 +300,20 @@ def test_edit_errors(api_client, author, contributor, uploaded):
     response = api_client.post(f"{MEDIA_URL}/{notes['id']}/edit",
                                {"src": notes["source_url"], "rotation": 90}, format="json")
     assert_wp_error(response, "rest_unknown_attachment", 404)
+
+
+def test_seed_media_creates_the_demo_attachments(api_client, admin_user):
+    from content.media_services import seed_media
+
+    parent = PostFactory(status="publish", slug="hello-world")
+    landscape, square, notes = seed_media(author=admin_user, parent=parent)
+    again = seed_media(author=admin_user)  # idempotent
+    assert {item.pk for item in again} == {landscape.pk, square.pk, notes.pk}
+    body = api_client.get(f"{MEDIA_URL}/{landscape.pk}").json()
+    assert body["link"] == "http://testserver/hello-world/demo-landscape/"
+    assert body["guid"]["rendered"].startswith("http://testserver/wp-content/uploads/")
+    assert list(body["media_details"]["sizes"]) == ["medium", "thumbnail", "medium_large",
+                                                    "full"]
+    assert body["alt_text"] == "Blue stripes with a white ellipse"
+    assert api_client.get(f"{MEDIA_URL}/{square.pk}").json()["post"] is None
+    assert api_client.get(f"{MEDIA_URL}/{notes.pk}").json()["mime_type"] == "text/plain"
