@@ -244,7 +244,7 @@ class WPViewSet(viewsets.GenericViewSet):
         query = parse_qsl_keep(self.request._request.META.get("QUERY_STRING", ""))
         links = []
         if page > 1:
-            prev_page = min(page - 1, max_pages) if max_pages else page - 1
+            prev_page = min(page - 1, max_pages)  # page=0 when nothing matched, as WordPress
             links.append(f'<{self.page_url(query, prev_page)}>; rel="prev"')
         if page < max_pages:
             links.append(f'<{self.page_url(query, page + 1)}>; rel="next"')
