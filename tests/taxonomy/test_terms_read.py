@@ -289,3 +289,8 @@ def test_fields_keep_the_data_order_and_empty_items_are_arrays(api_client, tree,
     assert listed == [[], []]
     body = api_client.get(f"{CATEGORIES}/{news}", {"_fields": "meta"}).json()
     assert body == {"meta": {"ref_color": ""}}
+
+
+def test_prev_link_of_an_empty_result_points_to_page_0_as_wordpress(api_client):
+    response = api_client.get(TAGS, {"search": "nomatch", "page": 2})
+    assert response["Link"] == f'<{SITE}/wp-json/wp/v2/tags?search=nomatch&page=0>; rel="prev"'
