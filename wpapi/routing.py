@@ -192,8 +192,9 @@ def apply_global_params(request: HttpRequest, response: Response) -> Response:
             data = embed_links(request, data, embed)
         response.data = data
     if "_envelope" in params:
-        headers = {key: value for key, value in response.items()
-                   if key not in ("Content-Type", "Vary")}
+        headers = {key: int(value) if key in ("X-WP-Total", "X-WP-TotalPages") and
+                   value.isdigit() else value  # WordPress sets these two as integers
+                   for key, value in response.items() if key not in ("Content-Type", "Vary")}
         envelope = {"body": response.data, "status": response.status_code, "headers": headers}
         response.data = envelope
         response.status_code = 200
