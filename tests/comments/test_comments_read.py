@@ -372,3 +372,11 @@ def test_non_moderator_list_queries_do_not_grow(api_client, user_with_role, thre
     CommentFactory.create_batch(4, post=thread["post"], user=user)
     CommentFactory.create_batch(4, post=thread["post"], parent=thread["reply"])
     assert count_queries(lambda: api_client.get(url)) == few
+
+
+def test_envelope_headers_are_wordpress_integers(api_client, thread):
+    body = api_client.get(f"{URL}?_envelope&per_page=1").json()
+    assert body["status"] == 200
+    assert body["headers"]["X-WP-Total"] == 3
+    assert body["headers"]["X-WP-TotalPages"] == 3
+    assert len(body["body"]) == 1
