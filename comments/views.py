@@ -81,6 +81,16 @@ class CommentViewSet(WPViewSet):
             single_post=posts[0] if len(posts) == 1 else None)
         return filter_comments(visible, params, search_private_fields=policies.is_moderator(user))
 
+    def response_fields(self) -> set[str] | None:
+        # WordPress's comments controller computes a field only when `_fields` names it whole:
+        # `_fields=content.rendered` leaves `content` out (unlike posts), so it does here too.
+        fields = super().response_fields()
+        requested = self.request_fields()
+        if fields is None or requested is None:
+            return fields
+        whole = set(requested) | {"_links", "id"}
+        return {name for name in fields if name in whole}
+
     def prepare_items(self, items: list[Comment]) -> dict[str, Any]:
         ids = [item.pk for item in items]
         extra: dict[str, Any] = {}

@@ -380,3 +380,10 @@ def test_envelope_headers_are_wordpress_integers(api_client, thread):
     assert body["headers"]["X-WP-Total"] == 3
     assert body["headers"]["X-WP-TotalPages"] == 3
     assert len(body["body"]) == 1
+
+
+def test_nested_fields_are_not_computed_as_in_wordpress(api_client, thread):
+    # WordPress 6.1's comments controller answers [{"id": 10}] to _fields=id,content.rendered
+    body = api_client.get(f"{URL}?_fields=id,content.rendered,author_avatar_urls.24").json()
+    assert body[0] == {"id": thread["deep"].pk}
+    assert "rendered" in api_client.get(f"{URL}?_fields=content").json()[0]["content"]
