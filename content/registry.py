@@ -153,3 +153,30 @@ def registered_meta(post_type: str) -> dict[str, dict[str, Any]]:
             continue
         found[key] = options
     return found
+
+
+# get_item_schema() uses fixed feature lists for core's types, whatever they declare
+FIXED_SUPPORTS = {
+    "post": (
+        "title",
+        "editor",
+        "author",
+        "excerpt",
+        "thumbnail",
+        "comments",
+        "revisions",
+        "post-formats",
+        "custom-fields",
+    ),
+    "page": (
+        "title",
+        "editor",
+        "author",
+        "excerpt",
+        "thumbnail",
+        "comments",
+        "revisions",
+        "page-attributes",
+        "custom-fields",
+    ),
+}

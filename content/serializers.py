@@ -17,7 +17,13 @@ from django.conf import settings
 
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
-from content.registry import PostStatus, PostType, get_post_type, registered_meta
+from content.registry import (
+    FIXED_SUPPORTS,
+    PostStatus,
+    PostType,
+    get_post_type,
+    registered_meta,
+)
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
 from wpapi.schema import SchemaError
@@ -39,33 +45,6 @@ POST_FORMATS = [
 ]
 
 
-# get_item_schema() uses fixed feature lists for core's types, whatever they declare
-FIXED_SUPPORTS = {
-    "post": (
-        "title",
-        "editor",
-        "author",
-        "excerpt",
-        "thumbnail",
-        "comments",
-        "revisions",
-        "post-formats",
-        "custom-fields",
-    ),
-    "page": (
-        "title",
-        "editor",
-        "author",
-        "excerpt",
-        "thumbnail",
-        "comments",
-        "revisions",
-        "page-attributes",
-        "custom-fields",
-    ),
-}
-
-
 def _text_arg(value: Any, name: str) -> None:
     """title, content and excerpt take a string or {"raw": string} (WordPress validates
     neither)."""
@@ -76,9 +55,7 @@ def _template_arg(value: Any, name: str) -> None:
     if not isinstance(value, str):
         raise SchemaError("rest_invalid_type", f"{name} is not of type string.", {"param": name})
     if value and value not in allowed:
-        raise SchemaError(
-            "rest_invalid_param", f"template is not one of {', '.join(allowed)}.", {"status": 400}
-        )
+        raise SchemaError("rest_invalid_param", f"template is not one of {', '.join(allowed)}.")
 
 
 def meta_schema(post_type: str) -> dict[str, Any]:

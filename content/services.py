@@ -46,13 +46,25 @@ def parse_input_date(value: str, *, is_utc: bool) -> datetime | None:
 
 
 def text_value(value: Any) -> str | None:
-    """title/content/excerpt arrive as a string or as {"raw": ...}."""
+    """title/content/excerpt arrive as a string or as {"raw": ...}; anything else is ignored,
+    as WordPress ignores it."""
     if isinstance(value, dict):
-        raw = value.get("raw")
-        return None if raw is None else str(raw)
-    if value is None:
-        return None
-    return str(value)
+        value = value.get("raw")
+    if isinstance(value, str):
+        return value
+    return None
+
+
+def check_not_empty(post: Post) -> None:
+    """wp_insert_post(): a post of a type with title, editor and excerpt needs one of them."""
+    type_object = post.type_object
+    supports = set(type_object.supports if type_object else ())  # post_type_supports()
+    if (
+        post.type != Post.Type.ATTACHMENT
+        and {"title", "editor", "excerpt"} <= supports
+        and not (post.title or post.content or post.excerpt)
+    ):
+        raise WPError("empty_content", "Content, title, and excerpt are empty.", 400)
 
 
 # --- slugs -----------------------------------------------------------------------------------
@@ -349,6 +361,7 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
     """create_item(): a new post of `post_type` by `user` (default status draft)."""
     post = Post(type=post_type, status="draft", author_id=getattr(user, "pk", None))
     extras = _prepare(user, post, params, creating=True, schema_fields=fields)
+    check_not_empty(post)
     _apply_dates(post, params, creating=True)
     _schedule(post)
     post.modified = now()
@@ -373,6 +386,7 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
 def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[str]) -> Post:
     """update_item(): partial update; stores a revision when title/content/excerpt change."""
     extras = _prepare(user, post, params, creating=False, schema_fields=fields)
+    check_not_empty(post)
     _apply_dates(post, params, creating=False)
     _schedule(post)
     requested_slug = params.get("slug")

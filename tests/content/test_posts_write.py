@@ -549,3 +549,14 @@ def test_invalid_json_body(api_client, editor):
     api_client.force_authenticate(editor)
     response = api_client.generic("POST", POSTS, "{bad", content_type="application/json")
     assert_wp_error(response, "rest_invalid_json", 400)
+
+
+def test_empty_post_is_refused_like_wordpress(api_client, editor):
+    body = assert_wp_error(create(api_client, editor, {"title": 5}), "empty_content", 400)
+    assert body["message"] == "Content, title, and excerpt are empty."
+    assert_wp_error(create(api_client, editor, {"status": "draft"}), "empty_content", 400)
+    # pages have no excerpt support, so WordPress lets an empty page through
+    assert create(api_client, editor, {}, PAGES).status_code == 201
+    post = PostFactory(author=editor, title="t", content="", excerpt="")
+    assert_wp_error(api_client.post(f"{POSTS}/{post.pk}", {"title": ""}, format="json"),
+                    "empty_content", 400)
