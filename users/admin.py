@@ -13,8 +13,8 @@ class WPUserAdmin(UserAdmin):
     list_filter = ("role", "is_active")
     fieldsets = (
         *UserAdmin.fieldsets,
-        ("WordPress", {"fields": ("role", "nicename", "display_name", "nickname", "url",
-                                  "description", "locale")}),
+        ("WordPress", {"fields": ("role", "extra_roles", "nicename", "display_name",
+                                  "nickname", "url", "description", "locale")}),
     )
     add_fieldsets = (
         (None, {"classes": ("wide",),

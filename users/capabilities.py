@@ -116,24 +116,40 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
     }
 
 
+def roles_of(user: Any) -> list[str]:
+    """The user's roles in WordPress's order: the primary `role`, then `extra_roles` (stored as
+    ",editor,author,"). Django superusers are administrators whatever their roles say."""
+    roles = [getattr(user, "role", "") or ""]
+    roles += [name for name in (getattr(user, "extra_roles", "") or "").split(",") if name]
+    roles = [name for index, name in enumerate(roles) if name and name not in roles[:index]]
+    if getattr(user, "is_superuser", False) and "administrator" not in roles:
+        roles.insert(0, "administrator")
+    return roles
+
+
 def role_of(user: Any) -> str:
-    """The user's role; Django superusers are administrators."""
-    if getattr(user, "is_superuser", False):
-        return "administrator"
-    return getattr(user, "role", "") or ""
+    """The user's primary role ("" when they hold none)."""
+    roles = roles_of(user)
+    return roles[0] if roles else ""
 
 
 def capabilities_of(user: Any) -> frozenset[str]:
     if user is None or not user.is_authenticated:
         return frozenset()
-    return ROLE_CAPABILITIES.get(role_of(user), frozenset())
+    roles = roles_of(user)
+    if len(roles) == 1:
+        return ROLE_CAPABILITIES.get(roles[0], frozenset())
+    return frozenset().union(*(ROLE_CAPABILITIES.get(role, frozenset()) for role in roles))
 
 
 def all_capabilities(user: Any) -> dict[str, bool]:
-    """WP_User::$allcaps: the role's capabilities then the role itself, as the API lists them."""
-    role = role_of(user)
-    caps = dict.fromkeys(ROLE_CAPABILITY_LIST.get(role, ()), True)
-    if role:
+    """WP_User::$allcaps: each role's capabilities merged in order, then the role names."""
+    caps: dict[str, bool] = {}
+    roles = roles_of(user)
+    for role in roles:
+        for cap in ROLE_CAPABILITY_LIST.get(role, ()):
+            caps.setdefault(cap, True)
+    for role in roles:
         caps[role] = True
     return caps
 

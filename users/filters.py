@@ -58,15 +58,15 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
     if params.get("slug"):
         users = users.filter(nicename__in=_texts(params["slug"]))
     if params.get("roles"):
-        users = users.filter(role__in=_texts(params["roles"]))
+        users = users.filter(holding_roles(_texts(params["roles"])))
     if params.get("capabilities"):
         wanted = set(params["capabilities"])
         roles = [role for role, caps in ROLE_CAPABILITIES.items()
                  if role in wanted or caps & wanted]
-        users = users.filter(role__in=roles)
+        users = users.filter(holding_roles(roles))
     published_types: list[str] | None = None
     if params.get("who") == "authors":
-        users = users.filter(Q(role__in=AUTHOR_ROLES) | Q(is_superuser=True))
+        users = users.filter(holding_roles(list(AUTHOR_ROLES)))
     elif not can_list:
         published_types = rest_post_types()
     requested = params.get("has_published_posts")
@@ -78,6 +78,17 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
     if search:
         users = users.filter(search_condition(search, can_list))
     return order_users(users, params)
+
+
+def holding_roles(roles: list[str]) -> Q:
+    """Users holding at least one of `roles` (role__in), whichever of their roles it is."""
+    condition = Q(role__in=roles)
+    for role in roles:
+        if role and "," not in role:
+            condition |= Q(extra_roles__contains=f",{role},")
+    if "administrator" in roles:
+        condition |= Q(is_superuser=True)
+    return condition
 
 
 def _texts(values: list[str]) -> list[str]:

@@ -38,6 +38,8 @@ class User(AbstractUser):
     #: "" when every role was taken away (roles: [] over REST), as WordPress allows
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUBSCRIBER,
                             blank=True, db_index=True)
+    #: further roles after the first, as ",editor,author," (WordPress users may hold several)
+    extra_roles = models.CharField(max_length=200, blank=True, default="")
 
     objects = WPUserManager()
 
@@ -67,6 +69,18 @@ class User(AbstractUser):
         while others.filter(nicename=candidate).exists():
             candidate, number = f"{base[:50 - len(str(number)) - 1]}-{number}", number + 1
         return candidate
+
+    @property
+    def roles(self) -> list[str]:
+        from users.capabilities import roles_of
+
+        return roles_of(self)
+
+    def set_roles(self, roles: list[str]) -> None:
+        """Replace every role (WordPress: set_role(false), then add_role for each)."""
+        unique = [role for index, role in enumerate(roles) if role not in roles[:index]]
+        self.role = unique[0] if unique else ""
+        self.extra_roles = "," + ",".join(unique[1:]) + "," if len(unique) > 1 else ""
 
     @property
     def registered(self):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 
-from users.capabilities import all_capabilities, role_of, user_can
+from users.capabilities import all_capabilities, roles_of, user_can
 from users.meta import meta_value, registered_user_meta
 from wpapi import schema as wp_schema
 from wpapi.links import rest_url, site_url
@@ -143,15 +143,13 @@ class UserSerializer(WPSerializer):
                 data[name] = value()
         if self.wants("roles") and (user_can(viewer, "list_users")
                                     or user_can(viewer, "edit_user", user)):
-            role = role_of(user)
-            data["roles"] = [role] if role else []
+            data["roles"] = roles_of(user)
         if self.wants("registered_date"):
             data["registered_date"] = user.date_joined.strftime("%Y-%m-%dT%H:%M:%S+00:00")
         if self.wants("capabilities"):
             data["capabilities"] = all_capabilities(user)
         if self.wants("extra_capabilities"):
-            role = role_of(user)
-            data["extra_capabilities"] = {role: True} if role else {}
+            data["extra_capabilities"] = dict.fromkeys(roles_of(user), True)
         if self.wants("avatar_urls"):
             data["avatar_urls"] = avatar_urls(request, user.email)
         if self.wants("meta"):

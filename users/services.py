@@ -138,10 +138,10 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
         raise WPError("user_email_too_long", "Email may not be longer than 100 characters.", 400)
     if email and email_owner(email):
         raise WPError("existing_user_email", "Sorry, that email address is already used!", 400)
-    roles = params.get("roles")
-    # roles: [] leaves the user without a role, as wp_insert_user's role=false does
-    role = Role.SUBSCRIBER if roles is None else (roles[0] if roles else "")
-    user = User(username=username, email=email, role=role)
+    user = User(username=username, email=email, role=Role.SUBSCRIBER)
+    if params.get("roles") is not None:
+        # roles: [] leaves the user without a role, as wp_insert_user's role=false does
+        user.set_roles(params["roles"])
     nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
     user.nicename = user._free_nicename(nicename or "user")
     _apply_profile(user, params, viewer, trusted)
@@ -183,12 +183,10 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any,
     _apply_profile(user, params, viewer, trusted)
     if params.get("password"):
         user.set_password(params["password"])
-    if params.get("roles") == []:
-        user.role = ""  # WordPress's role=false: every role removed
-    elif params.get("roles"):
-        user.role = params["roles"][0]
-        user.is_staff = user.role == Role.ADMINISTRATOR or user.is_staff
-        if user.is_superuser and user.role != Role.ADMINISTRATOR:
+    if params.get("roles") is not None:  # [] takes every role away, as role=false does
+        user.set_roles(params["roles"])
+        user.is_staff = Role.ADMINISTRATOR in params["roles"] or user.is_staff
+        if user.is_superuser and Role.ADMINISTRATOR not in params["roles"]:
             user.is_superuser = False  # a superuser would keep every capability otherwise
     user.save()
     _apply_meta(user, params.get("meta"))

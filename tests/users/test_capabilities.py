@@ -159,4 +159,16 @@ def test_superuser_is_an_administrator():
     superuser = SimpleNamespace(pk=1, role="subscriber", is_superuser=True,
                                 is_authenticated=True, is_active=True)
     assert user_can(superuser, "list_users")
-    assert list(all_capabilities(superuser))[-1] == "administrator"
+    assert all_capabilities(superuser)["administrator"] is True
+    assert list(all_capabilities(superuser))[0] == "switch_themes"  # administrator's first
+
+
+def test_several_roles_merge_their_capabilities():
+    user = SimpleNamespace(pk=3, role="contributor", extra_roles=",author,",
+                           is_superuser=False, is_authenticated=True, is_active=True)
+    assert list(all_capabilities(user)) == [
+        "edit_posts", "read", "level_1", "level_0", "delete_posts", "upload_files",
+        "edit_published_posts", "publish_posts", "level_2", "delete_published_posts",
+        "contributor", "author"]
+    assert user_can(user, "publish_posts")
+    assert not user_can(user, "edit_others_posts")

@@ -45,3 +45,10 @@ def test_users_get_unique_slugs_from_their_login():
     first = UserFactory(username="same.name")
     second = UserFactory(username="same-name")
     assert (first.nicename, second.nicename) == ("same-name", "same-name-2")
+
+
+def test_user_change_page_renders(admin_client):
+    user = UserFactory(role="author", extra_roles=",editor,")
+    page = admin_client.get(f"/admin/users/user/{user.pk}/change/")
+    assert page.status_code == 200
+    assert b"extra_roles" in page.content

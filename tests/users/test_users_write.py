@@ -376,11 +376,28 @@ def test_empty_roles_take_every_role_away(api_client, subscriber, admin_user):
     assert created["roles"] == []
 
 
-def test_several_roles_keep_the_first(api_client, admin_user):
+def test_a_user_may_hold_several_roles(api_client, admin_user):
     api_client.force_authenticate(admin_user)
     created = api_client.post(USERS_URL, {**NEW_USER, "roles": ["author", "editor"]},
-                              format="json")
-    assert created.json()["roles"] == ["author"]  # WordPress would keep both; one role here
+                              format="json").json()
+    # as the reference WordPress answers: roles in order, capabilities merged role by role
+    assert created["roles"] == ["author", "editor"]
+    assert created["extra_capabilities"] == {"author": True, "editor": True}
+    assert list(created["capabilities"])[-3:] == ["read_private_pages", "author", "editor"]
+    assert list(created["capabilities"])[:3] == ["upload_files", "edit_posts",
+                                                 "edit_published_posts"]
+    found = api_client.get(USERS_URL, {"roles": "editor", "_fields": "id"}).json()
+    assert {"id": created["id"]} in found
+    found = api_client.get(USERS_URL, {"capabilities": "moderate_comments"}).json()
+    assert created["id"] in [user["id"] for user in found]
+    user = User.objects.get(pk=created["id"])
+    api_client.force_authenticate(user)
+    assert api_client.get(USERS_URL, {"who": "authors"}).status_code == 200  # edit_posts
+    api_client.force_authenticate(admin_user)
+    single = api_client.post(f"{USERS_URL}/{user.pk}", {"roles": ["subscriber"]},
+                             format="json").json()
+    assert single["roles"] == ["subscriber"]
+    assert single["extra_capabilities"] == {"subscriber": True}
 
 
 def test_description_over_application_passwords_is_always_filtered(api_client, admin_user,
