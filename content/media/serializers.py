@@ -98,6 +98,12 @@ class MediaSerializer(WPSerializer):
         name = "%postname%" if sample else post.slug
         if not sample and post.slug.isdigit():
             name = f"attachment/{post.slug}"
+        # wp_force_plain_post_permalink(): trashed attachments, and private ones the user cannot
+        # read, get the plain link
+        if post.status == Post.Status.TRASH or (
+                post.status == Post.Status.PRIVATE
+                and not user_can(self.user, "read_post", post)):
+            return plain
         if post.parent_id:
             parent = post.parent
             base = self.parent_link(parent) if parent is not None else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
@@ -36,6 +38,12 @@ from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
 from wpapi.params import parse_query_string
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
+
+
+def max_upload_size() -> int:
+    """wp_max_upload_size(): settings.WP_MAX_UPLOAD_SIZE bytes (default 64 MB)."""
+    return int(getattr(settings, "WP_MAX_UPLOAD_SIZE", 64 * 1024 * 1024))
+
 
 PARSED_TYPES = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -101,11 +109,9 @@ class MediaViewSet(WPViewSet):
     def raw_params(self) -> dict[str, Any]:
         request = self.request
         content_type = (request.content_type or "").split(";", 1)[0].strip().lower()
-        self.raw_body = b""
-        if request.method == "POST" and content_type != "multipart/form-data":
-            # Read before DRF parses it: WordPress's get_body() is the body of any request that
-            # is not multipart.
-            self.raw_body = request._request.body
+        self.raw_body, self.has_body, self.body_too_big = b"", False, False
+        if self.action == "create" and content_type != "multipart/form-data":
+            self.read_raw_body(content_type)
         if request.method in ("POST", "PUT", "PATCH", "DELETE") \
                 and content_type not in PARSED_TYPES:
             params: dict[str, Any] = dict(self.kwargs)
@@ -114,6 +120,31 @@ class MediaViewSet(WPViewSet):
                 params.pop(noise, None)
             return params
         return super().raw_params()
+
+    def read_raw_body(self, content_type: str) -> None:
+        """WordPress's get_body(): the body of any upload that is not multipart. A file body
+        is read from the stream up to the upload limit (Django's in-memory limit is for forms);
+        a JSON or form body is left to its parser unless it names a file."""
+        django_request = self.request._request
+        try:
+            length = int(django_request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if content_type in PARSED_TYPES:
+            self.has_body = length > 0
+            if self.has_body and _header(self.request, "Content-Disposition"):
+                try:
+                    self.raw_body = django_request.body
+                except RequestDataTooBig:
+                    self.body_too_big = True
+            return
+        limit = max_upload_size()
+        if length > limit:
+            self.has_body = self.body_too_big = True
+            return
+        self.raw_body = django_request.read(limit + 1)
+        self.has_body = bool(self.raw_body)
+        self.body_too_big = len(self.raw_body) > limit
 
     def get_serializer_class(self) -> type[MediaSerializer]:
         return media_serializer_class()
@@ -202,14 +233,20 @@ class MediaViewSet(WPViewSet):
             upload = files.get("file")
             if upload is None:  # files, but none in `file`: wp_handle_upload() gets nothing
                 raise WPError("rest_upload_unknown_error", media_services.FAILED_UPLOAD_TEST, 500)
+            if upload.size > max_upload_size():
+                raise WPError("rest_upload_unknown_error", "The uploaded file exceeds the "
+                              "upload_max_filesize directive in php.ini.", 500)
             data = upload.read()
             if md5 and md5 != media_services.content_md5(data):
                 raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.",
                               412)
             return data, upload.name, False
         data = self.raw_body
-        if not data:
+        if not self.has_body:
             raise WPError("rest_upload_no_data", "No data supplied.", 400)
+        if self.body_too_big:
+            raise WPError("rest_upload_file_too_big", "This file is too big. Files must be less "
+                          f"than {max_upload_size() // 1024} KB in size.", 400)
         if not _header(request, "Content-Type"):
             raise WPError("rest_upload_no_content_type", "No Content-Type supplied.", 400)
         disposition = _header(request, "Content-Disposition")

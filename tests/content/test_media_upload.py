@@ -364,3 +364,17 @@ def test_big_png_is_not_scaled(api_client, author):
     assert details["file"].endswith("/wide.png")
     assert "original_image" not in details
     assert details["width"] == 2600
+
+
+def test_bodies_over_the_upload_limit(api_client, author, settings):
+    settings.WP_MAX_UPLOAD_SIZE = 1000
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 500  # Django's form limit does not apply to files
+    api_client.force_authenticate(author)
+    assert upload_raw(api_client, b"x" * 900, "ok.txt", "text/plain").status_code == 201
+    body = assert_wp_error(upload_raw(api_client, b"x" * 1001, "big.txt", "text/plain"),
+                           "rest_upload_file_too_big", 400)
+    assert body["message"] == "This file is too big. Files must be less than 0 KB in size."
+    response = upload_multipart(api_client, b"x" * 1001, "big.txt")
+    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    assert "upload_max_filesize" in body["message"]
+
