@@ -102,6 +102,16 @@ def sanitize_text_field(value: Any) -> str:
     return text.strip()
 
 
+def specialchars(text: str) -> str:
+    """_wp_specialchars() without quotes and without double encoding: &, < and >."""
+    return LONE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def comment_author_name(value: Any) -> str:
+    """pre_comment_author_name: sanitize_text_field, kses (no tags), then special characters."""
+    return specialchars(sanitize_text_field(value))
+
+
 def sanitize_key(value: Any) -> str:
     """sanitize_key(): lower case letters, digits, dashes and underscores only."""
     return re.sub(r"[^a-z0-9_\-]", "", str(value).lower())

@@ -21,7 +21,12 @@ from comments.filters import (
     normalise_list_params,
     storable_id,
 )
-from comments.formatting import esc_url_raw, sanitize_key, sanitize_text_field
+from comments.formatting import (
+    comment_author_name,
+    esc_url_raw,
+    sanitize_key,
+    sanitize_text_field,
+)
 from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
 from comments.serializers import CommentSerializer, comment_serializer_class
@@ -282,7 +287,7 @@ class CommentViewSet(WPViewSet):
                                               "author_url")):
             fields.update(self.author_fields(user))
         if "author_name" in fields:
-            fields["author_name"] = sanitize_text_field(fields["author_name"])
+            fields["author_name"] = comment_author_name(fields["author_name"])
         if "author_email" in fields:
             fields["author_email"] = str(fields["author_email"]).strip()
         if "author_url" in fields:

@@ -366,6 +366,20 @@ def test_author_name_is_plain_text(api_client, settings, post):
     assert body["author_url"] == ""
 
 
+def test_author_fields_as_wordpress_stores_them(api_client, editor, post):
+    # What WordPress 6.1 answered to the same request by an administrator.
+    api_client.force_authenticate(editor)
+    body = create(api_client, post=post.pk, content="x", author_name="Tom & Jerry's <b>x</b>",
+                  author_email="A@Example.com", author_url="example.com/a b",
+                  author_user_agent="UA <b>t</b>").json()
+    assert body["author"] == 0
+    assert body["author_name"] == "Tom &amp; Jerry's x"
+    assert body["author_email"] == "A@Example.com"
+    assert body["author_url"] == "http://example.com/a%20b"
+    assert body["author_user_agent"] == "UA t"
+    assert body["status"] == "hold"  # not linked to the account, so moderated like a guest
+
+
 def test_user_agent_is_recorded(api_client, editor, post):
     api_client.force_authenticate(editor)
     response = api_client.post(URL, {"post": post.pk, "content": "x"}, format="json",
