@@ -52,7 +52,7 @@ Post.objects.bulk_create([
     for i in range(max(0, {posts} - have))
 ])
 """
-    subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True)
+    subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env, check=True)
 
 
 def count_queries(env: dict[str, str], path: str) -> str:
@@ -66,7 +66,7 @@ with CaptureQueriesContext(connection) as ctx:
     status = client.get({path!r}).status_code
 print(status, len(ctx.captured_queries))
 """
-    result = subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+    result = subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     return result.stdout.strip().replace(" ", "/") or "?"
 
@@ -129,7 +129,7 @@ def main() -> None:
     env.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
     prepare(env, args.posts)
     post_id = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c",
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c",
          "from content.models import Post; print(Post.objects.filter(type='post',"
          " status='publish').values_list('id', flat=True).first())"],
         cwd=ROOT, env=env, capture_output=True, text=True).stdout.strip()
