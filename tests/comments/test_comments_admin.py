@@ -1,0 +1,32 @@
+"""Comment moderation in Django admin follows moderate_comments and the services."""
+
+import pytest
+
+from tests.factories import CommentFactory
+
+ADMIN = "/admin/comments/comment/"
+
+
+@pytest.mark.parametrize("role", ["administrator", "editor"])
+def test_moderators_moderate_in_admin(client, user_with_role, role):
+    user = user_with_role(role, is_staff=True)
+    comment = CommentFactory()
+    client.force_login(user)
+    assert client.get(ADMIN).status_code == 200
+    assert client.get(f"{ADMIN}{comment.pk}/change/").status_code == 200
+    response = client.post(ADMIN, {"action": "spam", "_selected_action": [comment.pk]})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == "spam"
+    comment.post.refresh_from_db()
+    assert comment.post.comment_count == 0
+
+
+@pytest.mark.parametrize("role", ["author", "contributor"])
+def test_others_cannot_moderate_in_admin(client, user_with_role, role):
+    comment = CommentFactory()
+    client.force_login(user_with_role(role, is_staff=True))
+    assert client.get(ADMIN).status_code == 403
+    client.post(ADMIN, {"action": "spam", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.status == "1"
