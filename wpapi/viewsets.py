@@ -10,6 +10,7 @@ on this route) and collections carry WordPress's pagination headers.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlencode
@@ -257,7 +258,9 @@ class WPViewSet(viewsets.GenericViewSet):
             pairs = [(key, str(page) if key == "page" else value) for key, value in pairs]
         else:
             pairs.append(("page", str(page)))
-        return rest_url(self.request, self.request_route()) + "?" + urlencode(pairs)
+        # add_query_arg() drops the "=" of empty values: ?_envelope&page=2
+        query = re.sub(r"=(&|$)", r"\1", urlencode(pairs))
+        return rest_url(self.request, self.request_route()) + "?" + query
 
     def request_route(self) -> str:
         return getattr(self.request._request, "_wp_route_path", self.base_route)
