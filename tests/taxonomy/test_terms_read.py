@@ -294,3 +294,9 @@ def test_fields_keep_the_data_order_and_empty_items_are_arrays(api_client, tree,
 def test_prev_link_of_an_empty_result_points_to_page_0_as_wordpress(api_client):
     response = api_client.get(TAGS, {"search": "nomatch", "page": 2})
     assert response["Link"] == f'<{SITE}/wp-json/wp/v2/tags?search=nomatch&page=0>; rel="prev"'
+
+
+def test_link_header_keeps_empty_parameters_bare(api_client, tags):
+    response = api_client.get(f"{TAGS}?search&per_page=2&_envelope")
+    assert response.json()["headers"]["Link"] == (
+        f'<{SITE}/wp-json/wp/v2/tags?search&per_page=2&_envelope&page=2>; rel="next"')
