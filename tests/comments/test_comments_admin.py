@@ -2,6 +2,7 @@
 
 import pytest
 
+from comments.services import update_post_comment_count
 from tests.factories import CommentFactory
 
 ADMIN = "/admin/comments/comment/"
@@ -11,6 +12,9 @@ ADMIN = "/admin/comments/comment/"
 def test_moderators_moderate_in_admin(client, user_with_role, role):
     user = user_with_role(role, is_staff=True)
     comment = CommentFactory()
+    update_post_comment_count(comment.post_id)
+    comment.post.refresh_from_db()
+    assert comment.post.comment_count == 1
     client.force_login(user)
     assert client.get(ADMIN).status_code == 200
     assert client.get(f"{ADMIN}{comment.pk}/change/").status_code == 200
