@@ -4,16 +4,16 @@
 import os
 from datetime import UTC, datetime, timedelta
 
-from users.models import Role, User
+from users.models import Role, User, UserMeta
 
 T0 = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
 
 DEMO_USERS = [
-    # login, role, first name, last name
-    ("alice", Role.AUTHOR, "Alice", "Author"),
-    ("bob", Role.EDITOR, "Bob", "Editor"),
-    ("carol", Role.CONTRIBUTOR, "Carol", "Contributor"),
-    ("dave", Role.SUBSCRIBER, "Dave", "Subscriber"),
+    # login, role, first name, last name, the reference's `ref_team` user meta
+    ("alice", Role.AUTHOR, "Alice", "Author", "red"),
+    ("bob", Role.EDITOR, "Bob", "Editor", "blue"),
+    ("carol", Role.CONTRIBUTOR, "Carol", "Contributor", "red"),
+    ("dave", Role.SUBSCRIBER, "Dave", "Subscriber", "green"),
 ]
 
 
@@ -27,7 +27,7 @@ def seed() -> None:
             description="Reference administrator.", url="https://admin.example.com",
         )
         User.objects.filter(pk=admin.pk).update(date_joined=T0 - timedelta(days=30))
-    for index, (login, role, first, last) in enumerate(DEMO_USERS):
+    for index, (login, role, first, last, team) in enumerate(DEMO_USERS):
         if User.objects.filter(username=login).exists():
             continue
         user = User(
@@ -38,3 +38,6 @@ def seed() -> None:
         )
         user.set_password(f"{login}-pass-123")
         user.save()
+        # shown when a project registers it, e.g. WP_USER_META = {"ref_team": {"type": "string",
+        # "description": "Reference team name.", "default": ""}} as the reference site does
+        UserMeta.objects.create(user=user, key="ref_team", value=team)

@@ -95,3 +95,14 @@ def test_application_password_names_stay_unique(author):
     with pytest.raises(CommandError, match="Each application name should be unique."):
         call_command("application_password", "create", author.username, "--name", "WPAPI-CLI",
                      stdout=io.StringIO())
+
+
+def test_demo_users_carry_the_reference_team_meta(api_client, settings, admin_user):
+    settings.WP_USER_META = {"ref_team": {"type": "string",
+                                          "description": "Reference team name.", "default": ""}}
+    demo.seed()
+    api_client.force_authenticate(admin_user)
+    teams = {user["slug"]: user["meta"]["ref_team"]
+             for user in api_client.get(USERS_URL, {"per_page": 100}).json()}
+    assert teams == {"admin": "", "alice": "red", "bob": "blue", "carol": "red",
+                     "dave": "green", admin_user.nicename: ""}
