@@ -162,7 +162,8 @@ def inspect_image(data: bytes) -> ImageInfo:
             width, height = image.size
             fmt = image.format or ""
             meta = read_image_meta(image)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
+            ValueError) as error:
         raise NotAnImage(str(error)) from error
     return ImageInfo(width, height, FORMAT_MIME.get(fmt, ""), meta)
 

@@ -132,13 +132,16 @@ def check_filetype(filename: str, mimes: dict[str, str]) -> tuple[str, str]:
 
 
 # --- file names -------------------------------------------------------------------------------
+MAX_BASE_NAME = 150
 SPECIAL_CHARS = set("?[]/\\=<>:;,'\"&$#*()|~`!{}%+\u2019\u00ab\u00bb\u201d\u201c\x00")
 
 
 def sanitize_file_name(filename: str) -> str:
     """sanitize_file_name(): no special characters, dashes for spaces, no leading dots/dashes,
     inner extensions that are not allowed get a trailing underscore."""
-    name = "".join(char for char in filename if char not in SPECIAL_CHARS
+    from content.formatting import remove_accents
+
+    name = "".join(char for char in remove_accents(filename) if char not in SPECIAL_CHARS
                    and (ord(char) >= 32 or char in "\r\n\t"))
     name = name.replace("%20", "-").replace("+", "-")
     name = re.sub(r"[\r\n\t -]+", "-", name)
@@ -193,6 +196,7 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
     sub-size files it will get exist in the folder."""
     storage = media_storage()
     base, ext = _split_ext(sanitize_file_name(filename))
+    base = base[:MAX_BASE_NAME]  # file systems and the 255-character file column
     if not base:
         base = "unnamed-file"
     plan = images.planned_sizes(image.width, image.height) if image else {}
@@ -260,13 +264,19 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
         saved.append(storage.save(path, ContentFile(data)))
         if scaled is not None:
             stem, ext = _split_ext(final_name)
-            copy = images.make_sub_size(data, scaled)
+            copy = _sub_size_or_none(data, scaled)
+            if copy is None:
+                raise WPError("rest_upload_sideload_error" if sideload else
+                              "rest_upload_unknown_error", NOT_ALLOWED, 500)
             scaled_bytes = len(copy)
             attached = storage.save(posixpath.join(folder, f"{stem}-scaled.{ext}"),
                                     ContentFile(copy))
             saved.append(attached)
-        for size_file, resize in sizes.values():
-            sub = images.make_sub_size(data, resize)
+        for size_name, (size_file, resize) in list(sizes.items()):
+            sub = _sub_size_or_none(data, resize)
+            if sub is None:  # as in WordPress, a size the editor cannot make is just missing
+                sizes.pop(size_name)
+                continue
             saved.append(storage.save(posixpath.join(folder, size_file), ContentFile(sub)))
     except Exception:
         delete_files(saved)
@@ -274,6 +284,13 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     return StoredFile(name=attached, mime_type=mime, size=len(data), image=image,
                       sub_sizes=sizes, original=saved[0], scaled=scaled,
                       scaled_bytes=scaled_bytes)
+
+
+def _sub_size_or_none(data: bytes, resize: images.Resize) -> bytes | None:
+    try:
+        return images.make_sub_size(data, resize)
+    except (OSError, ValueError, images.Image.DecompressionBombError):
+        return None
 
 
 def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
@@ -410,9 +427,10 @@ def _date_from_params(params: dict[str, Any]) -> datetime | None:
 # --- slugs ----------------------------------------------------------------------------------
 def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
     """wp_unique_post_slug() for attachments: unique across every post type, -2, -3, ..."""
+    slug = slug[:200]  # post_name is 200 characters
     if not slug:
         return slug
-    existing = Post.objects.filter(slug__startswith=slug)
+    existing = Post.objects.filter(slug__startswith=slug[:190])
     if exclude_id:
         existing = existing.exclude(pk=exclude_id)
     taken = set(existing.values_list("slug", flat=True))
@@ -420,9 +438,12 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
     if slug not in taken and slug not in reserved:
         return slug
     number = 2
-    while f"{slug}-{number}" in taken:
+    while True:
+        suffix = f"-{number}"
+        candidate = slug[:200 - len(suffix)] + suffix
+        if candidate not in taken:
+            return candidate
         number += 1
-    return f"{slug}-{number}"
 
 
 def _sanitize_title(title: str) -> str:
@@ -479,7 +500,7 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
             post.title = _split_ext(posixpath.basename(stored.original or stored.name))[0]
         slug = params.get("slug") or _sanitize_title(post.title)
         post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
-        post.guid = absolute_file_url(stored.original or stored.name, site_url)
+        post.guid = absolute_file_url(stored.original or stored.name, site_url)[:255]
         post.modified = dj_timezone.now()
         post.save()
         if "meta" in params:

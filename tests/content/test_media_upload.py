@@ -378,3 +378,59 @@ def test_bodies_over_the_upload_limit(api_client, author, settings):
     body = assert_wp_error(response, "rest_upload_unknown_error", 500)
     assert "upload_max_filesize" in body["message"]
 
+
+
+# --- odd input never becomes a 500 ---------------------------------------------------------------
+def test_long_file_name_is_shortened(api_client, author):
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, png(200, 200), "a" * 300 + ".png")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert len(body["media_details"]["file"]) < 200
+    assert len(body["slug"]) <= 200
+    assert body["media_details"]["sizes"]["thumbnail"]["file"].endswith("-150x150.png")
+
+
+def test_truncated_image_is_refused_or_stored_without_broken_sizes(api_client, author):
+    api_client.force_authenticate(author)
+    data = jpeg(800, 600)
+    response = upload_raw(api_client, data[: len(data) // 2], "cut.jpg", "image/jpeg")
+    assert response.status_code in (201, 500), response.content
+    if response.status_code == 500:
+        assert response.json()["code"] == "rest_upload_sideload_error"
+
+
+def test_sixteen_bit_png(api_client, author):
+    api_client.force_authenticate(author)
+    out = io.BytesIO()
+    Image.new("I;16", (400, 300), 1000).save(out, format="PNG")
+    response = upload_raw(api_client, out.getvalue(), "deep.png")
+    assert response.status_code == 201, response.content
+
+
+def test_decompression_bomb_is_refused(api_client, author, monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    api_client.force_authenticate(author)
+    response = upload_raw(api_client, png(200, 200), "bomb.png")
+    assert_wp_error(response, "rest_upload_sideload_error", 500)
+
+
+@pytest.mark.parametrize("filename", ["../../etc/passwd", ".png", "noext", "x.png.php",
+                                      "über naïve.txt"])
+def test_odd_file_names(api_client, author, filename):
+    api_client.force_authenticate(author)
+    response = api_client.post(MEDIA_URL, data=b"text", content_type="text/plain",
+                               HTTP_CONTENT_DISPOSITION=f'attachment; filename="{filename}"')
+    assert response.status_code in (201, 500), response.content
+    if response.status_code == 201:
+        assert "/" not in response.json()["source_url"].rsplit("/uploads/", 1)[1][8:]
+    else:
+        assert response.json()["code"] == "rest_upload_sideload_error"
+
+
+def test_accents_are_removed_from_file_names(api_client, author):
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, b"hello", "über naïve.txt", "text/plain").json()
+    assert body["source_url"].endswith("/uber-naive.txt")
+    assert body["title"]["raw"] == "uber-naive"
+    assert body["slug"] == "uber-naive"
