@@ -258,6 +258,7 @@ def seed() -> None:
         )
 
     about = page("About", "about", None, 1, 100)
+    _featured_images(admin, posts[2], about)
     team = page("Team", "team", about, 1, 200)
     page("Founders", "founders", team, 1, 300)
     page("History", "history", about, 2, 400)
@@ -273,3 +274,12 @@ def seed() -> None:
         ping_status="closed",
         floating=True,
     )
+
+
+def _featured_images(admin: User, post: Post, page: Post) -> None:
+    """The media demo's images as featured images (post 3 and About, as on the reference)."""
+    from content.media_services import seed_media
+
+    landscape, square, _notes = seed_media(author=admin, parent=post)
+    Post.objects.filter(pk=post.pk).update(featured_media=landscape)
+    Post.objects.filter(pk=page.pk).update(featured_media=square)
