@@ -4,6 +4,7 @@ rely on: the default category, slugs, and the text sanitising WordPress applies 
 import json
 import re
 import unicodedata
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -386,14 +387,19 @@ def term_create(*, taxonomy: Taxonomy, name: Any, slug: Any = None, description:
     slug_provided = bool(slug)
     clean_slug = sanitize_title(slug) if slug_provided else sanitize_title(clean_name)
     _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
-    if not clean_slug:
-        clean_slug = sanitize_title(clean_name) or "term"
-    clean_slug = unique_term_slug(clean_slug, taxonomy, parent_id)
+    if not clean_slug and slug_provided:
+        clean_slug = sanitize_title(clean_name)
     cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
     term = Term.objects.create(
-        taxonomy=taxonomy.slug, name=clean_name, slug=clean_slug,
+        taxonomy=taxonomy.slug, name=clean_name,
+        slug=unique_term_slug(clean_slug, taxonomy, parent_id) if clean_slug
+        else f"--new-{uuid.uuid4().hex}",  # replaced by the ID below
         description=sanitize_term_description(description) if description else "",
         parent_id=parent_id or None)
+    if not clean_slug:
+        # A name with nothing slug-worthy ("!!!") gets its ID as slug, as wp_insert_term does.
+        term.slug = unique_term_slug(str(term.pk), taxonomy, parent_id, term.pk)
+        term.save(update_fields=["slug"])
     if cleaned_meta:
         _save_meta(term, cleaned_meta, taxonomy)
     return term

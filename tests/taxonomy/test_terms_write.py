@@ -463,3 +463,11 @@ def test_allow_after_a_contributor_creates_a_tag(api_client, contributor):
     response = api_client.post(TAGS, {"name": "mine"}, format="json")
     assert response.status_code == 201
     assert response["Allow"] == "POST"
+
+
+def test_name_without_slug_characters_gets_its_id_as_slug(as_editor):
+    first = as_editor.post(TAGS, {"name": "!!!"}, format="json").json()
+    second = as_editor.post(TAGS, {"name": "???"}, format="json").json()
+    assert first["slug"] == str(first["id"])
+    assert second["slug"] == str(second["id"])
+    assert first["link"] == f"http://testserver/tag/{first['id']}/"
