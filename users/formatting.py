@@ -5,16 +5,16 @@ import unicodedata
 from typing import Any
 
 
-def sanitize_title(value: str) -> str:
+def sanitize_title(value: str, limit: int | None = 50) -> str:
     """sanitize_title_with_dashes() for user slugs: lower case, accents removed, dots and spaces
-    become dashes, anything but letters, digits, '_' and '-' dropped (at most 50 characters)."""
+    become dashes, anything but letters, digits, '_' and '-' dropped (cut at `limit`)."""
     text = re.sub(r"<[^>]*>", "", value)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"&.+?;", "", text).replace(".", "-")
     text = re.sub(r"[^%a-z0-9 _-]", "", text)
     text = re.sub(r"\s+", "-", text)
     text = re.sub(r"-+", "-", text).strip("-")
-    return text[:50]
+    return text[:limit] if limit else text
 
 
 def without_nul(value: Any) -> Any:

@@ -75,6 +75,19 @@ def filter_description(viewer: Any, description: str, *, trusted: bool = True) -
                      link_rel=None, strip_comments=True)
 
 
+def check_nicename_length(slug: Any) -> None:
+    """wp_insert_user: a slug asked for is refused beyond 50 characters (not cut)."""
+    if isinstance(slug, str) and len(sanitize_title(slug, limit=None)) > 50:
+        raise WPError("user_nicename_too_long", "Nicename may not be longer than 50 characters.",
+                      400)
+
+
+def check_email_length(email: str) -> None:
+    """The email column holds 254 characters (a guard of ours: WordPress's MySQL column)."""
+    if len(email) > 254:
+        raise WPError("rest_user_invalid_email", "Invalid email address.", 400)
+
+
 def email_owner(email: str) -> int | None:
     """email_exists(): the id of the user holding this address (case-insensitively)."""
     return User.objects.filter(email__iexact=email).values_list("pk", flat=True).first()
@@ -99,7 +112,7 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: boo
             value = sanitize_url(value)
             if len(value) > 100:
                 raise WPError("user_url_too_long",
-                              "The user URL may not be longer than 100 characters.", 400)
+                              "User URL may not be longer than 100 characters.", 400)
         elif name == "description":
             value = filter_description(viewer, value, trusted=trusted)
         setattr(user, field, value[:limit] if limit else value)
@@ -134,14 +147,14 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
     if User.objects.filter(username__iexact=username).exists():
         raise WPError("existing_user_login", "Sorry, that username already exists!", 400)
     email = params.get("email", "")
-    if len(email) > 100:
-        raise WPError("user_email_too_long", "Email may not be longer than 100 characters.", 400)
+    check_email_length(email)
     if email and email_owner(email):
         raise WPError("existing_user_email", "Sorry, that email address is already used!", 400)
     user = User(username=username, email=email, role=Role.SUBSCRIBER)
     if params.get("roles") is not None:
         # roles: [] leaves the user without a role, as wp_insert_user's role=false does
         user.set_roles(params["roles"])
+    check_nicename_length(params.get("slug"))
     nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
     user.nicename = user._free_nicename(nicename or "user")
     _apply_profile(user, params, viewer, trusted)
@@ -174,11 +187,10 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any,
     email = params.get("email")
     slug = params.get("slug")
     if isinstance(email, str) and email:
-        if len(email) > 100:
-            raise WPError("user_email_too_long", "Email may not be longer than 100 characters.",
-                          400)
+        check_email_length(email)
         user.email = email
     if slug:
+        check_nicename_length(slug)
         user.nicename = sanitize_title(slug) or user.nicename
     _apply_profile(user, params, viewer, trusted)
     if params.get("password"):

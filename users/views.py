@@ -173,7 +173,8 @@ class UserViewSet(WPViewSet):
     def perform_update(self, user: User, params: dict[str, Any]) -> User:
         viewer = self.request.user
         if isinstance(params.get("slug"), str):
-            params["slug"] = services.sanitize_title(params["slug"])  # the arg's sanitize_slug
+            # the arg's sanitize_slug (uncut: over 50 characters is an error)
+            params["slug"] = services.sanitize_title(params["slug"], limit=None)
         services.check_user_update(user=user, params=params)  # email, username, slug first
         if params.get("roles"):
             policies.check_role_update(viewer, user.pk, params["roles"])

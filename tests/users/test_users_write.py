@@ -436,3 +436,21 @@ def test_nul_characters_are_dropped_from_stored_text(api_client, subscriber):
     assert body["meta"]["persisted_preferences"] == {"k": "v"}
     for query in ({"search": "a\x00"}, {"slug": "a\x00"}):
         assert api_client.get(USERS_URL, query).json() == []
+
+
+@pytest.mark.parametrize(("data", "code", "message"), [
+    ({"username": "u" * 61}, "user_login_too_long",
+     "Username may not be longer than 60 characters."),
+    ({"url": "https://example.com/" + "p" * 90}, "user_url_too_long",
+     "User URL may not be longer than 100 characters."),
+    ({"slug": "s" * 51}, "user_nicename_too_long",
+     "Nicename may not be longer than 50 characters."),
+])
+def test_wp_insert_user_length_limits(api_client, admin_user, data, code, message):
+    api_client.force_authenticate(admin_user)
+    response = api_client.post(USERS_URL, {**NEW_USER, **data}, format="json")
+    body = assert_wp_error(response, code, 400)
+    assert body["message"] == message
+    if "username" not in data:
+        update = api_client.post(f"{USERS_URL}/me", data, format="json")
+        assert_wp_error(update, code, 400)
