@@ -384,11 +384,12 @@ def term_create(*, taxonomy: Taxonomy, name: Any, slug: Any = None, description:
     clean_name = sanitize_term_name(name)
     _check_name(clean_name)
     parent_id = parent_id or 0
-    slug_provided = bool(slug)
-    clean_slug = sanitize_title(slug) if slug_provided else sanitize_title(clean_name)
-    _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
-    if not clean_slug and slug_provided:
+    # The REST slug argument is sanitised first; one that sanitises to "" counts as not given.
+    clean_slug = sanitize_title(slug) if slug else ""
+    slug_provided = bool(clean_slug)
+    if not slug_provided:
         clean_slug = sanitize_title(clean_name)
+    _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
     cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
     term = Term.objects.create(
         taxonomy=taxonomy.slug, name=clean_name,

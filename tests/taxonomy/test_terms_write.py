@@ -471,3 +471,12 @@ def test_name_without_slug_characters_gets_its_id_as_slug(as_editor):
     assert first["slug"] == str(first["id"])
     assert second["slug"] == str(second["id"])
     assert first["link"] == f"http://testserver/tag/{first['id']}/"
+
+
+def test_slug_that_sanitizes_to_nothing_counts_as_not_given(as_editor):
+    TagFactory(name="Foo", slug="foo")
+    body = assert_wp_error(as_editor.post(TAGS, {"name": "Foo", "slug": "!!!"}, format="json"),
+                           "term_exists", 400)
+    assert body["data"]["term_id"]
+    assert as_editor.post(TAGS, {"name": "Bar", "slug": "!!!"}, format="json").json()["slug"] \
+        == "bar"
