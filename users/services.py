@@ -158,6 +158,9 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
     nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
     user.nicename = user._free_nicename(nicename or "user")
     _apply_profile(user, params, viewer, trusted)
+    if not user.display_name:  # wp_insert_user's default display name
+        user.display_name = " ".join(filter(None, (user.first_name, user.last_name))) \
+            or username
     user.set_password(params["password"])
     user.date_joined = timezone.now()
     user.save()

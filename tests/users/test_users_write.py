@@ -454,3 +454,16 @@ def test_wp_insert_user_length_limits(api_client, admin_user, data, code, messag
     if "username" not in data:
         update = api_client.post(f"{USERS_URL}/me", data, format="json")
         assert_wp_error(update, code, 400)
+
+
+@pytest.mark.parametrize(("names", "display"), [
+    ({"first_name": "Ann", "last_name": "Lee"}, "Ann Lee"),
+    ({"first_name": "Ann"}, "Ann"),
+    ({"last_name": "Lee"}, "Lee"),
+    ({}, "newbie"),
+    ({"first_name": "Ann", "name": "Chosen"}, "Chosen"),
+])
+def test_default_display_name(api_client, admin_user, names, display):
+    api_client.force_authenticate(admin_user)
+    response = api_client.post(USERS_URL, {**NEW_USER, **names}, format="json")
+    assert response.json()["name"] == display
