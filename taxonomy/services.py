@@ -421,13 +421,15 @@ def term_update(*, term: Term, name: Any = _UNSET, slug: Any = _UNSET, descripti
     new_parent = term.parent_id or 0
     if parent_id is not _UNSET:
         new_parent = parent_without_loop(int(parent_id or 0), term)
-    empty_slug = slug is not _UNSET and not slug
     if slug is _UNSET:
-        new_slug = term.slug
+        new_slug, empty_slug = term.slug, False
     else:
-        new_slug = sanitize_title(slug) if slug else sanitize_title(new_name)
+        new_slug = sanitize_title(slug) if slug else ""
+        empty_slug = not new_slug  # rebuilt from the name, made unique if taken
+        if empty_slug:
+            new_slug = sanitize_title(new_name)
     if not new_slug:
-        new_slug = sanitize_title(new_name) or term.slug
+        new_slug = term.slug
     if _slug_taken(new_slug, taxonomy.slug, term.pk):
         if empty_slug or new_parent != (term.parent_id or 0):
             new_slug = unique_term_slug(new_slug, taxonomy, new_parent, term.pk)

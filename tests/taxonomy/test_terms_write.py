@@ -480,3 +480,10 @@ def test_slug_that_sanitizes_to_nothing_counts_as_not_given(as_editor):
     assert body["data"]["term_id"]
     assert as_editor.post(TAGS, {"name": "Bar", "slug": "!!!"}, format="json").json()["slug"] \
         == "bar"
+
+
+def test_update_slug_that_sanitizes_to_nothing_is_rebuilt_and_made_unique(as_editor):
+    TermFactory(name="News", slug="news")
+    term = TermFactory(name="News", slug="other-news", parent=TermFactory(name="P", slug="p"))
+    body = as_editor.post(f"{CATEGORIES}/{term.pk}", {"slug": "!!!"}, format="json").json()
+    assert body["slug"] == "news-p"
