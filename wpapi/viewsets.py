@@ -215,7 +215,8 @@ class WPViewSet(viewsets.GenericViewSet):
         per_page = self.params.get("per_page") or 10
         page = self.params.get("page", 1)
         offset = self.params.get("offset")
-        start = offset if offset is not None else (page - 1) * per_page
+        # WP_Query and the other queries absint() the offset: -1 means 1, never an error
+        start = abs(offset) if offset is not None else (page - 1) * per_page
         if isinstance(queryset, list):
             total = len(queryset)
             rows = queryset[start:start + per_page]
