@@ -85,8 +85,23 @@ def _search(attachments: QuerySet[Post], search: str) -> QuerySet[Post]:
     return attachments
 
 
+MAX_ID = 2**63 - 1
+
+
+def _ids(values: Any) -> list[int]:
+    """IDs a database can hold (a larger one matches nothing, as in MySQL)."""
+    return [value for value in values or [] if isinstance(value, int) and 0 <= value <= MAX_ID]
+
+
 def filter_media(attachments: QuerySet[Post], params: dict[str, Any]) -> QuerySet[Post]:
     """prepare_items_query(): every argument as WP_Query applies it."""
+    params = dict(params)
+    for name in ("author", "author_exclude", "include", "exclude", "parent", "parent_exclude"):
+        if params.get(name):
+            wanted = _ids(params[name])
+            if name in ("include", "author", "parent") and not wanted:
+                return attachments.none()
+            params[name] = wanted
     statuses = params.get("status") or ["inherit"]
     if isinstance(statuses, str):
         statuses = [statuses]

@@ -34,7 +34,7 @@ from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
 from users.capabilities import user_can
 from users.models import User
-from wpapi.errors import WPError, forbidden
+from wpapi.errors import WPError, forbidden, forbidden_status
 from wpapi.links import rest_url, site_url
 from wpapi.params import parse_query_string
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
@@ -169,7 +169,13 @@ class MediaViewSet(WPViewSet):
         statuses = self.params.get("status") or []
         for status in statuses if isinstance(statuses, list) else [statuses]:
             if not can_list_status(user, status):
-                raise forbidden(user, "rest_forbidden_status", "Status is forbidden.")
+                # sanitize_post_statuses() fails as an argument: a 400 naming the 401/403
+                message = "Status is forbidden."
+                raise WPError("rest_invalid_param", "Invalid parameter(s): status", 400,
+                              params={"status": message},
+                              details={"status": {"code": "rest_forbidden_status",
+                                                  "message": message,
+                                                  "data": {"status": forbidden_status(user)}}})
         if self.wp_context == "edit" and not user_can(user, "edit_posts"):
             raise forbidden(user, "rest_forbidden_context",
                             "Sorry, you are not allowed to edit posts in this post type.")

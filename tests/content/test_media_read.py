@@ -227,10 +227,15 @@ def test_private_and_trash_statuses_need_edit_posts(api_client, subscriber, auth
     mine = attachment(author=author, status="private")
     others = attachment(status="private")
     for params in ({"status": "private"}, {"status": "trash"}):
-        assert_wp_error(api_client.get(MEDIA_URL, params), "rest_forbidden_status", 401)
+        body = assert_wp_error(api_client.get(MEDIA_URL, params), "rest_invalid_param", 400)
+        assert body["data"]["params"] == {"status": "Status is forbidden."}
+        assert body["data"]["details"]["status"] == {
+            "code": "rest_forbidden_status", "message": "Status is forbidden.",
+            "data": {"status": 401}}
     api_client.force_authenticate(subscriber)
-    assert_wp_error(api_client.get(MEDIA_URL, {"status": "private"}), "rest_forbidden_status",
-                    403)
+    body = assert_wp_error(api_client.get(MEDIA_URL, {"status": "private"}),
+                           "rest_invalid_param", 400)
+    assert body["data"]["details"]["status"]["data"] == {"status": 403}
     api_client.force_authenticate(author)
     ids = [row["id"] for row in api_client.get(MEDIA_URL, {"status": "private"}).json()]
     assert ids == [mine.pk]
@@ -364,3 +369,16 @@ def test_list_queries_with_registered_meta_do_not_grow(api_client, settings):
     for _ in range(5):
         attachment(parent=PostFactory())
     assert count_queries(lambda: api_client.get(MEDIA_URL, {"per_page": 20})) == one
+
+
+def test_out_of_range_ids_and_negative_offset_are_not_errors(api_client):
+    item = attachment()
+    huge = "99999999999999999999999"
+    assert api_client.get(MEDIA_URL, {"include[]": huge}).json() == []
+    assert [row["id"] for row in api_client.get(MEDIA_URL, {"exclude[]": huge}).json()] == [
+        item.pk]
+    assert api_client.get(MEDIA_URL, {"parent": huge}).json() == []
+    assert_wp_error(api_client.get(f"{MEDIA_URL}/{huge}"), "rest_post_invalid_id", 404)
+    # WP_Query absint()s the offset
+    attachment()
+    assert len(api_client.get(MEDIA_URL, {"offset": -1}).json()) == 1
