@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.response import Response
 
+from wpapi import cache as response_cache
 from wpapi.errors import WPError, error_response, no_route
 from wpapi.renderers import WPJSONRenderer
 from wpapi.schema import public_args
@@ -141,7 +142,14 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     method = effective_method(request)
     overridden = method != request.method
     request.method = method
+    use_cache = response_cache.cacheable(request)
+    if use_cache:
+        cached = response_cache.lookup(request, path)
+        if cached is not None:
+            return cached
     response = dispatch(request, path)
+    if method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+        response_cache.bump()  # also covers writes that bypass model signals
     if not isinstance(response, Response):
         return response
     response = apply_global_params(request, response)
@@ -155,6 +163,8 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
         response["X-WP-Nonce"] = fresh_nonce
     if method == "HEAD":
         response.data = None
+    if use_cache and not logged_in:
+        response_cache.store(request, path, response)
     return response
 
 

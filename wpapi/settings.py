@@ -96,6 +96,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Anonymous GET answers are cached (wpapi/cache.py) when the cache is shared by every process:
+# on by default with Redis, off otherwise (a per-process cache would serve stale answers).
+WP_RESPONSE_CACHE_SECONDS = int(
+    os.environ.get("WP_RESPONSE_CACHE_SECONDS", "30" if os.environ.get("REDIS_URL") else "0")
+)
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
