@@ -60,7 +60,10 @@ def _check_meta_is_object(value: Any, name: str) -> None:
 def _reassign_value(value: Any) -> int | None:
     if value in (False, "false", "", None):
         return None
-    return abs(int(float(value)))
+    try:
+        return abs(int(float(value)))
+    except (OverflowError, ValueError):
+        return 2**63  # beyond any user ID: rest_user_invalid_reassign
 
 
 class UserViewSet(WPViewSet):

@@ -305,7 +305,7 @@ def test_delete_without_force_is_not_supported(api_client, admin_user):
     assert User.objects.filter(pk=victim.pk).exists()
 
 
-@pytest.mark.parametrize("reassign", ["self", "999999"])
+@pytest.mark.parametrize("reassign", ["self", "999999", "1e400", "99999999999999999999"])
 def test_invalid_reassign_target(api_client, admin_user, reassign):
     victim = UserFactory()
     api_client.force_authenticate(admin_user)
