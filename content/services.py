@@ -275,10 +275,14 @@ def _prepare(
         and "featured_media" in schema_fields
         and params["featured_media"] is not None
     ):
+        # handle_featured_media(): 0 removes the image; an ID that is not an attachment is
+        # refused by set_post_thumbnail(), whose error WordPress 6.1's create_item() and
+        # update_item() drop, so the post is saved and keeps the image it had.
         media_id = int(params["featured_media"])
-        if media_id and not Post.objects.filter(pk=media_id, type=Post.Type.ATTACHMENT).exists():
-            raise WPError("rest_invalid_featured_media", "Invalid featured media ID.", 400)
-        post.featured_media_id = media_id or None
+        if not media_id:
+            post.featured_media_id = None
+        elif Post.objects.filter(pk=media_id, type=Post.Type.ATTACHMENT).exists():
+            post.featured_media_id = media_id
     if "sticky" in params and "sticky" in schema_fields and params["sticky"] is not None:
         post.sticky = bool(params["sticky"])
     terms = {}
@@ -471,6 +475,7 @@ def post_trash(*, user: Any, post: Post) -> Post:
     """wp_trash_post(): status trash, the old status remembered, slug gets __trashed."""
     post.trashed_from_status = post.status
     post.status = Post.Status.TRASH
+    post.sticky = False  # a trashed post leaves the sticky list, as in WordPress
     if post.slug:
         PostMeta.objects.filter(post=post, key="_wp_desired_post_slug").delete()
         PostMeta.objects.create(post=post, key="_wp_desired_post_slug", value=post.slug)

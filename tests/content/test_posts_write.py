@@ -250,21 +250,23 @@ def test_password_and_sticky_are_exclusive(api_client, editor):
     assert body["message"] == "A password protected post can not be set to sticky."
 
 
-def test_featured_media_must_be_an_attachment(api_client, editor):
+def test_featured_media_only_takes_attachments_and_ignores_others(api_client, editor):
+    """WordPress 6.1 drops set_post_thumbnail()'s refusal: 201, no image (checked live)."""
     media = PostFactory(type="attachment", status="inherit")
     other = PostFactory()
-    body = assert_wp_error(
-        create(api_client, editor, {"title": "x", "featured_media": other.pk}),
-        "rest_invalid_featured_media",
-        400,
-    )
-    assert body["message"] == "Invalid featured media ID."
+    response = create(api_client, editor, {"title": "x", "featured_media": other.pk})
+    assert response.status_code == 201
+    assert response.json()["featured_media"] == 0
     body = create(api_client, editor, {"title": "x", "featured_media": media.pk}).json()
     assert body["featured_media"] == media.pk
     assert body["_links"]["wp:featuredmedia"][0]["href"].endswith(f"/media/{media.pk}")
     api_client.force_authenticate(editor)
-    body = api_client.post(f"{POSTS}/{body['id']}", {"featured_media": 0}, format="json").json()
+    url = f"{POSTS}/{body['id']}"
+    assert api_client.post(url, {"featured_media": 99999}, format="json").json()[
+        "featured_media"] == media.pk
+    body = api_client.post(url, {"featured_media": 0}, format="json").json()
     assert body["featured_media"] == 0
+    assert "wp:featuredmedia" not in body["_links"]
 
 
 def test_page_parent_must_exist(api_client, editor):
@@ -560,3 +562,9 @@ def test_empty_post_is_refused_like_wordpress(api_client, editor):
     post = PostFactory(author=editor, title="t", content="", excerpt="")
     assert_wp_error(api_client.post(f"{POSTS}/{post.pk}", {"title": ""}, format="json"),
                     "empty_content", 400)
+
+
+def test_trashing_unsticks(api_client, editor):
+    post = PostFactory(author=editor, sticky=True)
+    api_client.force_authenticate(editor)
+    assert api_client.delete(f"{POSTS}/{post.pk}").json()["sticky"] is False
