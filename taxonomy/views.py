@@ -174,14 +174,14 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         per_page = self.params.get("per_page") or 10
         offset = self.params.get("offset") if not self.taxonomy.hierarchical else None
-        start = offset if offset else (self.params.get("page", 1) - 1) * per_page
-        start = max(start, 0)
+        offset = offset if offset else (self.params.get("page", 1) - 1) * per_page
+        start = abs(offset)  # WP_Term_Query absint()s the offset; the page math does not
         if start > MAX_ID:  # no database can skip that many rows; nothing is there
             rows, total = [], queryset.count()
         else:
             rows = list(queryset[start:start + per_page])
             total = self.count_total(queryset, rows, start, per_page)
-        page = math.ceil(start / per_page + 1)
+        page = math.ceil(offset / per_page + 1)
         max_pages = math.ceil(total / per_page)
         data = [] if request.method == "HEAD" else self.serialize(rows)
         response = Response(data)

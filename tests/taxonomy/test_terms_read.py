@@ -300,3 +300,9 @@ def test_link_header_keeps_empty_parameters_bare(api_client, tags):
     response = api_client.get(f"{TAGS}?search&per_page=2&_envelope")
     assert response.json()["headers"]["Link"] == (
         f'<{SITE}/wp-json/wp/v2/tags?search&per_page=2&_envelope&page=2>; rel="next"')
+
+
+def test_negative_offset_skips_as_its_absolute_value(api_client, tags):
+    response = api_client.get(TAGS, {"offset": -2})
+    assert [t["slug"] for t in response.json()] == ["delta", "epsilon", "gamma"]
+    assert 'rel="prev"' not in response.get("Link", "")  # still page 1 for WordPress's math
