@@ -375,11 +375,12 @@ def raw_text(value: Any) -> str | None:
     """title / caption / description arrive as a string or as {"raw": ...}."""
     if isinstance(value, str):
         return value
-    if isinstance(value, dict) and "raw" in value:
+    if isinstance(value, dict) and value.get("raw") is not None:
         raw = value["raw"]
-        return raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        if isinstance(raw, bool):
+            return "1" if raw else ""
+        return raw if isinstance(raw, str) else (str(raw) if not isinstance(raw, dict | list)
+                                                 else None)
     return None
 
 
@@ -478,10 +479,13 @@ def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
     if params.get("author"):
         post.author_id = params["author"]
     if "post" in params and params["post"] is not None:
-        post.parent_id = params["post"] or None
+        post.parent_id = params["post"] if params["post"] > 0 else None
     date = _date_from_params(params)
     if date is not None:
         post.date = date
+    elif ("date" in params and params["date"] is None) or (
+            "date_gmt" in params and params["date_gmt"] is None):
+        post.date = dj_timezone.now()  # a null date resets it: now, for an attachment
 
 
 @transaction.atomic
@@ -529,6 +533,9 @@ def media_update(*, post: Post, user: Any, params: dict[str, Any]) -> Post:
     _apply_fields(post, user, params)
     if params.get("slug"):
         post.slug = unique_attachment_slug(_sanitize_title(params["slug"]), exclude_id=post.pk)
+    elif "slug" in params and params["slug"] == "":
+        # an emptied slug is made again from the title, as wp_insert_post() does
+        post.slug = unique_attachment_slug(_sanitize_title(post.title), exclude_id=post.pk)
     post.modified = dj_timezone.now()
     post.save()
     if "meta" in params:

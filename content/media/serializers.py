@@ -18,11 +18,12 @@ from typing import Any
 
 from content import images
 from content.media import meta as media_meta
-from content.media.schema import MEDIA_SCHEMA
+from content.media.schema import MEDIA_SCHEMA, meta_arg
 from content.media_services import absolute_file_url, site_timezone
 from content.models import Post
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
+from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
 
 WP = "https://api.w.org/"
@@ -285,7 +286,14 @@ WP_ACTION_ASSIGN_AUTHOR = "wp:action-assign-author"
 def _with_meta(registered_json: str) -> type[MediaSerializer]:
     from content.serializers import meta_schema
 
-    props = {**MEDIA_SCHEMA["properties"], "meta": meta_schema(media_meta.TYPE)}
+    meta = meta_schema(media_meta.TYPE)
+
+    def validate_meta(value: Any, name: str) -> None:
+        meta_arg(value, name)
+        validate(value, meta, name)
+
+    meta["arg_options"] = {"validate": validate_meta}
+    props = {**MEDIA_SCHEMA["properties"], "meta": meta}
     schema = {**MEDIA_SCHEMA, "properties": props}
     return type("MediaSerializer", (MediaSerializer,), {"schema": schema})
 

@@ -119,7 +119,13 @@ class MediaViewSet(WPViewSet):
             for noise in ("rest_route", "_method"):
                 params.pop(noise, None)
             return params
-        return super().raw_params()
+        params = super().raw_params()
+        if self.action in ("create", "update"):
+            # WordPress validates and applies no argument sent as null, except the dates,
+            # where null means "reset"
+            params = {key: value for key, value in params.items()
+                      if value is not None or key in ("date", "date_gmt")}
+        return params
 
     def read_raw_body(self, content_type: str) -> None:
         """WordPress's get_body(): the body of any upload that is not multipart. A file body
@@ -212,7 +218,7 @@ class MediaViewSet(WPViewSet):
 
     def _check_write_params(self, params: dict[str, Any]) -> None:
         parent_id = params.get("post")
-        if parent_id:
+        if parent_id and parent_id > 0:
             parent = Post.objects.filter(pk=parent_id).only("type").first()
             if parent is not None and parent.type in ("revision", "attachment"):
                 raise WPError("rest_invalid_param", "Invalid parent type.", 400)

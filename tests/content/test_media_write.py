@@ -317,3 +317,29 @@ def test_seed_media_creates_the_demo_attachments(api_client, admin_user):
     assert body["alt_text"] == "Blue stripes with a white ellipse"
     assert api_client.get(f"{MEDIA_URL}/{square.pk}").json()["post"] is None
     assert api_client.get(f"{MEDIA_URL}/{notes.pk}").json()["mime_type"] == "text/plain"
+
+
+def test_update_quirks_follow_wordpress(api_client, author, uploaded):
+    api_client.force_authenticate(author)
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+
+    def update(data):
+        response = api_client.post(url, data, format="json")
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    assert update({"title": 5})["title"]["raw"] == "picture"  # neither a string nor {raw}
+    assert update({"title": {"raw": 5}})["title"]["raw"] == "5"
+    # null arguments are neither validated nor applied
+    assert update({"alt_text": None, "comment_status": None})["comment_status"] == "open"
+    # an emptied slug is made again from the title
+    assert update({"slug": ""})["slug"] == "5"
+    before = Post.objects.get(pk=uploaded["id"]).date
+    Post.objects.filter(pk=uploaded["id"]).update(date=before.replace(year=2020))
+    assert update({"date": None})["date"][:4] == str(before.year)  # null resets to now
+    parent = PostFactory(author=author)
+    update({"post": parent.pk})
+    assert update({"post": -1})["post"] is None
+    body = assert_wp_error(api_client.post(url, {"meta": "x"}, format="json"),
+                           "rest_invalid_param", 400)
+    assert body["data"]["params"] == {"meta": "Invalid parameter."}
