@@ -68,11 +68,30 @@ def check_not_empty(post: Post) -> None:
 
 
 # --- slugs -----------------------------------------------------------------------------------
+FEED_SLUGS = ("feed", "rdf", "rss", "rss2", "atom", "embed")
+
+
+def slug_is_reserved(slug: str, post_type: str, hierarchical: bool, current: str = "") -> bool:
+    """Slugs wp_unique_post_slug() never hands out as they are: feed names, "embed", and
+    numbers that would read as a date archive (posts) or a page number (pages)."""
+    if slug in FEED_SLUGS:
+        return True
+    if hierarchical:
+        return re.fullmatch(r"(?:page)?\d+", slug) is not None
+    return post_type == "post" and slug != current and slug.isdigit() and int(slug) != 0
+
+
 def unique_slug(
-    slug: str, post_type: str, *, exclude_id: int | None, parent_id: int | None, hierarchical: bool
+    slug: str,
+    post_type: str,
+    *,
+    exclude_id: int | None,
+    parent_id: int | None,
+    hierarchical: bool,
+    current: str = "",
 ) -> str:
     """wp_unique_post_slug(): append -2, -3, ... while another post of the type (and, for
-    hierarchical types, the same parent) holds the slug."""
+    hierarchical types, the same parent) holds the slug, or the slug is reserved."""
     others = Post.objects.exclude(type=Post.Type.REVISION)
     if hierarchical:
         others = others.filter(
@@ -87,7 +106,7 @@ def unique_slug(
             "slug", flat=True
         )
     )
-    if slug not in taken:
+    if slug not in taken and not slug_is_reserved(slug, post_type, hierarchical, current):
         return slug
     suffix = 2
     while True:
@@ -126,7 +145,9 @@ def generated_slugs(posts: list[Post]) -> dict[int, str]:
             )
         }
         slug, suffix = base, 2
-        while slug in taken:
+        while slug in taken or (
+            slug == base and slug_is_reserved(base, post.type, hierarchical, post.slug)
+        ):
             slug = f"{base[: 200 - len(str(suffix)) - 1]}-{suffix}"
             suffix += 1
         result[post.pk] = slug
@@ -135,6 +156,7 @@ def generated_slugs(posts: list[Post]) -> dict[int, str]:
 
 def _assign_slug(post: Post, requested: str | None) -> None:
     hierarchical = bool(post.type_object and post.type_object.hierarchical)
+    current = post.slug
     if requested is not None:
         post.slug = sanitize_title(requested)
     floating = post.status in FLOATING_STATUSES
@@ -152,6 +174,7 @@ def _assign_slug(post: Post, requested: str | None) -> None:
         exclude_id=post.pk,
         parent_id=post.parent_id,
         hierarchical=hierarchical,
+        current=current,
     )
 
 
@@ -365,6 +388,8 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
     """create_item(): a new post of `post_type` by `user` (default status draft)."""
     post = Post(type=post_type, status="draft", author_id=getattr(user, "pk", None))
     extras = _prepare(user, post, params, creating=True, schema_fields=fields)
+    if post.status == "private":
+        post.password = ""  # wp_insert_post(): private posts have no password
     check_not_empty(post)
     _apply_dates(post, params, creating=True)
     _schedule(post)
@@ -390,6 +415,8 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
 def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[str]) -> Post:
     """update_item(): partial update; stores a revision when title/content/excerpt change."""
     extras = _prepare(user, post, params, creating=False, schema_fields=fields)
+    if post.status == "private":
+        post.password = ""  # wp_insert_post(): private posts have no password
     check_not_empty(post)
     _apply_dates(post, params, creating=False)
     _schedule(post)

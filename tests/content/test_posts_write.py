@@ -568,3 +568,20 @@ def test_trashing_unsticks(api_client, editor):
     post = PostFactory(author=editor, sticky=True)
     api_client.force_authenticate(editor)
     assert api_client.delete(f"{POSTS}/{post.pk}").json()["sticky"] is False
+
+
+@pytest.mark.parametrize(("url", "title", "slug"), [
+    (POSTS, "123", "123-2"), (POSTS, "feed", "feed-2"), (POSTS, "embed", "embed-2"),
+    (POSTS, "0", "0"), (PAGES, "42", "42-2"), (PAGES, "page2", "page2-2"),
+    (PAGES, "rss2", "rss2-2"),
+])
+def test_reserved_slugs_get_a_suffix(api_client, editor, url, title, slug):
+    body = create(api_client, editor, {"title": title, "content": "c", "status": "publish"},
+                  url).json()
+    assert body["slug"] == slug
+
+
+def test_private_posts_lose_their_password(api_client, editor):
+    body = create(api_client, editor, {"title": "x", "status": "private", "password": "pw"})
+    assert body.json()["password"] == ""
+    assert body.json()["content"]["protected"] is False
