@@ -184,9 +184,9 @@ class StoredFile:
 
 
 def upload_dir(now: datetime | None = None) -> str:
-    """wp_upload_dir()'s subdir: the month folder, YYYY/MM."""
+    """wp_upload_dir()'s subdir: the month folder, YYYY/MM, in the site's time."""
     now = now or dj_timezone.now()
-    return now.strftime("%Y/%m")
+    return now.astimezone(site_timezone()).strftime("%Y/%m")
 
 
 def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,

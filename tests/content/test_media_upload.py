@@ -434,3 +434,14 @@ def test_accents_are_removed_from_file_names(api_client, author):
     assert body["source_url"].endswith("/uber-naive.txt")
     assert body["title"]["raw"] == "uber-naive"
     assert body["slug"] == "uber-naive"
+
+
+def test_month_folder_is_in_site_time(db, settings):
+    from datetime import UTC, datetime
+
+    from content.media_services import upload_dir
+
+    settings.WP_TIMEZONE = "Pacific/Kiritimati"  # UTC+14
+    assert upload_dir(datetime(2024, 1, 31, 12, 0, tzinfo=UTC)) == "2024/02"
+    settings.WP_TIMEZONE = "UTC"
+    assert upload_dir(datetime(2024, 1, 31, 12, 0, tzinfo=UTC)) == "2024/01"
