@@ -9,17 +9,13 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from comments.dates import parse_request_date
 from comments.formatting import sanitize_key
 from comments.models import Comment
+from comments.services import MAX_ID
 from wpapi.viewsets import collection_params
 
 ID_LIST = {"type": "array", "items": {"type": "integer"}}
 ID_LISTS = ("author", "author_exclude", "exclude", "include", "parent", "parent_exclude", "post")
-MAX_ID = 2**63 - 1
 #: stands for an ID no database can hold: it matches nothing (and is never 0, "no parent")
 NO_SUCH_ID = -1
-
-
-def storable_id(value: int) -> bool:
-    return 0 < value <= MAX_ID
 
 
 def comment_collection_args() -> dict[str, dict[str, Any]]:

@@ -219,6 +219,18 @@ def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
     return post
 
 
+def check_can_reassign(user: Any, comment: Comment, params: dict[str, Any]) -> None:
+    """Giving a comment to another account or IP is for moderators only (WordPress lets
+    anyone who may edit the comment do it)."""
+    if is_moderator(user):
+        return
+    if "author" in params and params["author"] != (comment.user_id or 0):
+        raise forbidden(user, "rest_comment_invalid_author", NOT_ALLOWED_FIELD.format("author"))
+    if "author_ip" in params and params["author_ip"] != comment.author_ip:
+        raise forbidden(user, "rest_comment_invalid_author_ip",
+                        NOT_ALLOWED_FIELD.format("author_ip"))
+
+
 def check_can_edit(user: Any, comment: Comment) -> None:
     if not can_edit_comment(user, comment):
         raise forbidden(user, "rest_cannot_edit",

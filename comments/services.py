@@ -9,13 +9,30 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from comments.formatting import kses_comment, rel_ugc
+from comments.dates import parse_request_date
+from comments.formatting import (
+    comment_author_name,
+    esc_url_raw,
+    kses_comment,
+    rel_ugc,
+    sanitize_text_field,
+)
 from comments.meta import meta_update
 from comments.models import Comment
+from comments.policies import is_moderator
 from content.models import Post
 from users.capabilities import user_can
+from users.models import User
 from wpapi.errors import WPError
 from wpapi.site import get_option
+
+MAX_ID = 2**63 - 1
+
+
+def storable_id(value: int) -> bool:
+    """Could a database row have this ID? (Larger values overflow the column.)"""
+    return 0 < value <= MAX_ID
+
 
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve already said that!"
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
@@ -206,3 +223,89 @@ def comment_delete(*, comment: Comment) -> None:
     post_id = comment.post_id
     comment.delete()
     update_post_comment_count(post_id)
+
+
+# --- preparing a comment from request arguments (prepare_item_for_database) ------------------
+# wp_get_comment_fields_max_lengths()
+MAX_LENGTHS = (("author_name", 245, "comment_author_column_length"),
+               ("author_email", 100, "comment_author_email_column_length"),
+               ("author_url", 200, "comment_author_url_column_length"),
+               ("content", 65525, "comment_content_column_length"))
+
+
+def author_fields(user: Any) -> dict[str, Any]:
+    """A registered user's comment author fields, from their account."""
+    return {"user_id": user.pk, "author_name": user.display_name, "author_email": user.email,
+            "author_url": user.url}
+
+
+def prepare_comment_fields(params: dict[str, Any], *, user: Any, creating: bool,
+                           remote_addr: str, user_agent: str) -> dict[str, Any]:
+    """prepare_item_for_database() and wp_filter_comment()'s field filters: the model fields
+    a create or update sets. Logged-in users other than moderators comment as themselves;
+    only moderators choose the IP."""
+    moderator = is_moderator(user)
+    fields: dict[str, Any] = {}
+    content = params.get("content")
+    if isinstance(content, str):
+        fields["content"] = content
+    elif isinstance(content, dict) and isinstance(content.get("raw"), str):
+        fields["content"] = content["raw"]
+    elif creating or "content" in params:
+        fields["content"] = None if "content" in params else ""
+    if "author" in params:
+        author = User.objects.filter(pk=params["author"]).first() \
+            if storable_id(params["author"]) else None
+        if author is None:
+            raise WPError("rest_comment_author_invalid", "Invalid comment author ID.", 400)
+        fields.update(author_fields(author))
+    for name in ("author_name", "author_email", "author_url"):
+        if name in params:
+            fields[name] = params[name]
+    logged_in = getattr(user, "is_authenticated", False)
+    chose_author = any(fields.get(name) for name in ("user_id", "author_name", "author_email",
+                                                      "author_url"))
+    if creating and logged_in and (not moderator or not chose_author):
+        fields.update(author_fields(user))
+    if "author_name" in fields:
+        fields["author_name"] = comment_author_name(fields["author_name"])
+    if "author_email" in fields:
+        fields["author_email"] = str(fields["author_email"]).strip()
+    if "author_url" in fields:
+        fields["author_url"] = esc_url_raw(fields["author_url"])
+    if "author_ip" in params and moderator:
+        fields["author_ip"] = params["author_ip"]
+    elif creating:
+        fields["author_ip"] = remote_addr or "127.0.0.1"
+    if params.get("author_user_agent"):
+        fields["author_user_agent"] = sanitize_text_field(params["author_user_agent"])
+    elif creating:
+        fields["author_user_agent"] = sanitize_text_field(user_agent)[:254]
+    for name, is_gmt in (("date", False), ("date_gmt", True)):
+        if params.get(name):
+            moment = parse_request_date(params[name], is_gmt=is_gmt)
+            if moment is not None:
+                fields["date"] = moment
+            break
+    return fields
+
+
+def check_comment_lengths(fields: dict[str, Any]) -> None:
+    """wp_check_comment_data_max_lengths()."""
+    for name, limit, code in MAX_LENGTHS:
+        value = fields.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            raise WPError(code, "Comment field exceeds maximum length allowed.", 400)
+
+
+def checked_parent(parent_id: int, post_id: int, own_id: int | None = None) -> int | None:
+    """A reply's parent must be another comment on the same post (WordPress 6.1 does not
+    check; wpapi keeps threads whole)."""
+    if not parent_id:
+        return None
+    if not storable_id(parent_id):
+        raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
+    parent = Comment.objects.filter(pk=parent_id).values_list("post_id", flat=True).first()
+    if parent is None or parent != post_id or parent_id == own_id:
+        raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
+    return parent_id

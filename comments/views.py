@@ -13,25 +13,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from comments import policies, services
-from comments.dates import parse_request_date
-from comments.filters import (
-    MAX_ID,
-    comment_collection_args,
-    filter_comments,
-    normalise_list_params,
-    storable_id,
-)
+from comments.filters import comment_collection_args, filter_comments, normalise_list_params
 from comments.formatting import (
-    comment_author_name,
-    esc_url_raw,
     sanitize_key,
-    sanitize_text_field,
 )
 from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
 from comments.serializers import CommentSerializer, comment_serializer_class
+from comments.services import MAX_ID, storable_id
 from content.models import Post
-from users.models import User
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.site import get_option
@@ -39,11 +29,6 @@ from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
 PASSWORD_ARG = {"description": "The password for the parent post of the comment (if the post "
                                "is password protected).", "type": "string"}
-# wp_get_comment_fields_max_lengths()
-MAX_LENGTHS = (("author_name", 245, "comment_author_column_length"),
-               ("author_email", 100, "comment_author_email_column_length"),
-               ("author_url", 200, "comment_author_url_column_length"),
-               ("content", 65525, "comment_content_column_length"))
 
 
 class CommentViewSet(WPViewSet):
@@ -186,7 +171,7 @@ class CommentViewSet(WPViewSet):
             raise WPError("rest_invalid_comment_type", "Cannot create a comment with that type.",
                           400)
         post = self.target_post
-        fields = self.prepared_fields(params, creating=True)
+        fields = self.prepared(params, creating=True)
         content = fields.get("content")
         if not isinstance(content, str) or not content.strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
@@ -194,11 +179,11 @@ class CommentViewSet(WPViewSet):
                 not fields.get("author_name") or not fields.get("author_email")):
             raise WPError("rest_comment_author_data_required",
                           "Creating a comment requires valid author name and email values.", 400)
-        self.check_lengths(fields)
+        services.check_comment_lengths(fields)
         fields["content"] = services.filter_content(content, user, self.site_host())
         if not fields["content"].strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
-        parent_id = self.checked_parent(params.get("parent") or 0, post.pk)
+        parent_id = services.checked_parent(params.get("parent") or 0, post.pk)
         status = sanitize_key(params["status"]) if "status" in params else None
         return services.comment_create(
             post=post, acting_user=user, content=fields["content"],
@@ -214,16 +199,8 @@ class CommentViewSet(WPViewSet):
         if "type" in params and params["type"] != (comment.type or "comment"):
             raise WPError("rest_comment_invalid_type",
                           "Sorry, you are not allowed to change the comment type.", 404)
-        moderator = policies.is_moderator(user)
-        if not moderator:
-            # Reassigning a comment to another account or IP is for moderators only.
-            if "author" in params and params["author"] != (comment.user_id or 0):
-                raise self.forbid("rest_comment_invalid_author",
-                                  policies.NOT_ALLOWED_FIELD.format("author"))
-            if "author_ip" in params and params["author_ip"] != comment.author_ip:
-                raise self.forbid("rest_comment_invalid_author_ip",
-                                  policies.NOT_ALLOWED_FIELD.format("author_ip"))
-        changes = self.prepared_fields(params, creating=False)
+        policies.check_can_reassign(user, comment, params)
+        changes = self.prepared(params, creating=False)
         if "post" in params:
             post = Post.objects.filter(pk=params["post"]).first() \
                 if storable_id(params["post"]) else None
@@ -234,14 +211,14 @@ class CommentViewSet(WPViewSet):
             content = changes["content"]
             if not isinstance(content, str) or not content.strip():
                 raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
-        self.check_lengths(changes)
+        services.check_comment_lengths(changes)
         if "content" in changes:
             changes["content"] = services.filter_content(changes["content"], user,
                                                          self.site_host())
         if "parent" in params:
             post_id = changes["post"].pk if "post" in changes else comment.post_id
-            changes["parent_id"] = self.checked_parent(params["parent"] or 0, post_id,
-                                                       comment.pk)
+            changes["parent_id"] = services.checked_parent(params["parent"] or 0, post_id,
+                                                           comment.pk)
         status = sanitize_key(params["status"]) if "status" in params else None
         return services.comment_update(comment=comment, changes=changes, status=status,
                                        meta=params.get("meta") or None)
@@ -257,84 +234,10 @@ class CommentViewSet(WPViewSet):
         services.comment_trash(comment=comment)
         return self.serialize_one(self.reload(comment))
 
-    # --- preparing a comment (prepare_item_for_database) --------------------------------------
-    def prepared_fields(self, params: dict[str, Any], *, creating: bool) -> dict[str, Any]:
-        user = self.request.user
-        moderator = policies.is_moderator(user)
-        fields: dict[str, Any] = {}
-        content = params.get("content")
-        if isinstance(content, str):
-            fields["content"] = content
-        elif isinstance(content, dict) and isinstance(content.get("raw"), str):
-            fields["content"] = content["raw"]
-        elif creating or "content" in params:
-            fields["content"] = None if "content" in params else ""
-        if "author" in params:
-            author = User.objects.filter(pk=params["author"]).first() \
-                if storable_id(params["author"]) else None
-            if author is None:
-                raise WPError("rest_comment_author_invalid", "Invalid comment author ID.", 400)
-            fields.update(self.author_fields(author))
-        for name in ("author_name", "author_email", "author_url"):
-            if name in params:
-                fields[name] = params[name]
-        logged_in = getattr(user, "is_authenticated", False)
-        if creating and logged_in and not moderator:
-            # Logged-in users comment as themselves.
-            fields.update(self.author_fields(user))
-        elif creating and logged_in and not any(
-                fields.get(name) for name in ("user_id", "author_name", "author_email",
-                                              "author_url")):
-            fields.update(self.author_fields(user))
-        if "author_name" in fields:
-            fields["author_name"] = comment_author_name(fields["author_name"])
-        if "author_email" in fields:
-            fields["author_email"] = str(fields["author_email"]).strip()
-        if "author_url" in fields:
-            fields["author_url"] = esc_url_raw(fields["author_url"])
-        if "author_ip" in params and moderator:
-            fields["author_ip"] = params["author_ip"]
-        elif creating:
-            fields["author_ip"] = self.remote_addr() or "127.0.0.1"
-        if params.get("author_user_agent"):
-            fields["author_user_agent"] = sanitize_text_field(params["author_user_agent"])
-        elif creating:
-            agent = self.request.META.get("HTTP_USER_AGENT", "")
-            fields["author_user_agent"] = sanitize_text_field(agent)[:254]
-        if params.get("date"):
-            moment = parse_request_date(params["date"], is_gmt=False)
-            if moment is not None:
-                fields["date"] = moment
-        elif params.get("date_gmt"):
-            moment = parse_request_date(params["date_gmt"], is_gmt=True)
-            if moment is not None:
-                fields["date"] = moment
-        return fields
-
-    @staticmethod
-    def author_fields(user: Any) -> dict[str, Any]:
-        return {"user_id": user.pk, "author_name": user.display_name,
-                "author_email": user.email, "author_url": user.url}
-
-    @staticmethod
-    def check_lengths(fields: dict[str, Any]) -> None:
-        for name, limit, code in MAX_LENGTHS:
-            value = fields.get(name)
-            if isinstance(value, str) and len(value) > limit:
-                raise WPError(code, "Comment field exceeds maximum length allowed.", 400)
-
-    @staticmethod
-    def checked_parent(parent_id: int, post_id: int, own_id: int | None = None) -> int | None:
-        """A reply's parent must be a comment on the same post (WordPress 6.1 does not check;
-        wpapi keeps threads whole)."""
-        if not parent_id:
-            return None
-        if not storable_id(parent_id):
-            raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
-        parent = Comment.objects.filter(pk=parent_id).values_list("post_id", flat=True).first()
-        if parent is None or parent != post_id or parent_id == own_id:
-            raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
-        return parent_id
+    def prepared(self, params: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+        return services.prepare_comment_fields(
+            params, user=self.request.user, creating=creating,
+            remote_addr=self.remote_addr(), user_agent=self.request.META.get("HTTP_USER_AGENT", ""))
 
     def site_host(self) -> str:
         return urlsplit(site_url(self.request)).hostname or ""
