@@ -66,8 +66,10 @@ with CaptureQueriesContext(connection) as ctx:
     status = client.get({path!r}).status_code
 print(status, len(ctx.captured_queries))
 """
-    result = subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    # queries of an uncached answer: the response cache would hide them
+    env = {**env, "WP_RESPONSE_CACHE_SECONDS": "0"}
+    result = subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
     return result.stdout.strip().replace(" ", "/") or "?"
 
 
@@ -121,6 +123,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--threads", type=int, default=4,
+                        help="gthread threads per worker (keep-alive connections)")
+    parser.add_argument("--only", default="", help="run only URLs containing this text")
     args = parser.parse_args()
 
     scratch = tempfile.mkdtemp(prefix="wpapi-bench-")
@@ -135,8 +140,9 @@ def main() -> None:
         cwd=ROOT, env=env, capture_output=True, text=True).stdout.strip()
 
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "wpapi.wsgi", "-w", str(args.workers), "-b",
-         f"127.0.0.1:{args.port}", "--log-level", "warning"],
+        [PYTHON, "-m", "gunicorn", "wpapi.wsgi", "-w", str(args.workers), "-k", "gthread",
+         "--threads", str(args.threads), "-b", f"127.0.0.1:{args.port}", "--log-level",
+         "warning"],
         cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{args.port}"
     try:
@@ -150,6 +156,8 @@ def main() -> None:
               f"{'status/queries':>15}")
         for template in URLS:
             path = template.format(post_id=post_id)
+            if args.only not in path:
+                continue
             hammer(base + path, 1, 2)  # warm up
             queries = count_queries(env, path)
             if shutil.which("wrk"):
