@@ -236,10 +236,17 @@ def _statuses(params: dict[str, Any]) -> list[str]:
     return statuses or ["publish"]
 
 
-def _search(posts: QuerySet[Post], text: str, user: Any) -> QuerySet[Post]:
+def _search(posts: QuerySet[Post], text: str, user: Any, post_type: str) -> QuerySet[Post]:
     """WP_Query's search: every term (quoted phrases kept) in the title, excerpt or content;
-    a leading "-" excludes. Protected content is never searched; logged-out visitors do not
-    find password-protected posts at all, as in WordPress."""
+    a leading "-" excludes. Logged-out visitors do not find password-protected posts at all,
+    as in WordPress. Unlike WordPress, the content and excerpt of a protected post are only
+    searched for those who may edit it, so a search cannot probe what the password hides."""
+    protected_ok = Q(password="")
+    if user is not None and user.is_authenticated:
+        if policies.type_can(user, post_type, "edit_others_posts"):
+            protected_ok = Q()
+        else:
+            protected_ok |= Q(author_id=user.pk)
     terms = re.findall(r'"[^"]*"|\S+', text)
     for raw in terms:
         term = raw.strip('"')
@@ -248,10 +255,8 @@ def _search(posts: QuerySet[Post], text: str, user: Any) -> QuerySet[Post]:
         exclude = term.startswith("-") and len(term) > 1
         if exclude:
             term = term[1:]
-        match = (
-            Q(title__icontains=term)
-            | Q(password="", excerpt__icontains=term)
-            | Q(password="", content__icontains=term)
+        match = Q(title__icontains=term) | (
+            protected_ok & (Q(excerpt__icontains=term) | Q(content__icontains=term))
         )
         posts = posts.exclude(match) if exclude else posts.filter(match)
     if user is None or not user.is_authenticated:
@@ -347,7 +352,7 @@ def filter_posts(
         posts = posts.exclude(author_id__in=params["author_exclude"])
     if params.get("include"):
         posts = posts.filter(pk__in=params["include"])
-    if params.get("exclude"):
+    elif params.get("exclude"):  # WP_Query ignores post__not_in when post__in is given
         posts = posts.exclude(pk__in=params["exclude"])
     slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
     if slugs:
@@ -383,7 +388,7 @@ def filter_posts(
             )
         posts = posts.filter(combined)
     if params.get("search"):
-        posts = _search(posts, params["search"], user)
+        posts = _search(posts, params["search"], user, post_type.slug)
     return order_posts(posts, params, slugs)
 
 

@@ -341,3 +341,14 @@ def test_list_context_edit_needs_edit_posts(api_client, subscriber):
 def test_rest_route_query_form(api_client, three):
     response = api_client.get("/", {"rest_route": "/wp/v2/posts", "per_page": 1})
     assert len(response.json()) == 1
+
+
+def test_exclude_is_ignored_when_include_is_given(api_client, three):
+    a, b, c = three
+    assert ids(api_client.get(POSTS, {"include": a.pk, "exclude": a.pk})) == [a.pk]
+
+
+def test_editors_search_protected_content(api_client, editor, make_post):
+    guarded = make_post(password="pw", content="<p>needle</p>")
+    api_client.force_authenticate(editor)
+    assert ids(api_client.get(POSTS, {"search": "needle"})) == [guarded.pk]
