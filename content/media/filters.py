@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -71,8 +72,10 @@ def _date(value: str | None) -> datetime | None:
 def _search(attachments: QuerySet[Post], search: str) -> QuerySet[Post]:
     """WP_Query's search: every word in the title, caption, description or (for attachments)
     the file name; a leading "-" excludes a word."""
-    words = [word for word in search.split() if word] or [search]
+    words = [raw.strip('"') for raw in re.findall(r'"[^"]*"|\S+', search)]
     for word in words:
+        if not word:
+            continue
         if word.startswith("-") and len(word) > 1:
             term = word[1:]
             attachments = attachments.exclude(

@@ -286,6 +286,10 @@ def test_search_matches_title_caption_description_and_file_name(api_client):
     attachment(title="Other")
     ids = {row["id"] for row in api_client.get(MEDIA_URL, {"search": "sunset"}).json()}
     assert ids == {by_title.pk, by_caption.pk, by_file.pk}
+    ids = {row["id"] for row in api_client.get(MEDIA_URL, {"search": '"over the"'}).json()}
+    assert ids == {by_title.pk}
+    ids = {row["id"] for row in api_client.get(MEDIA_URL, {"search": "sunset -bay"}).json()}
+    assert ids == {by_caption.pk, by_file.pk}
 
 
 def test_order_author_include_slug_and_errors(api_client):
