@@ -75,6 +75,18 @@ class PostViewSet(WPViewSet):
             schema["links"] = schema_links(self.type_object, taxonomies_for(self.post_type), href)
         return response
 
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """get_item(): the post, and a Link to its page for viewable types."""
+        response = super().retrieve(request, *args, **kwargs)
+        if self.type_object.viewable and isinstance(response.data, dict):
+            permalink = response.data.get("link")
+            if not isinstance(permalink, str):  # left out by _fields
+                context = {**self.get_serializer_context(), "fields": {"link"}}
+                context.update(self.prepare_items([self.object]))
+                permalink = self.get_serializer_class()(context=context).permalink(self.object)
+            response["Link"] = f'<{permalink}>; rel="alternate"; type=text/html'
+        return response
+
     # --- rows --------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Post]:
         return Post.objects.filter(type=self.post_type)

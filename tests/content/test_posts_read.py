@@ -478,10 +478,29 @@ def test_options_schema_has_action_links_and_batch(api_client):
     body = api_client.options(f"{POSTS}").json()
     assert body["endpoints"][0]["allow_batch"] == {"v1": True}
     rels = [link["rel"].rsplit("/", 1)[1] for link in body["schema"]["links"]]
-    assert rels == ["action-publish", "action-unfiltered-html", "action-sticky",
-                    "action-assign-author", "action-assign-categories",
-                    "action-create-categories", "action-assign-tags", "action-create-tags"]
+    assert rels == [
+        "action-publish",
+        "action-unfiltered-html",
+        "action-sticky",
+        "action-assign-author",
+        "action-assign-categories",
+        "action-create-categories",
+        "action-assign-tags",
+        "action-create-tags",
+    ]
     assert body["schema"]["links"][0]["href"] == f"{SITE}/wp-json/wp/v2/posts/{{id}}"
     pages = api_client.options(PAGES).json()["schema"]["links"]
     assert [link["rel"].rsplit("/", 1)[1] for link in pages] == [
-        "action-publish", "action-unfiltered-html", "action-assign-author"]
+        "action-publish",
+        "action-unfiltered-html",
+        "action-assign-author",
+    ]
+
+
+def test_single_post_links_to_its_page(api_client, make_post):
+    page = PageFactory(slug="about")
+    response = api_client.get(f"{PAGES}/{page.pk}", {"_fields": "id"})
+    assert response["Link"] == f'<{SITE}/about/>; rel="alternate"; type=text/html'
+    post = make_post(slug="hello")
+    response = api_client.get(f"{POSTS}/{post.pk}")
+    assert response["Link"] == f'<{SITE}/hello/>; rel="alternate"; type=text/html'
