@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,7 +236,7 @@ def downsize(details: dict[str, Any], size: str) -> tuple[str | None, int, int]:
     return None, width, height
 
 
-def srcset(details: dict[str, Any], base_url: str, src: str, width: int,
+def srcset(details: dict[str, Any], url_of: Callable[[str], str], src: str, width: int,
            height: int) -> str | None:
     """wp_calculate_image_srcset(): same-ratio files, the `src` one first; None under two."""
     file_path = details.get("file") or ""
@@ -253,7 +254,7 @@ def srcset(details: dict[str, Any], base_url: str, src: str, width: int,
         if image_w > MAX_SRCSET_WIDTH and not is_src:
             continue
         if image_w and matches_ratio(width, height, image_w, image_h):
-            entry = f"{base_url}{image['file']} {image_w}w"
+            entry = f"{url_of(image['file'])} {image_w}w"
             if is_src:
                 sources = {image_w: entry, **{k: v for k, v in sources.items() if k != image_w}}
             else:

@@ -504,7 +504,8 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
             post.title = _split_ext(posixpath.basename(stored.original or stored.name))[0]
         slug = params.get("slug") or _sanitize_title(post.title)
         post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
-        post.guid = absolute_file_url(stored.original or stored.name, site_url)[:255]
+        # no query string: a signed storage URL expires, the guid must not
+        post.guid = absolute_file_url(stored.original or stored.name, site_url).split("?")[0][:255]
         post.modified = dj_timezone.now()
         post.save()
         if "meta" in params:

@@ -65,9 +65,11 @@ class MediaSerializer(WPSerializer):
     def source_url(self, post: Post) -> str:
         return self.file_url(post.file.name) if post.file else ""
 
-    def folder_url(self, post: Post) -> str:
-        url = self.source_url(post)
-        return url.rsplit("/", 1)[0] + "/" if "/" in url else url
+    def sibling_url(self, post: Post, file: str) -> str:
+        """The URL of a file next to the attached one (a sub-size), through the storage, so
+        signed S3 URLs stay valid."""
+        folder = posixpath.dirname(post.file.name) if post.file else ""
+        return self.file_url(posixpath.join(folder, posixpath.basename(file)))
 
     def details(self, post: Post) -> dict[str, Any]:
         return post.media_details if isinstance(post.media_details, dict) else {}
@@ -129,13 +131,13 @@ class MediaSerializer(WPSerializer):
         """wp_get_attachment_image(): <img> with srcset/sizes when two files share the ratio."""
         details = self.details(post)
         file, width, height = images.downsize(details, size)
-        base = self.folder_url(post)
-        src = base + file if file else self.source_url(post)
+        src = self.sibling_url(post, file) if file else self.source_url(post)
         alt = html.escape(post.alt_text.strip(), quote=True)
         attrs = (f'width="{width}" height="{height}" src="{src}" '
                  f'class="attachment-{size} size-{size}" alt="{alt}" decoding="async" '
                  'loading="lazy"')
-        srcset = images.srcset(details, base, src, width, height)
+        srcset = images.srcset(details, lambda name: self.sibling_url(post, name), src,
+                               width, height)
         if srcset:
             attrs += (f' srcset="{srcset}" sizes="(max-width: {width}px) 100vw, '
                       f'{width}px"')
@@ -166,13 +168,12 @@ class MediaSerializer(WPSerializer):
         if not details:
             return {}
         ordered: dict[str, Any] = {}
-        base = self.folder_url(post)
         for name, size in (details.get("sizes") or {}).items():
             entry = {key: size.get(key) for key in ("file", "width", "height")}
             if "filesize" in size:
                 entry["filesize"] = size["filesize"]
             entry["mime_type"] = size.get("mime_type") or size.get("mime-type")
-            entry["source_url"] = base + str(size.get("file"))
+            entry["source_url"] = self.sibling_url(post, str(size.get("file")))
             ordered[name] = entry
         if ordered and is_image(post) and details.get("width"):
             ordered["full"] = {"file": posixpath.basename(post.file.name),

@@ -386,3 +386,19 @@ def test_out_of_range_ids_and_negative_offset_are_not_errors(api_client):
     # WP_Query absint()s the offset
     attachment()
     assert len(api_client.get(MEDIA_URL, {"offset": -1}).json()) == 1
+
+
+def test_signed_storage_urls_are_kept_per_file(api_client, monkeypatch):
+    """With S3 query-string auth every file has its own signed URL; sizes must not be built
+    by string concatenation on the original's URL."""
+    from django.core.files.storage import FileSystemStorage
+
+    original_url = FileSystemStorage.url
+    monkeypatch.setattr(FileSystemStorage, "url",
+                        lambda self, name: original_url(self, name) + "?sig=" + name[-7:])
+    item = landscape()
+    body = api_client.get(f"{MEDIA_URL}/{item.pk}").json()
+    assert body["source_url"].endswith("/2024/01/land.png?sig=and.png")
+    medium = body["media_details"]["sizes"]["medium"]["source_url"]
+    assert medium.endswith("/2024/01/land-300x225.png?sig=225.png")
+    assert f'src="{medium}"' in body["description"]["rendered"]
