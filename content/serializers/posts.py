@@ -1,0 +1,323 @@
+"""One serializer class for every post type: `PostSerializer.for_type("page")` returns the class
+for one type, whose `schema` is that type's item schema (posts have sticky, format and their
+taxonomies; hierarchical types parent; page-attributes menu_order)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from content.formatting import render_content, render_excerpt, render_title
+from content.models import Post
+from content.registry import PostType, get_post_type, registered_meta
+from content.serializers.schema import _empty_meta, build_schema, gmt, local
+from users.capabilities import user_can
+from wpapi.links import rest_url, site_url
+from wpapi.serializers import WPSerializer
+
+
+class PostSerializer(WPSerializer):
+    """A post of any type, as WP_REST_Posts_Controller::prepare_item_for_response()."""
+
+    post_type = "post"
+    schema: dict[str, Any] = {"title": "post", "type": "object", "properties": {}}
+
+    @classmethod
+    def for_type(cls, slug: str) -> type[PostSerializer]:
+        from taxonomy.registry import taxonomies_for
+
+        post_type = get_post_type(slug)
+        if post_type is None:
+            raise LookupError(slug)
+        # the schema depends on registered meta too (settings), so that is part of the key
+        meta_key = json.dumps(registered_meta(slug), sort_keys=True, default=str)
+        return _serializer_for(post_type, tuple(taxonomies_for(slug)), meta_key)
+
+    # --- helpers reading the per-page data the view loaded -----------------------------------
+    @property
+    def type_object(self) -> PostType:
+        return get_post_type(self.post_type)
+
+    @property
+    def user(self) -> Any:
+        return self.context["request"].user
+
+    def rest_base(self) -> str:
+        return self.type_object.rest_base or self.post_type
+
+    def can_see_protected(self, post: Post) -> bool:
+        """can_access_password_content()."""
+        if not post.password:
+            return True
+        if self.wp_context == "edit" and user_can(self.user, "edit_post", post):
+            return True
+        return self.context.get("password") == post.password
+
+    def permalink(self, post: Post, sample: bool = False) -> str:
+        home = site_url(self.context.get("request"))
+        plain = not sample and (post.status not in ("publish", "private") or not post.slug)
+        if sample and post.status in ("trash",):
+            plain = True
+        if plain:
+            if post.type == "page":
+                return f"{home}/?page_id={post.pk}"
+            if post.type == "post":
+                return f"{home}/?p={post.pk}"
+            return f"{home}/?post_type={post.type}&p={post.pk}"
+        slug = (
+            "%pagename%"
+            if sample and post.type == "page"
+            else (
+                "%postname%"
+                if sample and post.type == "post"
+                else (f"%{post.type}%" if sample else post.slug)
+            )
+        )
+        if post.type == "post":
+            return f"{home}/{slug}/"
+        path = self.ancestor_path(post)
+        if post.type == "page":
+            return f"{home}/{path}{slug}/"
+        return f"{home}/{post.type}/{path}{slug}/"
+
+    def ancestor_path(self, post: Post) -> str:
+        slugs = []
+        ancestors = self.context.get("ancestors", {})
+        parent_id, seen = post.parent_id, set()
+        while parent_id and parent_id in ancestors and parent_id not in seen:
+            seen.add(parent_id)
+            parent_slug, parent_id = ancestors[parent_id]
+            slugs.append(parent_slug)
+        return "".join(f"{slug}/" for slug in reversed(slugs))
+
+    def guid(self, post: Post) -> str:
+        if post.guid.startswith("/"):
+            return site_url(self.context.get("request")) + post.guid
+        return post.guid
+
+    # --- the item ------------------------------------------------------------------------------
+    def to_representation(self, post: Post) -> dict[str, Any]:  # noqa: C901 - one field each
+        want = self.wants
+        props = self.schema["properties"]
+        data: dict[str, Any] = {}
+        if want("id"):
+            data["id"] = post.pk
+        if want("date"):
+            data["date"] = local(post.date)
+        if want("date_gmt"):
+            data["date_gmt"] = gmt(post.date)
+        if want("guid"):
+            data["guid"] = {"rendered": self.guid(post), "raw": self.guid(post)}
+        if want("modified"):
+            data["modified"] = local(post.modified)
+        if want("modified_gmt"):
+            data["modified_gmt"] = gmt(post.modified)
+        if want("password"):
+            data["password"] = post.password
+        if want("slug"):
+            data["slug"] = post.slug
+        if want("status"):
+            data["status"] = post.status
+        if want("type"):
+            data["type"] = post.type
+        if want("link"):
+            data["link"] = self.permalink(post)
+        if "title" in props and want("title"):
+            # get_the_title(): "Private: " stays; REST drops only the "Protected: " prefix
+            shown = post.title
+            if post.status == "private" and not post.password:
+                shown = f"Private: {shown}"
+            data["title"] = {"raw": post.title, "rendered": render_title(shown)}
+        visible = self.can_see_protected(post)
+        if "content" in props and want("content"):
+            data["content"] = {
+                "raw": post.content,
+                "rendered": render_content(post.content) if visible else "",
+                "protected": bool(post.password),
+                "block_version": 1 if "<!-- wp:" in post.content else 0,
+            }
+        if "excerpt" in props and want("excerpt"):
+            data["excerpt"] = {
+                "raw": post.excerpt,
+                "rendered": render_excerpt(post.excerpt, post.content) if visible else "",
+                "protected": bool(post.password),
+            }
+        if "author" in props and want("author"):
+            data["author"] = post.author_id or 0
+        if "featured_media" in props and want("featured_media"):
+            data["featured_media"] = post.featured_media_id or 0
+        if "parent" in props and want("parent"):
+            data["parent"] = post.parent_id or 0
+        if "menu_order" in props and want("menu_order"):
+            data["menu_order"] = post.menu_order
+        if "comment_status" in props and want("comment_status"):
+            data["comment_status"] = post.comment_status
+        if "ping_status" in props and want("ping_status"):
+            data["ping_status"] = post.ping_status
+        if "sticky" in props and want("sticky"):
+            data["sticky"] = post.sticky
+        if want("template"):
+            data["template"] = post.template
+        if "format" in props and want("format"):
+            data["format"] = post.format or "standard"
+        if want("meta"):
+            data["meta"] = self.meta(post)
+        terms = self.context.get("terms", {}).get(post.pk, {})
+        from taxonomy.registry import taxonomies_for
+
+        for taxonomy in taxonomies_for(post.type):
+            if taxonomy.rest_base in props and want(taxonomy.rest_base):
+                data[taxonomy.rest_base] = terms.get(taxonomy.slug, [])
+        if "permalink_template" in props and want("permalink_template"):
+            data["permalink_template"] = self.permalink(post, sample=True)
+        if "generated_slug" in props and want("generated_slug"):
+            data["generated_slug"] = self.context.get("generated_slugs", {}).get(post.pk, "")
+        return data
+
+    def meta(self, post: Post) -> Any:
+        registered = registered_meta(post.type)
+        if not registered:
+            return []
+        values = self.context.get("meta", {}).get(post.pk, {})
+        result = {}
+        for key, options in registered.items():
+            stored = values.get(key, [])
+            kind = options.get("type", "string")
+            if options.get("single", False):
+                result[key] = (
+                    _meta_value(stored[0], kind)
+                    if stored
+                    else options.get("default", _empty_meta(kind))
+                )
+            else:
+                result[key] = [_meta_value(value, kind) for value in stored]
+        return result
+
+    # --- _links -------------------------------------------------------------------------------
+    def links(self, post: Post) -> dict[str, list[dict[str, Any]]]:
+        request = self.context.get("request")
+        base = f"/wp/v2/{self.rest_base()}"
+        supports = set(self.type_object.supports)
+        links: dict[str, list[dict[str, Any]]] = {
+            "self": [{"href": rest_url(request, f"{base}/{post.pk}")}],
+            "collection": [{"href": rest_url(request, base)}],
+            "about": [{"href": rest_url(request, f"/wp/v2/types/{post.type}")}],
+        }
+        if "author" in supports and post.author_id:
+            links["author"] = [
+                {"embeddable": True, "href": rest_url(request, f"/wp/v2/users/{post.author_id}")}
+            ]
+        if "comments" in supports:
+            links["replies"] = [
+                {"embeddable": True, "href": rest_url(request, f"/wp/v2/comments?post={post.pk}")}
+            ]
+        if "revisions" in supports:
+            count, last = self.context.get("revisions", {}).get(post.pk, (0, None))
+            links["version-history"] = [
+                {"count": count, "href": rest_url(request, f"{base}/{post.pk}/revisions")}
+            ]
+            if count:
+                links["predecessor-version"] = [
+                    {"id": last, "href": rest_url(request, f"{base}/{post.pk}/revisions/{last}")}
+                ]
+        if self.type_object.hierarchical and post.parent_id:
+            parent_type = self.context.get("parent_types", {}).get(post.parent_id, post.type)
+            parent_object = get_post_type(parent_type)
+            parent_base = (parent_object.rest_base if parent_object else "") or parent_type
+            links["up"] = [
+                {
+                    "embeddable": True,
+                    "href": rest_url(request, f"/wp/v2/{parent_base}/{post.parent_id}"),
+                }
+            ]
+        if post.featured_media_id:
+            links["wp:featuredmedia"] = [
+                {
+                    "embeddable": True,
+                    "href": rest_url(request, f"/wp/v2/media/{post.featured_media_id}"),
+                }
+            ]
+        if post.type not in ("attachment", "revision"):
+            links["wp:attachment"] = [{"href": rest_url(request, f"/wp/v2/media?parent={post.pk}")}]
+        from taxonomy.registry import taxonomies_for
+
+        taxonomies = taxonomies_for(post.type)
+        if taxonomies:
+            links["wp:term"] = [
+                {
+                    "taxonomy": tax.slug,
+                    "embeddable": True,
+                    "href": rest_url(request, f"/wp/v2/{tax.rest_base}?post={post.pk}"),
+                }
+                for tax in taxonomies
+            ]
+        if self.wp_context == "edit":
+            self_href = rest_url(request, f"{base}/{post.pk}")
+            for rel in self.available_actions(taxonomies):
+                links[f"wp:{rel}"] = [{"href": self_href}]
+        return links
+
+    def available_actions(self, taxonomies: list[Any]) -> list[str]:
+        """get_available_actions(): what the current user may do, for editors' UIs."""
+        from content.registry import post_type_caps_for
+
+        user = self.user
+        caps = post_type_caps_for(self.post_type)
+        rels = []
+        if user_can(user, caps["publish_posts"]):
+            rels.append("action-publish")
+        if user_can(user, "unfiltered_html"):
+            rels.append("action-unfiltered-html")
+        if (
+            self.post_type == "post"
+            and user_can(user, caps["edit_others_posts"])
+            and user_can(user, caps["publish_posts"])
+        ):
+            rels.append("action-sticky")
+        if "author" in self.type_object.supports and user_can(user, caps["edit_others_posts"]):
+            rels.append("action-assign-author")
+        for tax in taxonomies:
+            create_cap = tax.capabilities.get(
+                "edit_terms" if tax.hierarchical else "assign_terms", "manage_categories"
+            )
+            if user_can(user, create_cap):
+                rels.append(f"action-create-{tax.rest_base}")
+            if user_can(user, tax.capabilities.get("assign_terms", "edit_posts")):
+                rels.append(f"action-assign-{tax.rest_base}")
+        return rels
+
+
+def _meta_value(value: str, kind: str) -> Any:
+    if kind == "integer":
+        try:
+            return int(value)
+        except ValueError:
+            return 0
+    if kind == "number":
+        try:
+            return float(value)
+        except ValueError:
+            return 0
+    if kind == "boolean":
+        return value not in ("", "0", "false")
+    if kind in ("array", "object"):
+        import json
+
+        try:
+            return json.loads(value)
+        except ValueError:
+            return []
+    return value
+
+
+@cache
+def _serializer_for(
+    post_type: PostType, taxonomies: tuple[Any, ...], meta_key: str = ""
+) -> type[PostSerializer]:
+    name = "".join(part.title() for part in post_type.slug.replace("-", "_").split("_"))
+    return type(
+        f"{name}Serializer",
+        (PostSerializer,),
+        {"post_type": post_type.slug, "schema": build_schema(post_type, taxonomies)},
+    )

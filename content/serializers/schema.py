@@ -1,0 +1,382 @@
+"""WordPress 6.1's item schema for one post type (get_item_schema), copied from its own
+(options-posts.json / options-pages.json in the reference dump), and the schema's action links."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from content.registry import FIXED_SUPPORTS, PostType, registered_meta
+from wpapi.schema import SchemaError
+
+VIEW_EDIT = ["view", "edit"]
+ALL = ["view", "edit", "embed"]
+POST_FORMATS = [
+    "standard",
+    "aside",
+    "chat",
+    "gallery",
+    "link",
+    "image",
+    "quote",
+    "status",
+    "video",
+    "audio",
+]
+
+
+def _text_arg(value: Any, name: str) -> None:
+    """title, content and excerpt take a string or {"raw": string} (WordPress validates
+    neither)."""
+
+
+def _template_arg(value: Any, name: str) -> None:
+    allowed = list(getattr(settings, "WP_TEMPLATES", ()))
+    if not isinstance(value, str):
+        raise SchemaError("rest_invalid_type", f"{name} is not of type string.", {"param": name})
+    if value and value not in allowed:
+        raise SchemaError("rest_invalid_param", f"template is not one of {', '.join(allowed)}.")
+
+
+def meta_schema(post_type: str) -> dict[str, Any]:
+    properties = {}
+    for key, options in registered_meta(post_type).items():
+        prop = {
+            "type": options.get("type", "string"),
+            "description": options.get("description", ""),
+            "default": options.get("default", _empty_meta(options.get("type", "string"))),
+        }
+        prop.update(options.get("schema", {}))
+        if not options.get("single", False):
+            prop = {"type": "array", "items": prop}
+        properties[key] = prop
+    return {
+        "description": "Meta fields.",
+        "type": "object",
+        "context": VIEW_EDIT,
+        "properties": properties,
+    }
+
+
+def _empty_meta(kind: str) -> Any:
+    return {
+        "string": "",
+        "boolean": False,
+        "integer": 0,
+        "number": 0,
+        "array": [],
+        "object": [],
+    }.get(kind, "")
+
+
+def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, Any]:
+    """get_item_schema() for one post type."""
+    supports = set(FIXED_SUPPORTS.get(post_type.slug, post_type.supports))
+    props: dict[str, Any] = {
+        "date": {
+            "description": "The date the post was published, in the site's timezone.",
+            "type": ["string", "null"],
+            "format": "date-time",
+            "context": ALL,
+        },
+        "date_gmt": {
+            "description": "The date the post was published, as GMT.",
+            "type": ["string", "null"],
+            "format": "date-time",
+            "context": VIEW_EDIT,
+        },
+        "guid": {
+            "description": "The globally unique identifier for the post.",
+            "type": "object",
+            "context": VIEW_EDIT,
+            "readonly": True,
+            "properties": {
+                "raw": {
+                    "description": "GUID for the post, as it exists in the database.",
+                    "type": "string",
+                    "context": ["edit"],
+                    "readonly": True,
+                },
+                "rendered": {
+                    "description": "GUID for the post, transformed for display.",
+                    "type": "string",
+                    "context": VIEW_EDIT,
+                    "readonly": True,
+                },
+            },
+        },
+        "id": {
+            "description": "Unique identifier for the post.",
+            "type": "integer",
+            "context": ALL,
+            "readonly": True,
+        },
+        "link": {
+            "description": "URL to the post.",
+            "type": "string",
+            "format": "uri",
+            "context": ALL,
+            "readonly": True,
+        },
+        "modified": {
+            "description": "The date the post was last modified, in the site's timezone.",
+            "type": "string",
+            "format": "date-time",
+            "context": VIEW_EDIT,
+            "readonly": True,
+        },
+        "modified_gmt": {
+            "description": "The date the post was last modified, as GMT.",
+            "type": "string",
+            "format": "date-time",
+            "context": VIEW_EDIT,
+            "readonly": True,
+        },
+        "slug": {
+            "description": "An alphanumeric identifier for the post unique to its type.",
+            "type": "string",
+            "context": ALL,
+        },
+        "status": {
+            "description": "A named status for the post.",
+            "type": "string",
+            "enum": ["publish", "future", "draft", "pending", "private"],
+            "context": VIEW_EDIT,
+        },
+        "type": {
+            "description": "Type of post.",
+            "type": "string",
+            "context": ALL,
+            "readonly": True,
+        },
+        "password": {
+            "description": "A password to protect access to the content and excerpt.",
+            "type": "string",
+            "context": ["edit"],
+        },
+    }
+    if post_type.viewable:
+        props["permalink_template"] = {
+            "description": "Permalink template for the post.",
+            "type": "string",
+            "context": ["edit"],
+            "readonly": True,
+        }
+        props["generated_slug"] = {
+            "description": "Slug automatically generated from the post title.",
+            "type": "string",
+            "context": ["edit"],
+            "readonly": True,
+        }
+    if post_type.hierarchical:
+        props["parent"] = {
+            "description": "The ID for the parent of the post.",
+            "type": "integer",
+            "context": VIEW_EDIT,
+        }
+    text_options = {"validate": _text_arg, "sanitize": False}
+    if "title" in supports:
+        props["title"] = {
+            "description": "The title for the post.",
+            "type": "object",
+            "context": ALL,
+            "arg_options": text_options,
+            "properties": {
+                "raw": {
+                    "description": "Title for the post, as it exists in the database.",
+                    "type": "string",
+                    "context": ["edit"],
+                },
+                "rendered": {
+                    "description": "HTML title for the post, transformed for display.",
+                    "type": "string",
+                    "context": ALL,
+                    "readonly": True,
+                },
+            },
+        }
+    if "editor" in supports:
+        props["content"] = {
+            "description": "The content for the post.",
+            "type": "object",
+            "context": VIEW_EDIT,
+            "arg_options": text_options,
+            "properties": {
+                "raw": {
+                    "description": "Content for the post, as it exists in the database.",
+                    "type": "string",
+                    "context": ["edit"],
+                },
+                "rendered": {
+                    "description": "HTML content for the post, transformed for display.",
+                    "type": "string",
+                    "context": VIEW_EDIT,
+                    "readonly": True,
+                },
+                "block_version": {
+                    "description": "Version of the content block format used by the post.",
+                    "type": "integer",
+                    "context": ["edit"],
+                    "readonly": True,
+                },
+                "protected": {
+                    "description": "Whether the content is protected with a password.",
+                    "type": "boolean",
+                    "context": ALL,
+                    "readonly": True,
+                },
+            },
+        }
+    if "author" in supports:
+        props["author"] = {
+            "description": "The ID for the author of the post.",
+            "type": "integer",
+            "context": ALL,
+        }
+    if "excerpt" in supports:
+        props["excerpt"] = {
+            "description": "The excerpt for the post.",
+            "type": "object",
+            "context": ALL,
+            "arg_options": text_options,
+            "properties": {
+                "raw": {
+                    "description": "Excerpt for the post, as it exists in the database.",
+                    "type": "string",
+                    "context": ["edit"],
+                },
+                "rendered": {
+                    "description": "HTML excerpt for the post, transformed for display.",
+                    "type": "string",
+                    "context": ALL,
+                    "readonly": True,
+                },
+                "protected": {
+                    "description": "Whether the excerpt is protected with a password.",
+                    "type": "boolean",
+                    "context": ALL,
+                    "readonly": True,
+                },
+            },
+        }
+    if "thumbnail" in supports:
+        props["featured_media"] = {
+            "description": "The ID of the featured media for the post.",
+            "type": "integer",
+            "context": ALL,
+        }
+    if "comments" in supports:
+        props["comment_status"] = {
+            "description": "Whether or not comments are open on the post.",
+            "type": "string",
+            "enum": ["open", "closed"],
+            "context": VIEW_EDIT,
+        }
+        props["ping_status"] = {
+            "description": "Whether or not the post can be pinged.",
+            "type": "string",
+            "enum": ["open", "closed"],
+            "context": VIEW_EDIT,
+        }
+    if "page-attributes" in supports:
+        props["menu_order"] = {
+            "description": "The order of the post in relation to other posts.",
+            "type": "integer",
+            "context": VIEW_EDIT,
+        }
+    if "post-formats" in supports:
+        props["format"] = {
+            "description": "The format for the post.",
+            "type": "string",
+            "enum": POST_FORMATS,
+            "context": VIEW_EDIT,
+        }
+    props["meta"] = meta_schema(post_type.slug)
+    if post_type.slug == "post":
+        props["sticky"] = {
+            "description": "Whether or not the post should be treated as sticky.",
+            "type": "boolean",
+            "context": VIEW_EDIT,
+        }
+    props["template"] = {
+        "description": "The theme file to use to display the post.",
+        "type": "string",
+        "context": VIEW_EDIT,
+        "arg_options": {"validate": _template_arg},
+    }
+    for taxonomy in taxonomies:
+        props[taxonomy.rest_base] = {
+            "description": f"The terms assigned to the post in the {taxonomy.slug} taxonomy.",
+            "type": "array",
+            "items": {"type": "integer"},
+            "context": VIEW_EDIT,
+        }
+    return {"title": post_type.slug, "type": "object", "properties": props}
+
+
+def schema_links(post_type: PostType, taxonomies: list[Any], href: str) -> list[dict[str, Any]]:
+    """get_schema_links(): the action relations an editor UI may find in `_links`."""
+
+    def link(rel: str, title: str, properties: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "rel": f"https://api.w.org/{rel}",
+            "title": title,
+            "href": href,
+            "targetSchema": {"type": "object", "properties": properties},
+        }
+
+    links = [
+        link(
+            "action-publish",
+            "The current user can publish this post.",
+            {"status": {"type": "string", "enum": ["publish", "future"]}},
+        ),
+        link(
+            "action-unfiltered-html",
+            "The current user can post unfiltered HTML markup and JavaScript.",
+            {"content": {"raw": {"type": "string"}}},
+        ),
+    ]
+    if post_type.slug == "post":
+        links.append(
+            link(
+                "action-sticky",
+                "The current user can sticky this post.",
+                {"sticky": {"type": "boolean"}},
+            )
+        )
+    if "author" in FIXED_SUPPORTS.get(post_type.slug, post_type.supports):
+        links.append(
+            link(
+                "action-assign-author",
+                "The current user can change the author on this post.",
+                {"author": {"type": "integer"}},
+            )
+        )
+    for tax in taxonomies:
+        ids = {tax.rest_base: {"type": "array", "items": {"type": "integer"}}}
+        links.append(
+            link(
+                f"action-assign-{tax.rest_base}",
+                f"The current user can assign terms in the {tax.slug} taxonomy.",
+                ids,
+            )
+        )
+        links.append(
+            link(
+                f"action-create-{tax.rest_base}",
+                f"The current user can create terms in the {tax.slug} taxonomy.",
+                ids,
+            )
+        )
+    return links
+
+
+def local(value: Any) -> str:
+    return value.astimezone(ZoneInfo(settings.WP_TIMEZONE)).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def gmt(value: Any) -> str:
+    return value.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S")
