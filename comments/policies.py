@@ -84,11 +84,10 @@ def readable_comments(user: Any, comments: QuerySet[Comment], *, password: str |
     unlocked = Q(post__password="") | editable
     if single_post and password:
         unlocked |= Q(post_id=single_post, post__password=password)
-    visible = Q(status=Comment.Status.APPROVED) & readable & unlocked
-    if getattr(user, "is_authenticated", False):
-        visible |= Q(user=user) & readable & unlocked
-        visible |= editable
-    return comments.filter(visible)
+    if not getattr(user, "is_authenticated", False):
+        return comments.filter(Q(status=Comment.Status.APPROVED) & readable & unlocked)
+    mine_or_approved = Q(status=Comment.Status.APPROVED) | Q(user=user)
+    return comments.filter((mine_or_approved & readable & unlocked) | editable)
 
 
 def password_matches(post: Post, password: Any) -> bool:

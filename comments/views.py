@@ -51,7 +51,11 @@ class CommentViewSet(WPViewSet):
 
     # --- rows ----------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Comment]:
-        return Comment.objects.select_related("post", "user")
+        # The post and author are read for links, avatars and permissions; their large text
+        # columns are not.
+        return Comment.objects.select_related("post", "user").defer(
+            "post__content", "post__excerpt", "post__media_details", "post__title",
+            "user__password", "user__description")
 
     def list_params(self) -> dict[str, Any]:
         """The collection arguments, sanitised as WordPress does before its checks. The Allow
@@ -88,7 +92,7 @@ class CommentViewSet(WPViewSet):
         if ids and "_links" in (fields or {"_links"}):
             extra["has_children"] = set(
                 Comment.objects.filter(parent_id__in=ids, status__in=["0", "1"])
-                .values_list("parent_id", flat=True).distinct())
+                .order_by().values_list("parent_id", flat=True).distinct())
         if fields is None or "content" in fields:
             extra["smilies"] = bool(get_option("use_smilies", True))
         if fields is None or "link" in fields:
