@@ -169,25 +169,80 @@ def inspect_image(data: bytes) -> ImageInfo:
     return ImageInfo(width, height, FORMAT_MIME.get(fmt, ""), meta)
 
 
+def _php_number(value: Any) -> str:
+    """A float as PHP prints it: 2.2, 4 (not 4.0), 0.00025."""
+    number = float(value)
+    if number.is_integer():
+        return str(int(number))
+    return repr(number)
+
+
+def _frac(value: Any) -> float:
+    """wp_exif_frac2dec(): "1/250" or a rational -> 0.004."""
+    if isinstance(value, str) and "/" in value:
+        top, _, bottom = value.partition("/")
+        try:
+            return float(top) / float(bottom) if float(bottom) else 0.0
+        except ValueError:
+            return 0.0
+    try:
+        return float(value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return 0.0
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return str(value).replace("\x00", "").strip()
+
+
+def _exif_timestamp(value: Any) -> str:
+    """wp_exif_date2ts(): "2015:08:18 15:06:52" -> Unix time (UTC)."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.strptime(_text(value), "%Y:%m:%d %H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return "0"
+    return str(int(moment.timestamp()))
+
+
 def read_image_meta(image: Image.Image) -> dict[str, Any]:
-    """The EXIF fields WordPress copies into image_meta (camera, date, orientation, ...)."""
+    """wp_read_image_metadata(): the EXIF fields of a JPEG or TIFF WordPress keeps, as strings;
+    other formats get the empty defaults."""
     meta = {**EMPTY_IMAGE_META, "keywords": []}
+    if image.format not in ("JPEG", "TIFF"):
+        return meta
     try:
         exif = image.getexif()
+        sub = exif.get_ifd(0x8769)
     except Exception:  # noqa: BLE001 - broken EXIF is ignored, as WordPress does
         return meta
-    if not exif:
-        return meta
-    if exif.get(0x0110):
-        meta["camera"] = str(exif.get(0x0110)).strip()
+    description = _text(exif.get(0x010E, ""))
+    if description:
+        if len(description.encode()) < 80:
+            meta["title"] = description
+        meta["caption"] = _text(sub.get(0x9286, "")) or description
     if exif.get(0x013B):
-        meta["credit"] = str(exif.get(0x013B)).strip()
+        meta["credit"] = _text(exif[0x013B])
     if exif.get(0x8298):
-        meta["copyright"] = str(exif.get(0x8298)).strip()
-    if exif.get(0x010E):
-        meta["caption"] = str(exif.get(0x010E)).strip()
+        meta["copyright"] = _text(exif[0x8298])
+    if sub.get(0x829D):
+        meta["aperture"] = _php_number(round(_frac(sub[0x829D]), 2))
+    if exif.get(0x0110):
+        meta["camera"] = _text(exif[0x0110])
+    if sub.get(0x9004):
+        meta["created_timestamp"] = _exif_timestamp(sub[0x9004])
+    if sub.get(0x920A):
+        meta["focal_length"] = _php_number(_frac(sub[0x920A]))
+    iso = sub.get(0x8827)
+    if iso:
+        meta["iso"] = _text(iso[0] if isinstance(iso, tuple | list) else iso)
+    if sub.get(0x829A):
+        meta["shutter_speed"] = _php_number(_frac(sub[0x829A]))
     if exif.get(0x0112):
-        meta["orientation"] = str(exif.get(0x0112))
+        meta["orientation"] = str(exif[0x0112])
     return meta
 
 

@@ -499,7 +499,7 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
                     comment_status=_default_comment_status())
         post.file.name = stored.name
         post.media_details = attachment_metadata(stored)
-        _apply_fields(post, user, params)
+        _apply_fields(post, user, _with_image_meta_defaults(params, stored))
         if not post.title:
             post.title = _split_ext(posixpath.basename(stored.original or stored.name))[0]
         slug = params.get("slug") or _sanitize_title(post.title)
@@ -514,6 +514,19 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
         delete_files(attachment_files_for(stored))
         raise
     return post
+
+
+def _with_image_meta_defaults(params: dict[str, Any], stored: StoredFile) -> dict[str, Any]:
+    """insert_attachment(): an image's EXIF title and caption fill a missing title/caption."""
+    image_meta = stored.image.image_meta if stored.image else {}
+    params = dict(params)
+    title = str(image_meta.get("title") or "").strip()
+    if not raw_text(params.get("title")) and title and not _sanitize_title(title).isdigit():
+        params["title"] = title
+    caption = str(image_meta.get("caption") or "").strip()
+    if not raw_text(params.get("caption")) and caption:
+        params["caption"] = caption
+    return params
 
 
 def attachment_files_for(stored: StoredFile) -> list[str]:

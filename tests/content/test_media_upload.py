@@ -445,3 +445,33 @@ def test_month_folder_is_in_site_time(db, settings):
     assert upload_dir(datetime(2024, 1, 31, 12, 0, tzinfo=UTC)) == "2024/02"
     settings.WP_TIMEZONE = "UTC"
     assert upload_dir(datetime(2024, 1, 31, 12, 0, tzinfo=UTC)) == "2024/01"
+
+
+def test_exif_fields_are_read_like_wordpress(api_client, author):
+    from PIL.TiffImagePlugin import IFDRational
+
+    image = Image.new("RGB", (400, 300), (1, 2, 3))
+    exif = image.getexif()
+    exif[0x0110] = "Pixel 7"
+    exif[0x010E] = "Harbour at dawn"
+    exif[0x013B] = "Jo Photographer"
+    exif[0x0112] = 1
+    sub = exif.get_ifd(0x8769)
+    sub[0x829D] = IFDRational(18, 10)
+    sub[0x829A] = IFDRational(1, 250)
+    sub[0x8827] = 100
+    sub[0x920A] = IFDRational(415, 100)
+    sub[0x9004] = "2015:08:18 15:06:52"
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, out.getvalue(), "IMG_0001.jpg", "image/jpeg").json()
+    assert body["media_details"]["image_meta"] == {
+        "aperture": "1.8", "credit": "Jo Photographer", "camera": "Pixel 7",
+        "caption": "Harbour at dawn", "created_timestamp": "1439910412", "copyright": "",
+        "focal_length": "4.15", "iso": "100", "shutter_speed": "0.004",
+        "title": "Harbour at dawn", "orientation": "1", "keywords": []}
+    # the EXIF title and caption become the attachment's when none is sent
+    assert body["title"]["raw"] == "Harbour at dawn"
+    assert body["caption"]["raw"] == "Harbour at dawn"
+    assert body["slug"] == "harbour-at-dawn"
