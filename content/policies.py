@@ -15,8 +15,9 @@ from wpapi.errors import WPError, forbidden
 
 
 def readable_posts(user: Any, posts: QuerySet[Post], post_type: str = "post") -> QuerySet[Post]:
-    """Posts `user` may see in a list: published ones, plus private ones with read_private_posts,
-    plus their own drafts/private posts."""
+    """Posts whose content `user` may see in other resources' lists (comments, terms,
+    search): published ones, plus private ones with read_private_posts or of their own.
+    The posts collection itself filters per requested status (visible_in_statuses)."""
     caps = post_type_caps_for(post_type)
     readable = Q(status=Post.Status.PUBLISH)
     if user is not None and user.is_authenticated:
