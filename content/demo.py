@@ -8,7 +8,7 @@ page."""
 from datetime import UTC, datetime, timedelta
 
 from content.models import Post
-from content.services import initial_guid, save_revision
+from content.services import initial_guid, post_trash, save_revision
 from taxonomy.models import Term, TermRelationship
 from taxonomy.services import default_category
 from users.models import User
@@ -232,15 +232,15 @@ def seed() -> None:
         date=tx + timedelta(seconds=5),
         terms=[_term("category", "php"), _term("post_tag", "alpha")],
     )
-    _post(
+    trashed = _post(
         **extra,
-        status="trash",
-        trashed_from_status="publish",
+        status="publish",
         author=admin,
         title="Trashed post",
-        slug="trashed-post__trashed",
+        slug="trashed-post",
         date=tx + timedelta(seconds=6),
     )
+    post_trash(user=admin, post=trashed)  # as wp_trash_post(): __trashed slug, one revision
 
     def page(title: str, slug: str, parent: Post | None, order: int, seconds: int) -> Post:
         return _post(
