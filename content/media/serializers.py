@@ -99,8 +99,6 @@ class MediaSerializer(WPSerializer):
         home = self.home()
         plain = f"{home}/?attachment_id={post.pk}"
         name = "%postname%" if sample else post.slug
-        if not sample and post.slug.isdigit():
-            name = f"attachment/{post.slug}"
         # wp_force_plain_post_permalink(): trashed attachments, and private ones the user cannot
         # read, get the plain link
         if post.status == Post.Status.TRASH or (
@@ -110,6 +108,8 @@ class MediaSerializer(WPSerializer):
         if post.parent_id:
             parent = post.parent
             base = self.parent_link(parent) if parent is not None else None
+            if not sample and post.slug.isdigit():  # /<parent>/<n>/ would be a page number
+                name = f"attachment/{post.slug}"
             return f"{base}{name}/" if base else plain
         if sample or not post.slug:
             return plain

@@ -402,3 +402,12 @@ def test_signed_storage_urls_are_kept_per_file(api_client, monkeypatch):
     medium = body["media_details"]["sizes"]["medium"]["source_url"]
     assert medium.endswith("/2024/01/land-300x225.png?sig=225.png")
     assert f'src="{medium}"' in body["description"]["rendered"]
+
+
+def test_numeric_slugs_under_a_parent_get_the_attachment_marker(api_client):
+    parent = PostFactory(slug="hello", status="publish")
+    attached = attachment(parent=parent, slug="2024")
+    loose = attachment(slug="2025")
+    assert api_client.get(f"{MEDIA_URL}/{attached.pk}").json()["link"] == (
+        "http://testserver/hello/attachment/2024/")
+    assert api_client.get(f"{MEDIA_URL}/{loose.pk}").json()["link"] == "http://testserver/2025/"
