@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from content import policies
-from content.formatting import sanitize_title
+from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
 from content.registry import get_post_type, registered_meta
+from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.schema import parse_datetime
 
@@ -241,10 +242,13 @@ def _prepare(
     errors. Returns the extras handled after saving (sticky, terms, featured media)."""
     post_type = post.type
     type_object = get_post_type(post_type)
+    unfiltered = user_can(user, "unfiltered_html")
     for name in REVISIONED_FIELDS:
         if name in params:
             value = text_value(params[name])
             if value is not None:
+                if not unfiltered:  # kses on save for those without unfiltered_html
+                    value = kses_title(value) if name == "title" else kses_post(value)
                 setattr(post, name, value)
     if "status" in params and (creating or params["status"] != post.status):
         post.status = policies.check_can_set_status(user, post_type, params["status"])

@@ -585,3 +585,21 @@ def test_private_posts_lose_their_password(api_client, editor):
     body = create(api_client, editor, {"title": "x", "status": "private", "password": "pw"})
     assert body.json()["password"] == ""
     assert body.json()["content"]["protected"] is False
+
+
+@pytest.mark.parametrize(("role", "filtered"), [
+    ("author", True), ("contributor", True), ("editor", False), ("administrator", False)])
+def test_kses_without_unfiltered_html(api_client, user_with_role, role, filtered):
+    content = ('<!-- wp:paragraph -->\n<p onclick="steal()">Hi<script>alert(1)</script></p>\n'
+               '<!-- /wp:paragraph -->')
+    body = create(api_client, user_with_role(role), {
+        "title": "<em>T</em><img src=x onerror=y>", "content": content,
+        "excerpt": "<iframe src=x></iframe>Ex"}).json()
+    if filtered:
+        assert body["title"]["raw"] == "<em>T</em>"
+        assert body["content"]["raw"] == ("<!-- wp:paragraph -->\n<p>Hialert(1)</p>\n"
+                                          "<!-- /wp:paragraph -->")
+        assert body["excerpt"]["raw"] == "Ex"
+    else:
+        assert body["content"]["raw"] == content
+        assert "<script>" in body["content"]["rendered"]
