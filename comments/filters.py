@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 
 from comments.dates import parse_request_date
 from comments.formatting import sanitize_key
@@ -123,7 +124,7 @@ def filter_comments(comments: QuerySet[Comment], params: dict[str, Any], *,
             moment = parse_request_date(params[name], is_gmt=False)
             if moment is not None:
                 comments = comments.filter(**{lookup: moment})
-    search = params.get("search")
+    search = (params.get("search") or "").replace("\x00", "")  # kses drops NULs; so does SQL
     if search:
         fields = ["author_name", "author_url", "content"]
         if search_private_fields:
@@ -153,6 +154,9 @@ def order_comments(comments: QuerySet[Comment], params: dict[str, Any]) -> Query
     field = ORDER_FIELDS[orderby]
     if field == "id":
         return comments.order_by(f"{sign}id")
+    if field == "parent_id":  # "no parent" is WordPress's 0, first in ascending order
+        comments = comments.annotate(parent_or_zero=Coalesce("parent_id", 0))
+        field = "parent_or_zero"
     # WordPress adds comment_ID as a tie-breaker: in the date's direction when ordering by a
     # date, otherwise always descending (WP_Comment_Query's rule).
     tie = f"{sign}id" if field == "date" else "-id"

@@ -281,6 +281,9 @@ def prepare_comment_fields(params: dict[str, Any], *, user: Any, creating: bool,
         fields["author_user_agent"] = sanitize_text_field(params["author_user_agent"])
     elif creating:
         fields["author_user_agent"] = sanitize_text_field(user_agent)[:254]
+    for name, value in fields.items():
+        if isinstance(value, str):  # wp_kses_no_null(); databases refuse NUL characters too
+            fields[name] = value.replace("\x00", "")
     for name, is_gmt in (("date", False), ("date_gmt", True)):
         if params.get(name):
             moment = parse_request_date(params[name], is_gmt=is_gmt)
