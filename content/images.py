@@ -246,6 +246,21 @@ def read_image_meta(image: Image.Image) -> dict[str, Any]:
     return meta
 
 
+def exif_rotate(data: bytes) -> bytes | None:
+    """WP_Image_Editor::maybe_exif_rotate() then save: the upright image, or None when the
+    EXIF orientation asks for nothing."""
+    with Image.open(io.BytesIO(data)) as image:
+        fmt = image.format or "JPEG"
+        upright = ImageOps.exif_transpose(image)
+        if upright is image:
+            return None
+        if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+            upright = upright.convert("RGB")
+        out = io.BytesIO()
+        upright.save(out, format=fmt, **({"quality": 82} if fmt in ("JPEG", "WEBP") else {}))
+    return out.getvalue()
+
+
 def make_sub_size(data: bytes, resize: Resize) -> bytes:
     """One sub-size: crop the source box, scale to the target, same format as the original."""
     with Image.open(io.BytesIO(data)) as image:

@@ -178,9 +178,11 @@ class StoredFile:
     size: int
     image: images.ImageInfo | None
     sub_sizes: dict[str, tuple[str, images.Resize]]
-    original: str = ""  # the uploaded file's path
-    scaled: images.Resize | None = None
-    scaled_bytes: int = 0
+    original: str = ""  # the uploaded file's path (differs from `name` when replaced)
+    width: int = 0  # of the attached file
+    height: int = 0
+    attached_size: int = 0
+    rotated: bool = False
 
 
 def upload_dir(now: datetime | None = None) -> str:
@@ -190,7 +192,7 @@ def upload_dir(now: datetime | None = None) -> str:
 
 
 def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
-                     scaled: bool = False,
+                     suffix: str = "",
                      ) -> tuple[str, dict[str, tuple[str, images.Resize]]]:
     """wp_unique_filename(): name, name-1, name-2, ... until neither the file nor any of the
     sub-size files it will get exist in the folder."""
@@ -207,8 +209,8 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
         sizes = {name: (images.size_file_name(stem, ext, resize), resize)
                  for name, resize in plan.items()}
         taken = [candidate, *(file for file, _resize in sizes.values())]
-        if scaled:
-            taken.append(f"{stem}-scaled.{ext}")
+        if suffix:
+            taken.append(f"{stem}-{suffix}.{ext}")
         if not any(storage.exists(posixpath.join(folder, file)) for file in taken):
             return candidate, sizes
         number += 1
@@ -254,26 +256,42 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
         raise WPError(error_code, NOT_ALLOWED, 500)
     folder = upload_dir(now)
     resizable = image if image and mime in IMAGE_MIME_TO_EXT else None
+    source, rotated = data, False
+    if resizable and mime == "image/jpeg" and \
+            str(resizable.image_meta.get("orientation", "0")) not in ("0", "1"):
+        # wp_create_image_subsizes(): a JPEG whose EXIF says "turn me" is turned, and its
+        # sizes are made from the turned image
+        turned = _rotated_or_none(data)
+        if turned is not None:
+            source, rotated = turned
+            upright = images.inspect_image(source)
+            resizable = images.ImageInfo(upright.width, upright.height, mime,
+                                         {**resizable.image_meta, "orientation": 1})
     scaled = images.scaled_size(resizable.width, resizable.height, mime) if resizable else None
-    final_name, sizes = unique_file_name(folder, filename, resizable, scaled is not None)
+    suffix = "scaled" if scaled is not None else ("rotated" if rotated else "")
+    final_name, sizes = unique_file_name(folder, filename, resizable, suffix)
     storage = media_storage()
     path = posixpath.join(folder, final_name)
     saved: list[str] = []
-    attached, scaled_bytes = path, 0
+    attached = path
+    width, height = (resizable.width, resizable.height) if resizable else (0, 0)
+    attached_size = len(data)
     try:
         saved.append(storage.save(path, ContentFile(data)))
+        copy = source if rotated and scaled is None else None
         if scaled is not None:
-            stem, ext = _split_ext(final_name)
-            copy = _sub_size_or_none(data, scaled)
+            copy = _sub_size_or_none(source, scaled)
             if copy is None:
-                raise WPError("rest_upload_sideload_error" if sideload else
-                              "rest_upload_unknown_error", NOT_ALLOWED, 500)
-            scaled_bytes = len(copy)
-            attached = storage.save(posixpath.join(folder, f"{stem}-scaled.{ext}"),
+                raise WPError(error_code, NOT_ALLOWED, 500)
+            width, height = scaled.width, scaled.height
+        if copy is not None:
+            stem, ext = _split_ext(final_name)
+            attached = storage.save(posixpath.join(folder, f"{stem}-{suffix}.{ext}"),
                                     ContentFile(copy))
+            attached_size = len(copy)
             saved.append(attached)
         for size_name, (size_file, resize) in list(sizes.items()):
-            sub = _sub_size_or_none(data, resize)
+            sub = _sub_size_or_none(source, resize)
             if sub is None:  # as in WordPress, a size the editor cannot make is just missing
                 sizes.pop(size_name)
                 continue
@@ -281,9 +299,17 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     except Exception:
         delete_files(saved)
         raise
-    return StoredFile(name=attached, mime_type=mime, size=len(data), image=image,
-                      sub_sizes=sizes, original=saved[0], scaled=scaled,
-                      scaled_bytes=scaled_bytes)
+    return StoredFile(name=attached, mime_type=mime, size=len(data), image=resizable or image,
+                      sub_sizes=sizes, original=saved[0], width=width, height=height,
+                      attached_size=attached_size, rotated=rotated)
+
+
+def _rotated_or_none(data: bytes) -> tuple[bytes, bool] | None:
+    try:
+        turned = images.exif_rotate(data)
+    except (OSError, ValueError, images.NotAnImage):
+        return None
+    return (turned, True) if turned is not None else None
 
 
 def _sub_size_or_none(data: bytes, resize: images.Resize) -> bytes | None:
@@ -305,13 +331,12 @@ def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
         sizes[name] = {"file": file, "width": resize.width, "height": resize.height,
                        "mime_type": stored.mime_type,
                        "filesize": _stored_size(storage, posixpath.join(folder, file))}
-    if stored.scaled is not None:
-        return {"width": stored.scaled.width, "height": stored.scaled.height,
-                "file": stored.name, "filesize": stored.scaled_bytes, "sizes": sizes,
-                "image_meta": stored.image.image_meta,
-                "original_image": posixpath.basename(stored.original)}
-    return {"width": stored.image.width, "height": stored.image.height, "file": stored.name,
-            "filesize": stored.size, "sizes": sizes, "image_meta": stored.image.image_meta}
+    details = {"width": stored.width, "height": stored.height, "file": stored.name,
+               "filesize": stored.attached_size, "sizes": sizes,
+               "image_meta": stored.image.image_meta}
+    if stored.original and stored.original != stored.name:  # a -scaled or -rotated copy
+        details["original_image"] = posixpath.basename(stored.original)
+    return details
 
 
 def _stored_size(storage: Any, name: str) -> int:
@@ -572,6 +597,8 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     try:
         with storage.open(source) as handle:
             data = handle.read()
+        if post.mime_type == "image/jpeg":
+            data = images.exif_rotate(data) or data  # sizes come from the upright image
         info = images.inspect_image(data)
     except (OSError, images.NotAnImage):
         return post

@@ -475,3 +475,24 @@ def test_exif_fields_are_read_like_wordpress(api_client, author):
     assert body["title"]["raw"] == "Harbour at dawn"
     assert body["caption"]["raw"] == "Harbour at dawn"
     assert body["slug"] == "harbour-at-dawn"
+
+
+def test_jpeg_with_exif_orientation_gets_an_upright_rotated_copy(api_client, author):
+    image = Image.new("RGB", (400, 200), (5, 5, 5))
+    exif = image.getexif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, out.getvalue(), "phone.jpg", "image/jpeg").json()
+    details = body["media_details"]
+    folder = details["file"].rsplit("/", 1)[0]
+    assert details["file"] == f"{folder}/phone-rotated.jpg"
+    assert (details["width"], details["height"]) == (200, 400)
+    assert details["original_image"] == "phone.jpg"
+    assert details["image_meta"]["orientation"] == 1
+    assert details["sizes"]["medium"]["file"] == "phone-150x300.jpg"
+    assert details["sizes"]["thumbnail"]["file"] == "phone-150x150.jpg"
+    with storages["default"].open(f"{folder}/phone-150x300.jpg") as handle:
+        assert Image.open(handle).size == (150, 300)
+    assert body["source_url"].endswith("/phone-rotated.jpg")
