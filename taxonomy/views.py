@@ -167,6 +167,32 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     def check_destroy_permission(self, term: Term) -> None:
         policies.check_can_delete_term(self.request.user, term)
 
+    # --- _embed of many posts' terms (wp:term links) in one go --------------------------------
+    embeds_collections_by = "post"
+
+    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """`?post=<id>` for every post of a page: the posts this user may read, their terms
+        in the list's order (first page), one query per kind for all of them."""
+        from taxonomy.models import TermRelationship
+
+        user = self.request.user
+        posts = Post.objects.filter(pk__in=[v for v in values if 0 < v <= MAX_ID])
+        readable = [post.pk for post in posts
+                    if policies.can_read_terms_for_post(user, post, self.taxonomy)]
+        pairs = list(TermRelationship.objects.filter(
+            post_id__in=readable, term__taxonomy=self.taxonomy.slug).values_list("post_id",
+                                                                               "term_id"))
+        ordered = list(self.filter_queryset(self.get_queryset()).filter(
+            pk__in={term_id for _, term_id in pairs}))
+        position = {term.pk: index for index, term in enumerate(ordered)}
+        items = dict(zip(position, self.serialize(ordered), strict=True))
+        per_page = self.params.get("per_page") or 10
+        found: dict[int, list[dict[str, Any]]] = {post_id: [] for post_id in readable}
+        for post_id, term_id in sorted(pairs, key=lambda pair: position.get(pair[1], 0)):
+            if term_id in items and len(found[post_id]) < per_page:
+                found[post_id].append(items[term_id])
+        return found
+
     # --- handlers ----------------------------------------------------------------------------
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """WP_REST_Terms_Controller::get_items(): `offset` (flat taxonomies) overrides the page,

@@ -41,7 +41,7 @@ def can_view_user(viewer: Any, user: User) -> bool:
     return _has_countable_posts(viewer, user)
 
 
-def _has_countable_posts(viewer: Any, user: User) -> bool:
+def _countable_posts(viewer: Any) -> QuerySet:
     """count_user_posts(): published posts, plus private ones where the viewer may read them."""
     from content.models import Post
     from content.registry import post_type_caps_for
@@ -52,7 +52,21 @@ def _has_countable_posts(viewer: Any, user: User) -> bool:
                      if user_can(viewer, post_type_caps_for(slug)["read_private_posts"])]
     if private_types:
         readable |= Q(status="private", type__in=private_types)
-    return Post.objects.filter(readable, author=user, type__in=types).exists()
+    return Post.objects.filter(readable, type__in=types)
+
+
+def with_countable_posts(viewer: Any, users: QuerySet[User]) -> QuerySet[User]:
+    """Users annotated with whether they have posts `viewer` may count, so checking many of
+    them (an `_embed` of a page's authors) costs one query."""
+    return users.annotate(has_countable_posts=Exists(
+        _countable_posts(viewer).filter(author=OuterRef("pk"))))
+
+
+def _has_countable_posts(viewer: Any, user: User) -> bool:
+    known = getattr(user, "has_countable_posts", None)
+    if known is not None:
+        return known
+    return _countable_posts(viewer).filter(author=user).exists()
 
 
 def check_can_view_user(viewer: Any, user: User, context: str) -> None:

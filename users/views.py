@@ -136,6 +136,9 @@ class UserViewSet(WPViewSet):
     def check_retrieve_permission(self, user: User) -> None:
         policies.check_can_view_user(self.request.user, user, self.wp_context)
 
+    def many_queryset(self, ids: list[int]) -> QuerySet[User]:
+        return policies.with_countable_posts(self.request.user, super().many_queryset(ids))
+
     def check_create_permission(self) -> None:
         policies.check_can_create_user(self.request.user)
 

@@ -123,6 +123,10 @@ class WPViewSet(viewsets.GenericViewSet):
             raise ValidatedOnly()
         self.wp_context = self.params.get("context", "view")
         self.object: Any = None
+        if getattr(request._request, "_wp_embed_ids", None) and self.action == "retrieve":
+            self.get = self.embed_many  # one answer for every item _embed asked for
+        if getattr(request._request, "_wp_embed_values", None) and self.action == "list":
+            self.get = self.embed_many_collections
         if self.action not in ("list", "create") and "id" in self.kwargs:
             self.object = self.get_object()
         self.check_action_permission(self.action, self.object)
@@ -268,6 +272,52 @@ class WPViewSet(viewsets.GenericViewSet):
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(self.serialize_one(self.object))
+
+    #: `_embed` may read many items of this resource in one go (retrieve_many); a resource
+    #: whose single GET is not "the object by id, then check_retrieve_permission" turns it off
+    embeds_in_bulk = True
+
+    @classmethod
+    def batches_embeds(cls) -> bool:
+        return cls.embeds_in_bulk and hasattr(cls, "check_retrieve_permission")
+
+    def embed_many(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response({"_wp_many": self.retrieve_many(request._request._wp_embed_ids)})
+
+    #: the argument by which `_embed` may read this collection for many objects at once (the
+    #: replies or terms of every post of a page): resources implementing embed_collections()
+    embeds_collections_by: str | None = None
+
+    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """For each value of `embeds_collections_by`, the list a GET with that value answers
+        (its first page), for the values this user may read; the others are left out."""
+        raise NotImplementedError
+
+    def embed_many_collections(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        values = request._request._wp_embed_values
+        return Response({"_wp_many": {str(value): items for value, items
+                                      in self.embed_collections(values).items()}})
+
+    def many_queryset(self, ids: list[int]) -> QuerySet:
+        """The objects retrieve_many reads; annotate here what their permission checks need."""
+        return self.get_queryset().filter(pk__in=ids)
+
+    def retrieve_many(self, ids: list[int]) -> dict[str, Any]:
+        """Items as `retrieve` answers each, for those that exist and this user may read,
+        serialized together so related data is loaded once for all of them."""
+        objects = {obj.pk: obj for obj in self.many_queryset(ids)}
+        readable = []
+        for pk in dict.fromkeys(ids):
+            obj = objects.get(pk)
+            if obj is None:
+                continue
+            try:
+                self.check_retrieve_permission(obj)
+            except WPError:
+                continue
+            readable.append(obj)
+        return {str(obj.pk): item for obj, item in zip(readable, self.serialize(readable),
+                                                       strict=True)}
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if "id" in self.params and self.create_rejects_id:

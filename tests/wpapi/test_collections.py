@@ -291,3 +291,17 @@ def test_method_override_error_is_not_cached(api_client, things):
     response = api_client.post(f"{URL}/{things[0].pk}?_method=DELETE")
     assert response.status_code == 401
     assert "no-store" in response["Cache-Control"]
+
+
+def test_embedding_a_page_of_items_costs_the_same_queries_as_one(api_client, things):
+    from tests.factories import UserFactory
+    from tests.helpers import count_queries
+
+    api_client.get(URL, {"_embed": "1", "per_page": 1})
+    one = count_queries(lambda: api_client.get(URL, {"_embed": "1", "per_page": 2}))
+    UserFactory.create_batch(6)
+    many = count_queries(lambda: api_client.get(URL, {"_embed": "1", "per_page": 10}))
+    assert many == one
+    body = api_client.get(URL, {"_embed": "1", "per_page": 10}).json()
+    assert all(item["_embedded"]["wp:thing"][0]["id"] == item["id"] for item in body)
+    assert all("secret" not in item["_embedded"]["wp:thing"][0] for item in body)
