@@ -109,6 +109,8 @@ class MediaViewSet(WPViewSet):
     def raw_params(self) -> dict[str, Any]:
         request = self.request
         content_type = (request.content_type or "").split(";", 1)[0].strip().lower()
+        if content_type == "multipart/form-data" and not self.is_multipart():
+            content_type = "application/octet-stream"  # no boundary: PHP keeps it a raw body
         self.raw_body, self.has_body, self.body_too_big = b"", False, False
         if self.action == "create" and content_type != "multipart/form-data":
             self.read_raw_body(content_type)
@@ -277,7 +279,7 @@ class MediaViewSet(WPViewSet):
 
     def is_multipart(self) -> bool:
         content_type = (self.request.content_type or "").lower()
-        return content_type.startswith("multipart/form-data")
+        return content_type.startswith("multipart/form-data") and "boundary=" in content_type
 
     def perform_update(self, obj: Post, params: dict[str, Any]) -> Post:
         self._check_write_params(params)

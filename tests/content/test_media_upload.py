@@ -496,3 +496,13 @@ def test_jpeg_with_exif_orientation_gets_an_upright_rotated_copy(api_client, aut
     with storages["default"].open(f"{folder}/phone-150x300.jpg") as handle:
         assert Image.open(handle).size == (150, 300)
     assert body["source_url"].endswith("/phone-rotated.jpg")
+
+
+def test_multipart_without_boundary_is_a_raw_body(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.generic("POST", MEDIA_URL, data=b"garbage",
+                                  content_type="multipart/form-data")
+    assert_wp_error(response, "rest_upload_no_content_disposition", 400)
+    response = api_client.generic("POST", MEDIA_URL, data=b"garbage",
+                                  content_type="multipart/form-data; boundary=xyz")
+    assert_wp_error(response, "rest_upload_no_data", 400)
