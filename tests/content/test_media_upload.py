@@ -506,3 +506,14 @@ def test_multipart_without_boundary_is_a_raw_body(api_client, author):
     response = api_client.generic("POST", MEDIA_URL, data=b"garbage",
                                   content_type="multipart/form-data; boundary=xyz")
     assert_wp_error(response, "rest_upload_no_data", 400)
+
+
+def test_upload_through_rest_route_with_query_fields(api_client, author):
+    api_client.force_authenticate(author)
+    response = api_client.post("/?rest_route=/wp/v2/media&title=From%20query&alt_text=Alt",
+                               data=png(20, 20), content_type="image/png",
+                               HTTP_CONTENT_DISPOSITION="attachment; filename=q.png")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["title"]["raw"] == "From query"
+    assert body["alt_text"] == "Alt"
