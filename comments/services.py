@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from comments.formatting import (
     comment_author_name,
     esc_url_raw,
     kses_comment,
+    make_clickable,
     rel_ugc,
     sanitize_text_field,
 )
@@ -47,6 +49,8 @@ OPTION_DEFAULTS = {
     "comment_moderation": False,
     "comment_max_links": 2,
     "comment_previously_approved": True,
+    "moderation_keys": "",
+    "disallowed_keys": "",
 }
 
 
@@ -101,21 +105,36 @@ def check_flood(*, user: Any, author_ip: str, author_email: str, date: datetime)
         raise WPError("comment_flood", FLOOD_MESSAGE, 400)
 
 
-def moderation_status(*, post: Post, user_id: int | None, author_name: str, author_email: str,
-                      author_url: str, content: str, comment_type: str = "comment") -> str:
-    """wp_allow_comment() / check_comment(): the new comment's status. The post's author and
-    moderators are approved; others are approved only when manual moderation is off, the
-    comment has fewer links than comment_max_links, and the author already has an approved
-    comment (comment_previously_approved); otherwise held."""
-    from users.models import User
+def _matches_keys(option: str, values: tuple[str, ...]) -> bool:
+    """Does any line of a word-list option (moderation_keys, disallowed_keys) occur in one of
+    `values`, case-insensitively?"""
+    words = [word.strip() for word in str(discussion_option(option) or "").split("\n")]
+    lowered = [value.lower() for value in values if value]
+    return any(word.lower() in value for word in words if word for value in lowered)
 
+
+def moderation_status(*, post: Post, user_id: int | None, author_name: str, author_email: str,
+                      author_url: str, content: str, author_ip: str = "",
+                      author_user_agent: str = "", comment_type: str = "comment") -> str:
+    """wp_allow_comment() / check_comment(): the new comment's status. The post's author and
+    moderators are approved. Others are held under manual moderation, with comment_max_links
+    links or more, or a moderation_keys word; otherwise approved when the author already has
+    an approved comment (comment_previously_approved). A disallowed_keys word sends the
+    comment to the trash."""
     user = User.objects.filter(pk=user_id).first() if user_id else None
     if user is not None and (user.pk == post.author_id or user_can(user, "moderate_comments")):
         return Comment.Status.APPROVED
+    fields = (author_name, author_email, author_url, content, author_ip, author_user_agent)
+    if _matches_keys("disallowed_keys", (*fields, strip_tags(content))):
+        return Comment.Status.TRASH
     if discussion_option("comment_moderation"):
         return Comment.Status.HOLD
     max_links = discussion_option("comment_max_links")
-    if max_links and content.lower().count("<a ") >= max_links:
+    # Counted on the displayed text, where bare URLs have become links.
+    shown = make_clickable(content)
+    if max_links and len(re.findall(r"<a [^>]*href", shown, re.IGNORECASE)) >= max_links:
+        return Comment.Status.HOLD
+    if _matches_keys("moderation_keys", fields):
         return Comment.Status.HOLD
     if not discussion_option("comment_previously_approved"):
         return Comment.Status.APPROVED
@@ -128,6 +147,11 @@ def moderation_status(*, post: Post, user_id: int | None, author_name: str, auth
     else:
         approved = approved.filter(author_name=author_name, author_email=author_email)
     return Comment.Status.APPROVED if approved.exists() else Comment.Status.HOLD
+
+
+def strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]*>", "", re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text,
+                                          flags=re.IGNORECASE | re.DOTALL))
 
 
 @transaction.atomic
@@ -146,7 +170,9 @@ def comment_create(*, post: Post, acting_user: Any, content: str, user_id: int |
         check_flood(user=acting_user, author_ip=author_ip, author_email=author_email, date=when)
         approved = moderation_status(post=post, user_id=user_id, author_name=author_name,
                                      author_email=author_email, author_url=author_url,
-                                     content=content, comment_type=comment_type)
+                                     content=content, author_ip=author_ip,
+                                     author_user_agent=author_user_agent,
+                                     comment_type=comment_type)
     else:
         approved = Comment.Status.APPROVED
     comment = Comment.objects.create(

@@ -8,7 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -116,6 +117,28 @@ class CommentViewSet(WPViewSet):
         return {pk: (slug, parent_id) for pk, slug, parent_id in rows}
 
     # --- permissions -------------------------------------------------------------------------
+    # --- _embed of many posts' replies in one go ----------------------------------------------
+    embeds_collections_by = "post"
+
+    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """`?post=<id>` for every post of a page, when this user may list them all: each post's
+        first page of comments, in the list's order, from one query."""
+        self.params["post"] = values
+        try:
+            self.check_list_permission()
+        except WPError:
+            return {}  # each post is asked on its own, for its own answer
+        comments = self.filter_queryset(self.get_queryset())
+        per_page = self.params.get("per_page") or 10
+        ranked = comments.annotate(embed_rank=Window(
+            RowNumber(), partition_by=F("post_id"), order_by=list(comments.query.order_by)))
+        rows = list(ranked.filter(embed_rank__lte=per_page))
+        items = dict(zip([row.pk for row in rows], self.serialize(rows), strict=True))
+        found: dict[int, list[dict[str, Any]]] = {value: [] for value in values}
+        for row in rows:
+            found[row.post_id].append(items[row.pk])
+        return found
+
     def check_list_permission(self) -> None:
         params = self.list_params()
         ids = [post_id for post_id in params["post"] if storable_id(post_id)]

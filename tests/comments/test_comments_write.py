@@ -464,3 +464,27 @@ def test_moving_a_comment_updates_both_posts(api_client, editor, post):
     post.refresh_from_db()
     other.refresh_from_db()
     assert (post.comment_count, other.comment_count) == (0, 1)
+
+
+def test_bare_urls_count_as_links(api_client, subscriber, post):
+    CommentFactory(post=post, user=subscriber, date=timezone.now() - timedelta(days=1))
+    api_client.force_authenticate(subscriber)
+    content = "see https://a.example and https://b.example"
+    assert create(api_client, post=post.pk, content=content).json()["status"] == "hold"
+
+
+def test_moderation_keys_hold_and_disallowed_keys_trash(api_client, subscriber, post):
+    from wpapi.site import update_options
+
+    CommentFactory(post=post, user=subscriber, date=timezone.now() - timedelta(days=1))
+    update_options({"moderation_keys": "casino\n", "disallowed_keys": "\nviagra"})
+    api_client.force_authenticate(subscriber)
+
+    def status_of(content):
+        Comment.objects.update(date=timezone.now() - timedelta(days=1))  # no flood
+        body = create(api_client, post=post.pk, content=content).json()
+        return Comment.objects.get(pk=body["id"]).status
+
+    assert status_of("Fine words") == "1"
+    assert status_of("Visit the CASINO") == "0"
+    assert status_of("Cheap <b>Via</b>gra") == "trash"  # matched with the tags stripped
