@@ -331,3 +331,18 @@ class MediaViewSet(WPViewSet):
         previous.pop("_links", None)
         media_services.media_delete(post=obj)
         return {"deleted": True, "previous": previous}
+
+
+class MediaPostProcessViewSet(MediaViewSet):
+    """/wp/v2/media/<id>/post-process: registered by WordPress without a schema."""
+
+    serializer_class = None  # type: ignore[assignment]
+
+
+class MediaEditViewSet(MediaViewSet):
+    """/wp/v2/media/<id>/edit: no schema, and `id` is not among its arguments."""
+
+    serializer_class = None  # type: ignore[assignment]
+
+    def url_args(self) -> dict[str, dict[str, Any]]:
+        return {}

@@ -343,3 +343,16 @@ def test_update_quirks_follow_wordpress(api_client, author, uploaded):
     body = assert_wp_error(api_client.post(url, {"meta": "x"}, format="json"),
                            "rest_invalid_param", 400)
     assert body["data"]["params"] == {"meta": "Invalid parameter."}
+
+
+def test_post_process_and_edit_routes_describe_themselves_like_wordpress(api_client, uploaded):
+    body = api_client.options(f"{MEDIA_URL}/{uploaded['id']}/post-process").json()
+    assert "schema" not in body
+    assert body["endpoints"] == [{"methods": ["POST"], "args": {
+        "id": {"description": "Unique identifier for the attachment.", "type": "integer",
+               "required": False},
+        "action": {"type": "string", "enum": ["create-image-subsizes"], "required": True}}}]
+    body = api_client.options(f"{MEDIA_URL}/{uploaded['id']}/edit").json()
+    assert "schema" not in body
+    assert list(body["endpoints"][0]["args"]) == ["src", "modifiers", "rotation", "x", "y",
+                                                  "width", "height"]
