@@ -205,6 +205,25 @@ class MediaViewSet(WPViewSet):
     def check_destroy_permission(self, obj: Post) -> None:
         check_can_delete(self.request.user, obj)
 
+    def describe_route(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """OPTIONS, with the schema's `links` (get_schema_links()): the action relations an
+        editor checks for, pointing at this site's item URL."""
+        response = super().describe_route(request, *args, **kwargs)
+        schema = response.data.get("schema") if isinstance(response.data, dict) else None
+        if schema is not None:
+            href = rest_url(request, "/wp/v2/media") + "/{id}"
+            schema["links"] = [
+                {"rel": "https://api.w.org/action-unfiltered-html",
+                 "title": "The current user can post unfiltered HTML markup and JavaScript.",
+                 "href": href, "targetSchema": {"type": "object", "properties": {
+                     "content": {"raw": {"type": "string"}}}}},
+                {"rel": "https://api.w.org/action-assign-author",
+                 "title": "The current user can change the author on this post.",
+                 "href": href, "targetSchema": {"type": "object", "properties": {
+                     "author": {"type": "integer"}}}},
+            ]
+        return response
+
     # --- handlers -------------------------------------------------------------------------------
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().retrieve(request, *args, **kwargs)

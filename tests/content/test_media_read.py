@@ -411,3 +411,12 @@ def test_numeric_slugs_under_a_parent_get_the_attachment_marker(api_client):
     assert api_client.get(f"{MEDIA_URL}/{attached.pk}").json()["link"] == (
         "http://testserver/hello/attachment/2024/")
     assert api_client.get(f"{MEDIA_URL}/{loose.pk}").json()["link"] == "http://testserver/2025/"
+
+
+def test_options_schema_has_wordpress_action_links(api_client):
+    item = attachment()
+    for url in (MEDIA_URL, f"{MEDIA_URL}/{item.pk}"):
+        links = api_client.options(url).json()["schema"]["links"]
+        assert [link["rel"] for link in links] == ["https://api.w.org/action-unfiltered-html",
+                                                   "https://api.w.org/action-assign-author"]
+        assert links[1]["href"] == "http://testserver/wp-json/wp/v2/media/{id}"
