@@ -7,11 +7,14 @@ content.policies for post visibility, so a comment is never shown where its post
 from __future__ import annotations
 
 import hmac
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from comments.models import Comment
+from comments.options import discussion_option
 from content.models import Post
 from content.policies import can_read_post, readable_posts
 from content.registry import post_types
@@ -213,9 +216,21 @@ def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
     if not can_read_post_comments(user, post, params.get("password")):
         raise forbidden(user, "rest_cannot_read_post",
                         "Sorry, you are not allowed to read the post for this comment.")
-    if post.comment_status != "open":
+    if not comments_open(post):
         raise WPError("rest_comment_closed", "Sorry, comments are closed for this item.", 403)
     return post
+
+
+def comments_open(post: Post) -> bool:
+    """comments_open(): the post's comment status, and posts older than
+    close_comments_days_old when close_comments_for_old_posts is on."""
+    if post.comment_status != "open":
+        return False
+    if post.type == "post" and discussion_option("close_comments_for_old_posts"):
+        days = int(discussion_option("close_comments_days_old") or 0)
+        if days and timezone.now() - post.date > timedelta(days=days):
+            return False
+    return True
 
 
 def check_can_reassign(user: Any, comment: Comment, params: dict[str, Any]) -> None:

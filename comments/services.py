@@ -21,12 +21,12 @@ from comments.formatting import (
 )
 from comments.meta import meta_update
 from comments.models import Comment
+from comments.options import discussion_option
 from comments.policies import is_moderator
 from content.models import Post
 from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError
-from wpapi.site import get_option
 
 MAX_ID = 2**63 - 1
 
@@ -40,23 +40,6 @@ DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
 FLOOD_SECONDS = 15
 STATUS_WORDS = {"1": "approved", "0": "unapproved", "spam": "spam", "trash": "trash"}
-
-
-# WordPress's discussion options and their defaults (wp_install's populate_options).
-OPTION_DEFAULTS = {
-    "comment_registration": False,
-    "require_name_email": True,
-    "comment_moderation": False,
-    "comment_max_links": 2,
-    "comment_previously_approved": True,
-    "moderation_keys": "",
-    "disallowed_keys": "",
-}
-
-
-def discussion_option(name: str) -> Any:
-    """A discussion option: the site's saved value, else WordPress's default."""
-    return get_option(name, OPTION_DEFAULTS[name])
 
 
 def update_post_comment_count(*post_ids: int) -> None:

@@ -20,6 +20,7 @@ from comments.formatting import (
 )
 from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
+from comments.options import discussion_option
 from comments.serializers import CommentSerializer, comment_serializer_class
 from comments.services import MAX_ID, storable_id
 from content.models import Post
@@ -157,7 +158,7 @@ class CommentViewSet(WPViewSet):
         self.target_post = policies.check_can_create(
             self.request.user, params, self.remote_addr(),
             getattr(settings, "WP_ALLOW_ANONYMOUS_COMMENTS", False)
-            and not services.discussion_option("comment_registration"))
+            and not discussion_option("comment_registration"))
 
     def check_update_permission(self, comment: Comment) -> None:
         policies.check_can_edit(self.request.user, comment)
@@ -202,7 +203,7 @@ class CommentViewSet(WPViewSet):
         content = fields.get("content")
         if not isinstance(content, str) or not content.strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
-        if services.discussion_option("require_name_email") and (
+        if discussion_option("require_name_email") and (
                 not fields.get("author_name") or not fields.get("author_email")):
             raise WPError("rest_comment_author_data_required",
                           "Creating a comment requires valid author name and email values.", 400)

@@ -488,3 +488,14 @@ def test_moderation_keys_hold_and_disallowed_keys_trash(api_client, subscriber, 
     assert status_of("Fine words") == "1"
     assert status_of("Visit the CASINO") == "0"
     assert status_of("Cheap <b>Via</b>gra") == "trash"  # matched with the tags stripped
+
+
+def test_old_posts_close_when_the_site_says_so(api_client, subscriber):
+    from wpapi.site import update_options
+
+    old = PostFactory(date=timezone.now() - timedelta(days=30))
+    recent = PostFactory(date=timezone.now() - timedelta(days=2))
+    api_client.force_authenticate(subscriber)
+    update_options({"close_comments_for_old_posts": True})
+    assert_wp_error(create(api_client, post=old.pk, content="Late"), "rest_comment_closed", 403)
+    assert create(api_client, post=recent.pk, content="In time").status_code == 201
