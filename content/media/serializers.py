@@ -44,6 +44,21 @@ def is_image(post: Post) -> bool:
     return post.mime_type.startswith("image/") and ext in images.IMAGE_EXTENSIONS
 
 
+AUDIO_EXTENSIONS = ("mp3", "ogg", "flac", "m4a", "wav")
+VIDEO_EXTENSIONS = ("mp4", "m4v", "webm", "ogv", "flv")
+
+
+def media_kind(post: Post) -> str:
+    """wp_attachment_is("audio"/"video"): the MIME type and one of the player's extensions."""
+    name = post.file.name if post.file else ""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if post.mime_type.startswith("audio/") and ext in AUDIO_EXTENSIONS:
+        return "audio"
+    if post.mime_type.startswith("video/") and ext in VIDEO_EXTENSIONS:
+        return "video"
+    return ""
+
+
 class MediaSerializer(WPSerializer):
     schema = MEDIA_SCHEMA
 
@@ -117,8 +132,12 @@ class MediaSerializer(WPSerializer):
 
     # --- rendering ----------------------------------------------------------------------------
     def attachment_html(self, post: Post) -> str:
-        """prepend_attachment(): <p class="attachment"> with a link to the file."""
+        """prepend_attachment(): the [audio]/[video] player, else <p class="attachment"> with a
+        link to the file (showing the medium size of an image)."""
         url = self.source_url(post)
+        kind = media_kind(post)
+        if kind:
+            return self.player(post, kind, url)
         if is_image(post):
             inner = self.image_tag(post, "medium")
         else:
@@ -126,6 +145,34 @@ class MediaSerializer(WPSerializer):
 
             inner = render_title(post.title) or posixpath.basename(post.file.name or "")
         return f"<p class=\"attachment\"><a href='{url}'>{inner}</a></p>"
+
+    def player(self, post: Post, kind: str, url: str) -> str:
+        """wp_audio_shortcode() / wp_video_shortcode() as the_content shows them; WordPress
+        counts instances per request, so the ids and ?_= numbers do too."""
+        counters = self.context.setdefault("media_instances", {"audio": 0, "video": 0})
+        counters[kind] += 1
+        instance = counters[kind]
+        head = (f"<!--[if lt IE 9]><script>document.createElement('{kind}');</script>"
+                "<![endif]-->\n" if instance == 1 else "")
+        ext = url.split("?", 1)[0].rsplit(".", 1)[-1].lower()
+        mime = {"mp3": "audio/mpeg", "m4a": "audio/mpeg", "ogg": "audio/ogg",
+                "wav": "audio/wav", "flac": "audio/flac", "mp4": "video/mp4",
+                "m4v": "video/mp4", "webm": "video/webm", "ogv": "video/ogg",
+                "flv": "video/x-flv"}.get(ext, post.mime_type)
+        joiner = "&" if "?" in url else "?"
+        source = (f'<source type="{mime}" src="{html.escape(url)}{joiner}_={instance}" />'
+                  f'<a href="{html.escape(url)}">{html.escape(url)}</a>')
+        if kind == "audio":
+            return (f'{head}<audio class="wp-audio-shortcode" id="audio-{post.pk}-{instance}" '
+                    'preload="none" style="width: 100%;" controls="controls">'
+                    f"{source}</audio>")
+        details = self.details(post)
+        width = int(details.get("width") or 640)
+        height = int(details.get("height") or 360)
+        return (f'<div style="width: {width}px;" class="wp-video">{head}<video '
+                f'class="wp-video-shortcode" id="video-{post.pk}-{instance}" width="{width}" '
+                f'height="{height}" preload="metadata" controls="controls">{source}</video>'
+                "</div>")
 
     def image_tag(self, post: Post, size: str) -> str:
         """wp_get_attachment_image(): <img> with srcset/sizes when two files share the ratio."""

@@ -420,3 +420,23 @@ def test_options_schema_has_wordpress_action_links(api_client):
         assert [link["rel"] for link in links] == ["https://api.w.org/action-unfiltered-html",
                                                    "https://api.w.org/action-assign-author"]
         assert links[1]["href"] == "http://testserver/wp-json/wp/v2/media/{id}"
+
+
+def test_audio_and_video_descriptions_are_players(api_client):
+    song = attachment(file="2024/01/song.mp3", mime="audio/mpeg", title="Song")
+    clip = attachment(file="2024/01/clip.mp4", mime="video/mp4", title="Clip")
+    base = "http://testserver/wp-content/uploads/2024/01/"
+    song_body = api_client.get(f"{MEDIA_URL}/{song.pk}").json()
+    assert song_body["description"]["rendered"] == (
+        "<!--[if lt IE 9]><script>document.createElement('audio');</script><![endif]-->\n"
+        f'<audio class="wp-audio-shortcode" id="audio-{song.pk}-1" preload="none" '
+        'style="width: 100%;" controls="controls">'
+        f'<source type="audio/mpeg" src="{base}song.mp3?_=1" />'
+        f'<a href="{base}song.mp3">{base}song.mp3</a></audio>\n')
+    # the caption is made from the rendered description, whose fallback link is the URL
+    assert song_body["caption"]["rendered"] == f"<p>{base}song.mp3</p>\n"
+    clip_body = api_client.get(f"{MEDIA_URL}/{clip.pk}").json()
+    assert clip_body["description"]["rendered"].startswith(
+        '<div style="width: 640px;" class="wp-video"><!--[if lt IE 9]>')
+    assert f'id="video-{clip.pk}-1" width="640" height="360"' in (
+        clip_body["description"]["rendered"])
