@@ -1,7 +1,10 @@
 """Drafts, pending, private, future, trashed and password-protected content never leak:
 not in lists, search, single GETs, `_embed`, nor through filters."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from tests.content.conftest import PAGES, POSTS, ids
 from tests.factories import PageFactory, PostFactory, UserFactory
@@ -19,6 +22,7 @@ def mixed(db):
             author=owner,
             title=f"{status} zebra",
             content=f"<p>{status} classified words</p>",
+            date=timezone.now() + timedelta(days=30),  # a scheduled post is due only then
         )
         for status in HIDDEN
     }
