@@ -2,8 +2,8 @@
 
 WordPress filters a comment's content with kses' comment allow-list for users without
 `unfiltered_html`, adds rel="nofollow ugc" to links, and renders it for display with
-wptexturize, make_clickable and wpautop. These are small re-implementations of those rules;
-nh3 (a maintained sanitiser) does the HTML cleaning.
+wptexturize, make_clickable, convert_smilies and wpautop. nh3 (a maintained sanitiser) does
+the HTML cleaning; texturize and autop are the posts' (content.formatting).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import nh3
+
+from content.formatting import capital_p_dangit, wpautop, wptexturize
 
 # kses' $allowedtags: what a comment may contain when its author lacks unfiltered_html.
 COMMENT_TAGS: dict[str, set[str]] = {
@@ -143,15 +145,12 @@ def esc_url_raw(url: Any) -> str:
 # --- display (comment_text) ------------------------------------------------------------------
 def render_comment(content: str, site: str = "", smilies: bool = True) -> str:
     """The comment_text filters: wptexturize, make_clickable, convert_smilies (when the site's
-    use_smilies option is on), wpautop, capital_P_dangit."""
+    use_smilies option is on), wpautop, capital_P_dangit. Texturize, autop and the capital P
+    are the posts' own (content.formatting)."""
     text = make_clickable(wptexturize(content))
     if smilies:
         text = convert_smilies(text, site)
     return capital_p_dangit(wpautop(text))
-
-
-def capital_p_dangit(text: str) -> str:
-    return re.sub(r"(?<=[\s>(\"'])Wordpress\b|\AWordpress\b", "WordPress", text)
 
 
 # smilies_init(): most smilies are emoji now; two still have images.
@@ -203,52 +202,6 @@ def _smiley(code: str, site: str) -> str:
             'class="wp-smiley" style="height: 1em; max-height: 1em;" />')
 
 
-TEXTURIZE_SPLIT = re.compile(r"(<[^>]*>|\[[^\]]*\])")
-NO_TEXTURIZE = {"code", "kbd", "pre", "script", "style", "tt"}
-
-
-def wptexturize(text: str) -> str:
-    """A subset of wptexturize(): curly quotes and apostrophes, dashes and ellipses outside tags
-    and <code>/<pre>."""
-    if not text:
-        return text
-    parts = TEXTURIZE_SPLIT.split(text)
-    skip: list[str] = []
-    out = []
-    for part in parts:
-        if part.startswith("<"):
-            tag = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if tag and tag.group(1).lower() in NO_TEXTURIZE:
-                if part.startswith("</"):
-                    if skip:
-                        skip.pop()
-                elif not part.endswith("/>"):
-                    skip.append(tag.group(1).lower())
-            out.append(part)
-            continue
-        if skip or not part or part.startswith("["):
-            out.append(part)
-            continue
-        out.append(_texturize_text(part))
-    return "".join(out)
-
-
-def _texturize_text(text: str) -> str:
-    text = text.replace("...", "&#8230;")
-    text = re.sub(r"(?<=\s)---(?=\s)", "&#8212;", text)
-    text = text.replace("---", "&#8212;")
-    text = re.sub(r"(?:(?<=\s)|^)--(?=\s|$)", "&#8212;", text)
-    text = re.sub(r"(?<=\s)-(?=\s)", "&#8211;", text)
-    text = text.replace("--", "&#8211;")
-    text = re.sub(r"(?<=\w)'(?=\w)", "&#8217;", text)
-    text = re.sub(r"(^|(?<=[\s(\[{\"-]))'", "&#8216;", text)
-    text = text.replace("'", "&#8217;")
-    text = re.sub(r"(^|(?<=[\s(\[{-]))\"", "&#8220;", text)
-    text = text.replace('"', "&#8221;")
-    text = re.sub(r"(?<=\d)x(?=\d)", "&#215;", text)
-    return LONE_AMP.sub("&#038;", text)
-
-
 LONE_AMP = re.compile(r"&(?!#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)", re.IGNORECASE)
 
 
@@ -292,50 +245,6 @@ def _clickable_text(text: str) -> str:
     return text
 
 
-BLOCK = (r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre"
-         r"|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section"
-         r"|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)")
-
-
-def wpautop(text: str, br: bool = True) -> str:
-    """wpautop(): paragraphs from blank lines, <br /> from single line breaks."""
-    if not text.strip():
-        return ""
-    pre_blocks: dict[str, str] = {}
-    if "<pre" in text:
-        def keep(match: re.Match[str]) -> str:
-            key = f"<pre wp-pre-tag-{len(pre_blocks)}></pre>"
-            pre_blocks[key] = match.group(0)
-            return key
-        text = re.sub(r"<pre[\s>].*?</pre>", keep, text, flags=re.DOTALL | re.IGNORECASE)
-    text += "\n"
-    text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text, flags=re.IGNORECASE)
-    text = re.sub(rf"(<{BLOCK}[\s/>])", r"\n\n\1", text, flags=re.IGNORECASE)
-    text = re.sub(rf"(</{BLOCK}>)", r"\1\n\n", text, flags=re.IGNORECASE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"\n\n+", "\n\n", text)
-    pieces = [piece for piece in re.split(r"\n\s*\n", text) if piece.strip()]
-    text = "".join(f"<p>{piece.strip(chr(10))}</p>\n" for piece in pieces)
-    text = re.sub(r"<p>\s*</p>", "", text)
-    text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
-    text = re.sub(rf"<p>\s*(</?{BLOCK}[^>]*>)\s*</p>", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r"<p>(<li.+?)</p>", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.IGNORECASE)
-    text = text.replace("</blockquote></p>", "</p></blockquote>")
-    text = re.sub(rf"<p>\s*(</?{BLOCK}[^>]*>)", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(rf"(</?{BLOCK}[^>]*>)\s*</p>", r"\1", text, flags=re.IGNORECASE)
-    if br:
-        text = re.sub(r"<br>|<br/>", "<br />", text)
-        text = re.sub(r"(?<!<br />)\s*\n(?!$)", "<br />\n", text)
-        text = re.sub(rf"(</?{BLOCK}[^>]*>)\s*<br />", r"\1", text, flags=re.IGNORECASE)
-        text = re.sub(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", r"\1", text,
-                      flags=re.IGNORECASE)
-    text = re.sub(r"\n</p>$", "</p>", text)
-    for key, block in pre_blocks.items():
-        text = text.replace(key, block)
-    return text
-
-
 # --- avatars -----------------------------------------------------------------------------------
 AVATAR_SIZES = (24, 48, 96)
 
@@ -351,5 +260,3 @@ def avatar_urls(email: str, secure: bool) -> dict[str, str]:
     return {str(size): f"{base}{digest}?s={size}&d=mm&r=g" for size in AVATAR_SIZES}
 
 
-def unescape(text: str) -> str:
-    return html.unescape(text)

@@ -101,6 +101,33 @@ LIVE_RENDERED = (
     '<a href="https://ext.example/" rel="me nofollow ugc">ext</a></p>\n')
 
 
+QUOTES_RAW = (
+    'He said "it\'s \'fine\'" ok\n'
+    '\n'
+    "1990's and '90s\n"
+    '\n'
+    '\'Hello,\' she said. "Quote" ("paren") [\'brack\']\n'
+    '\n'
+    "A--B, a---b, 10-20, x - y, ... 4x4, 3 x 4, 12'' and 5'\n"
+    '\n'
+    '<em>\'emph\'</em> "<em>x</em>" &quot;q&quot;'
+)
+# WordPress 6.1's rendering of QUOTES_RAW (primes, decades, unpaired quotes left alone)
+QUOTES_RENDERED = (
+    "<p>He said &#8220;it&#8217;s &#8216;fine'&#8221; ok</p>\n"
+    '<p>1990&#8217;s and &#8217;90s</p>\n'
+    "<p>&#8216;Hello,&#8217; she said. &#8220;Quote&#8221; (&#8220;paren&#8221;) "
+    "[&#8216;brack&#8217;]</p>\n"
+    "<p>A&#8211;B, a&#8212;b, 10-20, x &#8211; y, &#8230; 4&#215;4, 3 x 4, "
+    "12&#8221; and 5&#8242;</p>\n"
+    '<p><em>&#8217;emph&#8217;</em> &#8220;<em>x</em>&#8221; &quot;q&quot;</p>\n'
+)
+
+
+def test_quotes_and_dashes_as_wordpress_61():
+    assert render_comment(QUOTES_RAW) == QUOTES_RENDERED
+
+
 def test_stored_and_rendered_as_wordpress_61(api_client, admin_user, db):
     post = CommentFactory().post
     api_client.force_authenticate(admin_user)
