@@ -501,14 +501,6 @@ def initial_guid(post: Post) -> str:
     return f"/?post_type={post.type}&p={post.pk}"
 
 
-def publish_due_posts() -> int:
-    """check_and_publish_future_post(), as WP-Cron runs it on page loads: scheduled posts whose
-    date has come are published."""
-    return Post.objects.filter(status=Post.Status.FUTURE, date__lte=timezone.now()).update(
-        status=Post.Status.PUBLISH
-    )
-
-
 @transaction.atomic
 def post_trash(*, user: Any, post: Post) -> Post:
     """wp_trash_post(): status trash, the old status remembered, slug gets __trashed."""

@@ -88,10 +88,6 @@ class PostViewSet(WPViewSet):
         return response
 
     # --- rows --------------------------------------------------------------------------------
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        services.publish_due_posts()  # WordPress's cron publishes scheduled posts on time
-        super().initial(request, *args, **kwargs)
-
     def get_queryset(self) -> QuerySet[Post]:
         return Post.objects.filter(type=self.post_type)
 

@@ -504,14 +504,3 @@ def test_single_post_links_to_its_page(api_client, make_post):
     post = make_post(slug="hello")
     response = api_client.get(f"{POSTS}/{post.pk}")
     assert response["Link"] == f'<{SITE}/hello/>; rel="alternate"; type=text/html'
-
-
-def test_scheduled_post_is_published_when_its_date_comes(api_client, make_post):
-    from django.utils import timezone
-
-    due = make_post(status="future", date=timezone.now() - timedelta(minutes=1))
-    later = make_post(status="future", date=timezone.now() + timedelta(days=1))
-    assert [p["id"] for p in api_client.get(POSTS).json()] == [due.pk]
-    due.refresh_from_db()
-    later.refresh_from_db()
-    assert (due.status, later.status) == ("publish", "future")
