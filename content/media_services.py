@@ -183,6 +183,7 @@ class StoredFile:
     height: int = 0
     attached_size: int = 0
     rotated: bool = False
+    data: bytes | None = None  # kept for audio/video metadata
 
 
 def upload_dir(now: datetime | None = None) -> str:
@@ -301,7 +302,8 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
         raise
     return StoredFile(name=attached, mime_type=mime, size=len(data), image=resizable or image,
                       sub_sizes=sizes, original=saved[0], width=width, height=height,
-                      attached_size=attached_size, rotated=rotated)
+                      attached_size=attached_size, rotated=rotated,
+                      data=data if mime.startswith(("audio/", "video/")) else None)
 
 
 def _rotated_or_none(data: bytes) -> tuple[bytes, bool] | None:
@@ -322,6 +324,8 @@ def _sub_size_or_none(data: bytes, resize: images.Resize) -> bytes | None:
 def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
     """wp_generate_attachment_metadata(): dimensions, sizes and image_meta for images, the file
     size for everything."""
+    if stored.mime_type.startswith(("audio/", "video/")):
+        return media_metadata(stored)
     if stored.image is None or stored.mime_type not in IMAGE_MIME_TO_EXT:
         return {"filesize": stored.size}
     storage = media_storage()
@@ -337,6 +341,38 @@ def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
     if stored.original and stored.original != stored.name:  # a -scaled or -rotated copy
         details["original_image"] = posixpath.basename(stored.original)
     return details
+
+
+def media_metadata(stored: StoredFile) -> dict[str, Any]:
+    """wp_read_audio_metadata() / wp_read_video_metadata() as far as the standard library
+    reads them: a PCM WAV file fully, any other file its size and MIME type."""
+    if stored.mime_type == "audio/wav" and stored.data is not None:
+        found = _wav_metadata(stored.data)
+        if found is not None:
+            length, formatted = found.pop("length"), found.pop("formatted")
+            return {**found, "filesize": stored.size, "mime_type": stored.mime_type,
+                    "length": length, "length_formatted": formatted}
+    return {"filesize": stored.size, "mime_type": stored.mime_type}
+
+
+def _wav_metadata(data: bytes) -> dict[str, Any] | None:
+    import wave
+
+    try:
+        with wave.open(io.BytesIO(data)) as reader:
+            channels, width, rate = (reader.getnchannels(), reader.getsampwidth(),
+                                     reader.getframerate())
+            frames = reader.getnframes()
+    except (wave.Error, EOFError, OSError):
+        return None
+    seconds = images.php_round(frames / rate) if rate else 0
+    return {"dataformat": "wav", "bitrate_mode": "cbr", "wformattag": 1,
+            "codec": "Pulse Code Modulation (PCM)", "channels": channels,
+            "sample_rate": rate, "bitrate": rate * channels * width * 8,
+            "bits_per_sample": width * 8, "lossless": True,
+            "channelmode": "mono" if channels == 1 else "stereo", "compression_ratio": 1,
+            "fileformat": "wav", "length": seconds,
+            "formatted": f"{seconds // 60}:{seconds % 60:02d}"}
 
 
 def _stored_size(storage: Any, name: str) -> int:

@@ -517,3 +517,27 @@ def test_upload_through_rest_route_with_query_fields(api_client, author):
     body = response.json()
     assert body["title"]["raw"] == "From query"
     assert body["alt_text"] == "Alt"
+
+
+def test_wav_metadata_matches_wordpress(api_client, author):
+    import wave
+
+    out = io.BytesIO()
+    with wave.open(out, "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(8000)
+        writer.writeframes(b"\x00\x00" * 800)
+    api_client.force_authenticate(author)
+    body = upload_raw(api_client, out.getvalue(), "tone.wav", "audio/wav").json()
+    # as WordPress 6.1 answered for the same file
+    assert body["media_details"] == {
+        "dataformat": "wav", "bitrate_mode": "cbr", "wformattag": 1,
+        "codec": "Pulse Code Modulation (PCM)", "channels": 1, "sample_rate": 8000,
+        "bitrate": 128000, "bits_per_sample": 16, "lossless": True, "channelmode": "mono",
+        "compression_ratio": 1, "fileformat": "wav", "filesize": 1644, "mime_type": "audio/wav",
+        "length": 0, "length_formatted": "0:00", "sizes": {}}
+    assert body["media_type"] == "file"
+    url = body["source_url"]
+    assert body["description"]["rendered"].endswith(
+        f'<source type="audio/wav" src="{url}?_=1" /><a href="{url}">{url}</a></audio>\n')
