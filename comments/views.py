@@ -33,6 +33,27 @@ PASSWORD_ARG = {"description": "The password for the parent post of the comment 
                                "is password protected).", "type": "string"}
 
 
+def _ip(value: str) -> str:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return ""
+
+
+def client_ip(meta: dict[str, Any], trusted: list[str]) -> str:
+    address = _ip(meta.get("REMOTE_ADDR", ""))
+    if not address or not ("*" in trusted or address in trusted):
+        return address
+    for hop in reversed(meta.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        hop_ip = _ip(hop)
+        if not hop_ip:
+            break
+        address = hop_ip
+        if "*" in trusted or hop_ip not in trusted:
+            break
+    return address
+
+
 class CommentViewSet(WPViewSet):
     not_found_code, not_found_message = "rest_comment_invalid_id", "Invalid comment ID."
     invalid_page_code = "rest_comment_invalid_page_number"
@@ -271,9 +292,7 @@ class CommentViewSet(WPViewSet):
         return urlsplit(site_url(self.request)).hostname or ""
 
     def remote_addr(self) -> str:
-        address = self.request.META.get("REMOTE_ADDR", "")
-        try:
-            ipaddress.ip_address(address)
-        except ValueError:
-            return ""
-        return address
+        """The commenter's IP: REMOTE_ADDR, or behind trusted proxies (WP_TRUSTED_PROXIES) the
+        last X-Forwarded-For address they did not add, so flood control and author_ip see the
+        visitor rather than the load balancer."""
+        return client_ip(self.request.META, settings.WP_TRUSTED_PROXIES)

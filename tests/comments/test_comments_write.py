@@ -499,3 +499,17 @@ def test_old_posts_close_when_the_site_says_so(api_client, subscriber):
     update_options({"close_comments_for_old_posts": True})
     assert_wp_error(create(api_client, post=old.pk, content="Late"), "rest_comment_closed", 403)
     assert create(api_client, post=recent.pk, content="In time").status_code == 201
+
+
+@pytest.mark.parametrize(("remote", "forwarded", "expected"), [
+    ("127.0.0.1", "203.0.113.7", "203.0.113.7"),  # a trusted proxy forwards the visitor
+    ("127.0.0.1", "198.51.100.1, 203.0.113.7", "203.0.113.7"),  # the hop our proxy saw
+    ("192.0.2.50", "203.0.113.7", "192.0.2.50"),  # anyone else cannot pick an IP
+    ("127.0.0.1", "not-an-ip", "127.0.0.1"),
+])
+def test_author_ip_behind_trusted_proxies(api_client, editor, post, remote, forwarded,
+                                          expected):
+    api_client.force_authenticate(editor)
+    response = api_client.post(URL, {"post": post.pk, "content": f"from {remote} {forwarded}"},
+                               format="json", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert response.json()["author_ip"] == expected
