@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin
 
 from comments.models import Comment, CommentMeta
-from comments.services import comment_set_status, update_post_comment_count
+from comments.services import comment_delete, comment_set_status, update_post_comment_count
 from wpapi.admin import CapabilityAdmin
 
 
@@ -31,14 +31,11 @@ class CommentAdmin(CapabilityAdmin):
         update_post_comment_count(obj.post_id, previous or 0)
 
     def delete_model(self, request: Any, obj: Comment) -> None:
-        post_id = obj.post_id
-        super().delete_model(request, obj)
-        update_post_comment_count(post_id)
+        comment_delete(comment=obj)
 
     def delete_queryset(self, request: Any, queryset: Any) -> None:
-        post_ids = set(queryset.values_list("post_id", flat=True))
-        super().delete_queryset(request, queryset)
-        update_post_comment_count(*post_ids)
+        for comment in queryset:
+            comment_delete(comment=comment)
 
     def _set(self, queryset: Any, status: str) -> None:
         for comment in queryset:

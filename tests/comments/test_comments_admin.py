@@ -34,3 +34,16 @@ def test_others_cannot_moderate_in_admin(client, user_with_role, role):
     client.post(ADMIN, {"action": "spam", "_selected_action": [comment.pk]})
     comment.refresh_from_db()
     assert comment.status == "1"
+
+
+def test_deleting_in_admin_moves_replies_up(client, admin_user):
+    top = CommentFactory()
+    middle = CommentFactory(post=top.post, parent=top)
+    reply = CommentFactory(post=top.post, parent=middle)
+    client.force_login(admin_user)
+    response = client.post(f"{ADMIN}{middle.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    reply.refresh_from_db()
+    assert reply.parent_id == top.pk
+    top.post.refresh_from_db()
+    assert top.post.comment_count == 2
