@@ -13,9 +13,8 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -24,145 +23,29 @@ from django.utils import timezone as dj_timezone
 
 from content import images
 from content.media import meta as media_meta
+from content.media.files import (  # noqa: F401 - re-exported for the views and filters
+    EMPTY_FILE,
+    FAILED_UPLOAD_TEST,
+    IMAGE_MIME_TO_EXT,
+    MAX_BASE_NAME,
+    MIME_TYPES,
+    NOT_ALLOWED,
+    allowed_mime_types,
+    check_filetype,
+    content_matches,
+    date_from_params,
+    filter_html,
+    media_types,
+    raw_text,
+    request_date,
+    sanitize_file_name,
+    sanitize_text_field,
+    site_timezone,
+    split_ext,
+    wav_metadata,
+)
 from content.models import Post
-from users.capabilities import user_can
 from wpapi.errors import WPError
-from wpapi.schema import parse_datetime
-
-# --- allowed file types (wp_get_mime_types / get_allowed_mime_types) ----------------------------
-MIME_TYPES: dict[str, str] = {
-    # Images
-    "jpg|jpeg|jpe": "image/jpeg", "gif": "image/gif", "png": "image/png", "bmp": "image/bmp",
-    "tiff|tif": "image/tiff", "webp": "image/webp", "ico": "image/x-icon",
-    "heic": "image/heic",
-    # Video
-    "asf|asx": "video/x-ms-asf", "wmv": "video/x-ms-wmv", "wmx": "video/x-ms-wmx",
-    "wm": "video/x-ms-wm", "avi": "video/avi", "divx": "video/divx", "flv": "video/x-flv",
-    "mov|qt": "video/quicktime", "mpeg|mpg|mpe": "video/mpeg", "mp4|m4v": "video/mp4",
-    "ogv": "video/ogg", "webm": "video/webm", "mkv": "video/x-matroska",
-    "3gp|3gpp": "video/3gpp", "3g2|3gp2": "video/3gpp2",
-    # Text
-    "txt|asc|c|cc|h|srt": "text/plain", "csv": "text/csv",
-    "tsv": "text/tab-separated-values", "ics": "text/calendar", "rtx": "text/richtext",
-    "css": "text/css", "htm|html": "text/html", "vtt": "text/vtt",
-    "dfxp": "application/ttaf+xml",
-    # Audio
-    "mp3|m4a|m4b": "audio/mpeg", "aac": "audio/aac", "ra|ram": "audio/x-realaudio",
-    "wav": "audio/wav", "ogg|oga": "audio/ogg", "flac": "audio/flac", "mid|midi": "audio/midi",
-    "wma": "audio/x-ms-wma", "wax": "audio/x-ms-wax", "mka": "audio/x-matroska",
-    # Other application formats
-    "rtf": "application/rtf", "js": "application/javascript", "pdf": "application/pdf",
-    "swf": "application/x-shockwave-flash", "class": "application/java",
-    "tar": "application/x-tar", "zip": "application/zip", "gz|gzip": "application/x-gzip",
-    "rar": "application/rar", "7z": "application/x-7z-compressed",
-    "exe": "application/x-msdownload", "psd": "application/octet-stream",
-    "xcf": "application/octet-stream",
-    # MS Office
-    "doc": "application/msword", "pot|pps|ppt": "application/vnd.ms-powerpoint",
-    "wri": "application/vnd.ms-write", "xla|xls|xlt|xlw": "application/vnd.ms-excel",
-    "mdb": "application/vnd.ms-access", "mpp": "application/vnd.ms-project",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "docm": "application/vnd.ms-word.document.macroEnabled.12",
-    "dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
-    "dotm": "application/vnd.ms-word.template.macroEnabled.12",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
-    "xlsb": "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
-    "xltx": "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
-    "xltm": "application/vnd.ms-excel.template.macroEnabled.12",
-    "xlam": "application/vnd.ms-excel.addin.macroEnabled.12",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "pptm": "application/vnd.ms-powerpoint.presentation.macroEnabled.12",
-    "ppsx": "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
-    "ppsm": "application/vnd.ms-powerpoint.slideshow.macroEnabled.12",
-    "potx": "application/vnd.openxmlformats-officedocument.presentationml.template",
-    "potm": "application/vnd.ms-powerpoint.template.macroEnabled.12",
-    "ppam": "application/vnd.ms-powerpoint.addin.macroEnabled.12",
-    "sldx": "application/vnd.openxmlformats-officedocument.presentationml.slide",
-    "sldm": "application/vnd.ms-powerpoint.slide.macroEnabled.12",
-    "onetoc|onetoc2|onetmp|onepkg": "application/onenote", "oxps": "application/oxps",
-    "xps": "application/vnd.ms-xpsdocument",
-    # OpenOffice, WordPerfect, iWork
-    "odt": "application/vnd.oasis.opendocument.text",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odg": "application/vnd.oasis.opendocument.graphics",
-    "odc": "application/vnd.oasis.opendocument.chart",
-    "odb": "application/vnd.oasis.opendocument.database",
-    "odf": "application/vnd.oasis.opendocument.formula",
-    "wp|wpd": "application/wordperfect", "key": "application/vnd.apple.keynote",
-    "numbers": "application/vnd.apple.numbers", "pages": "application/vnd.apple.pages",
-}
-#: getimagesize_mimes_to_exts: the extension a mislabelled image is renamed to
-IMAGE_MIME_TO_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif",
-                     "image/bmp": "bmp", "image/tiff": "tif", "image/webp": "webp"}
-TEXT_TYPES = ("text/plain", "text/csv", "text/tab-separated-values", "text/calendar",
-              "text/richtext", "text/css", "text/vtt", "text/html")
-FAILED_UPLOAD_TEST = "Specified file failed upload test."
-NOT_ALLOWED = "Sorry, you are not allowed to upload this file type."
-EMPTY_FILE = ("File is empty. Please upload something more substantial. This error could also "
-              "be caused by uploads being disabled in your php.ini file or by post_max_size being "
-              "defined as smaller than upload_max_filesize in php.ini.")
-
-
-def allowed_mime_types(user: Any) -> dict[str, str]:
-    """get_allowed_mime_types(): no swf/exe, and html/js only with unfiltered_html."""
-    types = {exts: mime for exts, mime in MIME_TYPES.items() if exts not in ("swf", "exe")}
-    if not user_can(user, "unfiltered_html"):
-        types.pop("htm|html", None)
-        types.pop("js", None)
-    return types
-
-
-def media_types(user: Any = None) -> dict[str, list[str]]:
-    """get_media_types(): MIME types grouped by their first part (image, video, text, ...)."""
-    groups: dict[str, list[str]] = {}
-    for mime in (allowed_mime_types(user) if user is not None else MIME_TYPES).values():
-        groups.setdefault(mime.split("/", 1)[0], []).append(mime)
-    return groups
-
-
-def check_filetype(filename: str, mimes: dict[str, str]) -> tuple[str, str]:
-    """wp_check_filetype(): (extension, MIME type) from the name, or ("", "")."""
-    for exts, mime in mimes.items():
-        match = re.search(r"\.(" + exts + r")$", filename, re.I)
-        if match:
-            return match.group(1), mime
-    return "", ""
-
-
-# --- file names -------------------------------------------------------------------------------
-MAX_BASE_NAME = 150
-SPECIAL_CHARS = set("?[]/\\=<>:;,'\"&$#*()|~`!{}%+\u2019\u00ab\u00bb\u201d\u201c\x00")
-
-
-def sanitize_file_name(filename: str) -> str:
-    """sanitize_file_name(): no special characters, dashes for spaces, no leading dots/dashes,
-    inner extensions that are not allowed get a trailing underscore."""
-    from content.formatting import remove_accents
-
-    name = "".join(char for char in remove_accents(filename) if char not in SPECIAL_CHARS
-                   and (ord(char) >= 32 or char in "\r\n\t"))
-    name = name.replace("%20", "-").replace("+", "-")
-    name = re.sub(r"[\r\n\t -]+", "-", name)
-    name = name.strip(".-_")
-    parts = name.split(".")
-    if len(parts) > 2:
-        base, ext, middle = parts[0], parts[-1], parts[1:-1]
-        fixed = []
-        for part in middle:
-            known = check_filetype(f"x.{part}", MIME_TYPES)[0]
-            alpha = re.fullmatch(r"[a-zA-Z]{2,5}\d?", part)
-            fixed.append(part + "_" if alpha and not known else part)
-        name = ".".join([base, *fixed, ext])
-    return name
-
-
-def _split_ext(filename: str) -> tuple[str, str]:
-    base, dot, ext = filename.rpartition(".")
-    if not dot or not base:
-        return filename, ""
-    return base, ext.lower()
 
 
 def media_storage() -> Any:
@@ -198,7 +81,7 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
     """wp_unique_filename(): name, name-1, name-2, ... until neither the file nor any of the
     sub-size files it will get exist in the folder."""
     storage = media_storage()
-    base, ext = _split_ext(sanitize_file_name(filename))
+    base, ext = split_ext(sanitize_file_name(filename))
     base = base[:MAX_BASE_NAME]  # file systems and the 255-character file column
     if not base:
         base = "unnamed-file"
@@ -215,19 +98,6 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
         if not any(storage.exists(posixpath.join(folder, file)) for file in taken):
             return candidate, sizes
         number += 1
-
-
-def _looks_like_text(data: bytes) -> bool:
-    return b"\x00" not in data[:8192]
-
-
-def _content_matches(mime: str, data: bytes) -> bool:
-    """A light stand-in for WordPress's fileinfo check of non-image files."""
-    if mime in TEXT_TYPES:
-        return _looks_like_text(data)
-    if mime == "application/pdf":
-        return data.startswith(b"%PDF")
-    return True
 
 
 def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
@@ -251,7 +121,7 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
                 raise WPError(error_code, NOT_ALLOWED, 500)
             filename = filename.rsplit(".", 1)[0] + "." + new_ext
             ext, mime = check_filetype(filename, mimes)
-    elif not _content_matches(mime, data):
+    elif not content_matches(mime, data):
         ext, mime = "", ""
     if not ext or not mime:
         raise WPError(error_code, NOT_ALLOWED, 500)
@@ -286,7 +156,7 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
                 raise WPError(error_code, NOT_ALLOWED, 500)
             width, height = scaled.width, scaled.height
         if copy is not None:
-            stem, ext = _split_ext(final_name)
+            stem, ext = split_ext(final_name)
             attached = storage.save(posixpath.join(folder, f"{stem}-{suffix}.{ext}"),
                                     ContentFile(copy))
             attached_size = len(copy)
@@ -347,32 +217,12 @@ def media_metadata(stored: StoredFile) -> dict[str, Any]:
     """wp_read_audio_metadata() / wp_read_video_metadata() as far as the standard library
     reads them: a PCM WAV file fully, any other file its size and MIME type."""
     if stored.mime_type == "audio/wav" and stored.data is not None:
-        found = _wav_metadata(stored.data)
+        found = wav_metadata(stored.data)
         if found is not None:
             length, formatted = found.pop("length"), found.pop("formatted")
             return {**found, "filesize": stored.size, "mime_type": stored.mime_type,
                     "length": length, "length_formatted": formatted}
     return {"filesize": stored.size, "mime_type": stored.mime_type}
-
-
-def _wav_metadata(data: bytes) -> dict[str, Any] | None:
-    import wave
-
-    try:
-        with wave.open(io.BytesIO(data)) as reader:
-            channels, width, rate = (reader.getnchannels(), reader.getsampwidth(),
-                                     reader.getframerate())
-            frames = reader.getnframes()
-    except (wave.Error, EOFError, OSError):
-        return None
-    seconds = images.php_round(frames / rate) if rate else 0
-    return {"dataformat": "wav", "bitrate_mode": "cbr", "wformattag": 1,
-            "codec": "Pulse Code Modulation (PCM)", "channels": channels,
-            "sample_rate": rate, "bitrate": rate * channels * width * 8,
-            "bits_per_sample": width * 8, "lossless": True,
-            "channelmode": "mono" if channels == 1 else "stereo", "compression_ratio": 1,
-            "fileformat": "wav", "length": seconds,
-            "formatted": f"{seconds // 60}:{seconds % 60:02d}"}
 
 
 def _stored_size(storage: Any, name: str) -> int:
@@ -404,86 +254,6 @@ def delete_files(names: Iterable[str]) -> None:
             storage.delete(name)
         except (OSError, NotImplementedError):
             continue
-
-
-# --- content written by users ---------------------------------------------------------------
-UNSAFE_TAGS = re.compile(r"<(script|style|iframe|object|embed|form|applet|meta|link)\b[^>]*>"
-                         r"(?:.*?</\1\s*>)?", re.I | re.S)
-EVENT_ATTRIBUTES = re.compile(r"\s+on[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
-SCRIPT_URLS = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>\s]*\2", re.I)
-
-
-def filter_html(user: Any, text: str) -> str:
-    """Without unfiltered_html WordPress runs kses on titles, captions and descriptions: no
-    scripts, event handlers or javascript: URLs survive."""
-    if user_can(user, "unfiltered_html"):
-        return text
-    text = UNSAFE_TAGS.sub("", text)
-    text = EVENT_ATTRIBUTES.sub("", text)
-    return SCRIPT_URLS.sub(r"\1=\2\2", text)
-
-
-def sanitize_text_field(text: str) -> str:
-    """sanitize_text_field(): no tags, no line breaks or tabs, single spaces, trimmed."""
-    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", str(text), flags=re.S | re.I)
-    text = re.sub(r"<[^>]*>", "", text)
-    text = re.sub(r"[\r\n\t ]+", " ", text)
-    text = re.sub(r"%[a-fA-F0-9]{2}", "", text)
-    return text.strip()
-
-
-def raw_text(value: Any) -> str | None:
-    """title / caption / description arrive as a string or as {"raw": ...}."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict) and value.get("raw") is not None:
-        raw = value["raw"]
-        if isinstance(raw, bool):
-            return "1" if raw else ""
-        return raw if isinstance(raw, str) else (str(raw) if not isinstance(raw, dict | list)
-                                                 else None)
-    return None
-
-
-# --- dates ------------------------------------------------------------------------------------
-OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
-
-
-def site_timezone() -> tzinfo:
-    """The site's timezone option: a zone name or a fixed offset such as UTC+2."""
-    from wpapi.site import get_option
-
-    name = str(get_option("timezone") or "UTC").strip()
-    found = OFFSET.match(name)
-    if found:
-        delta = timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
-        return timezone(-delta if found.group(1) == "-" else delta)
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
-def request_date(value: str, *, is_gmt: bool) -> datetime | None:
-    """rest_get_date_with_gmt(): a date without offset is site-local (UTC for *_gmt)."""
-    parsed = parse_datetime(value)
-    if parsed is None:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC if is_gmt else site_timezone())
-    return parsed.astimezone(UTC)
-
-
-def _date_from_params(params: dict[str, Any]) -> datetime | None:
-    if params.get("date"):
-        found = request_date(params["date"], is_gmt=False)
-    elif params.get("date_gmt"):
-        found = request_date(params["date_gmt"], is_gmt=True)
-    else:
-        return None
-    if found is None:
-        raise WPError("rest_invalid_date", "Invalid date.", 400)
-    return found
 
 
 # --- slugs ----------------------------------------------------------------------------------
@@ -541,7 +311,7 @@ def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
         post.author_id = params["author"]
     if "post" in params and params["post"] is not None:
         post.parent_id = params["post"] if params["post"] > 0 else None
-    date = _date_from_params(params)
+    date = date_from_params(params)
     if date is not None:
         post.date = date
     elif ("date" in params and params["date"] is None) or (
@@ -562,7 +332,7 @@ def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any
         post.media_details = attachment_metadata(stored)
         _apply_fields(post, user, _with_image_meta_defaults(params, stored))
         if not post.title:
-            post.title = _split_ext(posixpath.basename(stored.original or stored.name))[0]
+            post.title = split_ext(posixpath.basename(stored.original or stored.name))[0]
         slug = params.get("slug") or _sanitize_title(post.title)
         post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
         # no query string: a signed storage URL expires, the guid must not
@@ -642,7 +412,7 @@ def media_create_missing_sizes(*, post: Post) -> Post:
         details.update({"width": info.width, "height": info.height, "file": post.file.name,
                         "filesize": len(data), "sizes": {}, "image_meta": info.image_meta})
     sizes = dict(details.get("sizes") or {})
-    base, ext = _split_ext(posixpath.basename(source))
+    base, ext = split_ext(posixpath.basename(source))
     for name, resize in images.planned_sizes(info.width, info.height).items():
         if name in sizes:
             continue
@@ -689,7 +459,7 @@ def media_edit(*, post: Post, user: Any, params: dict[str, Any], site_url: str) 
     except (OSError, ValueError) as error:
         raise WPError("rest_unknown_image_file_type", "Unable to edit this image.", 500) \
             from error
-    stem, ext = _split_ext(posixpath.basename(original))
+    stem, ext = split_ext(posixpath.basename(original))
     stem = re.sub(r"-edited(-\d+)?$", "", stem) + "-edited"
     copy = media_create(user=user, data=edited, filename=f"{stem}.{ext}",
                         params={"title": post.title, "caption": post.excerpt,

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
-from content.media_services import MIME_TYPES, media_types, request_date
+from content.media.files import MIME_TYPES, media_types, request_date
 from content.models import Post
 from wpapi.errors import WPError
 from wpapi.viewsets import collection_params
