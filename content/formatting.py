@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import nh3
 
@@ -325,6 +326,7 @@ def wpautop(text: str, br: bool = True) -> str:
 
 
 # --- the filters ---------------------------------------------------------------------------------
+@lru_cache(maxsize=2048)  # pure; the same titles come back on every list
 def render_title(title: str) -> str:
     """the_title: texturized, trimmed, "WordPress" capitalised."""
     return capital_p_dangit(wptexturize(title).strip())
@@ -421,6 +423,7 @@ def filter_content_tags(content: str) -> str:
     return IMG_TAG.sub(tag, content) if "<img" in content else content
 
 
+@lru_cache(maxsize=512)  # pure; rendering is most of a list's CPU time
 def render_content(content: str) -> str:
     """the_content for static content."""
     blocks = has_blocks(content)
@@ -451,6 +454,7 @@ def teaser(content: str) -> str:
     return content[: match.start()] if match else content
 
 
+@lru_cache(maxsize=1024)  # pure; excerpts repeat with their posts
 def render_excerpt(excerpt: str, content: str) -> str:
     """get_the_excerpt + the_excerpt: the written excerpt, or 55 words of the content."""
     if not excerpt.strip():
