@@ -46,9 +46,6 @@ def seed() -> None:
             author_name="A WordPress Commenter", author_email="wapuu@wordpress.example",
             author_url="https://wordpress.org/", author_ip="", author_user_agent="",
             date=hello.date, moderate=False)
-    thread_post = by_slug.get("reference-post-3") or posts.exclude(
-        slug="hello-world").order_by("date", "id").first() or hello
-    seed_thread(thread_post)
     for number in range(6, 31, 3):
         post = by_slug.get(f"reference-post-{number}")
         if post is None:
@@ -60,6 +57,10 @@ def seed() -> None:
             author_email=f"reader{number % 7 + 1}@example.com", author_url="",
             author_ip="192.0.2.2", author_user_agent="wpapi-demo",
             date=post.date + timedelta(minutes=30), moderate=False)
+    # After the readers' comments, so the thread's IDs are the reference site's (11-18).
+    thread_post = by_slug.get("reference-post-3") or posts.exclude(
+        slug="hello-world").order_by("date", "id").first() or hello
+    seed_thread(thread_post)
 
 
 def seed_thread(thread_post: Post) -> None:
