@@ -387,3 +387,10 @@ def test_nested_fields_are_not_computed_as_in_wordpress(api_client, thread):
     body = api_client.get(f"{URL}?_fields=id,content.rendered,author_avatar_urls.24").json()
     assert body[0] == {"id": thread["deep"].pk}
     assert "rendered" in api_client.get(f"{URL}?_fields=content").json()[0]["content"]
+
+
+def test_head_sends_headers_without_items(api_client, thread):
+    response = api_client.head(URL)
+    assert response.status_code == 200
+    assert response["X-WP-Total"] == "3"
+    assert response.content == b""
