@@ -15,11 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content.models import Post, PostMeta
-from content.registry import get_post_type, post_types
+from content.nested import UnderPostMixin, register_under_posts
 from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.links import rest_url
-from wpapi.routing import router
 from wpapi.schema import SchemaError
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import WPViewSet
@@ -69,28 +68,15 @@ class PostMetaSerializer(WPSerializer):
         }
 
 
-class PostMetaViewSet(WPViewSet):
+class PostMetaViewSet(UnderPostMixin, WPViewSet):
     serializer_class = PostMetaSerializer
-    post_type = "post"
     not_found_code, not_found_message = "rest_meta_invalid_id", "Invalid meta id."
-    id_description = "Unique identifier for the object."
-
-    @property
-    def parent_route(self) -> str:
-        kind = get_post_type(self.post_type)
-        return f"/wp/v2/{kind.rest_base or self.post_type}"
+    parent_not_found = ("rest_post_invalid_id", "Invalid post id.")
 
     def meta_route(self, post_id: int) -> str:
         return f"{self.parent_route}/{post_id}/meta"
 
     # --- arguments ---------------------------------------------------------------------------
-    def url_args(self) -> dict[str, dict[str, Any]]:
-        args = {"parent": {"description": "The ID for the parent of the object.",
-                           "type": "integer"}}
-        if "id" in self.route.param_names:
-            args["id"] = {"description": self.id_description, "type": "integer"}
-        return args
-
     def collection_args(self) -> dict[str, dict[str, Any]]:
         return {"context": EDIT_CONTEXT}
 
@@ -100,18 +86,6 @@ class PostMetaViewSet(WPViewSet):
         return {}
 
     # --- rows --------------------------------------------------------------------------------
-    def parent_post(self) -> Post:
-        if not hasattr(self, "_parent"):
-            try:
-                parent_id = int(self.kwargs["parent"])
-            except (TypeError, ValueError):
-                parent_id = 0
-            parent = Post.objects.filter(pk=parent_id, type=self.post_type).first()
-            if parent is None:
-                raise WPError("rest_post_invalid_id", "Invalid post id.", 404)
-            self._parent = parent
-        return self._parent
-
     def get_queryset(self) -> QuerySet[PostMeta]:
         return PostMeta.objects.all()
 
@@ -191,12 +165,7 @@ class PostMetaViewSet(WPViewSet):
 
 
 def register_post_meta_routes() -> None:
-    for slug, kind in post_types().items():
-        if not kind.show_in_rest or "custom-fields" not in kind.supports:
-            continue
-        base = f"/wp/v2/{kind.rest_base or slug}/(?P<parent>[\\d]+)/meta"
-        viewset = type(f"{slug.title()}MetaViewSet", (PostMetaViewSet,), {"post_type": slug})
-        router.add(base, viewset, {"GET": "list", "POST": "create"})
-        router.add(base + r"/(?P<id>[\d]+)", viewset,
-                   {"GET": "retrieve", "POST": "update", "PUT": "update", "PATCH": "update",
-                    "DELETE": "destroy"})
+    register_under_posts("meta", PostMetaViewSet, "custom-fields",
+                         {"GET": "list", "POST": "create"},
+                         {"GET": "retrieve", "POST": "update", "PUT": "update",
+                          "PATCH": "update", "DELETE": "destroy"})

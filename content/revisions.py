@@ -15,12 +15,11 @@ from rest_framework.response import Response
 
 from content.formatting import render_content, render_title, wpautop, wptexturize
 from content.models import Post
-from content.registry import get_post_type, post_types
+from content.nested import UnderPostMixin, register_under_posts
 from content.serializers import gmt, local
 from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
-from wpapi.routing import router
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import CONTEXT_ARG, PAGE_ARG, SEARCH_ARG, WPViewSet
 
@@ -128,26 +127,14 @@ class RevisionSerializer(WPSerializer):
                                              f"{base}/{revision.parent_id}")}]}
 
 
-class RevisionViewSet(WPViewSet):
+class RevisionViewSet(UnderPostMixin, WPViewSet):
     serializer_class = RevisionSerializer
-    post_type = "post"
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid revision ID."
     invalid_page_code = "rest_revision_invalid_page_number"
     id_description = "Unique identifier for the revision."
-
-    @property
-    def parent_route(self) -> str:
-        kind = get_post_type(self.post_type)
-        return f"/wp/v2/{kind.rest_base or self.post_type}"
+    parent_description = "The ID for the parent of the revision."
 
     # --- arguments ---------------------------------------------------------------------------
-    def url_args(self) -> dict[str, dict[str, Any]]:
-        args = {"parent": {"description": "The ID for the parent of the revision.",
-                           "type": "integer"}}
-        if "id" in self.route.param_names:
-            args["id"] = {"description": self.id_description, "type": "integer"}
-        return args
-
     def collection_args(self) -> dict[str, dict[str, Any]]:
         ids = {"type": "array", "items": {"type": "integer"}, "default": []}
         return {
@@ -173,18 +160,6 @@ class RevisionViewSet(WPViewSet):
                           "true, as revisions do not support trashing."}}
 
     # --- rows --------------------------------------------------------------------------------
-    def parent_post(self) -> Post:
-        if not hasattr(self, "_parent"):
-            try:
-                parent_id = int(self.kwargs["parent"])
-            except (TypeError, ValueError):
-                parent_id = 0
-            parent = Post.objects.filter(pk=parent_id, type=self.post_type).first()
-            if parent is None:
-                raise WPError("rest_post_invalid_parent", "Invalid post parent ID.", 404)
-            self._parent = parent
-        return self._parent
-
     def get_queryset(self) -> QuerySet[Post]:
         return Post.objects.filter(type=Post.Type.REVISION)
 
@@ -260,10 +235,5 @@ class RevisionViewSet(WPViewSet):
 
 
 def register_revision_routes() -> None:
-    for slug, kind in post_types().items():
-        if not kind.show_in_rest or slug == "attachment" or "revisions" not in kind.supports:
-            continue
-        base = f"/wp/v2/{kind.rest_base or slug}/(?P<parent>[\\d]+)/revisions"
-        viewset = type(f"{slug.title()}RevisionViewSet", (RevisionViewSet,), {"post_type": slug})
-        router.add(base, viewset, {"GET": "list"})
-        router.add(base + r"/(?P<id>[\d]+)", viewset, {"GET": "retrieve", "DELETE": "destroy"})
+    register_under_posts("revisions", RevisionViewSet, "revisions", {"GET": "list"},
+                         {"GET": "retrieve", "DELETE": "destroy"})
