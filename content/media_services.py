@@ -24,12 +24,14 @@ from django.utils import timezone as dj_timezone
 from content import images
 from content.media import meta as media_meta
 from content.media.files import (  # noqa: F401 - re-exported for the views and filters
+    DISPLAYABLE_TYPES,
     EMPTY_FILE,
     FAILED_UPLOAD_TEST,
     IMAGE_MIME_TO_EXT,
     MAX_BASE_NAME,
     MIME_TYPES,
     NOT_ALLOWED,
+    RESIZABLE_TYPES,
     allowed_mime_types,
     check_filetype,
     content_matches,
@@ -110,7 +112,10 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     mimes = allowed_mime_types(user)
     ext, mime = check_filetype(filename, mimes)
     image = None
-    if mime.startswith("image/"):
+    if mime == "image/heic":  # nothing here reads HEIC; WordPress keeps it as a plain file
+        if data[4:8] != b"ftyp":
+            ext, mime = "", ""
+    elif mime.startswith("image/"):
         try:
             image = images.inspect_image(data)
         except images.NotAnImage:
@@ -126,7 +131,7 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     if not ext or not mime:
         raise WPError(error_code, NOT_ALLOWED, 500)
     folder = upload_dir(now)
-    resizable = image if image and mime in IMAGE_MIME_TO_EXT else None
+    resizable = image if image and mime in RESIZABLE_TYPES else None
     source, rotated = data, False
     if resizable and mime == "image/jpeg" and \
             str(resizable.image_meta.get("orientation", "0")) not in ("0", "1"):
@@ -145,7 +150,8 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     path = posixpath.join(folder, final_name)
     saved: list[str] = []
     attached = path
-    width, height = (resizable.width, resizable.height) if resizable else (0, 0)
+    measured = resizable or image
+    width, height = (measured.width, measured.height) if measured else (0, 0)
     attached_size = len(data)
     try:
         saved.append(storage.save(path, ContentFile(data)))
@@ -196,7 +202,7 @@ def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
     size for everything."""
     if stored.mime_type.startswith(("audio/", "video/")):
         return media_metadata(stored)
-    if stored.image is None or stored.mime_type not in IMAGE_MIME_TO_EXT:
+    if stored.image is None or stored.mime_type not in DISPLAYABLE_TYPES:
         return {"filesize": stored.size}
     storage = media_storage()
     folder = posixpath.dirname(stored.name)
@@ -393,7 +399,7 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     """wp_update_image_subsizes(): make the sub-sizes an image should have but lacks (what
     api-fetch asks for after a failed upload)."""
     details = dict(post.media_details) if isinstance(post.media_details, dict) else {}
-    if not post.file or post.mime_type not in IMAGE_MIME_TO_EXT:
+    if not post.file or post.mime_type not in RESIZABLE_TYPES:
         return post
     storage = media_storage()
     folder = posixpath.dirname(post.file.name)

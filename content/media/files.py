@@ -82,6 +82,9 @@ MIME_TYPES: dict[str, str] = {
 #: getimagesize_mimes_to_exts: the extension a mislabelled image is renamed to
 IMAGE_MIME_TO_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif",
                      "image/bmp": "bmp", "image/tiff": "tif", "image/webp": "webp"}
+#: what WordPress's image editor (GD) resizes, and what it only measures
+RESIZABLE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+DISPLAYABLE_TYPES = (*RESIZABLE_TYPES, "image/bmp", "image/x-icon")
 TEXT_TYPES = ("text/plain", "text/csv", "text/tab-separated-values", "text/calendar",
               "text/richtext", "text/css", "text/vtt", "text/html")
 FAILED_UPLOAD_TEST = "Specified file failed upload test."

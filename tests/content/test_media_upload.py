@@ -541,3 +541,23 @@ def test_wav_metadata_matches_wordpress(api_client, author):
     url = body["source_url"]
     assert body["description"]["rendered"].endswith(
         f'<source type="audio/wav" src="{url}?_=1" /><a href="{url}">{url}</a></audio>\n')
+
+
+def test_other_image_types_are_kept_as_wordpress_keeps_them(api_client, author):
+    api_client.force_authenticate(author)
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), (9, 9, 9)).save(out, format="BMP")
+    bmp = upload_raw(api_client, out.getvalue(), "old.bmp", "image/bmp").json()
+    assert bmp["media_type"] == "file"  # not one of wp_attachment_is_image()'s extensions
+    assert (bmp["media_details"]["width"], bmp["media_details"]["height"]) == (400, 300)
+    assert bmp["media_details"]["sizes"] == {}  # measured, not resized
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), (9, 9, 9)).save(out, format="TIFF")
+    tiff = upload_raw(api_client, out.getvalue(), "scan.tif", "image/tiff").json()
+    assert tiff["media_details"] == {"filesize": len(out.getvalue()), "sizes": {}}
+    heic = upload_raw(api_client, b"\x00\x00\x00\x18ftypheic" + b"\x00" * 40, "p.heic",
+                      "image/heic")
+    assert heic.status_code == 201, heic.content
+    assert heic.json()["mime_type"] == "image/heic"
+    assert_wp_error(upload_raw(api_client, b"not heic at all", "q.heic", "image/heic"),
+                    "rest_upload_sideload_error", 500)
