@@ -440,3 +440,20 @@ def test_audio_and_video_descriptions_are_players(api_client):
         '<div style="width: 640px;" class="wp-video"><!--[if lt IE 9]>')
     assert f'id="video-{clip.pk}-1" width="640" height="360"' in (
         clip_body["description"]["rendered"])
+
+
+def test_featured_media_of_many_posts_embeds_in_embed_context(api_client):
+    first, second = landscape(), attachment()
+    hidden = attachment(parent=PostFactory(status="draft"))
+    PostFactory(featured_media=first, status="publish")
+    PostFactory(featured_media=second, status="publish")
+    PostFactory(featured_media=hidden, status="publish")
+    rows = api_client.get("/wp-json/wp/v2/posts", {"_embed": "wp:featuredmedia"}).json()
+    embedded = {row["featured_media"]: row.get("_embedded", {}).get("wp:featuredmedia", [{}])[0]
+                for row in rows}
+    assert embedded[first.pk]["media_details"]["sizes"]["medium"]["width"] == 300
+    assert "description" not in embedded[first.pk]  # embed context
+    assert embedded[second.pk]["id"] == second.pk
+    # an attachment of a draft is as hidden embedded as it is on its own
+    assert embedded[hidden.pk].get("code", "rest_forbidden") == "rest_forbidden"
+    assert "source_url" not in embedded[hidden.pk]
