@@ -118,7 +118,17 @@ class WPViewSet(viewsets.GenericViewSet):
         if self.action in ("describe_route", "metadata"):  # DRF names OPTIONS "metadata"
             self.wp_context, self.params, self.object = "view", {}, None
             return
-        self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+        try:
+            self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+        except WPError:
+            # WordPress still lists in Allow the methods whose permission checks pass
+            self.params, self.wp_context, self.object = {}, "view", None
+            if self.action not in ("list", "create") and "id" in self.kwargs:
+                try:
+                    self.object = self.get_object()
+                except WPError:
+                    pass
+            raise
         if getattr(request._request, "_wp_validate_only", False):
             raise ValidatedOnly()
         self.wp_context = self.params.get("context", "view")
