@@ -8,8 +8,11 @@ through users.capabilities.user_can's meta-capability mapping (edit_post of one'
 from typing import Any
 
 from django.contrib import admin
+from django.core.cache import cache
 
 from users.capabilities import user_can
+from wpapi.models import Option
+from wpapi.site import CACHE_KEY
 
 
 class CapabilityAdmin(admin.ModelAdmin):
@@ -43,3 +46,20 @@ class CapabilityAdmin(admin.ModelAdmin):
         if obj is not None and self.object_delete_capability:
             return self._can(request, self.object_delete_capability, obj)
         return self._can(request, self.delete_capability)
+
+
+@admin.register(Option)
+class OptionAdmin(CapabilityAdmin):
+    """Site options, for administrators (manage_options), as WordPress's Settings screens."""
+
+    list_display = ("name", "value")
+    search_fields = ("name",)
+    view_capability = add_capability = change_capability = delete_capability = "manage_options"
+
+    def save_model(self, request: Any, obj: Option, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        cache.delete(CACHE_KEY)
+
+    def delete_model(self, request: Any, obj: Option) -> None:
+        super().delete_model(request, obj)
+        cache.delete(CACHE_KEY)

@@ -72,3 +72,18 @@ def test_unknown_timezone_is_ignored_like_wordpress(api_client, admin_user):
     assert response.json()["timezone"] == "UTC"
     body = api_client.post(URL, {"timezone": "Europe/Paris"}, format="json").json()
     assert body["timezone"] == "Europe/Paris"
+
+
+def test_options_in_django_admin_are_for_administrators(client, admin_user, editor):
+    from wpapi.site import get_option
+
+    editor.is_staff = True
+    editor.save()
+    client.force_login(editor)
+    assert client.get("/admin/wpapi/option/").status_code == 403
+    client.force_login(admin_user)
+    assert client.get("/admin/wpapi/option/").status_code == 200
+    response = client.post("/admin/wpapi/option/add/",
+                           {"name": "comment_registration", "value": "true"})
+    assert response.status_code == 302
+    assert get_option("comment_registration") is True
