@@ -603,3 +603,12 @@ def test_kses_without_unfiltered_html(api_client, user_with_role, role, filtered
     else:
         assert body["content"]["raw"] == content
         assert "<script>" in body["content"]["rendered"]
+
+
+def test_bad_arguments_still_answer_with_allow(api_client, editor):
+    response = create(api_client, editor, {"title": "x", "status": "bogus"})
+    assert_wp_error(response, "rest_invalid_param", 400)
+    assert response["Allow"] == "GET, POST"
+    post = PostFactory(author=editor)
+    response = api_client.get(f"{POSTS}/{post.pk}", {"context": "bogus"})
+    assert response["Allow"] == "GET, POST, PUT, PATCH, DELETE"
