@@ -106,7 +106,7 @@ def _term_query(taxonomy: Any, exclude: bool) -> dict[str, Any]:
 
 def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, Any]]:
     """get_collection_params() for one post type, in WordPress's order."""
-    from taxonomy.registry import taxonomies_for
+    from content.registry import type_taxonomies as taxonomies_for
 
     supports = set(post_type.supports)
     args: dict[str, dict[str, Any]] = collection_params()
@@ -285,8 +285,8 @@ def _term_family(ids: list[int], include_children: bool) -> dict[int, set[int]]:
 
 
 def _tax_clauses(params: dict[str, Any], post_type: str) -> list[Q]:
+    from content.registry import type_taxonomies as taxonomies_for
     from taxonomy.models import TermRelationship
-    from taxonomy.registry import taxonomies_for
 
     clauses = []
     for taxonomy in taxonomies_for(post_type):

@@ -180,3 +180,17 @@ FIXED_SUPPORTS = {
         "custom-fields",
     ),
 }
+
+
+def type_taxonomies(slug: str) -> list[Any]:
+    """get_object_taxonomies(): taxonomies registered for the type, plus those the type names
+    in its own `taxonomies` (register_post_type's argument)."""
+    from taxonomy.registry import get_taxonomy, taxonomies_for
+
+    found = list(taxonomies_for(slug))
+    post_type = get_post_type(slug)
+    for name in post_type.taxonomies if post_type else ():
+        taxonomy = get_taxonomy(name)
+        if taxonomy is not None and taxonomy not in found:
+            found.append(taxonomy)
+    return found

@@ -313,7 +313,7 @@ def _prepare(
     if "sticky" in params and "sticky" in schema_fields and params["sticky"] is not None:
         post.sticky = bool(params["sticky"])
     terms = {}
-    from taxonomy.registry import taxonomies_for
+    from content.registry import type_taxonomies as taxonomies_for
 
     for taxonomy in taxonomies_for(post_type):
         if taxonomy.rest_base in params and params[taxonomy.rest_base] is not None:
@@ -325,8 +325,8 @@ def _prepare(
 
 
 def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
+    from content.registry import type_taxonomies as taxonomies_for
     from taxonomy.models import Term, TermRelationship
-    from taxonomy.registry import taxonomies_for
 
     if (
         post.type == "post"

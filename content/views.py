@@ -65,8 +65,8 @@ class PostViewSet(WPViewSet):
 
     def describe_route(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """OPTIONS, with the schema's action links (get_schema_links) as WordPress adds them."""
+        from content.registry import type_taxonomies as taxonomies_for
         from content.serializers import schema_links
-        from taxonomy.registry import taxonomies_for
 
         response = super().describe_route(request, *args, **kwargs)
         schema = response.data.get("schema")
@@ -99,8 +99,8 @@ class PostViewSet(WPViewSet):
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """Everything the serializer reads besides the rows: one query per kind."""
+        from content.registry import type_taxonomies as taxonomies_for
         from taxonomy.models import TermRelationship
-        from taxonomy.registry import taxonomies_for
 
         ids = [post.pk for post in items]
         fields = self.response_fields()
@@ -208,7 +208,7 @@ class PostViewSet(WPViewSet):
             )
 
     def requested_terms(self) -> dict[str, list[int]]:
-        from taxonomy.registry import taxonomies_for
+        from content.registry import type_taxonomies as taxonomies_for
 
         found = {}
         for taxonomy in taxonomies_for(self.post_type):

@@ -25,7 +25,7 @@ class PostSerializer(WPSerializer):
 
     @classmethod
     def for_type(cls, slug: str) -> type[PostSerializer]:
-        from taxonomy.registry import taxonomies_for
+        from content.registry import type_taxonomies as taxonomies_for
 
         post_type = get_post_type(slug)
         if post_type is None:
@@ -164,7 +164,7 @@ class PostSerializer(WPSerializer):
         if want("meta"):
             data["meta"] = self.meta(post)
         terms = self.context.get("terms", {}).get(post.pk, {})
-        from taxonomy.registry import taxonomies_for
+        from content.registry import type_taxonomies as taxonomies_for
 
         for taxonomy in taxonomies_for(post.type):
             if taxonomy.rest_base in props and want(taxonomy.rest_base):
@@ -240,7 +240,7 @@ class PostSerializer(WPSerializer):
             ]
         if post.type not in ("attachment", "revision"):
             links["wp:attachment"] = [{"href": rest_url(request, f"/wp/v2/media?parent={post.pk}")}]
-        from taxonomy.registry import taxonomies_for
+        from content.registry import type_taxonomies as taxonomies_for
 
         taxonomies = taxonomies_for(post.type)
         if taxonomies:

@@ -189,7 +189,7 @@ class PostTypeSerializer(WPSerializer):
 
     def to_representation(self, post_type: PostType) -> dict[str, Any]:
         from content.registry import post_type_caps_for
-        from taxonomy.registry import taxonomies_for
+        from content.registry import type_taxonomies as taxonomies_for
 
         caps = post_type_caps_for(post_type.slug)
         if post_type.slug == "attachment":

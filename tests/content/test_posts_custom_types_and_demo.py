@@ -83,3 +83,27 @@ def test_demo_site_exercises_posts_and_pages(api_client, admin_user, settings, t
     edited = Post.objects.get(slug="reference-post-2")
     assert Post.objects.filter(type="revision", parent=edited).count() == 2
     assert api_client.get(PAGES, {"status": "draft"}).json()
+
+
+def test_custom_type_naming_a_taxonomy_gets_its_field_and_filter(api_client, editor, settings):
+    import wpapi.urls  # noqa: F401
+    from tests.factories import TermFactory
+
+    settings.WP_POST_TYPES = {"recipe": {"name": "Recipes", "rest_base": "recipes",
+                                         "taxonomies": ["category"]}}
+    before = list(router.routes)
+    router.register("/wp/v2/recipes", post_type_viewset("recipe"))
+    try:
+        soup = TermFactory(name="Soup")
+        api_client.force_authenticate(editor)
+        body = api_client.post("/wp-json/wp/v2/recipes", {"title": "Leek", "status": "publish",
+                                                          "categories": [soup.pk]},
+                               format="json").json()
+        assert body["categories"] == [soup.pk]
+        assert body["_links"]["wp:term"][0]["taxonomy"] == "category"
+        assert ids(api_client.get("/wp-json/wp/v2/recipes", {"categories": soup.pk})) == [
+            body["id"]]
+        types = api_client.get("/wp-json/wp/v2/types").json()
+        assert types["recipe"]["taxonomies"] == ["category"]
+    finally:
+        router.routes[:] = before
