@@ -46,6 +46,9 @@ class PostSerializer(WPSerializer):
     def rest_base(self) -> str:
         return self.type_object.rest_base or self.post_type
 
+    def can_edit(self, post: Post) -> bool:
+        return user_can(self.user, "edit_post", post)
+
     def can_see_protected(self, post: Post) -> bool:
         """can_access_password_content()."""
         if not post.password:
@@ -113,8 +116,11 @@ class PostSerializer(WPSerializer):
             data["modified"] = local(post.modified)
         if want("modified_gmt"):
             data["modified_gmt"] = gmt(post.modified)
+        visible = self.can_see_protected(post)
         if want("password"):
-            data["password"] = post.password
+            # edit context lists every readable post; only those who may edit one see its
+            # password (WordPress 6.1 shows it to anyone allowed context=edit)
+            data["password"] = post.password if self.can_edit(post) else ""
         if want("slug"):
             data["slug"] = post.slug
         if want("status"):
@@ -129,17 +135,16 @@ class PostSerializer(WPSerializer):
             if post.status == "private" and not post.password:
                 shown = f"Private: {shown}"
             data["title"] = {"raw": post.title, "rendered": render_title(shown)}
-        visible = self.can_see_protected(post)
         if "content" in props and want("content"):
             data["content"] = {
-                "raw": post.content,
+                "raw": post.content if visible else "",
                 "rendered": render_content(post.content) if visible else "",
                 "protected": bool(post.password),
                 "block_version": 1 if "<!-- wp:" in post.content else 0,
             }
         if "excerpt" in props and want("excerpt"):
             data["excerpt"] = {
-                "raw": post.excerpt,
+                "raw": post.excerpt if visible else "",
                 "rendered": render_excerpt(post.excerpt, post.content) if visible else "",
                 "protected": bool(post.password),
             }
