@@ -8,11 +8,11 @@ from typing import Any
 import orjson
 from django.conf import settings
 
-from comments.dates import format_gmt, format_local
 from comments.formatting import avatar_urls, render_comment
 from comments.meta import meta_schema, meta_values
 from comments.models import Comment
 from content.registry import get_post_type
+from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.schema import validate
 from wpapi.serializers import WPSerializer

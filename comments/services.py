@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from comments.dates import parse_request_date
 from comments.formatting import (
     comment_author_name,
     esc_url_raw,
@@ -26,6 +25,7 @@ from comments.policies import is_moderator
 from content.models import Post
 from users.capabilities import user_can
 from users.models import User
+from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 
 MAX_ID = 2**63 - 1

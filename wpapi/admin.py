@@ -8,11 +8,10 @@ through users.capabilities.user_can's meta-capability mapping (edit_post of one'
 from typing import Any
 
 from django.contrib import admin
-from django.core.cache import cache
 
 from users.capabilities import user_can
 from wpapi.models import Option
-from wpapi.site import CACHE_KEY
+from wpapi.site import forget_options
 
 
 class CapabilityAdmin(admin.ModelAdmin):
@@ -58,8 +57,8 @@ class OptionAdmin(CapabilityAdmin):
 
     def save_model(self, request: Any, obj: Option, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        cache.delete(CACHE_KEY)
+        forget_options()
 
     def delete_model(self, request: Any, obj: Option) -> None:
         super().delete_model(request, obj)
-        cache.delete(CACHE_KEY)
+        forget_options()

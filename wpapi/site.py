@@ -5,6 +5,7 @@ administrator saves through /wp/v2/settings overrides them. The cache is Django'
 REDIS_URL is set), so every app process sees a change at once.
 """
 
+import time
 from typing import Any
 
 from django.conf import settings
@@ -38,15 +39,33 @@ def defaults() -> dict[str, Any]:
     }
 
 
+# Read many times per request (dates, links): kept in the process for a moment too.
+LOCAL_SECONDS = 1.0
+_local: tuple[float, dict[str, Any]] | None = None
+
+
 def options() -> dict[str, Any]:
     """Every option: defaults overridden by saved values."""
+    global _local
+    now = time.monotonic()
+    if _local is not None and now - _local[0] < LOCAL_SECONDS:
+        return _local[1]
     saved = cache.get(CACHE_KEY)
     if saved is None:
         from wpapi.models import Option
 
         saved = dict(Option.objects.values_list("name", "value"))
         cache.set(CACHE_KEY, saved, CACHE_SECONDS)
-    return {**defaults(), **saved}
+    merged = {**defaults(), **saved}
+    _local = (now, merged)
+    return merged
+
+
+def forget_options() -> None:
+    """After a change: the next read goes back to the shared cache (and the database)."""
+    global _local
+    _local = None
+    cache.delete(CACHE_KEY)
 
 
 def get_option(name: str, default: Any = None) -> Any:
@@ -62,4 +81,4 @@ def update_options(values: dict[str, Any]) -> None:
             Option.objects.filter(name=name).delete()
         else:
             Option.objects.update_or_create(name=name, defaults={"value": value})
-    cache.delete(CACHE_KEY)
+    forget_options()

@@ -9,6 +9,7 @@ on this route) and collections carry WordPress's pagination headers.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Iterable
@@ -124,10 +125,8 @@ class WPViewSet(viewsets.GenericViewSet):
             # WordPress still lists in Allow the methods whose permission checks pass
             self.params, self.wp_context, self.object = {}, "view", None
             if self.action not in ("list", "create") and "id" in self.kwargs:
-                try:
+                with contextlib.suppress(WPError):
                     self.object = self.get_object()
-                except WPError:
-                    pass
             raise
         if getattr(request._request, "_wp_validate_only", False):
             raise ValidatedOnly()

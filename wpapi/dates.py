@@ -1,21 +1,30 @@
-"""Dates as WordPress shows and reads them: site-local `date`, UTC `date_gmt`."""
+"""Dates as WordPress shows and reads them: site-local `date`, UTC `date_gmt`.
+
+The site timezone is the `timezone` option (changed through /wp/v2/settings), whose default is
+settings.WP_TIMEZONE; every resource formats and parses its dates here."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 
 from wpapi.schema import parse_datetime
+from wpapi.site import get_option
 
 OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 
 
 def site_timezone() -> tzinfo:
-    """settings.WP_TIMEZONE: a zone name (Europe/Paris) or a fixed offset (+02:00, UTC+2)."""
-    name = (getattr(settings, "WP_TIMEZONE", "") or "UTC").strip()
+    """The site's zone: a name (Europe/Paris) or a fixed offset (+02:00, UTC+2)."""
+    return _zone((get_option("timezone") or settings.WP_TIMEZONE or "UTC").strip())
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> tzinfo:
     found = OFFSET.match(name)
     if found:
         sign = -1 if found.group(1) == "-" else 1
