@@ -8,6 +8,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -54,6 +55,8 @@ def to_wp_error(exc: Exception, context: dict[str, Any]) -> WPError:
     request = context.get("request")
     view = context.get("view")
     user = getattr(request, "user", None) if request is not None else None
+    if isinstance(exc, RequestDataTooBig):
+        return WPError("rest_request_too_large", "The request body is too large.", 413)
     if isinstance(exc, exceptions.ParseError):
         return WPError("rest_invalid_json", "Invalid JSON body passed.", 400,
                        json_error_code=4, json_error_message="Syntax error")

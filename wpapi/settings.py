@@ -68,6 +68,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "wpapi.urls"
+# JSON bodies (a post's content) may be large; uploads stream past this limit
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 32 * 1024 * 1024))
 WSGI_APPLICATION = "wpapi.wsgi.application"
 APPEND_SLASH = False
 

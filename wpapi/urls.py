@@ -1,5 +1,7 @@
 """URLs: Django admin, the site root, and `/wp-json/...` served by the WordPress route table."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import path, re_path
 
@@ -32,6 +34,11 @@ urlpatterns = [
     re_path(r"^wp-json/?$", routing.rest_entry),
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
 ]
+
+if settings.DEBUG:
+    # uploads (source_url) served by the development server; production serves them from
+    # the web server or S3-compatible storage
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "wpapi.errors.bad_request"
 handler403 = "wpapi.errors.permission_denied"

@@ -74,3 +74,10 @@ def test_form_body_is_read(api_client, admin_user):
     response = api_client.post(URL, {"name": "Form"})
     assert response.status_code == 201
     assert response.json()["name"] == "Form"
+
+
+def test_body_over_the_limit_is_413_not_500(api_client, admin_user, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    api_client.force_authenticate(admin_user)
+    response = api_client.post(URL, {"name": "x" * 5000}, format="json")
+    assert_wp_error(response, "rest_request_too_large", 413)
