@@ -87,7 +87,8 @@ def seed() -> None:
     admin = users.get("admin") or User.objects.filter(role="administrator").first()
     authors = [admin, users.get("alice", admin), users.get("bob", admin), admin]
 
-    _post(
+    # WordPress's installer writes these two with plain guids
+    hello = _post(
         type="post",
         status="publish",
         author=admin,
@@ -100,7 +101,7 @@ def seed() -> None:
         comment_status="open",
         ping_status="open",
     )
-    _post(
+    sample = _post(
         type="page",
         status="publish",
         author=admin,
@@ -114,6 +115,8 @@ def seed() -> None:
         comment_status="closed",
         ping_status="open",
     )
+    Post.objects.filter(pk=hello.pk).update(guid=f"/?p={hello.pk}")
+    Post.objects.filter(pk=sample.pk).update(guid=f"/?page_id={sample.pk}")
 
     posts = []
     for i in range(1, 13):
