@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from content.formatting import capital_p_dangit, wpautop, wptexturize
+from wpapi.formatting import sanitize_text_field, specialchars
 
 # kses' $allowedtags: what a comment may contain when its author lacks unfiltered_html.
 COMMENT_TAGS: dict[str, set[str]] = {
@@ -90,23 +91,6 @@ TAGS = re.compile(r"<[^>]*>")
 OCTETS = re.compile(r"%[a-fA-F0-9]{2}")
 
 
-def sanitize_text_field(value: Any) -> str:
-    """sanitize_text_field(): no tags, no line breaks or tabs, no surrounding or repeated space."""
-    text = value if isinstance(value, str) else str(value)
-    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL)
-    text = TAGS.sub("", text)
-    text = text.replace("<", "&lt;")
-    text = re.sub(r"[\r\n\t ]+", " ", text)
-    if OCTETS.search(text):  # percent-encoded octets are removed, as WordPress does
-        while OCTETS.search(text):
-            text = OCTETS.sub("", text)
-        text = re.sub(r" +", " ", text)
-    return text.strip()
-
-
-def specialchars(text: str) -> str:
-    """_wp_specialchars() without quotes and without double encoding: &, < and >."""
-    return LONE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def comment_author_name(value: Any) -> str:

@@ -17,6 +17,7 @@ from taxonomy.models import Term, TermMeta, TermRelationship
 from taxonomy.registry import Taxonomy, registered_term_meta
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
+from wpapi.formatting import sanitize_text_field, specialchars, strip_all_tags
 from wpapi.site import get_option
 
 DEFAULT_CATEGORY_SLUG = "uncategorized"
@@ -79,8 +80,6 @@ def terms_of(taxonomy: Taxonomy) -> QuerySet[Term]:
 
 
 # --- text --------------------------------------------------------------------------------------
-_ENTITY = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
-_PCT_OCTET = re.compile(r"%[a-f0-9]{2}", re.IGNORECASE)
 _ACCENTS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
             "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
 # Characters sanitize_title() turns into a hyphen or drops when saving.
@@ -90,34 +89,7 @@ _DROPPED = "\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u
            "\u200d\u200e\u200f"
 
 
-def strip_all_tags(text: str) -> str:
-    """wp_strip_all_tags(): drop <script>/<style> with their content, then every tag."""
-    text = re.sub(r"<(script|style)[^>]*?>.*?</\1\s*>", "", text, flags=re.S | re.I)
-    return re.sub(r"<[^>]*>", "", text)
 
-
-def sanitize_text_field(value: Any) -> str:
-    """sanitize_text_field(): no tags, no line breaks or runs of whitespace, no %-octets."""
-    if not isinstance(value, str):
-        return "" if isinstance(value, dict | list) or value is None else str(value)
-    text = value.replace("\x00", "")  # PHP's strip_tags drops NUL bytes; databases refuse them
-    if "<" in text:
-        # wp_pre_kses_less_than: a "<" that opens no tag is text, not markup.
-        text = re.sub(r"<[^>]*?(?=<|$)", lambda m: m.group(0).replace("<", "&lt;"), text)
-        text = strip_all_tags(text)
-    text = re.sub(r"[\r\n\t ]+", " ", text).strip()
-    found = False
-    while match := _PCT_OCTET.search(text):
-        text = text.replace(match.group(0), "")
-        found = True
-    if found:
-        text = re.sub(r" +", " ", text).strip()
-    return text
-
-
-def specialchars(text: str) -> str:
-    """_wp_specialchars() without double encoding: &, < and > as entities."""
-    return _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def sanitize_term_name(value: Any) -> str:

@@ -15,6 +15,7 @@ from users.meta import registered_user_meta
 from users.models import ApplicationPassword, Role, User, UserMeta
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
+from wpapi.formatting import sanitize_text_field
 
 # kses' $allowedtags: what a description may hold when its author lacks unfiltered_html.
 DESCRIPTION_TAGS: dict[str, set[str]] = {
@@ -25,18 +26,6 @@ DESCRIPTION_TAGS: dict[str, set[str]] = {
 
 
 # --- WordPress's text rules ---------------------------------------------------------------------
-def sanitize_text_field(value: Any) -> str:
-    """sanitize_text_field(): no tags, line breaks, tabs, octets or surrounding space."""
-    text = without_nul(value if isinstance(value, str) else str(value))
-    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL)
-    text = re.sub(r"<[^>]*>", "", text).replace("<", "&lt;")
-    text = re.sub(r"[\r\n\t ]+", " ", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = re.sub(r"%[a-fA-F0-9]{2}", "", text)
-    return text.strip()
-
 
 def sanitize_user(username: str) -> str:
     """sanitize_user($username, true): what a login may be made of."""
