@@ -413,13 +413,24 @@ def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str])
             )
         )
     if orderby == "relevance":
-        text = params["search"]
-        title_match = Case(
-            When(title__icontains=text, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        return posts.order_by(title_match.desc(), "-date", "-id")
+        # WP_Query::parse_search_order(): the whole phrase in the title first, then every
+        # term in the title, then any term in the title, then the phrase in the excerpt, then
+        # in the content; newest first within each rank
+        text = params["search"].strip()
+        terms = [t.strip('"') for t in re.findall(r'"[^"]*"|\S+', text)]
+        terms = [t for t in terms if t and not t.startswith("-")]
+        ranks = [When(title__icontains=text, then=Value(1))]
+        if 1 < len(terms) < 7:
+            every, some = Q(), Q()
+            for term in terms:
+                every &= Q(title__icontains=term)
+                some |= Q(title__icontains=term)
+            ranks += [When(every, then=Value(2)), When(some, then=Value(3))]
+        if len(terms) > 1:  # one term ranks by the title alone
+            ranks += [When(excerpt__icontains=text, then=Value(4)),
+                      When(content__icontains=text, then=Value(5))]
+        rank = Case(*ranks, default=Value(6), output_field=IntegerField())
+        return posts.order_by(rank, "-date", "-id")
     field = {
         "author": "author_id",
         "date": "date",

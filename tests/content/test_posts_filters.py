@@ -352,3 +352,14 @@ def test_editors_search_protected_content(api_client, editor, make_post):
     guarded = make_post(password="pw", content="<p>needle</p>")
     api_client.force_authenticate(editor)
     assert ids(api_client.get(POSTS, {"search": "needle"})) == [guarded.pk]
+
+
+def test_relevance_ranks_like_wp_query(api_client, make_post):
+    content = make_post(title="Other", content="<p>relq zulu words</p>", date=T0 + timedelta(4))
+    first = make_post(title="Zq relq first", date=T0)
+    excerpt = make_post(title="Nothing", excerpt="relq zulu", date=T0 + timedelta(2))
+    both = make_post(title="Zulu and relq", date=T0 + timedelta(1))
+    one_term = {"search": "relq", "orderby": "relevance"}
+    assert ids(api_client.get(POSTS, one_term)) == [both.pk, first.pk, content.pk, excerpt.pk]
+    two_terms = {"search": "relq zulu", "orderby": "relevance"}
+    assert ids(api_client.get(POSTS, two_terms)) == [both.pk, excerpt.pk, content.pk]
