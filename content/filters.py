@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Lower
 
 from content import policies
 from content.formatting import sanitize_title
@@ -444,4 +445,7 @@ def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str])
     }.get(orderby, "date")
     if field == "id":
         return posts.order_by(f"{sign}id")
+    if field == "title":  # MySQL's case-insensitive collation, as WordPress sorts
+        title = Lower("title")
+        return posts.order_by(title.desc() if descending else title.asc(), f"{sign}id")
     return posts.order_by(f"{sign}{field}", f"{sign}id")

@@ -363,3 +363,10 @@ def test_relevance_ranks_like_wp_query(api_client, make_post):
     assert ids(api_client.get(POSTS, one_term)) == [both.pk, first.pk, content.pk, excerpt.pk]
     two_terms = {"search": "relq zulu", "orderby": "relevance"}
     assert ids(api_client.get(POSTS, two_terms)) == [both.pk, excerpt.pk, content.pk]
+
+
+def test_title_order_ignores_case(api_client, make_post):
+    lower = make_post(title="apple")
+    upper = make_post(title="Banana")
+    assert ids(api_client.get(POSTS, {"orderby": "title", "order": "asc"})) == [lower.pk,
+                                                                              upper.pk]
