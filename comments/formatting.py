@@ -8,7 +8,6 @@ the HTML cleaning; texturize and autop are the posts' (content.formatting).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from typing import Any
@@ -227,20 +226,3 @@ def _clickable_text(text: str) -> str:
         text = EMAIL_IN_TEXT.sub(
             lambda m: f'<a href="mailto:{m.group(0)}">{m.group(0)}</a>', text)
     return text
-
-
-# --- avatars -----------------------------------------------------------------------------------
-AVATAR_SIZES = (24, 48, 96)
-
-
-def avatar_urls(email: str, secure: bool) -> dict[str, str]:
-    """rest_get_avatar_urls(): Gravatar URLs for 24, 48 and 96 pixels."""
-    digest = hashlib.md5(email.strip().lower().encode()).hexdigest() if email else ""
-    if secure:
-        base = "https://secure.gravatar.com/avatar/"
-    else:
-        server = int(digest[0], 16) % 3 if digest else 0
-        base = f"http://{server}.gravatar.com/avatar/"
-    return {str(size): f"{base}{digest}?s={size}&d=mm&r=g" for size in AVATAR_SIZES}
-
-

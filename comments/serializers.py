@@ -8,10 +8,11 @@ from typing import Any
 import orjson
 from django.conf import settings
 
-from comments.formatting import avatar_urls, render_comment
+from comments.formatting import render_comment
 from comments.meta import meta_schema, meta_values
 from comments.models import Comment
 from content.registry import get_post_type
+from users.serializers import gravatar_urls
 from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.schema import validate
@@ -164,7 +165,7 @@ class CommentSerializer(WPSerializer):
         email = comment.user.email if comment.user_id and comment.user else comment.author_email
         secure = bool(request is not None and request.is_secure()) or site_url(
             request).startswith("https:")
-        return avatar_urls(email, secure)
+        return gravatar_urls(email, secure)
 
     def links(self, comment: Comment) -> dict[str, list[dict[str, Any]]]:
         request = self.context.get("request")

@@ -99,12 +99,19 @@ def _user_context_plan(meta_key: str, context: str) -> dict[str, Any]:
 
 
 def avatar_urls(request: Any, email: str) -> dict[str, str]:
-    """get_avatar_url() for each REST size: Gravatar by the md5 of the trimmed, lowered email."""
-    digest = hashlib.md5(email.strip().lower().encode(), usedforsecurity=False).hexdigest()
-    if request is not None and request.is_secure():
+    """get_avatar_url() for each REST size, over https when the request is."""
+    return gravatar_urls(email, secure=request is not None and request.is_secure())
+
+
+def gravatar_urls(email: str, secure: bool) -> dict[str, str]:
+    """rest_get_avatar_urls(): Gravatar by the md5 of the trimmed, lowered email (users and
+    comment authors alike)."""
+    digest = hashlib.md5(email.strip().lower().encode(), usedforsecurity=False).hexdigest() \
+        if email else ""
+    if secure:
         host = "https://secure.gravatar.com"
     else:
-        host = f"http://{int(digest[0], 16) % 3}.gravatar.com"
+        host = f"http://{int(digest[0], 16) % 3 if digest else 0}.gravatar.com"
     return {str(size): f"{host}/avatar/{digest}?s={size}&d=mm&r=g" for size in AVATAR_SIZES}
 
 
