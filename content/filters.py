@@ -445,7 +445,10 @@ def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str])
     }.get(orderby, "date")
     if field == "id":
         return posts.order_by(f"{sign}id")
+    # ties: MySQL walks its (type, status, date, ID) index for dates, so the ID follows the
+    # date's direction; other columns are sorted from table order, ascending IDs
+    tie = f"{sign}id" if field == "date" else "id"
     if field == "title":  # MySQL's case-insensitive collation, as WordPress sorts
         title = Lower("title")
-        return posts.order_by(title.desc() if descending else title.asc(), f"{sign}id")
-    return posts.order_by(f"{sign}{field}", f"{sign}id")
+        return posts.order_by(title.desc() if descending else title.asc(), tie)
+    return posts.order_by(f"{sign}{field}", tie)

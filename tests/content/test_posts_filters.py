@@ -370,3 +370,10 @@ def test_title_order_ignores_case(api_client, make_post):
     upper = make_post(title="Banana")
     assert ids(api_client.get(POSTS, {"orderby": "title", "order": "asc"})) == [lower.pk,
                                                                               upper.pk]
+
+
+def test_ties_break_like_mysql(api_client):
+    first = PageFactory(menu_order=1, date=T0)
+    second = PageFactory(menu_order=1, date=T0)
+    assert ids(api_client.get(PAGES, {"orderby": "menu_order"})) == [first.pk, second.pk]
+    assert ids(api_client.get(PAGES)) == [second.pk, first.pk]
