@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import path, re_path
 
 from users.views import rest_nonce
+from users.web import authorize_application, wp_login
 from wpapi import routing, views
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
@@ -31,6 +32,9 @@ urlpatterns = [
     path("", views.site_root),
     # api-fetch's nonceEndpoint: a fresh wp_rest nonce for a logged-in browser session
     path("wp-admin/admin-ajax.php", rest_nonce),
+    # WordPress's login page and the application-password authorization flow, for every user
+    path("wp-login.php", wp_login),
+    path("wp-admin/authorize-application.php", authorize_application),
     re_path(r"^wp-json/?$", routing.rest_entry),
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
 ]

@@ -58,7 +58,7 @@ class IndexViewSet(WPViewSet):
             "timezone_string": site["timezone"],
             "namespaces": router.namespaces(),
             "authentication": {"application-passwords": {"endpoints": {
-                "authorization": home + "/admin/"}}},
+                "authorization": home + "/wp-admin/authorize-application.php"}}},
             "routes": routes_index(request),
             "site_logo": site["site_logo"] or 0,
             "site_icon": site["site_icon"] or 0,
