@@ -225,6 +225,7 @@ def test_the_page_names_the_user_and_the_app(client, author):
     assert 'name="reject"' in html
     assert "https://app.example/cb?site_url=http://testserver&amp;user_login=" in html
     assert response["Cache-Control"].startswith("max-age=0")
+    assert response["X-Frame-Options"] == "DENY"  # the approve button cannot be framed
     assert ApplicationPassword.objects.count() == 0
 
 
