@@ -1,4 +1,5 @@
-"""Demo posts and pages modelled on the reference WordPress site: "Hello world!", a dozen
+"""Demo posts and pages modelled on the reference WordPress site, created in its order so IDs
+line up: "Hello world!", Sample Page and the Privacy Policy draft, 30
 published posts over the demo categories and tags (one sticky, formats, hand-written excerpts,
 a <!--more--> teaser, one edited twice so it has revisions), a draft, a pending and a private
 post, a password-protected one (password "secret"), a scheduled one, a unicode title and a
@@ -50,7 +51,10 @@ WORDS = [
     "commodo",
     "consequat",
 ]
-CATEGORY_SETS = [["news"], ["tech"], ["php"], ["news", "python"]]
+#: categories of reference post i by i % 4 (none: the default category)
+CATEGORY_SETS = [[], ["news"], ["tech", "php"], ["python"]]
+#: as the reference site's SEED_POSTS, so IDs line up with it for the posts and pages
+POSTS = 30
 TAGS = ["alpha", "beta", "gamma", "delta", "epsilon"]
 
 
@@ -117,9 +121,21 @@ def seed() -> None:
     )
     Post.objects.filter(pk=hello.pk).update(guid=f"/?p={hello.pk}")
     Post.objects.filter(pk=sample.pk).update(guid=f"/?page_id={sample.pk}")
+    _post(
+        type="page",
+        status="draft",
+        author=admin,
+        title="Privacy Policy",
+        slug="privacy-policy",
+        content=para("Our website address is the one you are reading."),
+        date=T0 - timedelta(days=1),
+        comment_status="closed",
+        ping_status="open",
+        floating=True,
+    )
 
     posts = []
-    for i in range(1, 13):
+    for i in range(1, POSTS + 1):
         content = (
             para(words(30, i).capitalize() + ".")
             + "\n\n"
@@ -141,7 +157,7 @@ def seed() -> None:
             slug=f"reference-post-{i}",
             content=content,
             excerpt=f"Hand-written excerpt for post {i}." if i % 3 == 0 else "",
-            date=T0 + timedelta(hours=i + 1),
+            date=T0 + timedelta(hours=i),
             comment_status="open",
             ping_status="closed",
             format={3: "aside", 6: "quote"}.get(i % 10, "standard"),
@@ -167,7 +183,7 @@ def seed() -> None:
         edited.save()
         save_revision(edited, admin)
 
-    tx = T0 + timedelta(hours=40)
+    tx = T0 + timedelta(hours=POSTS + 24)
     extra = {
         "type": "post",
         "content": para(words(25, 5).capitalize() + "."),
@@ -261,7 +277,6 @@ def seed() -> None:
         )
 
     about = page("About", "about", None, 1, 100)
-    _featured_images(admin, posts[2], about)
     team = page("Team", "team", about, 1, 200)
     page("Founders", "founders", team, 1, 300)
     page("History", "history", about, 2, 400)
@@ -277,6 +292,7 @@ def seed() -> None:
         ping_status="closed",
         floating=True,
     )
+    _featured_images(admin, posts[2], about)
 
 
 def _featured_images(admin: User, post: Post, page: Post) -> None:

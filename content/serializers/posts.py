@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from typing import Any
+from urllib.parse import unquote
 
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
@@ -68,15 +69,9 @@ class PostSerializer(WPSerializer):
             if post.type == "post":
                 return f"{home}/?p={post.pk}"
             return f"{home}/?post_type={post.type}&p={post.pk}"
-        slug = (
-            "%pagename%"
-            if sample and post.type == "page"
-            else (
-                "%postname%"
-                if sample and post.type == "post"
-                else (f"%{post.type}%" if sample else post.slug)
-            )
-        )
+        # get_sample_permalink(): posts keep %postname%; other types' own token becomes
+        # %pagename%
+        slug = ("%postname%" if post.type == "post" else "%pagename%") if sample else post.slug
         if post.type == "post":
             return f"{home}/{slug}/"
         path = self.ancestor_path(post)
@@ -177,7 +172,10 @@ class PostSerializer(WPSerializer):
         if "permalink_template" in props and want("permalink_template"):
             data["permalink_template"] = self.permalink(post, sample=True)
         if "generated_slug" in props and want("generated_slug"):
-            data["generated_slug"] = self.context.get("generated_slugs", {}).get(post.pk, "")
+            # the editable_slug filter shows it URL-decoded
+            data["generated_slug"] = unquote(
+                self.context.get("generated_slugs", {}).get(post.pk, "")
+            )
         return data
 
     def meta(self, post: Post) -> Any:
