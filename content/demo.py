@@ -292,13 +292,14 @@ def seed() -> None:
         ping_status="closed",
         floating=True,
     )
-    _featured_images(admin, posts[2], about)
+    _featured_images(admin, posts, about)
 
 
-def _featured_images(admin: User, post: Post, page: Post) -> None:
-    """The media demo's images as featured images (post 3 and About, as on the reference)."""
+def _featured_images(admin: User, posts: list[Post], page: Post) -> None:
+    """The media demo's images as featured images where the reference has them: the
+    landscape on posts 3 and 4 (attached to 4), the square on post 5 and About."""
     from content.media_services import seed_media
 
-    landscape, square, _notes = seed_media(author=admin, parent=post)
-    Post.objects.filter(pk=post.pk).update(featured_media=landscape)
-    Post.objects.filter(pk=page.pk).update(featured_media=square)
+    landscape, square, _notes = seed_media(author=admin, parent=posts[3])
+    Post.objects.filter(pk__in=[posts[2].pk, posts[3].pk]).update(featured_media=landscape)
+    Post.objects.filter(pk__in=[posts[4].pk, page.pk]).update(featured_media=square)
