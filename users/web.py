@@ -36,13 +36,19 @@ REMEMBER_ME_SECONDS = 14 * 86400  # wp_set_auth_cookie's "remember me" lifetime
 # --- /wp-login.php ------------------------------------------------------------------------------
 class WPLoginForm(AuthenticationForm):
     """wp-login.php's form. As wp_authenticate_email_password does, a login that is not a
-    username but the email address of a user logs that user in."""
+    username but the email address of a user logs that user in; and logins compare without
+    regard to case, as WordPress's (MySQL's) do."""
 
     def clean(self) -> dict[str, Any]:
         login = self.cleaned_data.get("username")
-        if login and EMAIL.match(login) and not User.objects.filter(username=login).exists():
-            owner = User.objects.filter(email__iexact=login).values_list("username", flat=True)
-            if owner:
+        if login and not User.objects.filter(username=login).exists():
+            owner = []
+            if EMAIL.match(login):
+                owner = User.objects.filter(email__iexact=login).values_list("username", flat=True)
+            if not owner:
+                owner = User.objects.filter(username__iexact=login).values_list("username",
+                                                                                flat=True)[:2]
+            if len(owner) == 1:
                 self.cleaned_data["username"] = owner[0]
         return super().clean()
 

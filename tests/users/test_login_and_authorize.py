@@ -75,6 +75,12 @@ def test_login_with_email_address(client, author):
     assert int(client.session["_auth_user_id"]) == author.pk
 
 
+def test_logins_compare_without_case(client, author):
+    response = log_in(client, author.username.upper())
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == author.pk
+
+
 def test_django_field_names_work_too(client, editor):
     response = client.post(LOGIN, {"username": editor.username, "password": "user-pass-123"})
     assert response.status_code == 302
