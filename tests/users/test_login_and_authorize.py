@@ -397,3 +397,19 @@ def test_redirect_url_rules(url, valid):
 ])
 def test_add_query_arg(url, expected):
     assert add_query_arg(url, {"k": "v w"}) == expected
+
+
+def test_a_logged_out_post_creates_nothing(client):
+    response = approve(client, app_name="App", success_url="https://app.example/cb")
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == LOGIN
+    assert ApplicationPassword.objects.count() == 0
+
+
+def test_a_non_ascii_success_url_is_sent_encoded(client, author):
+    client.force_login(author)
+    response = approve(client, app_name="App", success_url="https://münchen.example/cb?x=€")
+    assert response.status_code == 302
+    location = response["Location"]
+    assert location.startswith("https://m%C3%BCnchen.example/cb?x=%E2%82%AC&site_url=")
+    assert "password=" in location
