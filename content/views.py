@@ -303,14 +303,18 @@ class TypesViewSet(WPViewSet):
         )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        post_type = _rest_types().get(self.kwargs["type"])
+        # WordPress makes these checks in get_item(), so Allow still says GET
+        post_type = post_types().get(self.kwargs["type"])
         if post_type is None:
             raise WPError("rest_type_invalid", "Invalid post type.", 404)
+        if not post_type.show_in_rest:
+            raise self.forbid("rest_cannot_read_type", "Cannot view post type.")
         if self.wp_context == "edit" and not policies.type_can(
             request.user, post_type.slug, "edit_posts"
         ):
             raise self.forbid(
-                "rest_forbidden_context", "Sorry, you are not allowed to manage this resource."
+                "rest_forbidden_context",
+                "Sorry, you are not allowed to edit posts in this post type.",
             )
         return Response(self.serialize_one(post_type))
 
@@ -358,13 +362,17 @@ class StatusesViewSet(WPViewSet):
         items = self.serialize(statuses)
         return Response({status.slug: data for status, data in zip(statuses, items, strict=True)})
 
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def check_retrieve_permission(self, obj: Any) -> None:
+        """get_item_permissions_check(): an unknown status is 404, one the user may not see
+        401/403 (and then Allow is left out, as WordPress does)."""
         status = post_statuses().get(self.kwargs["status"])
         if status is None:
             raise WPError("rest_status_invalid", "Invalid status.", 404)
-        if not _can_read_status(request.user, status):
+        if not _can_read_status(self.request.user, status):
             raise self.forbid("rest_cannot_read_status", "Cannot view status.")
-        return Response(self.serialize_one(status))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.serialize_one(post_statuses()[self.kwargs["status"]]))
 
 
 def post_type_viewset(slug: str) -> type[PostViewSet]:

@@ -82,7 +82,8 @@ def test_type_embed_context(api_client):
 def test_unknown_type(api_client):
     body = assert_wp_error(api_client.get(f"{TYPES}/nope"), "rest_type_invalid", 404)
     assert body["message"] == "Invalid post type."
-    assert_wp_error(api_client.get(f"{TYPES}/revision"), "rest_type_invalid", 404)
+    body = assert_wp_error(api_client.get(f"{TYPES}/revision"), "rest_cannot_read_type", 401)
+    assert body["message"] == "Cannot view post type."
 
 
 def test_types_edit_context_needs_edit_posts(api_client, subscriber):
@@ -93,7 +94,7 @@ def test_types_edit_context_needs_edit_posts(api_client, subscriber):
     body = assert_wp_error(
         api_client.get(f"{TYPES}/post", {"context": "edit"}), "rest_forbidden_context", 403
     )
-    assert body["message"] == "Sorry, you are not allowed to manage this resource."
+    assert body["message"] == "Sorry, you are not allowed to edit posts in this post type."
 
 
 def test_contributor_edit_list_skips_types_they_cannot_edit(api_client, contributor):
@@ -165,3 +166,11 @@ def test_unknown_and_internal_statuses(api_client, editor):
     api_client.force_authenticate(editor)
     assert_wp_error(api_client.get(f"{STATUSES}/inherit"), "rest_cannot_read_status", 403)
     assert api_client.get(f"{STATUSES}/trash").status_code == 200
+
+
+def test_status_refusals_carry_no_allow(api_client):
+    response = api_client.get(f"{STATUSES}/trash")
+    assert_wp_error(response, "rest_cannot_read_status", 401)
+    assert not response.has_header("Allow")
+    assert not api_client.get(f"{STATUSES}/nope").has_header("Allow")
+    assert api_client.get(f"{STATUSES}/publish")["Allow"] == "GET"
