@@ -260,6 +260,9 @@ def seed() -> None:
         date=tx + timedelta(seconds=6),
     )
     post_trash(user=admin, post=trashed)  # as wp_trash_post(): __trashed slug, one revision
+    when = tx + timedelta(seconds=7)  # the reference trashed it a second after writing it
+    Post.objects.filter(pk=trashed.pk).update(modified=when)
+    Post.objects.filter(parent=trashed, type=Post.Type.REVISION).update(date=when, modified=when)
 
     def page(title: str, slug: str, parent: Post | None, order: int, seconds: int) -> Post:
         return _post(
@@ -291,6 +294,19 @@ def seed() -> None:
         comment_status="closed",
         ping_status="closed",
         floating=True,
+    )
+    # the reference's reusable block (wp_block; its /wp/v2/blocks route is not served here),
+    # stored so the media that follow get the reference's IDs
+    _post(
+        type="wp_block",
+        status="publish",
+        author=admin,
+        title="Reference call to action",
+        slug="reference-call-to-action",
+        content=para("<strong>Subscribe</strong> to the reference newsletter."),
+        date=T0 + timedelta(seconds=600),
+        comment_status="closed",
+        ping_status="closed",
     )
     _featured_images(admin, posts, about)
 
