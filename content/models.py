@@ -7,6 +7,28 @@ from django.utils import timezone
 from content.registry import PostType, get_post_type
 
 
+class OrderedJSONField(models.JSONField):
+    """JSON kept as written: PostgreSQL's `json` type (not `jsonb`, which sorts keys), because
+    WordPress's attachment metadata is answered in the order it was generated."""
+
+    def db_type(self, connection):  # noqa: ANN001, ANN201 - Django's signature
+        if connection.vendor == "postgresql":
+            return "json"
+        return super().db_type(connection)
+
+    def get_db_prep_value(self, value, connection, prepared=False):  # noqa: ANN001, ANN201
+        if connection.vendor == "postgresql" and value is not None:
+            from psycopg.types.json import Json
+
+            return Json(value)  # sent as `json`: a `jsonb` parameter would be re-sorted first
+        return super().get_db_prep_value(value, connection, prepared)
+
+    def from_db_value(self, value, expression, connection):  # noqa: ANN001, ANN201
+        if isinstance(value, dict | list):  # psycopg decodes `json` itself, in order
+            return value
+        return super().from_db_value(value, expression, connection)
+
+
 class Post(models.Model):
     """A WordPress post of any type: post, page, attachment, revision or a registered type.
 
@@ -63,7 +85,7 @@ class Post(models.Model):
     mime_type = models.CharField(max_length=100, blank=True, default="")
     file = models.FileField(upload_to="%Y/%m/", blank=True, max_length=255)
     alt_text = models.TextField(blank=True, default="")
-    media_details = models.JSONField(default=dict, blank=True)
+    media_details = OrderedJSONField(default=dict, blank=True)
 
     class Meta:
         indexes = [
