@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from content import policies
@@ -451,4 +451,9 @@ def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str])
     if field == "title":  # MySQL's case-insensitive collation, as WordPress sorts
         title = Lower("title")
         return posts.order_by(title.desc() if descending else title.asc(), tie)
+    if field in ("parent_id", "author_id"):
+        # WordPress stores "none" as 0, the smallest value; NULL sorts the same everywhere
+        column = F(field)
+        return posts.order_by(column.desc(nulls_last=True) if descending
+                              else column.asc(nulls_first=True), tie)
     return posts.order_by(f"{sign}{field}", tie)
