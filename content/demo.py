@@ -6,6 +6,7 @@ post, a password-protected one (password "secret"), a scheduled one, a unicode t
 trashed post; pages About > Team > Founders, About > History, Contact (menu_order) and a draft
 page."""
 
+import random
 from datetime import UTC, datetime, timedelta
 
 from content.models import Post
@@ -15,42 +16,33 @@ from taxonomy.services import default_category
 from users.models import User
 
 T0 = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
-WORDS = [
-    "lorem",
-    "ipsum",
-    "dolor",
-    "sit",
-    "amet",
-    "consectetur",
-    "adipiscing",
-    "elit",
-    "sed",
-    "do",
-    "eiusmod",
-    "tempor",
-    "incididunt",
-    "ut",
-    "labore",
-    "et",
-    "dolore",
-    "magna",
-    "aliqua",
-    "enim",
-    "ad",
-    "minim",
-    "veniam",
-    "quis",
-    "nostrud",
-    "exercitation",
-    "ullamco",
-    "laboris",
-    "nisi",
-    "aliquip",
-    "ex",
-    "ea",
-    "commodo",
-    "consequat",
-]
+#: the reference seed's word list and generator (mt_srand(20240101); mt_rand per word), so the
+#: demo's titles and texts are the reference's own
+WORDS = (  # noqa: SIM905 - the reference's own string
+    "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt "
+    "ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco "
+    "laboris nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate "
+    "velit esse cillum fugiat nulla pariatur excepteur sint occaecat cupidatat non proident "
+    "sunt culpa qui officia deserunt mollit anim id est laborum"
+).split()
+#: WordPress's installer content for the Sample Page (the dashboard link points at our admin)
+SAMPLE_PAGE = (
+    "<!-- wp:paragraph -->\n<p>This is an example page. It's different from a blog post because "
+    "it will stay in one place and will show up in your site navigation (in most themes). Most "
+    "people start with an About page that introduces them to potential site visitors. It might "
+    "say something like this:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:quote -->\n"
+    '<blockquote class="wp-block-quote"><p>Hi there! I\'m a bike messenger by day, aspiring '
+    "actor by night, and this is my website. I live in Los Angeles, have a great dog named "
+    "Jack, and I like pi&#241;a coladas. (And gettin' caught in the rain.)</p></blockquote>\n"
+    "<!-- /wp:quote -->\n\n<!-- wp:paragraph -->\n<p>...or something like this:</p>\n"
+    "<!-- /wp:paragraph -->\n\n<!-- wp:quote -->\n"
+    '<blockquote class="wp-block-quote"><p>The XYZ Doohickey Company was founded in 1971, and '
+    "has been providing quality doohickeys to the public ever since. Located in Gotham City, "
+    "XYZ employs over 2,000 people and does all kinds of awesome things for the Gotham "
+    "community.</p></blockquote>\n<!-- /wp:quote -->\n\n<!-- wp:paragraph -->\n<p>As a new "
+    'WordPress user, you should go to <a href="/admin/">your dashboard</a> to delete this page '
+    "and create new pages for your content. Have fun!</p>\n<!-- /wp:paragraph -->"
+)
 #: categories of reference post i by i % 4 (none: the default category)
 CATEGORY_SETS = [[], ["news"], ["tech", "php"], ["python"]]
 #: as the reference site's SEED_POSTS, so IDs line up with it for the posts and pages
@@ -62,8 +54,33 @@ def para(text: str) -> str:
     return f"<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->"
 
 
-def words(count: int, offset: int) -> str:
-    return " ".join(WORDS[(offset + i * 7) % len(WORDS)] for i in range(count))
+class PhpWords:
+    """PHP's mt_rand(min, max) after mt_srand(seed) (MT19937, 32-bit range reduction), drawing
+    words as the reference's ref_words() does."""
+
+    def __init__(self, seed: int) -> None:
+        state = [seed & 0xFFFFFFFF]
+        for index in range(1, 624):
+            previous = state[-1]
+            state.append((1812433253 * (previous ^ (previous >> 30)) + index) & 0xFFFFFFFF)
+        self.random = random.Random()
+        self.random.setstate((3, (*state, 624), None))
+
+    def rand(self, low: int, high: int) -> int:
+        span = high - low + 1
+        result = self.random.getrandbits(32)
+        if span & (span - 1):
+            limit = 0xFFFFFFFF - (0xFFFFFFFF % span) - 1
+            while result > limit:
+                result = self.random.getrandbits(32)
+        return low + result % span
+
+    def __call__(self, count: int) -> str:
+        return " ".join(WORDS[self.rand(0, len(WORDS) - 1)] for _ in range(count))
+
+
+def ucfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _term(taxonomy: str, slug: str) -> Term:
@@ -111,10 +128,7 @@ def seed() -> None:
         author=admin,
         title="Sample Page",
         slug="sample-page",
-        content=para(
-            "This is an example page. It's different from a blog post because it "
-            "will stay in one place -- and will show up in your site navigation..."
-        ),
+        content=SAMPLE_PAGE,
         date=T0 - timedelta(days=1),
         comment_status="closed",
         ping_status="open",
@@ -134,13 +148,16 @@ def seed() -> None:
         floating=True,
     )
 
+    words = PhpWords(20240101)
     posts = []
     for i in range(1, POSTS + 1):
-        content = (
-            para(words(30, i).capitalize() + ".")
-            + "\n\n"
-            + para(words(40, i + 3).capitalize() + ".")
-        )
+        content = para(ucfirst(words(30)) + ".") + "\n\n" + para(ucfirst(words(40)) + ".")
+        if i % 5 == 0:
+            content += (
+                f'\n\n<!-- wp:heading -->\n<h2 class="wp-block-heading">Section {i}</h2>\n'
+                "<!-- /wp:heading -->\n\n<!-- wp:list -->\n<ul><li>one</li><li>two</li>"
+                "<li>three</li></ul>\n<!-- /wp:list -->"
+            )
         if i % 7 == 0:
             content = (
                 para(f"Teaser for post {i}.")
@@ -153,7 +170,7 @@ def seed() -> None:
             type="post",
             status="publish",
             author=authors[i % 4],
-            title=f"Reference post {i}: {words(4, i).capitalize()}",
+            title=f"Reference post {i}: {ucfirst(words(4))}",
             slug=f"reference-post-{i}",
             content=content,
             excerpt=f"Hand-written excerpt for post {i}." if i % 3 == 0 else "",
@@ -165,6 +182,8 @@ def seed() -> None:
             terms=terms,
         )
         posts.append(post)
+        if i % 3 == 0 and i > 3:
+            words(12)  # the reference's comment on this post (the comments demo writes its own)
 
     edited = posts[1]
     for step, (title, text, excerpt) in enumerate(
@@ -184,14 +203,17 @@ def seed() -> None:
         save_revision(edited, admin)
 
     tx = T0 + timedelta(hours=POSTS + 24)
-    extra = {
-        "type": "post",
-        "content": para(words(25, 5).capitalize() + "."),
-        "comment_status": "open",
-        "ping_status": "closed",
-    }
+
+    def extra() -> dict:
+        return {
+            "type": "post",
+            "content": para(ucfirst(words(25)) + "."),
+            "comment_status": "open",
+            "ping_status": "closed",
+        }
+
     _post(
-        **extra,
+        **extra(),
         status="draft",
         author=users.get("alice", admin),
         title="Draft post by Alice",
@@ -199,7 +221,7 @@ def seed() -> None:
         floating=True,
     )
     _post(
-        **extra,
+        **extra(),
         status="pending",
         author=users.get("carol", admin),
         title="Pending post by Carol",
@@ -207,7 +229,7 @@ def seed() -> None:
         floating=True,
     )
     _post(
-        **extra,
+        **extra(),
         status="private",
         author=users.get("bob", admin),
         title="Private post by Bob",
@@ -216,7 +238,7 @@ def seed() -> None:
         terms=[_term("category", "news")],
     )
     _post(
-        **extra,
+        **extra(),
         status="publish",
         author=admin,
         title="Password protected post",
@@ -227,13 +249,14 @@ def seed() -> None:
         terms=[_term("category", "news")],
     )
     _post(
-        **extra,
+        **extra(),
         status="future",
         author=admin,
         title="Scheduled post",
         slug="scheduled-post",
         date=datetime(2030, 1, 1, 12, 0, tzinfo=UTC),
     )
+    words(25)  # the reference builds (and then replaces) default content for this one too
     _post(
         type="post",
         status="publish",
@@ -252,7 +275,7 @@ def seed() -> None:
         terms=[_term("category", "php"), _term("post_tag", "alpha")],
     )
     trashed = _post(
-        **extra,
+        **extra(),
         status="publish",
         author=admin,
         title="Trashed post",
@@ -276,7 +299,7 @@ def seed() -> None:
             comment_status="closed",
             ping_status="closed",
             date=T0 + timedelta(seconds=seconds),
-            content=para(f"This is the {title} page. {words(20, seconds).capitalize()}."),
+            content=para(f"This is the {title} page. {ucfirst(words(20))}."),
         )
 
     about = page("About", "about", None, 1, 100)
