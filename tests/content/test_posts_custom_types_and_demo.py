@@ -107,3 +107,16 @@ def test_custom_type_naming_a_taxonomy_gets_its_field_and_filter(api_client, edi
         assert types["recipe"]["taxonomies"] == ["category"]
     finally:
         router.routes[:] = before
+
+
+def test_demo_posts_carry_the_reference_sites_text(api_client, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    post = api_client.get(POSTS, {"slug": "reference-post-3"}).json()[0]
+    # sample-post-single.txt from the reference WordPress
+    assert post["title"]["rendered"] == "Reference post 3: Minim ex proident sunt"
+    assert post["content"]["rendered"].startswith(
+        "\n<p>Deserunt consequat proident exercitation nostrud cupidatat minim mollit velit irure"
+    )
+    assert post["excerpt"]["rendered"] == "<p>Hand-written excerpt for post 3.</p>\n"
+    assert post["format"] == "aside"
