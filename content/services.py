@@ -281,9 +281,11 @@ def _prepare(
         if parent_id == 0:
             post.parent_id = None
         else:
-            if parent_id == post.pk or not Post.objects.filter(pk=parent_id).exists():
+            if not Post.objects.filter(pk=parent_id).exists():
                 raise WPError("rest_post_invalid_id", "Invalid post parent ID.", 400)
-            post.parent_id = parent_id
+            post.parent_id = parent_id if parent_id != post.pk else None
+            if post.pk and post.parent_id:
+                break_hierarchy_loop(post.pk, post.parent_id)
     for name in ("menu_order", "comment_status", "ping_status"):
         if name in params and name in schema_fields and params[name] is not None:
             setattr(post, name, params[name])
@@ -322,6 +324,19 @@ def _prepare(
     extras["meta"] = params.get("meta") if isinstance(params.get("meta"), dict) else {}
     extras["type_object"] = type_object
     return extras
+
+
+def break_hierarchy_loop(post_id: int, parent_id: int) -> None:
+    """wp_check_post_hierarchy_for_loops(): when the new parent descends from the post, the
+    ancestors between them lose their parent so the tree stays a tree."""
+    chain, current, seen = [], parent_id, set()
+    while current and current not in seen:
+        if current == post_id:
+            Post.objects.filter(pk__in=chain).update(parent=None)
+            return
+        seen.add(current)
+        chain.append(current)
+        current = Post.objects.filter(pk=current).values_list("parent_id", flat=True).first()
 
 
 def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:

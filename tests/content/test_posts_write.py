@@ -612,3 +612,16 @@ def test_bad_arguments_still_answer_with_allow(api_client, editor):
     post = PostFactory(author=editor)
     response = api_client.get(f"{POSTS}/{post.pk}", {"context": "bogus"})
     assert response["Allow"] == "GET, POST, PUT, PATCH, DELETE"
+
+
+def test_page_parent_loops_are_broken(api_client, editor):
+    top = PageFactory()
+    child = PageFactory(parent=top)
+    grandchild = PageFactory(parent=child)
+    api_client.force_authenticate(editor)
+    body = api_client.post(f"{PAGES}/{top.pk}", {"parent": top.pk}, format="json").json()
+    assert body["parent"] == 0
+    body = api_client.post(f"{PAGES}/{top.pk}", {"parent": grandchild.pk}, format="json").json()
+    assert body["parent"] == grandchild.pk
+    grandchild.refresh_from_db()
+    assert grandchild.parent_id is None
