@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
@@ -17,6 +15,7 @@ from content.formatting import sanitize_title
 from content.models import Post
 from content.registry import PostType, post_statuses
 from wpapi import schema as wp_schema
+from wpapi.dates import site_timezone
 from wpapi.errors import WPError, forbidden_status
 from wpapi.viewsets import collection_params
 
@@ -224,7 +223,7 @@ def _status_validator(post_type: str, user: Any, arg: dict[str, Any]):
 def _as_utc(value: str) -> Any:
     parsed = wp_schema.parse_datetime(value)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=ZoneInfo(settings.WP_TIMEZONE))
+        parsed = parsed.replace(tzinfo=site_timezone())
     return parsed.astimezone(UTC)
 
 

@@ -386,7 +386,12 @@ SMILEY_SKIP_TAGS = ("code", "pre", "style", "script", "textarea")
 
 
 def convert_smilies(text: str) -> str:
+    """Only while the use_smilies option is on, as in WordPress."""
     if not any(key in text for key in (":", ";", "8")):
+        return text
+    from wpapi.site import get_option
+
+    if not get_option("use_smilies", True):
         return text
     out, skip = [], None
     for part in re.split(r"(<[^>]*>)", text):

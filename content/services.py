@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -18,15 +16,13 @@ from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
 from content.registry import get_post_type, registered_meta
 from users.capabilities import user_can
+from wpapi.dates import site_timezone
 from wpapi.errors import WPError
 from wpapi.schema import parse_datetime
+from wpapi.site import get_option
 
 FLOATING_STATUSES = ("draft", "pending", "auto-draft")
 REVISIONED_FIELDS = ("title", "content", "excerpt")
-
-
-def site_timezone() -> ZoneInfo:
-    return ZoneInfo(settings.WP_TIMEZONE)
 
 
 def now() -> datetime:
@@ -228,10 +224,10 @@ def default_comment_status(post_type: str, kind: str) -> str:
     if kind == "ping":
         if "trackbacks" not in supports:
             return "closed"
-        return getattr(settings, "WP_DEFAULT_PING_STATUS", "closed")
+        return get_option("default_ping_status") or "closed"
     if "comments" not in supports:
         return "closed"
-    return getattr(settings, "WP_DEFAULT_COMMENT_STATUS", "open")
+    return get_option("default_comment_status") or "open"
 
 
 # --- the write itself --------------------------------------------------------------------------

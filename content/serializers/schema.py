@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
 from content.registry import FIXED_SUPPORTS, PostType, registered_meta
+from wpapi.dates import format_gmt, format_local
 from wpapi.schema import SchemaError
 
 VIEW_EDIT = ["view", "edit"]
@@ -375,8 +375,9 @@ def schema_links(post_type: PostType, taxonomies: list[Any], href: str) -> list[
 
 
 def local(value: Any) -> str:
-    return value.astimezone(ZoneInfo(settings.WP_TIMEZONE)).strftime("%Y-%m-%dT%H:%M:%S")
+    """`date`: site-local (the timezone option), as wpapi.dates formats every resource's."""
+    return format_local(value)
 
 
 def gmt(value: Any) -> str:
-    return value.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S")
+    return format_gmt(value)

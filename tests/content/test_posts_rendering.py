@@ -13,6 +13,9 @@ from content.formatting import (
 )
 from tests.content.conftest import POSTS
 
+# rendering reads site options (use_smilies)
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("raw", "rendered"),
@@ -135,3 +138,10 @@ def test_rendered_fields_through_http(api_client, make_post):
     assert body["title"]["rendered"] == "It&#8217;s &#8212; fine"
     assert body["content"]["rendered"] == "<p>First line<br />\nsecond</p>\n<p>Next</p>\n"
     assert body["excerpt"]["rendered"] == "<p>First line second Next</p>\n"
+
+
+def test_smilies_follow_the_use_smilies_option(db):
+    from wpapi.site import update_options
+
+    update_options({"use_smilies": False})
+    assert render_content("smile :)") == "<p>smile :)</p>\n"

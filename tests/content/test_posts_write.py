@@ -625,3 +625,21 @@ def test_page_parent_loops_are_broken(api_client, editor):
     assert body["parent"] == grandchild.pk
     grandchild.refresh_from_db()
     assert grandchild.parent_id is None
+
+
+def test_new_posts_follow_the_discussion_options(api_client, editor):
+    from wpapi.site import update_options
+
+    update_options({"default_comment_status": "closed", "default_ping_status": "open"})
+    body = create(api_client, editor, {"title": "x"}).json()
+    assert (body["comment_status"], body["ping_status"]) == ("closed", "open")
+    page = create(api_client, editor, {"title": "x"}, PAGES).json()
+    assert (page["comment_status"], page["ping_status"]) == ("closed", "closed")
+
+
+def test_dates_follow_the_timezone_option(api_client, editor):
+    from wpapi.site import update_options
+
+    update_options({"timezone": "Asia/Tokyo"})
+    body = create(api_client, editor, {"title": "x", "date": "2024-06-01T12:00:00"}).json()
+    assert (body["date"], body["date_gmt"]) == ("2024-06-01T12:00:00", "2024-06-01T03:00:00")
