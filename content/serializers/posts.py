@@ -69,6 +69,8 @@ class PostSerializer(WPSerializer):
             if post.type == "post":
                 return f"{home}/?p={post.pk}"
             return f"{home}/?post_type={post.type}&p={post.pk}"
+        if not sample and post.type == "page" and self.is_front_page(post):
+            return f"{home}/"  # _get_page_link(): the static front page is the home URL
         # get_sample_permalink(): posts keep %postname%; other types' own token becomes
         # %pagename%
         slug = ("%postname%" if post.type == "post" else "%pagename%") if sample else post.slug
@@ -78,6 +80,14 @@ class PostSerializer(WPSerializer):
         if post.type == "page":
             return f"{home}/{path}{slug}/"
         return f"{home}/{post.type}/{path}{slug}/"
+
+    @staticmethod
+    def is_front_page(post: Post) -> bool:
+        from wpapi.site import get_option
+
+        return get_option("show_on_front") == "page" and str(
+            get_option("page_on_front") or 0
+        ) == str(post.pk)
 
     def ancestor_path(self, post: Post) -> str:
         slugs = []

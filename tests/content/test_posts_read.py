@@ -504,3 +504,11 @@ def test_single_post_links_to_its_page(api_client, make_post):
     post = make_post(slug="hello")
     response = api_client.get(f"{POSTS}/{post.pk}")
     assert response["Link"] == f'<{SITE}/hello/>; rel="alternate"; type=text/html'
+
+
+def test_static_front_page_links_to_home(api_client):
+    from wpapi.site import update_options
+
+    page = PageFactory(slug="welcome")
+    update_options({"show_on_front": "page", "page_on_front": page.pk})
+    assert api_client.get(f"{PAGES}/{page.pk}").json()["link"] == f"{SITE}/"
