@@ -97,6 +97,14 @@ class PostViewSet(WPViewSet):
         params = {name: value for name, value in self.params.items() if name in declared}
         return filter_posts(queryset, params, self.type_object, self.request.user)
 
+    def count_total(self, queryset: QuerySet[Post], rows: list[Post], start: int,
+                    per_page: int) -> int:
+        # WP_Query leaves found_posts at 0 when the page brings no row (an offset past the
+        # end); WordPress only counts again for page > 1
+        if not rows and self.params.get("page", 1) == 1:
+            return 0
+        return super().count_total(queryset, rows, start, per_page)
+
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """Everything the serializer reads besides the rows: one query per kind."""
         from content.registry import type_taxonomies as taxonomies_for

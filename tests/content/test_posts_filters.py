@@ -377,3 +377,9 @@ def test_ties_break_like_mysql(api_client):
     second = PageFactory(menu_order=1, date=T0)
     assert ids(api_client.get(PAGES, {"orderby": "menu_order"})) == [first.pk, second.pk]
     assert ids(api_client.get(PAGES)) == [second.pk, first.pk]
+
+
+def test_offset_past_the_end_reports_nothing(api_client, three):
+    response = api_client.get(POSTS, {"offset": 10})
+    assert response.json() == []
+    assert (response["X-WP-Total"], response["X-WP-TotalPages"]) == ("0", "0")
