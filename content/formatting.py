@@ -385,13 +385,15 @@ SMILEY = re.compile(
 SMILEY_SKIP_TAGS = ("code", "pre", "style", "script", "textarea")
 
 
-def convert_smilies(text: str) -> str:
-    """Only while the use_smilies option is on, as in WordPress."""
-    if not any(key in text for key in (":", ";", "8")):
-        return text
+def smilies_on() -> bool:
+    """The use_smilies option."""
     from wpapi.site import get_option
 
-    if not get_option("use_smilies", True):
+    return bool(get_option("use_smilies", True))
+
+
+def convert_smilies(text: str, enabled: bool = True) -> str:
+    if not enabled or not any(key in text for key in (":", ";", "8")):
         return text
     out, skip = [], None
     for part in re.split(r"(<[^>]*>)", text):
@@ -428,16 +430,93 @@ def filter_content_tags(content: str) -> str:
     return IMG_TAG.sub(tag, content) if "<img" in content else content
 
 
-@lru_cache(maxsize=512)  # pure; rendering is most of a list's CPU time
+# --- shortcodes (do_shortcode): [caption] / [wp_caption] ----------------------------------
+CAPTION = re.compile(r"\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.S)
+SHORTCODE_ATTR = re.compile(
+    r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)"""
+    r"""|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)"""
+)
+UNAUTOP = re.compile(
+    r"<p>\s*(\[(caption|wp_caption)\b[^\]]*\].*?\[/\2\])\s*(?:<br />\s*)?</p>", re.S
+)
+
+
+def shortcode_atts(text: str) -> dict[str, str]:
+    """shortcode_parse_atts() for name="value", name='value' and name=value pairs."""
+    found = {}
+    for match in SHORTCODE_ATTR.finditer(text):
+        if match.group(1):
+            found[match.group(1).lower()] = match.group(2)
+        elif match.group(3):
+            found[match.group(3).lower()] = match.group(4)
+        elif match.group(5):
+            found[match.group(5).lower()] = match.group(6)
+    return found
+
+
+def sanitize_html_class(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "", re.sub(r"%[a-fA-F0-9][a-fA-F0-9]", "", name))
+
+
+def _php_int(value: str) -> int:
+    found = re.match(r"\s*[+-]?\d+", value or "")
+    return int(found.group(0)) if found else 0
+
+
+def _caption(match: re.Match) -> str:
+    """img_caption_shortcode() with the theme's HTML5 captions: a <figure> with <figcaption>."""
+    attrs, content = shortcode_atts(match.group(2)), match.group(3)
+    if "caption" not in attrs:
+        parts = re.match(r"((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(.*)", content,
+                         re.S | re.I)
+        if parts:
+            content, attrs["caption"] = parts.group(1), parts.group(2).strip()
+    elif "<" in attrs["caption"]:
+        attrs["caption"] = kses_post(attrs["caption"])
+    width = _php_int(attrs.get("width", ""))
+    if width < 1 or not attrs.get("caption"):
+        return content
+    element_id = sanitize_html_class(attrs.get("id", ""))
+    caption_id = sanitize_html_class(attrs.get("caption_id", "")) or (
+        "caption-" + element_id.replace("_", "-") if element_id else "")
+    classes = " ".join(f"wp-caption {attrs.get('align') or 'alignnone'} "
+                       f"{attrs.get('class', '')}".split())
+    id_attr = f'id="{element_id}" ' if element_id else ""
+    described = f'aria-describedby="{caption_id}" ' if caption_id else ""
+    caption_attr = f'id="{caption_id}" ' if caption_id else ""
+    return (
+        f'<figure {id_attr}{described}style="width: {width}px" class="{html_escape(classes)}">'
+        f'{content}<figcaption {caption_attr}class="wp-caption-text">{attrs["caption"]}'
+        "</figcaption></figure>"
+    )
+
+
+def do_shortcodes(content: str) -> str:
+    if "[" not in content:
+        return content
+    content = UNAUTOP.sub(r"\1", content)  # shortcode_unautop()
+    return CAPTION.sub(_caption, content)
+
+
+def html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(
+        ">", "&gt;")
+
+
 def render_content(content: str) -> str:
     """the_content for static content."""
+    return _render_content(content, smilies_on())
+
+
+@lru_cache(maxsize=512)  # pure; rendering is most of a list's CPU time
+def _render_content(content: str, smilies: bool) -> str:
     blocks = has_blocks(content)
     if blocks:
         content = strip_block_delimiters(content)
-    content = convert_smilies(wptexturize(content))
+    content = convert_smilies(wptexturize(content), smilies)
     if not blocks:
         content = wpautop(content)
-    return capital_p_dangit(filter_content_tags(content))
+    return filter_content_tags(capital_p_dangit(do_shortcodes(content)))
 
 
 def strip_all_tags(text: str) -> str:
@@ -459,14 +538,18 @@ def teaser(content: str) -> str:
     return content[: match.start()] if match else content
 
 
-@lru_cache(maxsize=1024)  # pure; excerpts repeat with their posts
 def render_excerpt(excerpt: str, content: str) -> str:
     """get_the_excerpt + the_excerpt: the written excerpt, or 55 words of the content."""
+    return _render_excerpt(excerpt, content, smilies_on())
+
+
+@lru_cache(maxsize=1024)  # pure; excerpts repeat with their posts
+def _render_excerpt(excerpt: str, content: str, smilies: bool) -> str:
     if not excerpt.strip():
         text = excerpt_remove_blocks(teaser(content))
-        text = render_content(text).replace("]]>", "]]&gt;")
+        text = _render_content(text, smilies).replace("]]>", "]]&gt;")
         excerpt = trim_words(text)
-    return wpautop(capital_p_dangit(convert_smilies(wptexturize(excerpt))))
+    return wpautop(capital_p_dangit(convert_smilies(wptexturize(excerpt), smilies)))
 
 
 # --- slugs ------------------------------------------------------------------------------------

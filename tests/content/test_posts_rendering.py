@@ -145,3 +145,15 @@ def test_smilies_follow_the_use_smilies_option(db):
 
     update_options({"use_smilies": False})
     assert render_content("smile :)") == "<p>smile :)</p>\n"
+
+
+def test_caption_shortcode_becomes_a_figure():
+    raw = ('Before\n\n[caption id="attachment_5" align="aligncenter" width="300"]'
+           '<img src="a.png" width="300" height="200" /> Cap \'two\'[/caption]\n\nAfter')
+    assert render_content(raw) == (
+        '<p>Before</p>\n<figure id="attachment_5" aria-describedby="caption-attachment-5" '
+        'style="width: 300px" class="wp-caption aligncenter"><img decoding="async" '
+        'loading="lazy" src="a.png" width="300" height="200" /><figcaption '
+        'id="caption-attachment-5" class="wp-caption-text">Cap &#8216;two&#8217;</figcaption>'
+        '</figure>\n<p>After</p>\n')
+    assert render_content("[unknown]x[/unknown]") == "<p>[unknown]x[/unknown]</p>\n"
