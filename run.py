@@ -2,6 +2,7 @@
 """One command to run wpapi, one to test it; needs nothing but Python 3.11+.
 
     python3 run.py          # venv + install + migrate + demo content + admin, then serve :8000
+    python3 run.py 127.0.0.1:9000   # the same on another address
     python3 run.py test     # venv + install (with test tools), then the whole test suite
     python3 run.py lint     # ruff check and ruff format --check
 
@@ -71,6 +72,8 @@ def lint(args: list[str]) -> None:
 def main() -> None:
     command, *rest = sys.argv[1:] or ["serve"]
     commands = {"serve": serve, "test": test, "lint": lint}
+    if command not in commands and (":" in command or command.isdigit()):
+        command, rest = "serve", [command, *rest]  # `run.py 127.0.0.1:9000`
     if command not in commands:
         print(__doc__)
         sys.exit(2)
