@@ -75,8 +75,14 @@ def excerpt_remove_blocks(content: str) -> str:
     return "".join(out)
 
 
+SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:shortcode\s+-->(.*?)<!--\s+/wp:shortcode\s+-->", re.S)
+
+
 def strip_block_delimiters(content: str) -> str:
-    """do_blocks() for static blocks: the delimiters go, inner HTML stays."""
+    """do_blocks() for static blocks: the delimiters go, inner HTML stays; the shortcode
+    block renders its text through wpautop (render_block_core_shortcode)."""
+    if "wp:shortcode" in content:
+        content = SHORTCODE_BLOCK.sub(lambda m: wpautop(m.group(1)), content)
     return BLOCK_DELIMITER.sub("", content)
 
 

@@ -157,3 +157,11 @@ def test_caption_shortcode_becomes_a_figure():
         'id="caption-attachment-5" class="wp-caption-text">Cap &#8216;two&#8217;</figcaption>'
         '</figure>\n<p>After</p>\n')
     assert render_content("[unknown]x[/unknown]") == "<p>[unknown]x[/unknown]</p>\n"
+
+
+def test_shortcode_block_is_autopd_then_run():
+    raw = ('<!-- wp:shortcode -->\n[caption width="10"]<img src="x"> c[/caption]\n'
+           "<!-- /wp:shortcode -->")
+    assert render_content(raw) == (
+        '<figure style="width: 10px" class="wp-caption alignnone"><img decoding="async" '
+        'src="x"><figcaption class="wp-caption-text">c</figcaption></figure>\n')
