@@ -24,6 +24,9 @@ class Command(BaseCommand):
                                                  options["password"], role=Role.ADMINISTRATOR)
             self.stdout.write(f"Created administrator {user.username!r} "
                               f"(password {options['password']!r}, for /admin/).")
+        else:
+            self.stdout.write(f"Administrator {user.username!r}: its login password (the demo's "
+                              f"is {options['password']!r}) is for /admin/ and /wp-login.php.")
         _, plain = application_password_create(user=user, name=free_name(user, "wpapi run"))
         self.stdout.write(f"Application password for {user.username}: "
                           f"{ApplicationPassword.chunked(plain)}")
