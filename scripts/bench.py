@@ -52,7 +52,8 @@ Post.objects.bulk_create([
     for i in range(max(0, {posts} - have))
 ])
 """
-    subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env, check=True)
+    subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT,
+                   env=env, check=True)
 
 
 def count_queries(env: dict[str, str], path: str) -> str:
