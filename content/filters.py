@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from content import policies
 from content.formatting import sanitize_title
 from content.models import Post
-from content.registry import PostType, post_statuses
+from content.registry import PostType, post_statuses, type_taxonomies
 from wpapi import schema as wp_schema
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError, forbidden_status
@@ -106,8 +106,6 @@ def _term_query(taxonomy: Any, exclude: bool) -> dict[str, Any]:
 
 def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, Any]]:
     """get_collection_params() for one post type, in WordPress's order."""
-    from content.registry import type_taxonomies as taxonomies_for
-
     supports = set(post_type.supports)
     args: dict[str, dict[str, Any]] = collection_params()
     args["after"] = _date("Limit response to posts published after a given ISO8601 compliant date.")
@@ -180,7 +178,7 @@ def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, 
     }
     status_arg["arg_options"] = {"validate": _status_validator(post_type.slug, user, status_arg)}
     args["status"] = status_arg
-    taxonomies = taxonomies_for(post_type.slug)
+    taxonomies = type_taxonomies(post_type.slug)
     if taxonomies:
         args["tax_relation"] = {
             "description": "Limit result set based on relationship between multiple taxonomies.",
@@ -285,11 +283,10 @@ def _term_family(ids: list[int], include_children: bool) -> dict[int, set[int]]:
 
 
 def _tax_clauses(params: dict[str, Any], post_type: str) -> list[Q]:
-    from content.registry import type_taxonomies as taxonomies_for
     from taxonomy.models import TermRelationship
 
     clauses = []
-    for taxonomy in taxonomies_for(post_type):
+    for taxonomy in type_taxonomies(post_type):
         for exclude in (False, True):
             name = taxonomy.rest_base + ("_exclude" if exclude else "")
             value = params.get(name)
@@ -427,8 +424,10 @@ def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str])
                 some |= Q(title__icontains=term)
             ranks += [When(every, then=Value(2)), When(some, then=Value(3))]
         if len(terms) > 1:  # one term ranks by the title alone
-            ranks += [When(excerpt__icontains=text, then=Value(4)),
-                      When(content__icontains=text, then=Value(5))]
+            ranks += [
+                When(excerpt__icontains=text, then=Value(4)),
+                When(content__icontains=text, then=Value(5)),
+            ]
         rank = Case(*ranks, default=Value(6), output_field=IntegerField())
         return posts.order_by(rank, "-date", "-id")
     field = {
@@ -453,6 +452,7 @@ def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str])
     if field in ("parent_id", "author_id"):
         # WordPress stores "none" as 0, the smallest value; NULL sorts the same everywhere
         column = F(field)
-        return posts.order_by(column.desc(nulls_last=True) if descending
-                              else column.asc(nulls_first=True), tie)
+        return posts.order_by(
+            column.desc(nulls_last=True) if descending else column.asc(nulls_first=True), tie
+        )
     return posts.order_by(f"{sign}{field}", tie)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from content import policies
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
-from content.registry import get_post_type, registered_meta
+from content.registry import get_post_type, registered_meta, type_taxonomies
 from users.capabilities import user_can
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
@@ -311,9 +311,7 @@ def _prepare(
     if "sticky" in params and "sticky" in schema_fields and params["sticky"] is not None:
         post.sticky = bool(params["sticky"])
     terms = {}
-    from content.registry import type_taxonomies as taxonomies_for
-
-    for taxonomy in taxonomies_for(post_type):
+    for taxonomy in type_taxonomies(post_type):
         if taxonomy.rest_base in params and params[taxonomy.rest_base] is not None:
             terms[taxonomy.slug] = [int(term) for term in params[taxonomy.rest_base]]
     extras["terms"] = terms
@@ -336,13 +334,12 @@ def break_hierarchy_loop(post_id: int, parent_id: int) -> None:
 
 
 def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
-    from content.registry import type_taxonomies as taxonomies_for
     from taxonomy.models import Term, TermRelationship
 
     if (
         post.type == "post"
         and post.status != "auto-draft"
-        and any(tax.slug == "category" for tax in taxonomies_for(post.type))
+        and any(tax.slug == "category" for tax in type_taxonomies(post.type))
     ):
         has_category = TermRelationship.objects.filter(
             post=post, term__taxonomy="category"

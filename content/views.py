@@ -17,6 +17,7 @@ from content.registry import (
     post_type_caps_for,
     post_types,
     registered_meta,
+    type_taxonomies,
 )
 from content.serializers import (
     PostSerializer,
@@ -65,14 +66,13 @@ class PostViewSet(WPViewSet):
 
     def describe_route(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """OPTIONS, with the schema's action links (get_schema_links) as WordPress adds them."""
-        from content.registry import type_taxonomies as taxonomies_for
         from content.serializers import schema_links
 
         response = super().describe_route(request, *args, **kwargs)
         schema = response.data.get("schema")
         if isinstance(schema, dict):
             href = rest_url(request, f"{self.base_route}/{{id}}")
-            schema["links"] = schema_links(self.type_object, taxonomies_for(self.post_type), href)
+            schema["links"] = schema_links(self.type_object, type_taxonomies(self.post_type), href)
         return response
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -97,8 +97,9 @@ class PostViewSet(WPViewSet):
         params = {name: value for name, value in self.params.items() if name in declared}
         return filter_posts(queryset, params, self.type_object, self.request.user)
 
-    def count_total(self, queryset: QuerySet[Post], rows: list[Post], start: int,
-                    per_page: int) -> int:
+    def count_total(
+        self, queryset: QuerySet[Post], rows: list[Post], start: int, per_page: int
+    ) -> int:
         # WP_Query leaves found_posts at 0 when the page brings no row (an offset past the
         # end); WordPress only counts again for page > 1
         if not rows and self.params.get("page", 1) == 1:
@@ -107,7 +108,6 @@ class PostViewSet(WPViewSet):
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """Everything the serializer reads besides the rows: one query per kind."""
-        from content.registry import type_taxonomies as taxonomies_for
         from taxonomy.models import TermRelationship
 
         ids = [post.pk for post in items]
@@ -118,8 +118,8 @@ class PostViewSet(WPViewSet):
         }
         if not ids:
             return data
-        if taxonomies_for(self.post_type) and any(
-            wanted(tax.rest_base) for tax in taxonomies_for(self.post_type)
+        if type_taxonomies(self.post_type) and any(
+            wanted(tax.rest_base) for tax in type_taxonomies(self.post_type)
         ):
             terms: dict[int, dict[str, list[tuple[str, int]]]] = {}
             rows = TermRelationship.objects.filter(post_id__in=ids).values_list(
@@ -216,10 +216,8 @@ class PostViewSet(WPViewSet):
             )
 
     def requested_terms(self) -> dict[str, list[int]]:
-        from content.registry import type_taxonomies as taxonomies_for
-
         found = {}
-        for taxonomy in taxonomies_for(self.post_type):
+        for taxonomy in type_taxonomies(self.post_type):
             value = self.params.get(taxonomy.rest_base)
             if isinstance(value, list):
                 found[taxonomy.slug] = [int(term) for term in value]

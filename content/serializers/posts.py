@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
-from content.registry import PostType, get_post_type, registered_meta
+from content.registry import PostType, get_post_type, registered_meta, type_taxonomies
 from content.serializers.schema import _empty_meta, build_schema, gmt, local
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
@@ -26,14 +26,12 @@ class PostSerializer(WPSerializer):
 
     @classmethod
     def for_type(cls, slug: str) -> type[PostSerializer]:
-        from content.registry import type_taxonomies as taxonomies_for
-
         post_type = get_post_type(slug)
         if post_type is None:
             raise LookupError(slug)
         # the schema depends on registered meta too (settings), so that is part of the key
         meta_key = json.dumps(registered_meta(slug), sort_keys=True, default=str)
-        return _serializer_for(post_type, tuple(taxonomies_for(slug)), meta_key)
+        return _serializer_for(post_type, tuple(type_taxonomies(slug)), meta_key)
 
     # --- helpers reading the per-page data the view loaded -----------------------------------
     @property
@@ -174,9 +172,7 @@ class PostSerializer(WPSerializer):
         if want("meta"):
             data["meta"] = self.meta(post)
         terms = self.context.get("terms", {}).get(post.pk, {})
-        from content.registry import type_taxonomies as taxonomies_for
-
-        for taxonomy in taxonomies_for(post.type):
+        for taxonomy in type_taxonomies(post.type):
             if taxonomy.rest_base in props and want(taxonomy.rest_base):
                 data[taxonomy.rest_base] = terms.get(taxonomy.slug, [])
         if "permalink_template" in props and want("permalink_template"):
@@ -253,9 +249,7 @@ class PostSerializer(WPSerializer):
             ]
         if post.type not in ("attachment", "revision"):
             links["wp:attachment"] = [{"href": rest_url(request, f"/wp/v2/media?parent={post.pk}")}]
-        from content.registry import type_taxonomies as taxonomies_for
-
-        taxonomies = taxonomies_for(post.type)
+        taxonomies = type_taxonomies(post.type)
         if taxonomies:
             links["wp:term"] = [
                 {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from content.registry import PostStatus, PostType
+from content.registry import PostStatus, PostType, type_taxonomies
 from content.serializers.schema import ALL, VIEW_EDIT
 from wpapi.links import rest_url
 from wpapi.serializers import WPSerializer
@@ -189,7 +189,6 @@ class PostTypeSerializer(WPSerializer):
 
     def to_representation(self, post_type: PostType) -> dict[str, Any]:
         from content.registry import post_type_caps_for
-        from content.registry import type_taxonomies as taxonomies_for
 
         caps = post_type_caps_for(post_type.slug)
         if post_type.slug == "attachment":
@@ -229,7 +228,7 @@ class PostTypeSerializer(WPSerializer):
             "slug": post_type.slug,
             "icon": post_type.icon,
             "supports": {feature: True for feature in post_type.supports},
-            "taxonomies": [tax.slug for tax in taxonomies_for(post_type.slug)],
+            "taxonomies": [tax.slug for tax in type_taxonomies(post_type.slug)],
             "rest_base": post_type.rest_base or post_type.slug,
             "rest_namespace": "wp/v2",
         }
