@@ -117,6 +117,25 @@ def wrk(url: str, seconds: float, concurrency: int) -> tuple[float, str]:
     return rate, p50
 
 
+def rss_of_tree(pid: int) -> int:
+    """Resident memory (KiB) of a process and its children, from /proc (Linux)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(child) for child in children]
+    except OSError:
+        pass
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=200)
@@ -172,6 +191,8 @@ def main() -> None:
             p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000 if latencies else 0
             print(f"{path:45} {total / args.seconds:8.0f} {p50:8.1f} {p95:8.1f} {errors:7d} "
                   f"{queries:>15}", flush=True)
+        print(f"memory: {rss_of_tree(server.pid) / 1024:.0f} MiB resident in the gunicorn "
+              f"master and its {args.workers} workers")
     finally:
         server.terminate()
         server.wait(timeout=10)
