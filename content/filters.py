@@ -19,7 +19,9 @@ from wpapi.dates import site_timezone
 from wpapi.errors import WPError, forbidden_status
 from wpapi.viewsets import collection_params
 
-LIST_STATUSES = [
+#: core's statuses as get_post_stati() lists them (the personal-data request statuses
+#: included), before any a project registers
+CORE_LIST_STATUSES = [
     "publish",
     "future",
     "draft",
@@ -32,8 +34,13 @@ LIST_STATUSES = [
     "request-confirmed",
     "request-failed",
     "request-completed",
-    "any",
 ]
+
+
+def list_statuses() -> list[str]:
+    """The `status` argument's enum: every registered status, then "any"."""
+    extra = [slug for slug in post_statuses() if slug not in CORE_LIST_STATUSES]
+    return [*CORE_LIST_STATUSES, *extra, "any"]
 
 
 def _ids(description: str, default: bool = True) -> dict[str, Any]:
@@ -174,7 +181,7 @@ def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, 
         "default": "publish",
         "description": "Limit result set to posts assigned one or more statuses.",
         "type": "array",
-        "items": {"enum": LIST_STATUSES, "type": "string"},
+        "items": {"enum": list_statuses(), "type": "string"},
     }
     status_arg["arg_options"] = {"validate": _status_validator(post_type.slug, user, status_arg)}
     args["status"] = status_arg

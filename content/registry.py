@@ -113,10 +113,29 @@ STATUSES = {
 }
 
 
+#: types registered in code (register_post_type), e.g. from an AppConfig.ready()
+REGISTERED_TYPES: dict[str, dict] = {}
+#: statuses registered in code (register_post_status)
+REGISTERED_STATUSES: dict[str, PostStatus] = {}
+
+
+def register_post_type(slug: str, **options: object) -> None:
+    """register_post_type(): a type with its own /wp/v2/<rest_base> route. Call it before the
+    URLs load (an AppConfig.ready()); the same options as settings.WP_POST_TYPES."""
+    REGISTERED_TYPES[slug] = dict(options)
+
+
+def register_post_status(slug: str, name: str, **options: bool) -> None:
+    """register_post_status(): a status shown by /wp/v2/statuses (unless internal)."""
+    REGISTERED_STATUSES[slug] = PostStatus(slug, name, **options)
+
+
 def post_types() -> dict[str, PostType]:
-    """Every registered post type: core's, then the project's from settings.WP_POST_TYPES."""
+    """Every registered post type: core's, then the project's (settings.WP_POST_TYPES, then
+    register_post_type())."""
     types = dict(CORE_TYPES)
-    for slug, options in getattr(settings, "WP_POST_TYPES", {}).items():
+    declared = {**getattr(settings, "WP_POST_TYPES", {}), **REGISTERED_TYPES}
+    for slug, options in declared.items():
         options = {
             "name": slug.title(),
             "singular_name": slug.title(),
@@ -134,7 +153,7 @@ def get_post_type(slug: str) -> PostType | None:
 
 
 def post_statuses() -> dict[str, PostStatus]:
-    return STATUSES
+    return {**STATUSES, **REGISTERED_STATUSES}
 
 
 def post_type_caps_for(slug: str) -> dict[str, str]:

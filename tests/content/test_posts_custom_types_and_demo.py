@@ -120,3 +120,19 @@ def test_demo_posts_carry_the_reference_sites_text(api_client, settings, tmp_pat
     )
     assert post["excerpt"]["rendered"] == "<p>Hand-written excerpt for post 3.</p>\n"
     assert post["format"] == "aside"
+
+
+def test_types_and_statuses_registered_in_code(api_client, editor):
+    from content import registry
+
+    registry.register_post_type("event", name="Events", rest_base="events")
+    registry.register_post_status("archived", "Archived", protected=True)
+    try:
+        types = api_client.get("/wp-json/wp/v2/types").json()
+        assert types["event"]["rest_base"] == "events"
+        api_client.force_authenticate(editor)
+        statuses = api_client.get("/wp-json/wp/v2/statuses").json()
+        assert statuses["archived"]["name"] == "Archived"
+    finally:
+        registry.REGISTERED_TYPES.pop("event", None)
+        registry.REGISTERED_STATUSES.pop("archived", None)
