@@ -123,6 +123,7 @@ def register_post_type(slug: str, **options: object) -> None:
     """register_post_type(): a type with its own /wp/v2/<rest_base> route. Call it before the
     URLs load (an AppConfig.ready()); the same options as settings.WP_POST_TYPES."""
     REGISTERED_TYPES[slug] = dict(options)
+    forget_registries()
 
 
 def register_post_status(slug: str, name: str, **options: bool) -> None:
@@ -130,9 +131,29 @@ def register_post_status(slug: str, name: str, **options: bool) -> None:
     REGISTERED_STATUSES[slug] = PostStatus(slug, name, **options)
 
 
+_built_types: dict[str, PostType] | None = None
+
+
+def forget_registries(**_: object) -> None:
+    """Registered types or taxonomies changed (register_post_type, a settings change in tests):
+    both registries are built again on next use."""
+    global _built_types
+    _built_types = None
+    from taxonomy import registry as taxonomy_registry
+
+    taxonomy_registry.forget_taxonomies()
+
+
 def post_types() -> dict[str, PostType]:
-    """Every registered post type: core's, then the project's (settings.WP_POST_TYPES, then
-    register_post_type())."""
+    """Every registered post type (built once; callers must not change the dict)."""
+    global _built_types
+    if _built_types is None:
+        _built_types = _build_post_types()
+    return _built_types
+
+
+def _build_post_types() -> dict[str, PostType]:
+    """Core's types, then the project's (settings.WP_POST_TYPES, then register_post_type())."""
     types = dict(CORE_TYPES)
     declared = {**getattr(settings, "WP_POST_TYPES", {}), **REGISTERED_TYPES}
     for slug, options in declared.items():

@@ -127,8 +127,24 @@ CORE_TAXONOMIES = {
 _FIELDS = set(Taxonomy.__dataclass_fields__)
 
 
+_built: dict[str, Taxonomy] | None = None
+
+
+def forget_taxonomies() -> None:
+    global _built
+    _built = None
+
+
 def taxonomies() -> dict[str, Taxonomy]:
-    """Every registered taxonomy: core's, then the project's from settings.WP_TAXONOMIES."""
+    """Every registered taxonomy (built once; callers must not change the dict)."""
+    global _built
+    if _built is None:
+        _built = _build_taxonomies()
+    return _built
+
+
+def _build_taxonomies() -> dict[str, Taxonomy]:
+    """Core's taxonomies, then the project's from settings.WP_TAXONOMIES."""
     found = dict(CORE_TAXONOMIES)
     for slug, options in getattr(settings, "WP_TAXONOMIES", {}).items():
         options = dict(options)
