@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.test.signals import setting_changed
 
 
 class WpapiConfig(AppConfig):
@@ -9,3 +10,11 @@ class WpapiConfig(AppConfig):
         from wpapi.cache import connect_signals
 
         connect_signals()
+        setting_changed.connect(_settings_changed, dispatch_uid="wpapi-index")
+
+
+def _settings_changed(setting: str, **kwargs: object) -> None:
+    if setting.startswith("WP_"):  # registered types, taxonomies or meta shape the index
+        from wpapi.views import forget_routes_index
+
+        forget_routes_index()

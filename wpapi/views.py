@@ -83,7 +83,24 @@ class NamespaceViewSet(IndexViewSet):
         })
 
 
+# The route table and its arguments do not change while the process runs (nor with the
+# caller: WordPress's index is the same for everyone), so each host's index is built once.
+_routes_index: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def forget_routes_index(**_: Any) -> None:
+    _routes_index.clear()
+
+
 def routes_index(request: Any, namespace: str | None = None) -> dict[str, Any]:
+    table = router.routes  # a route added or removed (tests do) makes a new key
+    key = (site_url(request), namespace, len(table), id(table[-1]) if table else 0)
+    if key not in _routes_index:
+        _routes_index[key] = _build_routes_index(request, namespace)
+    return _routes_index[key]
+
+
+def _build_routes_index(request: Any, namespace: str | None) -> dict[str, Any]:
     routes = {}
     for route in router.routes:
         if namespace is not None and route.namespace != namespace:
