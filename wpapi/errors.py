@@ -140,4 +140,9 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return error_response(WPError("rest_cookie_invalid_nonce", "Cookie check failed", 403))
+    """JSON under /wp-json; Django's own page for the HTML forms (login, authorize, admin)."""
+    if request.path.startswith("/wp-json"):
+        return error_response(WPError("rest_cookie_invalid_nonce", "Cookie check failed", 403))
+    from django.views.csrf import csrf_failure as django_csrf_failure
+
+    return django_csrf_failure(request, reason)

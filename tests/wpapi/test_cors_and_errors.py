@@ -81,3 +81,12 @@ def test_body_over_the_limit_is_413_not_500(api_client, admin_user, settings):
     api_client.force_authenticate(admin_user)
     response = api_client.post(URL, {"name": "x" * 5000}, format="json")
     assert_wp_error(response, "rest_request_too_large", 413)
+
+
+def test_csrf_failure_is_html_on_pages_and_json_under_wp_json(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.post("/wp-login.php", {"log": "x", "pwd": "y"})
+    assert page.status_code == 403
+    assert page["Content-Type"].startswith("text/html")
