@@ -323,6 +323,95 @@ async function nodeWpapi() {
 	} );
 
 	let categoryIds = [];
+	await check( 'node-wpapi posts().headers() (HEAD on a collection)', async () => {
+		const headers = await wp.posts().perPage( 5 ).headers();
+		assert( Number( headers[ 'x-wp-total' ] ) === total, `x-wp-total ${ headers[ 'x-wp-total' ] } (GET said ${ total })` );
+		assert( Number( headers[ 'x-wp-totalpages' ] ) === Math.ceil( total / 5 ), `x-wp-totalpages ${ headers[ 'x-wp-totalpages' ] }` );
+		assert( /rel="next"/.test( headers.link || '' ), `link ${ headers.link }` );
+		return `X-WP-Total ${ headers[ 'x-wp-total' ] }`;
+	} );
+
+	await check( 'node-wpapi _paging.prev walks back from the last page', async () => {
+		const first = await wp.posts().perPage( 3 );
+		let page = await wp.posts().perPage( 3 ).page( first._paging.totalPages );
+		assert( ! page._paging.next, 'last page has a next link' );
+		let pages = 1;
+		while ( page._paging.prev ) {
+			page = await page._paging.prev.get();
+			pages++;
+			assert( pages <= first._paging.totalPages, 'runaway pagination' );
+		}
+		assert( pages === first._paging.totalPages, `walked back ${ pages } of ${ first._paging.totalPages } pages` );
+		assert( JSON.stringify( page.map( ( p ) => p.id ) ) === JSON.stringify( first.map( ( p ) => p.id ) ), 'page 1 differs when reached backwards' );
+		return `${ pages } pages`;
+	} );
+
+	await check( 'node-wpapi page past the end is 400 rest_post_invalid_page_number', async () => {
+		try {
+			await wp.posts().perPage( 2 ).page( 100000 );
+		} catch ( err ) {
+			assert( err.code === 'rest_post_invalid_page_number' && err.data && err.data.status === 400, `error ${ JSON.stringify( err ).slice( 0, 200 ) }` );
+			return err.code;
+		}
+		throw new CheckFailure( 'answered' );
+	} );
+
+	await check( 'node-wpapi posts().slug() and .search() setters from the routes', async () => {
+		assert( firstPost, 'no post listed' );
+		const bySlug = await wp.posts().slug( firstPost.slug );
+		assert( bySlug.length === 1 && bySlug[ 0 ].id === firstPost.id, `slug ${ firstPost.slug }: ${ bySlug.map( ( p ) => p.id ) }` );
+		const word = firstPost.title.rendered.replace( /<[^>]*>|&[^;]+;/g, ' ' ).split( /\s+/ ).find( ( w ) => w.length > 3 ) || firstPost.slug;
+		const found = await wp.posts().search( word ).perPage( 100 );
+		assert( found.some( ( p ) => p.id === firstPost.id ), `search "${ word }" misses post ${ firstPost.id }` );
+		return `slug ${ firstPost.slug }, search "${ word }": ${ found.length } posts`;
+	} );
+
+	await check( 'node-wpapi posts().id(x).embed() on one post', async () => {
+		assert( firstPost, 'no post listed' );
+		const post = await wp.posts().id( firstPost.id ).embed();
+		assert( post._embedded && post._embedded.author && post._embedded.author[ 0 ].id === post.author, `embedded ${ JSON.stringify( post._embedded ).slice( 0, 160 ) }` );
+		if ( post.featured_media ) {
+			const media = post._embedded[ 'wp:featuredmedia' ];
+			assert( media && media[ 0 ].id === post.featured_media, `featured media ${ JSON.stringify( media ).slice( 0, 160 ) }` );
+		}
+		return `post ${ post.id }: ${ Object.keys( post._embedded ).join( ', ' ) }`;
+	} );
+
+	await check( 'node-wpapi pages() and comments().post(x)', async () => {
+		const pages = await wp.pages().perPage( 100 );
+		assert( Array.isArray( pages ) && pages.every( ( p ) => p.type === 'page' ), 'pages list' );
+		const comments = await wp.comments().perPage( 100 );
+		assert( Array.isArray( comments ) && comments.length > 0, 'no comments' );
+		const postId = comments[ 0 ].post;
+		const forPost = await wp.comments().post( postId ).perPage( 100 );
+		const expected = comments.filter( ( c ) => c.post === postId ).map( ( c ) => c.id );
+		assert( forPost.every( ( c ) => c.post === postId ), 'comments of another post' );
+		assert( sameSet( forPost.map( ( c ) => c.id ), expected ), `post ${ postId }: ${ forPost.map( ( c ) => c.id ) } vs ${ expected }` );
+		return `${ pages.length } pages, ${ comments.length } comments, ${ forPost.length } on post ${ postId }`;
+	} );
+
+	await check( 'node-wpapi posts().categories(id) matches the category count', async () => {
+		const cats = await wp.categories().perPage( 100 );
+		const cat = cats.find( ( c ) => c.count > 0 );
+		assert( cat, 'no category in use' );
+		const posts = await wp.posts().categories( cat.id ).perPage( 100 );
+		assert( posts.every( ( p ) => p.categories.includes( cat.id ) ), 'post outside the category' );
+		assert( posts._paging.total === cat.count, `${ posts._paging.total } posts in category ${ cat.id }, its count says ${ cat.count }` );
+		return `category ${ cat.slug }: ${ cat.count } posts`;
+	} );
+
+	await check( 'node-wpapi users(), types(), taxonomies(), statuses()', async () => {
+		const users = await wp.users();
+		assert( Array.isArray( users ) && users.length > 0 && users.every( ( u ) => u.id && u.name && u.slug && ! ( 'email' in u ) ), `users ${ JSON.stringify( users ).slice( 0, 160 ) }` );
+		const types = await wp.types();
+		assert( types.post && types.post.rest_base === 'posts' && types.page && types.attachment, `types ${ Object.keys( types ) }` );
+		const taxonomies = await wp.taxonomies();
+		assert( taxonomies.category && taxonomies.category.rest_base === 'categories' && taxonomies.post_tag, `taxonomies ${ Object.keys( taxonomies ) }` );
+		const statuses = await wp.statuses();
+		assert( statuses.publish && statuses.publish.name, `statuses ${ Object.keys( statuses ) }` );
+		return `${ users.length } users, types ${ Object.keys( types ).length }, taxonomies ${ Object.keys( taxonomies ).length }`;
+	} );
+
 	await check( 'node-wpapi categories()', async () => {
 		const cats = await wp.categories().perPage( 100 );
 		assert( Array.isArray( cats ) && cats.length > 0, 'no categories' );
@@ -424,6 +513,17 @@ async function nodeWpapi() {
 		return `media ${ media.id } ${ media.source_url }`;
 	} );
 
+	await check( 'node-wpapi media().id(x).update() and context(edit) lists', async () => {
+		assert( mediaId, 'nothing uploaded' );
+		const media = await wp.media().id( mediaId ).update( { alt_text: 'a gradient', caption: 'Made by conformance.mjs' } );
+		assert( media.alt_text === 'a gradient' && media.caption.raw === 'Made by conformance.mjs', `answer ${ JSON.stringify( { alt: media.alt_text, caption: media.caption } ) }` );
+		const drafts = await wp.posts().context( 'edit' ).status( [ 'draft', 'publish' ] ).perPage( 5 );
+		assert( drafts.every( ( p ) => p.title && typeof p.title.raw === 'string' && p.content && typeof p.content.raw === 'string' ), 'no raw fields in edit context' );
+		const settings = await wp.settings();
+		assert( typeof settings.title === 'string' && typeof settings.posts_per_page === 'number', `settings ${ JSON.stringify( settings ).slice( 0, 160 ) }` );
+		return `media ${ media.id } updated; edit list ${ drafts.length } posts; settings "${ settings.title }"`;
+	} );
+
 	await check( 'node-wpapi media().id(x).delete({force: true})', async () => {
 		assert( mediaId, 'nothing uploaded' );
 		// Here force travels in the DELETE body (JSON), the other spelling node-wpapi allows.
@@ -522,6 +622,45 @@ async function wordpressApiFetch() {
 		assert( res.deleted === true && res.previous && res.previous.id === postId && res.previous.status === 'trash', `answer ${ JSON.stringify( res ).slice( 0, 160 ) }` );
 		untrack( 'posts', postId );
 		return `post ${ postId } deleted`;
+	} );
+
+	await check( 'api-fetch OPTIONS gives Allow and the schema (canUser)', async () => {
+		const response = await apiFetch( { path: '/wp/v2/posts', method: 'OPTIONS', parse: false } );
+		const allow = ( response.headers.get( 'allow' ) || '' ).split( /,\s*/ );
+		assert( allow.includes( 'GET' ) && allow.includes( 'POST' ), `Allow ${ response.headers.get( 'allow' ) }` );
+		const body = await response.json();
+		assert( body.schema && body.schema.title === 'post' && body.endpoints && body.endpoints.length === 2, `body ${ JSON.stringify( body ).slice( 0, 160 ) }` );
+		return `Allow: ${ allow.join( ', ' ) }`;
+	} );
+
+	await check( 'api-fetch uploads media as FormData and deletes it', async () => {
+		const form = new FormData();
+		form.append( 'file', new Blob( [ makePng( 64, 48 ) ], { type: 'image/png' } ), 'api-fetch.png' );
+		form.append( 'title', `api-fetch upload ${ stamp }` );
+		const media = await apiFetch( { path: '/wp/v2/media', method: 'POST', body: form } );
+		assert( Number.isInteger( media.id ), `answer ${ JSON.stringify( media ).slice( 0, 200 ) }` );
+		track( 'media', media.id );
+		assert( media.mime_type === 'image/png' && media.title.raw === `api-fetch upload ${ stamp }`, `${ media.mime_type } ${ JSON.stringify( media.title ) }` );
+		const res = await apiFetch( { path: `/wp/v2/media/${ media.id }?force=true`, method: 'DELETE' } );
+		assert( res.deleted === true, `delete ${ JSON.stringify( res ).slice( 0, 120 ) }` );
+		untrack( 'media', media.id );
+		return `media ${ media.id }`;
+	} );
+
+	await check( 'api-fetch batch/v1 (as core-data saves)', async () => {
+		const first = await apiFetch( { path: '/batch/v1', method: 'POST', data: {
+			validation: 'require-all-validate',
+			requests: [ 1, 2 ].map( ( n ) => ( { method: 'POST', path: '/wp/v2/posts', body: { title: `batch ${ n } ${ stamp }` } } ) ),
+		} } );
+		const ids = ( first.responses || [] ).map( ( r ) => r.body && r.body.id );
+		ids.filter( Boolean ).forEach( ( id ) => track( 'posts', id ) );
+		assert( first.responses.length === 2 && first.responses.every( ( r ) => r.status === 201 ), `responses ${ JSON.stringify( first ).slice( 0, 200 ) }` );
+		const second = await apiFetch( { path: '/batch/v1', method: 'POST', data: {
+			requests: ids.map( ( id ) => ( { method: 'DELETE', path: `/wp/v2/posts/${ id }?force=true` } ) ),
+		} } );
+		assert( second.responses.every( ( r ) => r.status === 200 && r.body.deleted === true ), `deletes ${ JSON.stringify( second ).slice( 0, 200 ) }` );
+		ids.forEach( ( id ) => untrack( 'posts', id ) );
+		return `created and deleted posts ${ ids }`;
 	} );
 
 	await check( 'api-fetch error shape on 404 (rest_post_invalid_id)', async () => {
