@@ -7,10 +7,10 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
-from comments.formatting import sanitize_key
 from comments.models import Comment
 from comments.services import MAX_ID
 from wpapi.dates import parse_request_date
+from wpapi.formatting import sanitize_key
 from wpapi.viewsets import collection_params
 
 ID_LIST = {"type": "array", "items": {"type": "integer"}}

@@ -2,8 +2,8 @@
 
 WordPress filters a comment's content with kses' comment allow-list for users without
 `unfiltered_html`, adds rel="nofollow ugc" to links, and renders it for display with
-wptexturize, make_clickable, convert_smilies and wpautop. nh3 (a maintained sanitiser) does
-the HTML cleaning; texturize and autop are the posts' (content.formatting).
+wptexturize, make_clickable, convert_smilies and wpautop. kses, esc_url_raw and sanitize_key
+are the shared ones (wpapi.formatting); texturize and autop are the posts' (content.formatting).
 """
 
 from __future__ import annotations
@@ -13,46 +13,22 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-import nh3
-
 from content.formatting import capital_p_dangit, wpautop, wptexturize
-from wpapi.formatting import sanitize_text_field, specialchars
-
-# kses' $allowedtags: what a comment may contain when its author lacks unfiltered_html.
-COMMENT_TAGS: dict[str, set[str]] = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "acronym": {"title"},
-    "b": set(),
-    "blockquote": {"cite"},
-    "cite": set(),
-    "code": set(),
-    "del": {"datetime"},
-    "em": set(),
-    "i": set(),
-    "q": {"cite"},
-    "s": set(),
-    "strike": set(),
-    "strong": set(),
-}
-# wp_allowed_protocols()
-ALLOWED_PROTOCOLS = {
-    "http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs", "gopher", "nntp",
-    "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel", "fax", "xmpp", "webcal", "urn",
-}
+from wpapi.formatting import (  # noqa: F401 - esc_url_raw, sanitize_key re-exported
+    ALLOWED_TAGS,
+    esc_url_raw,
+    kses,
+    sanitize_key,
+    sanitize_text_field,
+    specialchars,
+)
 
 
 def kses_comment(content: str) -> str:
-    """wp_filter_kses on a comment: only the comment tags and attributes, no event handlers or
-    scripts, links limited to WordPress's allowed protocols."""
-    return nh3.clean(
-        content,
-        tags=set(COMMENT_TAGS),
-        attributes={tag: set(attrs) for tag, attrs in COMMENT_TAGS.items() if attrs},
-        url_schemes=ALLOWED_PROTOCOLS,
-        link_rel=None,
-        strip_comments=True,
-    )
+    """wp_filter_kses on a comment: only $allowedtags and their attributes, no event handlers
+    or scripts (<script> and <style> go with their text), links limited to WordPress's allowed
+    protocols."""
+    return kses(content, ALLOWED_TAGS, drop_script_text=True)
 
 
 A_TAG = re.compile(r"<a\s([^>]*)>", re.IGNORECASE)
@@ -86,43 +62,9 @@ def rel_ugc(content: str, site_host: str = "") -> str:
 
 
 # --- text fields ---------------------------------------------------------------------------
-TAGS = re.compile(r"<[^>]*>")
-OCTETS = re.compile(r"%[a-fA-F0-9]{2}")
-
-
-
-
 def comment_author_name(value: Any) -> str:
     """pre_comment_author_name: sanitize_text_field, kses (no tags), then special characters."""
     return specialchars(sanitize_text_field(value))
-
-
-def sanitize_key(value: Any) -> str:
-    """sanitize_key(): lower case letters, digits, dashes and underscores only."""
-    return re.sub(r"[^a-z0-9_\-]", "", str(value).lower())
-
-
-URL_STRIP = re.compile(r"[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\uffff]", re.IGNORECASE)
-
-
-def esc_url_raw(url: Any) -> str:
-    """esc_url_raw(): a URL fit for the database, or "" when its protocol is not allowed."""
-    text = str(url or "").strip()
-    if not text:
-        return ""
-    text = text.replace(" ", "%20")
-    text = URL_STRIP.sub("", text)
-    if not text:
-        return ""
-    if (":" not in text and text[0] not in "/#?"
-            and not re.match(r"^[a-z0-9-]+?\.php", text, re.IGNORECASE)):
-        text = "http://" + text
-    if ":" in text:
-        scheme = text.split(":", 1)[0].lower()
-        if "/" not in scheme and "?" not in scheme and "#" not in scheme \
-                and scheme not in ALLOWED_PROTOCOLS:
-            return ""
-    return text
 
 
 # --- display (comment_text) ------------------------------------------------------------------

@@ -10,14 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from comments.formatting import (
-    comment_author_name,
-    esc_url_raw,
-    kses_comment,
-    make_clickable,
-    rel_ugc,
-    sanitize_text_field,
-)
+from comments.formatting import comment_author_name, kses_comment, make_clickable, rel_ugc
 from comments.meta import meta_update
 from comments.models import Comment
 from comments.options import discussion_option
@@ -27,6 +20,7 @@ from users.capabilities import user_can
 from users.models import User
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
+from wpapi.formatting import esc_url_raw, sanitize_text_field
 
 MAX_ID = 2**63 - 1
 

@@ -15,9 +15,6 @@ from rest_framework.response import Response
 
 from comments import policies, services
 from comments.filters import comment_collection_args, filter_comments, normalise_list_params
-from comments.formatting import (
-    sanitize_key,
-)
 from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
 from comments.options import discussion_option
@@ -25,6 +22,7 @@ from comments.serializers import CommentSerializer, comment_serializer_class
 from comments.services import MAX_ID, storable_id
 from content.models import Post
 from wpapi.errors import WPError
+from wpapi.formatting import sanitize_key
 from wpapi.links import rest_url, site_url
 from wpapi.site import get_option
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet

@@ -3,17 +3,23 @@
 `the_content` on plain and block content: block comment delimiters removed (do_blocks),
 typographic punctuation (wptexturize), paragraphs (wpautop, skipped for block content as
 WordPress does), "Wordpress" spelled right (capital_P_dangit). `the_title`: texturize. Excerpts
-are generated from the content (55 words + " [&hellip;]") when none is written. Slugs follow
-sanitize_title(). Written from WordPress's documented behaviour; no code copied.
+are generated from the content (55 words + " [&hellip;]") when none is written. Slugs
+(sanitize_title) and kses live in wpapi.formatting. Written from WordPress's documented
+behaviour; no code copied.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-import nh3
+from wpapi.formatting import (  # noqa: F401 - sanitize_title and remove_accents re-exported
+    ALLOWED_TAGS,
+    kses,
+    remove_accents,
+    sanitize_title,
+    strip_all_tags,
+)
 
 # --- blocks -----------------------------------------------------------------------------------
 BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?\s.*?-->", re.S)
@@ -525,11 +531,6 @@ def _render_content(content: str, smilies: bool) -> str:
     return filter_content_tags(capital_p_dangit(do_shortcodes(content)))
 
 
-def strip_all_tags(text: str) -> str:
-    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.S | re.I)
-    return TAG.sub("", text).strip()
-
-
 def trim_words(text: str, count: int = 55, more: str = " [&hellip;]") -> str:
     words = [word for word in re.split(r"[\n\r\t ]+", strip_all_tags(text)) if word]
     if len(words) > count:
@@ -556,85 +557,6 @@ def _render_excerpt(excerpt: str, content: str, smilies: bool) -> str:
         text = _render_content(text, smilies).replace("]]>", "]]&gt;")
         excerpt = trim_words(text)
     return wpautop(capital_p_dangit(convert_smilies(wptexturize(excerpt), smilies)))
-
-
-# --- slugs ------------------------------------------------------------------------------------
-def remove_accents(text: str) -> str:
-    special = {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ł": "l",
-        "Ł": "L",
-        "œ": "oe",
-        "Œ": "OE",
-        "þ": "th",
-        "Þ": "TH",
-        "ð": "d",
-    }
-    out = []
-    for char in text:
-        if ord(char) < 128:
-            out.append(char)
-            continue
-        if char in special:
-            out.append(special[char])
-            continue
-        decomposed = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        out.append(base if base and all(ord(c) < 128 for c in base) else char)
-    return "".join(out)
-
-
-def sanitize_title(title: str) -> str:
-    """sanitize_title_with_dashes() in the "save" context."""
-    text = TAG.sub("", remove_accents(title))
-    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", r"---\1---", text)
-    text = text.replace("%", "")
-    text = re.sub(r"---([a-fA-F0-9][a-fA-F0-9])---", r"%\1", text)
-    text = text.lower()
-    for dash in ("\u00a0", "\u2013", "\u2014", "&nbsp;", "&ndash;", "&mdash;"):
-        text = text.replace(dash, "-")
-    text = text.replace("/", "-")
-    for gone in (
-        "\u00a1",
-        "\u00bf",
-        "\u00ab",
-        "\u00bb",
-        "\u2039",
-        "\u203a",
-        "\u2018",
-        "\u2019",
-        "\u201c",
-        "\u201d",
-        "\u201a",
-        "\u201b",
-        "\u201e",
-        "\u201f",
-        "\u2022",
-        "\u00a9",
-        "\u00ae",
-        "\u00b0",
-        "\u2026",
-        "\u2122",
-        "\u00b4",
-        "\u02ca",
-        "\u0301",
-        "\u0341",
-        "\u00d7",
-    ):
-        text = text.replace(gone, "")
-    text = "".join(c if ord(c) < 128 else "".join(f"%{b:02x}" for b in c.encode()) for c in text)
-    text = re.sub(r"&.+?;", "", text)
-    text = text.replace(".", "-")
-    text = re.sub(r"[^%a-z0-9 _-]", "", text)
-    text = re.sub(r"\s+", "-", text)
-    text = re.sub(r"-+", "-", text)
-    return text.strip("-")[:200]
 
 
 # --- kses: what authors without unfiltered_html may save ----------------------------------------
@@ -796,47 +718,6 @@ POST_TAGS: dict[str, set[str]] = {
     },
 }
 GLOBAL_ATTRIBUTES = {"class", "id", "style", "title", "role", "dir", "lang", "xml:lang"}
-#: $allowedtags (wp_filter_kses, used on titles)
-TITLE_TAGS: dict[str, set[str]] = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "acronym": {"title"},
-    "b": set(),
-    "blockquote": {"cite"},
-    "cite": set(),
-    "code": set(),
-    "del": {"datetime"},
-    "em": set(),
-    "i": set(),
-    "q": {"cite"},
-    "s": set(),
-    "strike": set(),
-    "strong": set(),
-}
-ALLOWED_PROTOCOLS = {
-    "http",
-    "https",
-    "ftp",
-    "ftps",
-    "mailto",
-    "news",
-    "irc",
-    "irc6",
-    "ircs",
-    "gopher",
-    "nntp",
-    "feed",
-    "telnet",
-    "mms",
-    "rtsp",
-    "sms",
-    "svn",
-    "tel",
-    "fax",
-    "xmpp",
-    "webcal",
-    "urn",
-}
 
 
 def kses_post(text: str) -> str:
@@ -844,31 +725,12 @@ def kses_post(text: str) -> str:
     disallowed tags dropped with their text kept, links limited to allowed protocols."""
     if "<" not in text and "&" not in text:
         return text
-    return nh3.clean(
-        text,
-        tags=set(POST_TAGS),
-        attributes={
-            "*": GLOBAL_ATTRIBUTES,
-            **{tag: attrs for tag, attrs in POST_TAGS.items() if attrs},
-        },
-        generic_attribute_prefixes={"data-", "aria-"},
-        url_schemes=ALLOWED_PROTOCOLS,
-        link_rel=None,
-        strip_comments=False,
-        clean_content_tags=set(),
-    )
+    return kses(text, POST_TAGS, global_attributes=GLOBAL_ATTRIBUTES,
+                attribute_prefixes={"data-", "aria-"}, keep_comments=True)
 
 
 def kses_title(text: str) -> str:
-    """wp_filter_kses (title): the small inline allow-list."""
+    """wp_filter_kses (title): the small inline allow-list ($allowedtags)."""
     if "<" not in text and "&" not in text:
         return text
-    return nh3.clean(
-        text,
-        tags=set(TITLE_TAGS),
-        attributes={tag: attrs for tag, attrs in TITLE_TAGS.items() if attrs},
-        url_schemes=ALLOWED_PROTOCOLS,
-        link_rel=None,
-        strip_comments=False,
-        clean_content_tags=set(),
-    )
+    return kses(text, ALLOWED_TAGS, keep_comments=True)

@@ -41,13 +41,13 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     raw_text,
     request_date,
     sanitize_file_name,
-    sanitize_text_field,
     site_timezone,
     split_ext,
     wav_metadata,
 )
 from content.models import Post
 from wpapi.errors import WPError
+from wpapi.formatting import sanitize_text_field
 
 
 def media_storage() -> Any:

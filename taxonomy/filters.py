@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 
 from taxonomy.models import Term, TermRelationship
 from taxonomy.registry import Taxonomy
-from taxonomy.services import sanitize_title
+from wpapi.formatting import sanitize_title
 from wpapi.viewsets import collection_params
 
 #: the largest ID a database can hold; larger ones in a query match nothing

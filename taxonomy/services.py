@@ -3,12 +3,10 @@ rely on: the default category, slugs, and the text sanitising WordPress applies 
 
 import json
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
-import nh3
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -17,12 +15,17 @@ from taxonomy.models import Term, TermMeta, TermRelationship
 from taxonomy.registry import Taxonomy, registered_term_meta
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
-from wpapi.formatting import sanitize_text_field, specialchars, strip_all_tags
+from wpapi.formatting import (
+    ALLOWED_PROTOCOLS,
+    kses,
+    sanitize_text_field,
+    sanitize_title,
+    specialchars,
+)
 from wpapi.site import get_option
 
 DEFAULT_CATEGORY_SLUG = "uncategorized"
 NAME_MAX_LENGTH = 200
-SLUG_MAX_LENGTH = 200
 
 
 def _default_category_id() -> int | None:
@@ -80,33 +83,11 @@ def terms_of(taxonomy: Taxonomy) -> QuerySet[Term]:
 
 
 # --- text --------------------------------------------------------------------------------------
-_ACCENTS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
-            "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
-# Characters sanitize_title() turns into a hyphen or drops when saving.
-_TO_HYPHEN = "\u00a0\u2013\u2014\u2012\u2015\u2212"
-_DROPPED = "\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d\u201e" \
-           "\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4\u02dc\u00a8\u02c6\u00b8\u200b\u200c" \
-           "\u200d\u200e\u200f"
-
-
-
-
-
 def sanitize_term_name(value: Any) -> str:
     """A term name as WordPress stores it (sanitize_text_field, kses, _wp_specialchars)."""
     return specialchars(sanitize_text_field(value))
 
 
-KSES_TAGS = {
-    "a": {"href", "title"}, "abbr": {"title"}, "acronym": {"title"}, "b": set(),
-    "blockquote": {"cite"}, "cite": set(), "code": set(), "del": {"datetime"}, "em": set(),
-    "i": set(), "q": {"cite"}, "s": set(), "strike": set(), "strong": set(),
-}
-
-
-ALLOWED_PROTOCOLS = {"http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs",
-                     "gopher", "nntp", "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel",
-                     "fax", "xmpp", "webcal", "urn"}
 _SCHEME = re.compile(r"^\s*([^\s:/?#]+):")
 _CR = "\ue000"  # carries "\r" through the HTML parser, which would turn CRLF into LF
 
@@ -128,49 +109,7 @@ def sanitize_term_description(value: Any) -> str:
     text = (value if isinstance(value, str) else str(value)).replace("\x00", "")
     text = re.sub(r"<[^<>]*>", lambda tag: _URL_ATTRIBUTE.sub(_strip_bad_protocols, tag.group(0)),
                   text.replace("\r", _CR))
-    cleaned = nh3.clean(text, tags=set(KSES_TAGS), attributes=KSES_TAGS, clean_content_tags=set(),
-                        link_rel=None, strip_comments=True, url_schemes=ALLOWED_PROTOCOLS)
-    return cleaned.replace(_CR, "\r")
-
-
-def remove_accents(text: str) -> str:
-    text = "".join(_ACCENTS.get(char, char) for char in text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    result = []
-    for char in decomposed:
-        if unicodedata.combining(char):
-            continue
-        result.append(char)
-    return unicodedata.normalize("NFC", "".join(result))
-
-
-def sanitize_title(title: Any) -> str:
-    """sanitize_title() for saving (sanitize_title_with_dashes): lowercase ASCII with hyphens;
-    other characters are kept as lowercase %-encoded UTF-8 octets."""
-    text = strip_all_tags(title if isinstance(title, str) else str(title))
-    text = remove_accents(text)
-    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", r"---\1---", text)
-    text = text.replace("%", "")
-    text = re.sub(r"---([a-fA-F0-9][a-fA-F0-9])---", r"%\1", text)
-    text = text.lower()
-    for char in _TO_HYPHEN:
-        text = text.replace(char, "-")
-    for char in _DROPPED:
-        text = text.replace(char, "")
-    text = text.replace("\u00d7", "x")
-    encoded = []
-    for char in text:
-        if ord(char) < 128:
-            encoded.append(char)
-        else:
-            encoded.append("".join(f"%{byte:02x}" for byte in char.encode("utf-8")))
-    text = "".join(encoded)
-    text = re.sub(r"&.+?;", "", text)
-    text = text.replace(".", "-")
-    text = re.sub(r"[^%a-z0-9 _-]", "", text)
-    text = re.sub(r"\s+", "-", text)
-    text = re.sub(r"-+", "-", text)
-    return text.strip("-")[:SLUG_MAX_LENGTH].strip("-")
+    return kses(text).replace(_CR, "\r")
 
 
 # --- slugs and hierarchy -------------------------------------------------------------------------

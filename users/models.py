@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 
-from users.formatting import sanitize_title
+from users.formatting import sanitize_nicename
 
 
 class Role(models.TextChoices):
@@ -51,7 +51,7 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs) -> None:
         if not self.nicename:
-            self.nicename = self._free_nicename(sanitize_title(self.username)
+            self.nicename = self._free_nicename(sanitize_nicename(self.username)
                                                 or f"user-{uuid.uuid4().hex[:8]}")
         if not self.display_name:
             self.display_name = self.username

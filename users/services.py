@@ -1,55 +1,24 @@
 """Writes on users and their application passwords (wp_insert_user, wp_update_user,
 wp_delete_user and WP_Application_Passwords), with WordPress's rules."""
 
-import re
-import unicodedata
 from typing import Any
 
-import nh3
 from django.db import transaction
 from django.utils import timezone
 
 from users.capabilities import user_can
-from users.formatting import sanitize_title, without_nul
+from users.formatting import sanitize_nicename, sanitize_user, without_nul
 from users.meta import registered_user_meta
 from users.models import ApplicationPassword, Role, User, UserMeta
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
-from wpapi.formatting import sanitize_text_field
-
-# kses' $allowedtags: what a description may hold when its author lacks unfiltered_html.
-DESCRIPTION_TAGS: dict[str, set[str]] = {
-    "a": {"href", "title"}, "abbr": {"title"}, "acronym": {"title"}, "b": set(),
-    "blockquote": {"cite"}, "cite": set(), "code": set(), "del": {"datetime"}, "em": set(),
-    "i": set(), "q": {"cite"}, "s": set(), "strike": set(), "strong": set(),
-}
-
+from wpapi.formatting import esc_url_raw, kses, sanitize_text_field
 
 # --- WordPress's text rules ---------------------------------------------------------------------
-
-def sanitize_user(username: str) -> str:
-    """sanitize_user($username, true): what a login may be made of."""
-    text = re.sub(r"<[^>]*>", "", username)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", "", text)
-    text = re.sub(r"&.+?;", "", text)
-    text = re.sub(r"[^a-z0-9 _.\-@]", "", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", text.strip())
-
 
 def valid_username(username: str) -> bool:
     """validate_username()."""
     return bool(username) and sanitize_user(username) == username
-
-
-def sanitize_url(value: str) -> str:
-    """esc_url_raw() for a profile URL: no spaces, and a scheme when none was given."""
-    url = value.strip().replace(" ", "%20")
-    if not url:
-        return ""
-    if "://" not in url and not url.startswith(("/", "#", "?", "mailto:")):
-        url = "http://" + url
-    return url
 
 
 def filter_description(viewer: Any, description: str, *, trusted: bool = True) -> str:
@@ -59,14 +28,12 @@ def filter_description(viewer: Any, description: str, *, trusted: bool = True) -
     (`trusted=False`); a cookie session is known by then."""
     if trusted and user_can(viewer, "unfiltered_html"):
         return description
-    return nh3.clean(description, tags=set(DESCRIPTION_TAGS), clean_content_tags=set(),
-                     attributes={tag: attrs for tag, attrs in DESCRIPTION_TAGS.items() if attrs},
-                     link_rel=None, strip_comments=True)
+    return kses(description)
 
 
 def check_nicename_length(slug: Any) -> None:
     """wp_insert_user: a slug asked for is refused beyond 50 characters (not cut)."""
-    if isinstance(slug, str) and len(sanitize_title(slug, limit=None)) > 50:
+    if isinstance(slug, str) and len(sanitize_nicename(slug, limit=None)) > 50:
         raise WPError("user_nicename_too_long", "Nicename may not be longer than 50 characters.",
                       400)
 
@@ -98,7 +65,7 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: boo
         if name in ("name", "first_name", "last_name", "nickname"):
             value = sanitize_text_field(value)
         elif name == "url":
-            value = sanitize_url(value)
+            value = esc_url_raw(value)
             if len(value) > 100:
                 raise WPError("user_url_too_long",
                               "User URL may not be longer than 100 characters.", 400)
@@ -144,7 +111,7 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
         # roles: [] leaves the user without a role, as wp_insert_user's role=false does
         user.set_roles(params["roles"])
     check_nicename_length(params.get("slug"))
-    nicename = sanitize_title(params.get("slug") or "") or sanitize_title(username)
+    nicename = sanitize_nicename(params.get("slug") or "") or sanitize_nicename(username)
     user.nicename = user._free_nicename(nicename or "user")
     _apply_profile(user, params, viewer, trusted)
     if not user.display_name:  # wp_insert_user's default display name
@@ -183,7 +150,7 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any,
         user.email = email
     if slug:
         check_nicename_length(slug)
-        user.nicename = sanitize_title(slug) or user.nicename
+        user.nicename = sanitize_nicename(slug) or user.nicename
     _apply_profile(user, params, viewer, trusted)
     if params.get("password"):
         user.set_password(params["password"])

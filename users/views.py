@@ -180,7 +180,7 @@ class UserViewSet(WPViewSet):
         viewer = self.request.user
         if isinstance(params.get("slug"), str):
             # the arg's sanitize_slug (uncut: over 50 characters is an error)
-            params["slug"] = services.sanitize_title(params["slug"], limit=None)
+            params["slug"] = services.sanitize_nicename(params["slug"], limit=None)
         services.check_user_update(user=user, params=params)  # email, username, slug first
         if params.get("roles"):
             policies.check_role_update(viewer, user.pk, params["roles"])

@@ -1,10 +1,14 @@
-"""Text sanitising every resource shares (WordPress's formatting.php): written once here so
-that a name, a description or a comment author is cleaned the same way everywhere."""
+"""Text sanitising every resource shares (WordPress's formatting.php and kses.php): written
+once here so that a name, a description, a slug or a comment author is cleaned the same way
+everywhere. Post rendering (wpautop, wptexturize, the_content) lives in content.formatting."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
+
+import nh3
 
 _PCT_OCTET = re.compile(r"%[a-f0-9]{2}", re.IGNORECASE)
 _LONE_AMP = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
@@ -38,3 +42,136 @@ def sanitize_text_field(value: Any) -> str:
 def specialchars(text: str) -> str:
     """_wp_specialchars() without quotes and without double encoding: &, < and >."""
     return _LONE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def without_nul(value: Any) -> Any:
+    """`value` with NUL characters removed from every string (and object key) in it: MySQL
+    keeps them, PostgreSQL refuses them in text and JSON, so they are dropped on the way in."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    return value
+
+
+def sanitize_key(value: Any) -> str:
+    """sanitize_key(): lower case letters, digits, dashes and underscores only."""
+    return re.sub(r"[^a-z0-9_\-]", "", str(value).lower())
+
+
+# --- kses ---------------------------------------------------------------------------------------
+#: kses' $allowedtags (wp_filter_kses): what titles, comments, term and user descriptions may
+#: hold when their author lacks unfiltered_html. Tag -> its attributes.
+ALLOWED_TAGS: dict[str, set[str]] = {
+    "a": {"href", "title"}, "abbr": {"title"}, "acronym": {"title"}, "b": set(),
+    "blockquote": {"cite"}, "cite": set(), "code": set(), "del": {"datetime"}, "em": set(),
+    "i": set(), "q": {"cite"}, "s": set(), "strike": set(), "strong": set(),
+}
+#: wp_allowed_protocols()
+ALLOWED_PROTOCOLS = {
+    "http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs", "gopher", "nntp",
+    "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel", "fax", "xmpp", "webcal", "urn",
+}
+
+
+def kses(text: str, tags: dict[str, set[str]] = ALLOWED_TAGS, *,
+         global_attributes: set[str] | None = None, attribute_prefixes: set[str] | None = None,
+         keep_comments: bool = False, drop_script_text: bool = False) -> str:
+    """wp_kses() on nh3 (a maintained sanitiser): only `tags` with their attributes (plus
+    `global_attributes` and `attribute_prefixes` such as data-* on every tag), URLs limited to
+    the allowed protocols, no rel added. Disallowed tags go and their text stays (with
+    `drop_script_text`, <script> and <style> go with their text)."""
+    attributes = {tag: set(attrs) for tag, attrs in tags.items() if attrs}
+    if global_attributes:
+        attributes["*"] = set(global_attributes)
+    return nh3.clean(
+        text,
+        tags=set(tags),
+        attributes=attributes,
+        generic_attribute_prefixes=attribute_prefixes,
+        url_schemes=ALLOWED_PROTOCOLS,
+        link_rel=None,
+        strip_comments=not keep_comments,
+        clean_content_tags={"script", "style"} if drop_script_text else set(),
+    )
+
+
+_URL_STRIP = re.compile(r"[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\uffff]", re.IGNORECASE)
+
+
+def esc_url_raw(url: Any) -> str:
+    """esc_url_raw(): a URL fit for the database, or "" when its protocol is not allowed."""
+    text = str(url or "").strip()
+    if not text:
+        return ""
+    text = text.replace(" ", "%20")
+    text = _URL_STRIP.sub("", text)
+    if not text:
+        return ""
+    if (":" not in text and text[0] not in "/#?"
+            and not re.match(r"^[a-z0-9-]+?\.php", text, re.IGNORECASE)):
+        text = "http://" + text
+    if ":" in text:
+        scheme = text.split(":", 1)[0].lower()
+        if "/" not in scheme and "?" not in scheme and "#" not in scheme \
+                and scheme not in ALLOWED_PROTOCOLS:
+            return ""
+    return text
+
+
+# --- slugs --------------------------------------------------------------------------------------
+# Latin letters without a canonical decomposition that remove_accents() still spells in ASCII.
+_ACCENTS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
+            "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ĳ": "ij",
+            "Ĳ": "IJ", "ŉ": "n", "ŀ": "l", "Ŀ": "L", "ſ": "s", "ħ": "h", "Ħ": "H", "ŧ": "t",
+            "Ŧ": "T", "ı": "i", "ĸ": "k", "ŋ": "n", "Ŋ": "N"}
+
+
+def remove_accents(text: str) -> str:
+    """remove_accents(): Latin letters lose their accents (a few spelled out); letters of other
+    scripts, ligatures and compatibility characters (ﬁ, ², full-width) stay as they are."""
+    out = []
+    for char in text:
+        if ord(char) < 128:
+            out.append(char)
+        elif char in _ACCENTS:
+            out.append(_ACCENTS[char])
+        else:
+            decomposed = unicodedata.normalize("NFD", char)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c))
+            out.append(base if base and all(ord(c) < 128 for c in base) else char)
+    return "".join(out)
+
+
+# What sanitize_title() turns into a hyphen, or drops, when saving.
+_TO_HYPHEN = ("\u00a0", "\u2013", "\u2014", "&nbsp;", "&#160;", "&ndash;", "&#8211;", "&mdash;",
+              "&#8212;", "/", *(chr(code) for code in range(0x2000, 0x200b)), "\u2028", "\u2029",
+              "\u202f")
+_DROPPED = ("\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d"
+            "\u201e\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4\u02ca\u0301\u0341\u0300"
+            "\u0304\u030c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff")
+SLUG_MAX_LENGTH = 200
+
+
+def sanitize_title(title: Any) -> str:
+    """sanitize_title() for saving (remove_accents + sanitize_title_with_dashes): lower case
+    ASCII with hyphens; other characters kept as lower case %-encoded UTF-8 octets."""
+    text = re.sub(r"<[^>]*>", "", remove_accents(title if isinstance(title, str) else str(title)))
+    text = re.sub(r"%([a-fA-F0-9][a-fA-F0-9])", r"---\1---", text)
+    text = text.replace("%", "")
+    text = re.sub(r"---([a-fA-F0-9][a-fA-F0-9])---", r"%\1", text)
+    text = text.lower()
+    for dash in _TO_HYPHEN:
+        text = text.replace(dash, "-")
+    for char in _DROPPED:
+        text = text.replace(char, "")
+    text = text.replace("\u00d7", "x")
+    text = "".join(c if ord(c) < 128 else "".join(f"%{b:02x}" for b in c.encode()) for c in text)
+    text = re.sub(r"&.+?;", "", text)
+    text = text.replace(".", "-")
+    text = re.sub(r"[^%a-z0-9 _-]", "", text)
+    text = re.sub(r"\s+", "-", text)
+    text = re.sub(r"-+", "-", text)
+    return text.strip("-")[:SLUG_MAX_LENGTH].strip("-")

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from content import images
 from users.capabilities import user_can
 from wpapi.errors import WPError
+from wpapi.formatting import remove_accents
 from wpapi.schema import parse_datetime
 
 # --- allowed file types (wp_get_mime_types / get_allowed_mime_types) ----------------------------
@@ -128,8 +129,6 @@ SPECIAL_CHARS = set("?[]/\\=<>:;,'\"&$#*()|~`!{}%+\u2019\u00ab\u00bb\u201d\u201c
 def sanitize_file_name(filename: str) -> str:
     """sanitize_file_name(): no special characters, dashes for spaces, no leading dots/dashes,
     inner extensions that are not allowed get a trailing underscore."""
-    from content.formatting import remove_accents
-
     name = "".join(char for char in remove_accents(filename) if char not in SPECIAL_CHARS
                    and (ord(char) >= 32 or char in "\r\n\t"))
     name = name.replace("%20", "-").replace("+", "-")
@@ -202,15 +201,6 @@ def filter_html(user: Any, text: str) -> str:
     text = UNSAFE_TAGS.sub("", text)
     text = EVENT_ATTRIBUTES.sub("", text)
     return SCRIPT_URLS.sub(r"\1=\2\2", text)
-
-
-def sanitize_text_field(text: str) -> str:
-    """sanitize_text_field(): no tags, no line breaks or tabs, single spaces, trimmed."""
-    text = re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", str(text), flags=re.S | re.I)
-    text = re.sub(r"<[^>]*>", "", text)
-    text = re.sub(r"[\r\n\t ]+", " ", text)
-    text = re.sub(r"%[a-fA-F0-9]{2}", "", text)
-    return text.strip()
 
 
 def raw_text(value: Any) -> str | None:
