@@ -20,6 +20,8 @@ function parseArgs( argv ) {
 		base: process.env.WP_BASE,
 		user: process.env.WP_USER || 'admin',
 		password: process.env.WP_APP_PASSWORD,
+		loginUser: process.env.WP_LOGIN_USER,
+		loginPassword: process.env.WP_LOGIN_PASSWORD,
 	};
 	for ( let i = 0; i < argv.length; i++ ) {
 		const arg = argv[ i ];
@@ -37,6 +39,10 @@ function parseArgs( argv ) {
 			opts.password = value();
 		} else if ( arg === '--password-file' ) {
 			opts.password = readFileSync( value(), 'utf8' ).trim();
+		} else if ( arg === '--login-user' ) {
+			opts.loginUser = value();
+		} else if ( arg === '--login-password' ) {
+			opts.loginPassword = value();
 		} else if ( arg === '-h' || arg === '--help' ) {
 			usage();
 		} else if ( ! opts.base && ! arg.startsWith( '-' ) ) {
@@ -58,12 +64,14 @@ function usage( problem ) {
 	}
 	console.error(
 		'usage: node conformance.mjs --base URL [--user LOGIN] (--password APP_PASSWORD | --password-file FILE)\n' +
-			'       (or the environment variables WP_BASE, WP_USER, WP_APP_PASSWORD)'
+			'                            [--login-user LOGIN --login-password PASSWORD]\n' +
+			'       (or WP_BASE, WP_USER, WP_APP_PASSWORD, WP_LOGIN_USER, WP_LOGIN_PASSWORD)\n' +
+			'With a login password, api-fetch is also run as in a browser: cookie session + X-WP-Nonce.'
 	);
 	process.exit( problem ? 2 : 0 );
 }
 
-const { base, user, password } = parseArgs( process.argv.slice( 2 ) );
+const { base, user, password, loginUser, loginPassword } = parseArgs( process.argv.slice( 2 ) );
 const authHeader = 'Basic ' + Buffer.from( `${ user }:${ password }` ).toString( 'base64' );
 
 // ---------------------------------------------------------------- reporting
@@ -727,11 +735,142 @@ async function wordpressApiFetch() {
 	apiFetch.unregister( authMiddleware );
 }
 
+// ================================================================ api-fetch as in a browser: cookie + nonce
+// A minimal cookie jar over global fetch for the server's origin, standing in for the browser's
+// `credentials: 'include'`.
+function installCookieJar() {
+	const jar = new Map();
+	const origin = new URL( base ).origin;
+	const realFetch = globalThis.fetch;
+	globalThis.fetch = async ( input, init = {} ) => {
+		const url = new URL( typeof input === 'string' ? input : input.url );
+		const headers = new Headers( init.headers || {} );
+		if ( url.origin === origin && jar.size ) {
+			headers.set( 'Cookie', [ ...jar ].map( ( [ k, v ] ) => `${ k }=${ v }` ).join( '; ' ) );
+		}
+		const response = await realFetch( input, { ...init, headers, redirect: init.redirect || 'manual' } );
+		for ( const line of response.headers.getSetCookie() ) {
+			const [ pair, ...attributes ] = line.split( ';' );
+			const eq = pair.indexOf( '=' );
+			const name = pair.slice( 0, eq ).trim();
+			const value = pair.slice( eq + 1 ).trim();
+			const expired = attributes.some( ( a ) => /^\s*max-age=0\s*$/i.test( a ) || ( /^\s*expires=/i.test( a ) && new Date( a.split( '=' )[ 1 ] ) < new Date() ) );
+			if ( expired || value === '' || value === 'deleted' ) {
+				jar.delete( name );
+			} else {
+				jar.set( name, value );
+			}
+		}
+		return response;
+	};
+	return { jar, uninstall: () => ( globalThis.fetch = realFetch ) };
+}
+
+const hiddenInputs = ( html ) =>
+	Object.fromEntries( [ ...html.matchAll( /<input[^>]*type="hidden"[^>]*>/g ) ].map( ( [ tag ] ) => [
+		( tag.match( /name="([^"]*)"/ ) || [] )[ 1 ],
+		( tag.match( /value="([^"]*)"/ ) || [] )[ 1 ] || '',
+	] ).filter( ( [ name ] ) => name ) );
+
+async function browserSession() {
+	const { jar, uninstall } = installCookieJar();
+	const nonceEndpoint = `${ base }/wp-admin/admin-ajax.php?action=rest-nonce`;
+	let nonceMiddleware = null;
+	const rootMiddleware = apiFetch.createRootURLMiddleware( `${ base }/wp-json/` );
+	try {
+		let loggedIn = false;
+		await check( `login form /wp-login.php as ${ loginUser }, then the rest-nonce`, async () => {
+			// As a browser: show the form (test cookie, CSRF token where the server uses one), post it.
+			const form = await fetch( `${ base }/wp-login.php` );
+			const fields = hiddenInputs( await form.text() );
+			const body = new URLSearchParams( { ...fields, log: loginUser, pwd: loginPassword, testcookie: '1' } );
+			const login = await fetch( `${ base }/wp-login.php`, {
+				method: 'POST',
+				body,
+				headers: { Referer: `${ base }/wp-login.php`, Origin: new URL( base ).origin },
+			} );
+			assert( login.status === 302, `login answered ${ login.status }` );
+			loggedIn = true;
+			const nonce = await ( await fetch( nonceEndpoint ) ).text();
+			assert( /^[0-9a-f]{10}$/.test( nonce ), `rest-nonce answered ${ JSON.stringify( nonce.slice( 0, 60 ) ) }` );
+			nonceMiddleware = apiFetch.createNonceMiddleware( nonce );
+			return `cookies ${ [ ...jar.keys() ].join( ', ' ) }; nonce ${ nonce }`;
+		} );
+		if ( ! nonceMiddleware ) {
+			return loggedIn;
+		}
+		apiFetch.use( rootMiddleware );
+		apiFetch.use( nonceMiddleware );
+		apiFetch.nonceMiddleware = nonceMiddleware;
+		apiFetch.nonceEndpoint = nonceEndpoint;
+
+		await check( 'api-fetch cookie + X-WP-Nonce: users/me', async () => {
+			const me = await apiFetch( { path: '/wp/v2/users/me?context=edit' } );
+			assert( me.username === loginUser, `users/me is ${ me.username }` );
+			return `user ${ me.id } ${ me.username }`;
+		} );
+
+		await check( 'api-fetch cookie + X-WP-Nonce: create and delete a draft', async () => {
+			const post = await apiFetch( { path: '/wp/v2/posts', method: 'POST', data: { title: `nonce ${ stamp }` } } );
+			track( 'posts', post.id );
+			assert( post.status === 'draft' && post.title.raw === `nonce ${ stamp }`, `answer ${ JSON.stringify( post ).slice( 0, 160 ) }` );
+			const res = await apiFetch( { path: `/wp/v2/posts/${ post.id }`, method: 'DELETE', data: { force: true } } );
+			assert( res.deleted === true, `delete ${ JSON.stringify( res ).slice( 0, 160 ) }` );
+			untrack( 'posts', post.id );
+			return `post ${ post.id }`;
+		} );
+
+		await check( 'api-fetch stale nonce: rest_cookie_invalid_nonce, refresh from nonceEndpoint, retry', async () => {
+			const good = nonceMiddleware.nonce;
+			nonceMiddleware.nonce = '0123456789';
+			const me = await apiFetch( { path: '/wp/v2/users/me' } );
+			assert( me.slug && nonceMiddleware.nonce !== '0123456789', `nonce after retry ${ nonceMiddleware.nonce }` );
+			return `retried as ${ me.slug } (nonce ${ good } -> ${ nonceMiddleware.nonce })`;
+		} );
+
+		await check( 'cookie without a nonce counts as logged out', async () => {
+			const res = await fetch( `${ base }/wp-json/wp/v2/users/me` );
+			const body = await res.json();
+			assert( res.status === 401 && body.code === 'rest_not_logged_in', `${ res.status } ${ body.code }` );
+			return body.code;
+		} );
+		return loggedIn;
+	} finally {
+		apiFetch.unregister( rootMiddleware );
+		if ( nonceMiddleware ) {
+			apiFetch.unregister( nonceMiddleware );
+		}
+		// Log out so that no session is left behind: WordPress confirms with a nonce link,
+		// wpapi with a form.
+		const page = await fetch( `${ base }/wp-login.php?action=logout` );
+		const html = await page.text();
+		const link = html.match( /href="([^"]*action=logout(?:&amp;|&)_wpnonce=[^"]*)"/ );
+		let out;
+		if ( link ) {
+			out = await fetch( new URL( link[ 1 ].replace( /&amp;/g, '&' ), base ).href );
+		} else {
+			out = await fetch( `${ base }/wp-login.php?action=logout`, {
+				method: 'POST',
+				body: new URLSearchParams( hiddenInputs( html ) ),
+				headers: { Referer: `${ base }/wp-login.php?action=logout`, Origin: new URL( base ).origin },
+			} );
+		}
+		const stillIn = await ( await fetch( nonceEndpoint ) ).text();
+		console.log( `logout: ${ out.status }, rest-nonce now ${ JSON.stringify( stillIn.slice( 0, 20 ) ) }` );
+		uninstall();
+	}
+}
+
 // ================================================================ main
 console.log( `conformance against ${ base } as ${ user }` );
 try {
 	await nodeWpapi();
 	await wordpressApiFetch();
+	if ( loginUser && loginPassword ) {
+		await browserSession();
+	} else {
+		note( 'no --login-user/--login-password: cookie + nonce checks skipped' );
+	}
 } finally {
 	await cleanUp();
 }
