@@ -3,7 +3,6 @@ same services as the REST API (slugs, dates, scheduling, revisions, trash)."""
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from django.contrib import admin
@@ -15,6 +14,7 @@ from content import services
 from content.models import Post, PostMeta
 from content.serializers import PostSerializer
 from wpapi.admin import CapabilityAdmin
+from wpapi.dates import format_gmt
 from wpapi.errors import WPError
 
 #: fields an editor changes in the admin, as REST write arguments
@@ -127,9 +127,7 @@ class PostAdmin(CapabilityAdmin):
                 continue
             value = data.get(name)
             if name == "date":
-                params["date_gmt"] = (
-                    value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S") if value else None
-                )
+                params["date_gmt"] = format_gmt(value) if value else None
             elif name in ("author", "parent", "featured_media"):
                 params[name] = value.pk if value is not None else 0
             else:

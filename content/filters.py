@@ -4,7 +4,6 @@ and orders the rows (get_items → WP_Query), for posts, pages and registered po
 from __future__ import annotations
 
 import re
-from datetime import UTC
 from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
@@ -15,7 +14,7 @@ from content.formatting import sanitize_title
 from content.models import Post
 from content.registry import PostType, post_statuses, type_taxonomies
 from wpapi import schema as wp_schema
-from wpapi.dates import site_timezone
+from wpapi.dates import parse_request_date
 from wpapi.errors import WPError, forbidden_status
 from wpapi.viewsets import collection_params
 
@@ -225,13 +224,6 @@ def _status_validator(post_type: str, user: Any, arg: dict[str, Any]):
 
 
 # --- applying them ---------------------------------------------------------------------------
-def _as_utc(value: str) -> Any:
-    parsed = wp_schema.parse_datetime(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=site_timezone())
-    return parsed.astimezone(UTC)
-
-
 def _statuses(params: dict[str, Any]) -> list[str]:
     statuses = wp_schema.parse_list(params.get("status", "publish"))
     if "any" in statuses:
@@ -361,14 +353,10 @@ def filter_posts(
     slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
     if slugs:
         posts = posts.filter(slug__in=slugs)
-    if params.get("after"):
-        posts = posts.filter(date__gt=_as_utc(params["after"]))
-    if params.get("before"):
-        posts = posts.filter(date__lt=_as_utc(params["before"]))
-    if params.get("modified_after"):
-        posts = posts.filter(modified__gt=_as_utc(params["modified_after"]))
-    if params.get("modified_before"):
-        posts = posts.filter(modified__lt=_as_utc(params["modified_before"]))
+    for name, lookup in (("after", "date__gt"), ("before", "date__lt"),
+                         ("modified_after", "modified__gt"), ("modified_before", "modified__lt")):
+        if params.get(name):
+            posts = posts.filter(**{lookup: parse_request_date(params[name], is_gmt=False)})
     if params.get("parent"):
         parents = [p for p in params["parent"] if p]
         condition = Q(parent_id__in=parents)

@@ -39,13 +39,12 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     filter_html,
     media_types,
     raw_text,
-    request_date,
     sanitize_file_name,
-    site_timezone,
     split_ext,
     wav_metadata,
 )
 from content.models import Post
+from wpapi.dates import site_timezone
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_text_field
 

@@ -16,8 +16,8 @@ from rest_framework.response import Response
 from content.formatting import render_content, render_title, wpautop, wptexturize
 from content.models import Post
 from content.nested import UnderPostMixin, register_under_posts
-from content.serializers import gmt, local
 from users.capabilities import user_can
+from wpapi.dates import format_gmt, format_local
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
@@ -93,18 +93,18 @@ class RevisionSerializer(WPSerializer):
         if want("author"):
             data["author"] = revision.author_id or 0
         if want("date"):
-            data["date"] = local(revision.date)
+            data["date"] = format_local(revision.date)
         if want("date_gmt"):
-            data["date_gmt"] = gmt(revision.date)
+            data["date_gmt"] = format_gmt(revision.date)
         if want("guid"):
             raw = revision.guid
             rendered = site_url(self.context.get("request")) + raw if raw.startswith("/") else raw
             data["guid"] = {"rendered": rendered, "raw": rendered}
         data["id"] = revision.pk
         if want("modified"):
-            data["modified"] = local(revision.modified)
+            data["modified"] = format_local(revision.modified)
         if want("modified_gmt"):
-            data["modified_gmt"] = gmt(revision.modified)
+            data["modified_gmt"] = format_gmt(revision.modified)
         if want("parent"):
             data["parent"] = revision.parent_id
         if want("slug"):

@@ -4,7 +4,7 @@ featured media, terms, revisions, trash and permanent deletion."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -16,9 +16,8 @@ from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
 from content.registry import get_post_type, registered_meta, type_taxonomies
 from users.capabilities import user_can
-from wpapi.dates import site_timezone
+from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
-from wpapi.schema import parse_datetime
 from wpapi.site import get_option
 
 FLOATING_STATUSES = ("draft", "pending", "auto-draft")
@@ -27,19 +26,6 @@ REVISIONED_FIELDS = ("title", "content", "excerpt")
 
 def now() -> datetime:
     return timezone.now().replace(microsecond=0)
-
-
-def parse_input_date(value: str, *, is_utc: bool) -> datetime | None:
-    """rest_get_date_with_gmt(): a date without offset is site-local (`date`) or UTC
-    (`date_gmt`); `date_gmt`'s own offset is ignored. Returns an aware UTC datetime."""
-    if is_utc:
-        value = re.sub(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$", "", value)
-    parsed = parse_datetime(value)
-    if parsed is None:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC if is_utc else site_timezone())
-    return parsed.astimezone(UTC).replace(microsecond=0)
 
 
 def text_value(value: Any) -> str | None:
@@ -180,9 +166,9 @@ def _apply_dates(post: Post, params: dict[str, Any], creating: bool) -> bool:
     """Sets post.date/date_gmt_set from `date`/`date_gmt`; returns whether a date was given."""
     explicit = None
     if params.get("date"):
-        explicit = parse_input_date(params["date"], is_utc=False)
+        explicit = parse_request_date(params["date"], is_gmt=False)
     elif params.get("date_gmt"):
-        explicit = parse_input_date(params["date_gmt"], is_utc=True)
+        explicit = parse_request_date(params["date_gmt"], is_gmt=True)
     reset = ("date" in params and params["date"] is None) or (
         "date_gmt" in params and params["date_gmt"] is None
     )

@@ -9,6 +9,7 @@ from django.conf import settings
 from users.capabilities import all_capabilities, roles_of, user_can
 from users.meta import meta_value, registered_user_meta
 from wpapi import schema as wp_schema
+from wpapi.dates import format_gmt
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
 
@@ -152,7 +153,7 @@ class UserSerializer(WPSerializer):
                                     or user_can(viewer, "edit_user", user)):
             data["roles"] = roles_of(user)
         if self.wants("registered_date"):
-            data["registered_date"] = user.date_joined.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            data["registered_date"] = format_gmt(user.date_joined) + "+00:00"
         if self.wants("capabilities"):
             data["capabilities"] = all_capabilities(user)
         if self.wants("extra_capabilities"):
@@ -209,7 +210,7 @@ def _application_password_schema() -> dict[str, Any]:
 
 
 def _gmt(value: Any) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%S") if value else None
+    return format_gmt(value) if value else None
 
 
 class ApplicationPasswordSerializer(WPSerializer):

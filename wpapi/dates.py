@@ -20,11 +20,12 @@ OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 
 def site_timezone() -> tzinfo:
     """The site's zone: a name (Europe/Paris) or a fixed offset (+02:00, UTC+2)."""
-    return _zone((get_option("timezone") or settings.WP_TIMEZONE or "UTC").strip())
+    return zone_named((get_option("timezone") or settings.WP_TIMEZONE or "UTC").strip())
 
 
 @lru_cache(maxsize=64)
-def _zone(name: str) -> tzinfo:
+def zone_named(name: str) -> tzinfo:
+    """A timezone option's zone; UTC when the name is unknown."""
     found = OFFSET.match(name)
     if found:
         sign = -1 if found.group(1) == "-" else 1
@@ -44,8 +45,14 @@ def format_gmt(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+GMT_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")
+
+
 def parse_request_date(value: str, *, is_gmt: bool) -> datetime | None:
-    """rest_get_date_with_gmt(): a date without offset is site-local (or UTC for *_gmt)."""
+    """rest_get_date_with_gmt(): a date without offset is site-local (`date`); a `*_gmt` date
+    is UTC, whatever offset it carries. Returns an aware UTC datetime, whole seconds."""
+    if is_gmt:
+        value = GMT_OFFSET.sub("", value)
     parsed = parse_datetime(value)
     if parsed is None:
         return None

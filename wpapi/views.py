@@ -3,7 +3,6 @@ route table, and the site root that answers `?rest_route=` and advertises the AP
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from wpapi.dates import zone_named
 from wpapi.errors import WPError, error_response
 from wpapi.links import rest_url, site_url
 from wpapi.routing import router, serve
@@ -20,11 +20,7 @@ from wpapi.viewsets import WPViewSet, describe
 
 
 def gmt_offset(timezone_name: str) -> float | int:
-    try:
-        zone = ZoneInfo(timezone_name)
-    except (ValueError, KeyError):
-        zone = ZoneInfo("UTC")
-    offset = datetime.now(zone).utcoffset()
+    offset = datetime.now(zone_named(str(timezone_name or "UTC").strip())).utcoffset()
     hours = offset.total_seconds() / 3600 if offset else 0
     return int(hours) if float(hours).is_integer() else hours
 

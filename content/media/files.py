@@ -1,20 +1,19 @@
 """Uploaded files as WordPress sees them: the allowed types (get_allowed_mime_types), checks
 of the real content, file names (sanitize_file_name) and WAV metadata; and the text and date
-helpers the media services apply to what clients send."""
+helpers the media services apply to what clients send (dates are wpapi.dates')."""
 
 from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from content import images
 from users.capabilities import user_can
+from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 from wpapi.formatting import remove_accents
-from wpapi.schema import parse_datetime
 
 # --- allowed file types (wp_get_mime_types / get_allowed_mime_types) ----------------------------
 MIME_TYPES: dict[str, str] = {
@@ -217,39 +216,11 @@ def raw_text(value: Any) -> str | None:
 
 
 # --- dates ------------------------------------------------------------------------------------
-OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
-
-
-def site_timezone() -> tzinfo:
-    """The site's timezone option: a zone name or a fixed offset such as UTC+2."""
-    from wpapi.site import get_option
-
-    name = str(get_option("timezone") or "UTC").strip()
-    found = OFFSET.match(name)
-    if found:
-        delta = timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
-        return timezone(-delta if found.group(1) == "-" else delta)
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
-def request_date(value: str, *, is_gmt: bool) -> datetime | None:
-    """rest_get_date_with_gmt(): a date without offset is site-local (UTC for *_gmt)."""
-    parsed = parse_datetime(value)
-    if parsed is None:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC if is_gmt else site_timezone())
-    return parsed.astimezone(UTC)
-
-
 def date_from_params(params: dict[str, Any]) -> datetime | None:
     if params.get("date"):
-        found = request_date(params["date"], is_gmt=False)
+        found = parse_request_date(params["date"], is_gmt=False)
     elif params.get("date_gmt"):
-        found = request_date(params["date_gmt"], is_gmt=True)
+        found = parse_request_date(params["date_gmt"], is_gmt=True)
     else:
         return None
     if found is None:

@@ -10,8 +10,9 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
-from content.media.files import MIME_TYPES, media_types, request_date
+from content.media.files import MIME_TYPES, media_types
 from content.models import Post
+from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 from wpapi.viewsets import collection_params
 
@@ -66,7 +67,7 @@ def media_collection_args() -> dict[str, dict[str, Any]]:
 
 
 def _date(value: str | None) -> datetime | None:
-    return request_date(value, is_gmt=False) if value else None
+    return parse_request_date(value, is_gmt=False) if value else None
 
 
 def _search(attachments: QuerySet[Post], search: str) -> QuerySet[Post]:

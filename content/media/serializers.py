@@ -12,29 +12,21 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
 from content import images
 from content.media import meta as media_meta
 from content.media.schema import MEDIA_SCHEMA, meta_arg
-from content.media_services import absolute_file_url, site_timezone
+from content.media_services import absolute_file_url
 from content.models import Post
 from users.capabilities import user_can
+from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
 
 WP = "https://api.w.org/"
-
-
-def _local(value: datetime) -> str:
-    return value.astimezone(site_timezone()).strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def _gmt(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def is_image(post: Post) -> bool:
@@ -248,16 +240,16 @@ class MediaSerializer(WPSerializer):
         if want("id"):
             data["id"] = post.pk
         if want("date"):
-            data["date"] = _local(post.date)
+            data["date"] = format_local(post.date)
         if want("date_gmt"):
-            data["date_gmt"] = _gmt(post.date)
+            data["date_gmt"] = format_gmt(post.date)
         if want("guid"):
             guid = self.home() + post.guid if post.guid.startswith("/") else post.guid
             data["guid"] = {"rendered": guid, "raw": guid}
         if want("modified"):
-            data["modified"] = _local(post.modified)
+            data["modified"] = format_local(post.modified)
         if want("modified_gmt"):
-            data["modified_gmt"] = _gmt(post.modified)
+            data["modified_gmt"] = format_gmt(post.modified)
         if want("slug"):
             data["slug"] = post.slug
         if want("status"):

@@ -7,8 +7,6 @@ from content.serializers.schema import (
     POST_FORMATS,
     VIEW_EDIT,
     build_schema,
-    gmt,
-    local,
     meta_schema,
     schema_links,
 )
@@ -26,8 +24,6 @@ __all__ = [
     "PostStatusSerializer",
     "PostTypeSerializer",
     "build_schema",
-    "gmt",
-    "local",
     "meta_schema",
     "registered_meta",
     "schema_links",

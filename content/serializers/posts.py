@@ -12,8 +12,9 @@ from urllib.parse import unquote
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
 from content.registry import PostType, get_post_type, registered_meta, type_taxonomies
-from content.serializers.schema import _empty_meta, build_schema, gmt, local
+from content.serializers.schema import _empty_meta, build_schema
 from users.capabilities import user_can
+from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
 
@@ -110,15 +111,15 @@ class PostSerializer(WPSerializer):
         if want("id"):
             data["id"] = post.pk
         if want("date"):
-            data["date"] = local(post.date)
+            data["date"] = format_local(post.date)
         if want("date_gmt"):
-            data["date_gmt"] = gmt(post.date)
+            data["date_gmt"] = format_gmt(post.date)
         if want("guid"):
             data["guid"] = {"rendered": self.guid(post), "raw": self.guid(post)}
         if want("modified"):
-            data["modified"] = local(post.modified)
+            data["modified"] = format_local(post.modified)
         if want("modified_gmt"):
-            data["modified_gmt"] = gmt(post.modified)
+            data["modified_gmt"] = format_gmt(post.modified)
         visible = self.can_see_protected(post)
         if want("password"):
             # edit context lists every readable post; only those who may edit one see its

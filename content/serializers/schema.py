@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 
 from content.registry import FIXED_SUPPORTS, PostType, registered_meta
-from wpapi.dates import format_gmt, format_local
 from wpapi.schema import SchemaError
 
 VIEW_EDIT = ["view", "edit"]
@@ -372,12 +371,3 @@ def schema_links(post_type: PostType, taxonomies: list[Any], href: str) -> list[
             )
         )
     return links
-
-
-def local(value: Any) -> str:
-    """`date`: site-local (the timezone option), as wpapi.dates formats every resource's."""
-    return format_local(value)
-
-
-def gmt(value: Any) -> str:
-    return format_gmt(value)
