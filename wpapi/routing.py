@@ -196,6 +196,10 @@ def apply_global_params(request: HttpRequest, response: Response) -> Response:
         fields = _requested_fields(params)
         if fields is not None:
             data = filter_fields(data, fields)
+            if getattr(response, "unfiltered_links", False) and isinstance(response.data, dict):
+                # Links WordPress adds with add_link() whatever _fields says (the indexes'):
+                # response_to_data() puts them back after rest_filter_response_fields().
+                data = {**(data or {}), "_links": response.data["_links"]}
         embed = _requested_embeds(params)
         if embed is not None and (fields is None or "_embedded" in fields or
                                   "_links" in fields):

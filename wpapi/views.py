@@ -25,6 +25,13 @@ def gmt_offset(timezone_name: str) -> float | int:
     return int(hours) if float(hours).is_integer() else hours
 
 
+def index_response(data: dict[str, Any]) -> Response:
+    """An index answer, whose `_links` WordPress adds with add_link(): `_fields` keeps them."""
+    response = Response(data)
+    response.unfiltered_links = True
+    return response
+
+
 class IndexViewSet(WPViewSet):
     """`/wp-json/`: the site's description and every route (WP_REST_Server::get_index)."""
 
@@ -45,7 +52,7 @@ class IndexViewSet(WPViewSet):
     def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         home = site_url(request)
         site = options()
-        return Response({
+        return index_response({
             "name": site["title"],
             "description": site["description"],
             "url": home,
@@ -72,7 +79,7 @@ class NamespaceViewSet(IndexViewSet):
         return {"namespace": {"default": self.namespace}, "context": {"default": "view"}}
 
     def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response({
+        return index_response({
             "namespace": self.namespace,
             "routes": routes_index(request, self.namespace),
             "_links": {"up": [{"href": rest_url(request, "/")}]},

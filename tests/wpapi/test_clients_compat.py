@@ -1,0 +1,41 @@
+"""Behaviour the third-party clients (scripts/clients/conformance.mjs: node-wpapi,
+@wordpress/api-fetch, wpextract) and the block editor's requests showed to differ from WordPress."""
+
+import pytest
+
+from tests.factories import PostFactory
+
+SITE = "http://testserver"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/wp-json/?_fields=name", "/?rest_route=/&_fields=name"])
+def test_index_keeps_its_links_under_fields(api_client, url):
+    # core-data fetches the site root with _fields=description,gmt_offset,home,...; WordPress
+    # adds the index's links with add_link(), after _fields has filtered the data.
+    body = api_client.get(url).json()
+    assert body == {"name": "wpapi",
+                    "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}}
+
+
+@pytest.mark.django_db
+def test_namespace_index_keeps_its_up_link_under_fields(api_client):
+    body = api_client.get("/wp-json/wp/v2?_fields=namespace").json()
+    assert body == {"namespace": "wp/v2", "_links": {"up": [{"href": f"{SITE}/wp-json/"}]}}
+
+
+@pytest.mark.django_db
+def test_index_links_stay_last_and_single(api_client):
+    # Asked for explicitly, _links is not repeated; a field that does not exist leaves the links.
+    body = api_client.get("/wp-json/", {"_fields": "_links,name"}).json()
+    assert list(body) == ["name", "_links"]
+    assert api_client.get("/wp-json/", {"_fields": "nothing"}).json() == {
+        "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}}
+
+
+@pytest.mark.django_db
+def test_item_links_still_follow_fields(api_client):
+    # Resources add their links only when _links is wanted (rest_is_field_included): unchanged.
+    post = PostFactory(status="publish")
+    body = api_client.get(f"/wp-json/wp/v2/posts/{post.id}", {"_fields": "id"}).json()
+    assert body == {"id": post.id}
