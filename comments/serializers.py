@@ -11,6 +11,7 @@ from django.conf import settings
 from comments.formatting import render_comment
 from comments.meta import meta_schema, meta_values
 from comments.models import Comment
+from content.permalinks import post_permalink
 from content.registry import get_post_type
 from users.serializers import gravatar_urls
 from wpapi.dates import format_gmt, format_local
@@ -82,30 +83,6 @@ BASE_PROPERTIES: dict[str, Any] = {
 }
 
 
-def post_link(request: Any, post: Any, ancestors: dict[int, tuple[str, int | None]]) -> str:
-    """get_permalink() with the /%postname%/ structure, as the posts serializer builds it:
-    ?p=<id> (?page_id=, ?post_type=) for posts without a public address; pages under their
-    ancestors' slugs (`ancestors`: page id -> (slug, parent id))."""
-    home = site_url(request)
-    if post.status not in ("publish", "private") or not post.slug:
-        if post.type == "page":
-            return f"{home}/?page_id={post.pk}"
-        if post.type == "post":
-            return f"{home}/?p={post.pk}"
-        return f"{home}/?post_type={post.type}&p={post.pk}"
-    if post.type == "post":
-        return f"{home}/{post.slug}/"
-    slugs, parent_id, seen = [], post.parent_id, set()
-    while parent_id and parent_id in ancestors and parent_id not in seen:
-        seen.add(parent_id)
-        parent_slug, parent_id = ancestors[parent_id]
-        slugs.append(parent_slug)
-    path = "".join(f"{slug}/" for slug in reversed(slugs))
-    if post.type == "page":
-        return f"{home}/{path}{post.slug}/"
-    return f"{home}/{post.type}/{path}{post.slug}/"
-
-
 class CommentSerializer(WPSerializer):
     """A comment as /wp/v2/comments shows it. Reads only what the view loaded: the comment's
     post and user (select_related), `meta_rows`, `has_children` and `ancestors` from
@@ -146,7 +123,8 @@ class CommentSerializer(WPSerializer):
             data["content"] = {"rendered": rendered,
                                "raw": comment.content}
         if wants("link"):
-            link = post_link(request, comment.post, self.context.get("ancestors", {}))
+            link = post_permalink(site_url(request), comment.post,
+                                  self.context.get("ancestors", {}))
             data["link"] = f"{link}#comment-{comment.pk}"
         if wants("status"):
             data["status"] = comment.api_status

@@ -21,6 +21,7 @@ from comments.options import discussion_option
 from comments.serializers import CommentSerializer, comment_serializer_class
 from comments.services import MAX_ID, storable_id
 from content.models import Post
+from content.permalinks import load_ancestors
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_key
 from wpapi.links import rest_url, site_url
@@ -117,7 +118,9 @@ class CommentViewSet(WPViewSet):
         if fields is None or "content" in fields:
             extra["smilies"] = bool(get_option("use_smilies", True))
         if fields is None or "link" in fields:
-            extra["ancestors"] = self.ancestors([item.post for item in items])
+            # pages' ancestors for the posts' permalinks (attachments' links are not built here)
+            extra["ancestors"] = load_ancestors(
+                [item.post for item in items if item.post.type != "attachment"])
         registry = registered_meta()
         if ids and registry and (fields is None or "meta" in fields):
             rows: dict[int, list[CommentMeta]] = {}
@@ -125,16 +128,6 @@ class CommentViewSet(WPViewSet):
                 rows.setdefault(row.comment_id, []).append(row)
             extra["meta_rows"] = rows
         return extra
-
-    @staticmethod
-    def ancestors(posts: list[Post]) -> dict[int, tuple[str, int | None]]:
-        """Slugs and parents of hierarchical posts, for the links of comments on child pages;
-        one query, only when such a comment is on the page."""
-        types = {post.type for post in posts if post.parent_id and post.type != "attachment"}
-        if not types:
-            return {}
-        rows = Post.objects.filter(type__in=types).values_list("pk", "slug", "parent_id")
-        return {pk: (slug, parent_id) for pk, slug, parent_id in rows}
 
     # --- permissions -------------------------------------------------------------------------
     # --- _embed of many posts' replies in one go ----------------------------------------------

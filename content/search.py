@@ -17,12 +17,12 @@ from rest_framework.response import Response
 
 from content.formatting import render_title
 from content.models import Post
+from content.permalinks import load_ancestors, post_permalink
 from content.registry import post_types
-from content.serializers import PostSerializer
 from taxonomy.models import Term
 from taxonomy.registry import taxonomies
 from taxonomy.serializers import term_serializer_for
-from wpapi.links import rest_url
+from wpapi.links import rest_url, site_url
 from wpapi.routing import router
 from wpapi.schema import parse_list
 from wpapi.serializers import WPSerializer
@@ -148,16 +148,16 @@ class SearchViewSet(WPViewSet):
         rows = list(posts.only("id", "type", "title", "slug", "status", "password", "parent_id",
                                "date")[self.window()])
         ancestors = load_ancestors(rows)
+        home = site_url(self.request)
         results = []
         for post in rows:
-            serializer = PostSerializer.for_type(post.type)(
-                context={"request": self.request, "ancestors": ancestors})
             title = render_title(post.title)
             if post.password:
                 title = f"Protected: {title}"
             rest_base = post_types()[post.type].rest_base or post.type
             results.append({
-                "id": post.pk, "title": html.unescape(title), "url": serializer.permalink(post),
+                "id": post.pk, "title": html.unescape(title),
+                "url": post_permalink(home, post, ancestors),
                 "type": "post", "subtype": post.type,
                 "_links": {
                     "self": [{"embeddable": True,
@@ -216,20 +216,6 @@ class SearchViewSet(WPViewSet):
         if self.params.get("exclude"):
             queryset = queryset.exclude(pk__in=self.params["exclude"])
         return queryset
-
-
-def load_ancestors(posts: list[Post]) -> dict[int, tuple[str, int | None]]:
-    """Every ancestor's (slug, parent id) of `posts`, for page permalinks: a query per level."""
-    ancestors: dict[int, tuple[str, int | None]] = {}
-    pending = {post.parent_id for post in posts if post.parent_id}
-    while pending:
-        rows = Post.objects.filter(pk__in=pending).values_list("pk", "slug", "parent_id")
-        pending = set()
-        for pk, slug, parent_id in rows:
-            ancestors[pk] = (slug, parent_id)
-            if parent_id and parent_id not in ancestors:
-                pending.add(parent_id)
-    return ancestors
 
 
 def register_search_route() -> None:

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from content import policies, services
 from content.filters import filter_posts, post_collection_args
 from content.models import Post, PostMeta
+from content.permalinks import load_ancestors
 from content.registry import (
     get_post_type,
     post_statuses,
@@ -142,22 +143,9 @@ class PostViewSet(WPViewSet):
             data["revisions"] = {row["parent_id"]: (row["count"], row["last"]) for row in revisions}
         hierarchical = self.type_object.hierarchical
         if hierarchical and (wanted("link") or wanted("permalink_template") or wanted("_links")):
-            ancestors: dict[int, tuple[str, int | None]] = {}
             parent_types: dict[int, str] = {}
-            pending = {post.parent_id for post in items if post.parent_id}
-            while pending:
-                found = list(
-                    Post.objects.filter(pk__in=pending).values_list(
-                        "pk", "slug", "parent_id", "type"
-                    )
-                )
-                pending = set()
-                for pk, slug, parent_id, kind in found:
-                    ancestors[pk] = (slug, parent_id)
-                    parent_types[pk] = kind
-                    if parent_id and parent_id not in ancestors:
-                        pending.add(parent_id)
-            data["ancestors"], data["parent_types"] = ancestors, parent_types
+            data["ancestors"] = load_ancestors(items, parent_types)
+            data["parent_types"] = parent_types
         if self.wp_context == "edit" and wanted("generated_slug") and self.type_object.viewable:
             data["generated_slugs"] = services.generated_slugs(items)
         registered = registered_meta(self.post_type)

@@ -20,6 +20,7 @@ from content.media import meta as media_meta
 from content.media.schema import MEDIA_SCHEMA, meta_arg
 from content.media_services import absolute_file_url
 from content.models import Post
+from content.permalinks import post_permalink
 from users.capabilities import user_can
 from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
@@ -91,15 +92,7 @@ class MediaSerializer(WPSerializer):
             return None
         if not parent.slug or parent.type in ("attachment", "revision"):
             return None
-        home = self.home()
-        if parent.type == "post":
-            return f"{home}/{parent.slug}/"
-        path = []
-        grand = parent.parent if parent.parent_id else None
-        if grand is not None and grand.slug:
-            path.append(grand.slug)
-        prefix = "" if parent.type == "page" else f"{parent.type}/"
-        return f"{home}/{prefix}{''.join(p + '/' for p in path)}{parent.slug}/"
+        return post_permalink(self.home(), parent, self.context.get("ancestors", {}))
 
     def link(self, post: Post, sample: bool = False) -> str:
         """get_attachment_link(): under the parent's permalink, at the root when unattached."""

@@ -32,6 +32,7 @@ from content.media.policies import (
 from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
+from content.permalinks import load_ancestors
 from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError, forbidden, forbidden_status
@@ -159,14 +160,18 @@ class MediaViewSet(WPViewSet):
 
     def prepare_items(self, items: list[Any]) -> dict[str, Any]:
         fields = self.response_fields()
+        extra: dict[str, Any] = {}
         if media_meta.registered() and (fields is None or "meta" in fields):
-            return {"meta": media_meta.load([item.pk for item in items])}
-        return {}
+            extra["meta"] = media_meta.load([item.pk for item in items])
+        if fields is None or "link" in fields or "permalink_template" in fields:
+            # the parents' ancestors, for links under a child page
+            extra["ancestors"] = load_ancestors([item.parent for item in items if item.parent_id
+                                                 and item.parent is not None])
+        return extra
 
     # --- rows -----------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Post]:
-        return Post.objects.filter(type=Post.Type.ATTACHMENT).select_related(
-            "parent", "parent__parent")
+        return Post.objects.filter(type=Post.Type.ATTACHMENT).select_related("parent")
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
         return filter_media(readable_attachments(self.request.user, queryset), self.params)

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
+from content.permalinks import post_permalink
 from content.registry import PostType, get_post_type, registered_meta, type_taxonomies
 from content.serializers.schema import _empty_meta, build_schema
 from users.capabilities import user_can
@@ -58,45 +59,8 @@ class PostSerializer(WPSerializer):
         return self.context.get("password") == post.password
 
     def permalink(self, post: Post, sample: bool = False) -> str:
-        home = site_url(self.context.get("request"))
-        plain = not sample and (post.status not in ("publish", "private") or not post.slug)
-        if sample and post.status in ("trash",):
-            plain = True
-        if plain:
-            if post.type == "page":
-                return f"{home}/?page_id={post.pk}"
-            if post.type == "post":
-                return f"{home}/?p={post.pk}"
-            return f"{home}/?post_type={post.type}&p={post.pk}"
-        if not sample and post.type == "page" and self.is_front_page(post):
-            return f"{home}/"  # _get_page_link(): the static front page is the home URL
-        # get_sample_permalink(): posts keep %postname%; other types' own token becomes
-        # %pagename%
-        slug = ("%postname%" if post.type == "post" else "%pagename%") if sample else post.slug
-        if post.type == "post":
-            return f"{home}/{slug}/"
-        path = self.ancestor_path(post)
-        if post.type == "page":
-            return f"{home}/{path}{slug}/"
-        return f"{home}/{post.type}/{path}{slug}/"
-
-    @staticmethod
-    def is_front_page(post: Post) -> bool:
-        from wpapi.site import get_option
-
-        return get_option("show_on_front") == "page" and str(
-            get_option("page_on_front") or 0
-        ) == str(post.pk)
-
-    def ancestor_path(self, post: Post) -> str:
-        slugs = []
-        ancestors = self.context.get("ancestors", {})
-        parent_id, seen = post.parent_id, set()
-        while parent_id and parent_id in ancestors and parent_id not in seen:
-            seen.add(parent_id)
-            parent_slug, parent_id = ancestors[parent_id]
-            slugs.append(parent_slug)
-        return "".join(f"{slug}/" for slug in reversed(slugs))
+        return post_permalink(site_url(self.context.get("request")), post,
+                              self.context.get("ancestors", {}), sample)
 
     def guid(self, post: Post) -> str:
         if post.guid.startswith("/"):
