@@ -366,7 +366,13 @@ class StatusesViewSet(WPViewSet):
             raise self.forbid("rest_cannot_read_status", "Cannot view status.")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.serialize_one(post_statuses()[self.kwargs["status"]]))
+        status = post_statuses()[self.kwargs["status"]]
+        data = self.serialize_one(status)
+        # The archives link is added with add_link() whatever _fields asks for.
+        links = PostStatusSerializer(context=self.get_serializer_context()).links(status)
+        response = Response({**data, "_links": links})
+        response.unfiltered_links = True
+        return response
 
 
 def post_type_viewset(slug: str) -> type[PostViewSet]:

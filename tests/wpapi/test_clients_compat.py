@@ -39,3 +39,16 @@ def test_item_links_still_follow_fields(api_client):
     post = PostFactory(status="publish")
     body = api_client.get(f"/wp-json/wp/v2/posts/{post.id}", {"_fields": "id"}).json()
     assert body == {"id": post.id}
+
+
+@pytest.mark.django_db
+def test_one_status_keeps_its_archives_link_under_fields(api_client):
+    # WP_REST_Post_Statuses_Controller adds the archives link unconditionally; in the
+    # collection the items are part of the data (keyed by slug), which _fields filters away.
+    body = api_client.get("/wp-json/wp/v2/statuses/publish", {"_fields": "name"}).json()
+    assert body == {"name": "Published",
+                    "_links": {"archives": [{"href": f"{SITE}/wp-json/wp/v2/posts"}]}}
+    listed = api_client.get("/wp-json/wp/v2/statuses", {"_fields": "name"}).json()
+    assert listed == []
+    body = api_client.get("/wp-json/wp/v2/statuses/publish").json()
+    assert list(body)[-1] == "_links"
