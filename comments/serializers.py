@@ -14,7 +14,6 @@ from comments.models import Comment
 from content.permalinks import post_permalink
 from content.registry import get_post_type
 from users.serializers import gravatar_urls
-from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
@@ -113,10 +112,7 @@ class CommentSerializer(WPSerializer):
             data["author_ip"] = comment.author_ip
         if wants("author_user_agent"):
             data["author_user_agent"] = comment.author_user_agent
-        if wants("date"):
-            data["date"] = format_local(comment.date)
-        if wants("date_gmt"):
-            data["date_gmt"] = format_gmt(comment.date)
+        self.put_date(data, "date", comment.date)
         if wants("content"):
             rendered = render_comment(comment.content, site_url(request),
                                       self.context.get("smilies", True))

@@ -85,3 +85,8 @@ def post_permalink(home: str, post: Any, ancestors: Ancestors, sample: bool = Fa
     if post.type == "page":
         return f"{home}/{path}{slug}/"
     return f"{home}/{post.type}/{path}{slug}/"
+
+
+def post_guid(home: str, post: Any) -> str:
+    """The guid as shown: a stored path ("/?p=12") becomes absolute under the home URL."""
+    return home + post.guid if post.guid.startswith("/") else post.guid

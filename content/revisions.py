@@ -16,8 +16,8 @@ from rest_framework.response import Response
 from content.formatting import render_content, render_title, wpautop, wptexturize
 from content.models import Post
 from content.nested import UnderPostMixin, register_under_posts
+from content.permalinks import post_guid
 from users.capabilities import user_can
-from wpapi.dates import format_gmt, format_local
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
@@ -92,19 +92,12 @@ class RevisionSerializer(WPSerializer):
         data: dict[str, Any] = {}
         if want("author"):
             data["author"] = revision.author_id or 0
-        if want("date"):
-            data["date"] = format_local(revision.date)
-        if want("date_gmt"):
-            data["date_gmt"] = format_gmt(revision.date)
+        self.put_date(data, "date", revision.date)
         if want("guid"):
-            raw = revision.guid
-            rendered = site_url(self.context.get("request")) + raw if raw.startswith("/") else raw
+            rendered = post_guid(site_url(self.context.get("request")), revision)
             data["guid"] = {"rendered": rendered, "raw": rendered}
         data["id"] = revision.pk
-        if want("modified"):
-            data["modified"] = format_local(revision.modified)
-        if want("modified_gmt"):
-            data["modified_gmt"] = format_gmt(revision.modified)
+        self.put_date(data, "modified", revision.modified)
         if want("parent"):
             data["parent"] = revision.parent_id
         if want("slug"):

@@ -6,12 +6,14 @@ fields kept per context, and `_fields` trimming. `to_representation()` builds on
 request asks for (`self.wants(name)`), from data the view already loaded: serializers never query.
 """
 
+from datetime import datetime
 from functools import cache
 from typing import Any
 
 from rest_framework import serializers
 
 from wpapi import schema as wp_schema
+from wpapi.dates import format_gmt, format_local
 
 
 class WPSerializer(serializers.BaseSerializer):
@@ -34,6 +36,13 @@ class WPSerializer(serializers.BaseSerializer):
     def wants(self, name: str) -> bool:
         fields = self.context.get("fields")
         return fields is None or name in fields
+
+    def put_date(self, data: dict[str, Any], name: str, value: datetime) -> None:
+        """WordPress's date pair, when wanted: `name` in the site's time, `name`_gmt in UTC."""
+        if self.wants(name):
+            data[name] = format_local(value)
+        if self.wants(f"{name}_gmt"):
+            data[f"{name}_gmt"] = format_gmt(value)
 
     def links(self, instance: Any) -> dict[str, list[dict[str, Any]]]:
         """`_links` for one item; resources override."""

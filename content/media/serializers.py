@@ -20,9 +20,8 @@ from content.media import meta as media_meta
 from content.media.schema import MEDIA_SCHEMA, meta_arg
 from content.media_services import absolute_file_url
 from content.models import Post
-from content.permalinks import post_permalink
+from content.permalinks import post_guid, post_permalink
 from users.capabilities import user_can
-from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
@@ -232,17 +231,11 @@ class MediaSerializer(WPSerializer):
         data: dict[str, Any] = {}
         if want("id"):
             data["id"] = post.pk
-        if want("date"):
-            data["date"] = format_local(post.date)
-        if want("date_gmt"):
-            data["date_gmt"] = format_gmt(post.date)
+        self.put_date(data, "date", post.date)
         if want("guid"):
-            guid = self.home() + post.guid if post.guid.startswith("/") else post.guid
+            guid = post_guid(self.home(), post)
             data["guid"] = {"rendered": guid, "raw": guid}
-        if want("modified"):
-            data["modified"] = format_local(post.modified)
-        if want("modified_gmt"):
-            data["modified_gmt"] = format_gmt(post.modified)
+        self.put_date(data, "modified", post.modified)
         if want("slug"):
             data["slug"] = post.slug
         if want("status"):

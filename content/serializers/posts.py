@@ -11,11 +11,10 @@ from urllib.parse import unquote
 
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
-from content.permalinks import post_permalink
+from content.permalinks import post_guid, post_permalink
 from content.registry import PostType, get_post_type, registered_meta, type_taxonomies
 from content.serializers.schema import _empty_meta, build_schema
 from users.capabilities import user_can
-from wpapi.dates import format_gmt, format_local
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
 
@@ -63,9 +62,7 @@ class PostSerializer(WPSerializer):
                               self.context.get("ancestors", {}), sample)
 
     def guid(self, post: Post) -> str:
-        if post.guid.startswith("/"):
-            return site_url(self.context.get("request")) + post.guid
-        return post.guid
+        return post_guid(site_url(self.context.get("request")), post)
 
     # --- the item ------------------------------------------------------------------------------
     def to_representation(self, post: Post) -> dict[str, Any]:  # noqa: C901 - one field each
@@ -74,16 +71,10 @@ class PostSerializer(WPSerializer):
         data: dict[str, Any] = {}
         if want("id"):
             data["id"] = post.pk
-        if want("date"):
-            data["date"] = format_local(post.date)
-        if want("date_gmt"):
-            data["date_gmt"] = format_gmt(post.date)
+        self.put_date(data, "date", post.date)
         if want("guid"):
             data["guid"] = {"rendered": self.guid(post), "raw": self.guid(post)}
-        if want("modified"):
-            data["modified"] = format_local(post.modified)
-        if want("modified_gmt"):
-            data["modified_gmt"] = format_gmt(post.modified)
+        self.put_date(data, "modified", post.modified)
         visible = self.can_see_protected(post)
         if want("password"):
             # edit context lists every readable post; only those who may edit one see its
