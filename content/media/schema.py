@@ -300,69 +300,23 @@ EDIT_ARGS: dict[str, Any] = {
                             "required": ["left", "top", "width", "height"],
                             "properties": {
                                 "left": {
-                                    "description": "Horizontal "
-                                    "position "
-                                    "from "
-                                    "the "
-                                    "left "
-                                    "to "
-                                    "begin "
-                                    "the "
-                                    "crop "
-                                    "as "
-                                    "a "
-                                    "percentage "
-                                    "of "
-                                    "the "
-                                    "image "
-                                    "width.",
+                                    "description": "Horizontal position from the left to begin "
+                                    "the crop as a percentage of the image width.",
                                     "type": "number",
                                 },
                                 "top": {
-                                    "description": "Vertical "
-                                    "position "
-                                    "from "
-                                    "the "
-                                    "top "
-                                    "to "
-                                    "begin "
-                                    "the "
-                                    "crop "
-                                    "as "
-                                    "a "
-                                    "percentage "
-                                    "of "
-                                    "the "
-                                    "image "
-                                    "height.",
+                                    "description": "Vertical position from the top to begin the "
+                                    "crop as a percentage of the image height.",
                                     "type": "number",
                                 },
                                 "width": {
-                                    "description": "Width "
-                                    "of "
-                                    "the "
-                                    "crop "
-                                    "as "
-                                    "a "
-                                    "percentage "
-                                    "of "
-                                    "the "
-                                    "image "
-                                    "width.",
+                                    "description": "Width of the crop as a percentage of the "
+                                    "image width.",
                                     "type": "number",
                                 },
                                 "height": {
-                                    "description": "Height "
-                                    "of "
-                                    "the "
-                                    "crop "
-                                    "as "
-                                    "a "
-                                    "percentage "
-                                    "of "
-                                    "the "
-                                    "image "
-                                    "height.",
+                                    "description": "Height of the crop as a percentage of the "
+                                    "image height.",
                                     "type": "number",
                                 },
                             },
