@@ -209,7 +209,12 @@ def apply_global_params(request: HttpRequest, response: Response) -> Response:
         headers = {key: int(value) if key in ("X-WP-Total", "X-WP-TotalPages") and
                    value.isdigit() else value  # WordPress sets these two as integers
                    for key, value in response.items() if key not in ("Content-Type", "Vary")}
-        envelope = {"body": response.data, "status": response.status_code, "headers": headers}
+        # A new response (envelope_response()): the headers travel only in the body, and
+        # none is PHP's empty array, sent as [].
+        for key in headers:
+            del response[key]
+        envelope = {"body": response.data, "status": response.status_code,
+                    "headers": headers or []}
         response.data = envelope
         response.status_code = 200
     return response

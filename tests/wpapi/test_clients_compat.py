@@ -52,3 +52,25 @@ def test_one_status_keeps_its_archives_link_under_fields(api_client):
     assert listed == []
     body = api_client.get("/wp-json/wp/v2/statuses/publish").json()
     assert list(body)[-1] == "_links"
+
+
+@pytest.mark.django_db
+def test_envelope_moves_the_headers_into_the_body(api_client):
+    # WP_REST_Server::envelope_response() answers a new response: the headers are only in the
+    # body, and the HTTP answer carries the discovery link like any response without a Link.
+    PostFactory.create_batch(3, status="publish")
+    response = api_client.get("/wp-json/wp/v2/posts", {"_envelope": "", "per_page": 1})
+    body = response.json()
+    assert body["headers"]["X-WP-Total"] == 3
+    assert body["headers"]["Link"].endswith('rel="next"')
+    assert body["headers"]["Allow"] == "GET"
+    for header in ("X-WP-Total", "X-WP-TotalPages", "Allow"):
+        assert not response.has_header(header), header
+    assert response["Link"] == f'<{SITE}/wp-json/>; rel="https://api.w.org/"'
+
+
+@pytest.mark.django_db
+def test_envelope_without_headers_has_an_empty_list(api_client):
+    body = api_client.get("/wp-json/wp/v2/posts/987654", {"_envelope": "1"}).json()
+    assert body == {"body": {"code": "rest_post_invalid_id", "message": "Invalid post ID.",
+                             "data": {"status": 404}}, "status": 404, "headers": []}
