@@ -2,147 +2,25 @@
 
 `arg_options` (never shown to clients) carry what WordPress does with its own callbacks: title,
 caption and description accept a string or {"raw": ...}; alt_text is sanitize_text_field()ed.
+The properties attachments share with posts come from the posts' schema (post_properties).
 """
 
 from typing import Any
 
+from content.serializers.schema import post_properties
 from wpapi.schema import SchemaError
 
 PROPERTIES: dict[str, Any] = {
-    "date": {
-        "description": "The date the post was published, in the site's timezone.",
-        "type": ["string", "null"],
-        "format": "date-time",
-        "context": ["view", "edit", "embed"],
-    },
-    "date_gmt": {
-        "description": "The date the post was published, as GMT.",
-        "type": ["string", "null"],
-        "format": "date-time",
-        "context": ["view", "edit"],
-    },
-    "guid": {
-        "description": "The globally unique identifier for the post.",
-        "type": "object",
-        "context": ["view", "edit"],
-        "readonly": True,
-        "properties": {
-            "raw": {
-                "description": "GUID for the post, as it exists in the database.",
-                "type": "string",
-                "context": ["edit"],
-                "readonly": True,
-            },
-            "rendered": {
-                "description": "GUID for the post, transformed for display.",
-                "type": "string",
-                "context": ["view", "edit"],
-                "readonly": True,
-            },
-        },
-    },
-    "id": {
-        "description": "Unique identifier for the post.",
-        "type": "integer",
-        "context": ["view", "edit", "embed"],
-        "readonly": True,
-    },
-    "link": {
-        "description": "URL to the post.",
-        "type": "string",
-        "format": "uri",
-        "context": ["view", "edit", "embed"],
-        "readonly": True,
-    },
-    "modified": {
-        "description": "The date the post was last modified, in the site's timezone.",
-        "type": "string",
-        "format": "date-time",
-        "context": ["view", "edit"],
-        "readonly": True,
-    },
-    "modified_gmt": {
-        "description": "The date the post was last modified, as GMT.",
-        "type": "string",
-        "format": "date-time",
-        "context": ["view", "edit"],
-        "readonly": True,
-    },
-    "slug": {
-        "description": "An alphanumeric identifier for the post unique to its type.",
-        "type": "string",
-        "context": ["view", "edit", "embed"],
-    },
-    "status": {
-        "description": "A named status for the post.",
-        "type": "string",
-        "enum": ["publish", "future", "draft", "pending", "private"],
-        "context": ["view", "edit"],
-    },
-    "type": {
-        "description": "Type of post.",
-        "type": "string",
-        "context": ["view", "edit", "embed"],
-        "readonly": True,
-    },
-    "permalink_template": {
-        "description": "Permalink template for the post.",
-        "type": "string",
-        "context": ["edit"],
-        "readonly": True,
-    },
-    "generated_slug": {
-        "description": "Slug automatically generated from the post title.",
-        "type": "string",
-        "context": ["edit"],
-        "readonly": True,
-    },
-    "title": {
-        "description": "The title for the post.",
-        "type": "object",
-        "context": ["view", "edit", "embed"],
-        "properties": {
-            "raw": {
-                "description": "Title for the post, as it exists in the database.",
-                "type": "string",
-                "context": ["edit"],
-            },
-            "rendered": {
-                "description": "HTML title for the post, transformed for display.",
-                "type": "string",
-                "context": ["view", "edit", "embed"],
-                "readonly": True,
-            },
-        },
-    },
-    "author": {
-        "description": "The ID for the author of the post.",
-        "type": "integer",
-        "context": ["view", "edit", "embed"],
-    },
-    "comment_status": {
-        "description": "Whether or not comments are open on the post.",
-        "type": "string",
-        "enum": ["open", "closed"],
-        "context": ["view", "edit"],
-    },
-    "ping_status": {
-        "description": "Whether or not the post can be pinged.",
-        "type": "string",
-        "enum": ["open", "closed"],
-        "context": ["view", "edit"],
-    },
+    **post_properties("date", "date_gmt", "guid", "id", "link", "modified", "modified_gmt",
+                      "slug", "status", "type", "permalink_template", "generated_slug", "title",
+                      "author", "comment_status", "ping_status"),
     "meta": {
         "description": "Meta fields.",
         "type": "object",
         "context": ["view", "edit"],
         "properties": {},
     },
-    "template": {
-        "description": "The theme file to use to display the post.",
-        "type": "string",
-        "context": ["view", "edit"],
-    },
+    **post_properties("template"),
     "alt_text": {
         "description": "Alternative text to display when attachment is not displayed.",
         "type": "string",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.conf import settings
@@ -70,132 +71,168 @@ def _empty_meta(kind: str) -> Any:
     }.get(kind, "")
 
 
+#: The properties every post type (and attachments) may share, as get_item_schema() writes
+#: them; a schema picks its own with post_properties().
+POST_PROPERTIES: dict[str, dict[str, Any]] = {
+    "date": {
+        "description": "The date the post was published, in the site's timezone.",
+        "type": ["string", "null"],
+        "format": "date-time",
+        "context": ALL,
+    },
+    "date_gmt": {
+        "description": "The date the post was published, as GMT.",
+        "type": ["string", "null"],
+        "format": "date-time",
+        "context": VIEW_EDIT,
+    },
+    "guid": {
+        "description": "The globally unique identifier for the post.",
+        "type": "object",
+        "context": VIEW_EDIT,
+        "readonly": True,
+        "properties": {
+            "raw": {
+                "description": "GUID for the post, as it exists in the database.",
+                "type": "string",
+                "context": ["edit"],
+                "readonly": True,
+            },
+            "rendered": {
+                "description": "GUID for the post, transformed for display.",
+                "type": "string",
+                "context": VIEW_EDIT,
+                "readonly": True,
+            },
+        },
+    },
+    "id": {
+        "description": "Unique identifier for the post.",
+        "type": "integer",
+        "context": ALL,
+        "readonly": True,
+    },
+    "link": {
+        "description": "URL to the post.",
+        "type": "string",
+        "format": "uri",
+        "context": ALL,
+        "readonly": True,
+    },
+    "modified": {
+        "description": "The date the post was last modified, in the site's timezone.",
+        "type": "string",
+        "format": "date-time",
+        "context": VIEW_EDIT,
+        "readonly": True,
+    },
+    "modified_gmt": {
+        "description": "The date the post was last modified, as GMT.",
+        "type": "string",
+        "format": "date-time",
+        "context": VIEW_EDIT,
+        "readonly": True,
+    },
+    "slug": {
+        "description": "An alphanumeric identifier for the post unique to its type.",
+        "type": "string",
+        "context": ALL,
+    },
+    "status": {
+        "description": "A named status for the post.",
+        "type": "string",
+        "enum": ["publish", "future", "draft", "pending", "private"],
+        "context": VIEW_EDIT,
+    },
+    "type": {
+        "description": "Type of post.",
+        "type": "string",
+        "context": ALL,
+        "readonly": True,
+    },
+    "password": {
+        "description": "A password to protect access to the content and excerpt.",
+        "type": "string",
+        "context": ["edit"],
+    },
+    "permalink_template": {
+        "description": "Permalink template for the post.",
+        "type": "string",
+        "context": ["edit"],
+        "readonly": True,
+    },
+    "generated_slug": {
+        "description": "Slug automatically generated from the post title.",
+        "type": "string",
+        "context": ["edit"],
+        "readonly": True,
+    },
+    "parent": {
+        "description": "The ID for the parent of the post.",
+        "type": "integer",
+        "context": VIEW_EDIT,
+    },
+    "title": {
+        "description": "The title for the post.",
+        "type": "object",
+        "context": ALL,
+        "properties": {
+            "raw": {
+                "description": "Title for the post, as it exists in the database.",
+                "type": "string",
+                "context": ["edit"],
+            },
+            "rendered": {
+                "description": "HTML title for the post, transformed for display.",
+                "type": "string",
+                "context": ALL,
+                "readonly": True,
+            },
+        },
+    },
+    "author": {
+        "description": "The ID for the author of the post.",
+        "type": "integer",
+        "context": ALL,
+    },
+    "comment_status": {
+        "description": "Whether or not comments are open on the post.",
+        "type": "string",
+        "enum": ["open", "closed"],
+        "context": VIEW_EDIT,
+    },
+    "ping_status": {
+        "description": "Whether or not the post can be pinged.",
+        "type": "string",
+        "enum": ["open", "closed"],
+        "context": VIEW_EDIT,
+    },
+    "template": {
+        "description": "The theme file to use to display the post.",
+        "type": "string",
+        "context": VIEW_EDIT,
+    },
+}
+
+
+def post_properties(*names: str) -> dict[str, Any]:
+    """Fresh copies of the named shared properties, in the order given."""
+    return {name: copy.deepcopy(POST_PROPERTIES[name]) for name in names}
+
+
 def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, Any]:
     """get_item_schema() for one post type."""
     supports = set(FIXED_SUPPORTS.get(post_type.slug, post_type.supports))
-    props: dict[str, Any] = {
-        "date": {
-            "description": "The date the post was published, in the site's timezone.",
-            "type": ["string", "null"],
-            "format": "date-time",
-            "context": ALL,
-        },
-        "date_gmt": {
-            "description": "The date the post was published, as GMT.",
-            "type": ["string", "null"],
-            "format": "date-time",
-            "context": VIEW_EDIT,
-        },
-        "guid": {
-            "description": "The globally unique identifier for the post.",
-            "type": "object",
-            "context": VIEW_EDIT,
-            "readonly": True,
-            "properties": {
-                "raw": {
-                    "description": "GUID for the post, as it exists in the database.",
-                    "type": "string",
-                    "context": ["edit"],
-                    "readonly": True,
-                },
-                "rendered": {
-                    "description": "GUID for the post, transformed for display.",
-                    "type": "string",
-                    "context": VIEW_EDIT,
-                    "readonly": True,
-                },
-            },
-        },
-        "id": {
-            "description": "Unique identifier for the post.",
-            "type": "integer",
-            "context": ALL,
-            "readonly": True,
-        },
-        "link": {
-            "description": "URL to the post.",
-            "type": "string",
-            "format": "uri",
-            "context": ALL,
-            "readonly": True,
-        },
-        "modified": {
-            "description": "The date the post was last modified, in the site's timezone.",
-            "type": "string",
-            "format": "date-time",
-            "context": VIEW_EDIT,
-            "readonly": True,
-        },
-        "modified_gmt": {
-            "description": "The date the post was last modified, as GMT.",
-            "type": "string",
-            "format": "date-time",
-            "context": VIEW_EDIT,
-            "readonly": True,
-        },
-        "slug": {
-            "description": "An alphanumeric identifier for the post unique to its type.",
-            "type": "string",
-            "context": ALL,
-        },
-        "status": {
-            "description": "A named status for the post.",
-            "type": "string",
-            "enum": ["publish", "future", "draft", "pending", "private"],
-            "context": VIEW_EDIT,
-        },
-        "type": {
-            "description": "Type of post.",
-            "type": "string",
-            "context": ALL,
-            "readonly": True,
-        },
-        "password": {
-            "description": "A password to protect access to the content and excerpt.",
-            "type": "string",
-            "context": ["edit"],
-        },
-    }
+    props = post_properties("date", "date_gmt", "guid", "id", "link", "modified",
+                            "modified_gmt", "slug", "status", "type", "password")
     if post_type.viewable:
-        props["permalink_template"] = {
-            "description": "Permalink template for the post.",
-            "type": "string",
-            "context": ["edit"],
-            "readonly": True,
-        }
-        props["generated_slug"] = {
-            "description": "Slug automatically generated from the post title.",
-            "type": "string",
-            "context": ["edit"],
-            "readonly": True,
-        }
+        props.update(post_properties("permalink_template", "generated_slug"))
     if post_type.hierarchical:
-        props["parent"] = {
-            "description": "The ID for the parent of the post.",
-            "type": "integer",
-            "context": VIEW_EDIT,
-        }
+        props.update(post_properties("parent"))
     text_options = {"validate": _text_arg, "sanitize": False}
     if "title" in supports:
-        props["title"] = {
-            "description": "The title for the post.",
-            "type": "object",
-            "context": ALL,
-            "arg_options": text_options,
-            "properties": {
-                "raw": {
-                    "description": "Title for the post, as it exists in the database.",
-                    "type": "string",
-                    "context": ["edit"],
-                },
-                "rendered": {
-                    "description": "HTML title for the post, transformed for display.",
-                    "type": "string",
-                    "context": ALL,
-                    "readonly": True,
-                },
-            },
-        }
+        props.update(post_properties("title"))
+        props["title"]["arg_options"] = text_options
     if "editor" in supports:
         props["content"] = {
             "description": "The content for the post.",
@@ -229,11 +266,7 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             },
         }
     if "author" in supports:
-        props["author"] = {
-            "description": "The ID for the author of the post.",
-            "type": "integer",
-            "context": ALL,
-        }
+        props.update(post_properties("author"))
     if "excerpt" in supports:
         props["excerpt"] = {
             "description": "The excerpt for the post.",
@@ -267,18 +300,7 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "context": ALL,
         }
     if "comments" in supports:
-        props["comment_status"] = {
-            "description": "Whether or not comments are open on the post.",
-            "type": "string",
-            "enum": ["open", "closed"],
-            "context": VIEW_EDIT,
-        }
-        props["ping_status"] = {
-            "description": "Whether or not the post can be pinged.",
-            "type": "string",
-            "enum": ["open", "closed"],
-            "context": VIEW_EDIT,
-        }
+        props.update(post_properties("comment_status", "ping_status"))
     if "page-attributes" in supports:
         props["menu_order"] = {
             "description": "The order of the post in relation to other posts.",
@@ -299,12 +321,8 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "type": "boolean",
             "context": VIEW_EDIT,
         }
-    props["template"] = {
-        "description": "The theme file to use to display the post.",
-        "type": "string",
-        "context": VIEW_EDIT,
-        "arg_options": {"validate": _template_arg},
-    }
+    props.update(post_properties("template"))
+    props["template"]["arg_options"] = {"validate": _template_arg}
     for taxonomy in taxonomies:
         props[taxonomy.rest_base] = {
             "description": f"The terms assigned to the post in the {taxonomy.slug} taxonomy.",
