@@ -102,16 +102,8 @@ class CommentSerializer(WPSerializer):
             data["parent"] = comment.parent_id or 0
         if wants("author"):
             data["author"] = comment.user_id or 0
-        if wants("author_name"):
-            data["author_name"] = comment.author_name
-        if wants("author_email"):
-            data["author_email"] = comment.author_email
-        if wants("author_url"):
-            data["author_url"] = comment.author_url
-        if wants("author_ip"):
-            data["author_ip"] = comment.author_ip
-        if wants("author_user_agent"):
-            data["author_user_agent"] = comment.author_user_agent
+        self.put_fields(data, comment, "author_name", "author_email", "author_url", "author_ip",
+                        "author_user_agent")
         self.put_date(data, "date", comment.date)
         if wants("content"):
             rendered = render_comment(comment.content, site_url(request),

@@ -37,6 +37,12 @@ class WPSerializer(serializers.BaseSerializer):
         fields = self.context.get("fields")
         return fields is None or name in fields
 
+    def put_fields(self, data: dict[str, Any], instance: Any, *names: str) -> None:
+        """The named attributes of `instance`, as they are, for the fields wanted."""
+        for name in names:
+            if self.wants(name):
+                data[name] = getattr(instance, name)
+
     def put_date(self, data: dict[str, Any], name: str, value: datetime) -> None:
         """WordPress's date pair, when wanted: `name` in the site's time, `name`_gmt in UTC."""
         if self.wants(name):

@@ -236,24 +236,14 @@ class MediaSerializer(WPSerializer):
             guid = post_guid(self.home(), post)
             data["guid"] = {"rendered": guid, "raw": guid}
         self.put_date(data, "modified", post.modified)
-        if want("slug"):
-            data["slug"] = post.slug
-        if want("status"):
-            data["status"] = post.status
-        if want("type"):
-            data["type"] = post.type
+        self.put_fields(data, post, "slug", "status", "type")
         if want("link"):
             data["link"] = self.link(post)
         if want("title"):
             data["title"] = {"raw": post.title, "rendered": render_title(post.title)}
         if want("author"):
             data["author"] = post.author_id or 0
-        if want("comment_status"):
-            data["comment_status"] = post.comment_status
-        if want("ping_status"):
-            data["ping_status"] = post.ping_status
-        if want("template"):
-            data["template"] = post.template
+        self.put_fields(data, post, "comment_status", "ping_status", "template")
         if want("meta"):
             data["meta"] = media_meta.as_shown(self.context.get("meta", {}).get(post.pk, {}))
         if self.wp_context == "edit":

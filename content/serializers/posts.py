@@ -80,12 +80,7 @@ class PostSerializer(WPSerializer):
             # edit context lists every readable post; only those who may edit one see its
             # password (WordPress 6.1 shows it to anyone allowed context=edit)
             data["password"] = post.password if self.can_edit(post) else ""
-        if want("slug"):
-            data["slug"] = post.slug
-        if want("status"):
-            data["status"] = post.status
-        if want("type"):
-            data["type"] = post.type
+        self.put_fields(data, post, "slug", "status", "type")
         if want("link"):
             data["link"] = self.permalink(post)
         if "title" in props and want("title"):
