@@ -7,7 +7,7 @@ precedence: JSON body > form body > query string > route parameters > defaults.
 
 import re
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote_plus
 
 from django.http import QueryDict
 
@@ -63,6 +63,22 @@ def _lists(value: Any) -> Any:
 
 def parse_query_string(query: str) -> dict[str, Any]:
     return php_parse_pairs(parse_qsl(query, keep_blank_values=True))
+
+
+def php_build_query(params: dict[str, Any] | list[Any], prefix: str = "") -> str:
+    """add_query_arg(urlencode_deep($params), ...)'s query: lists as key%5B0%5D=..., nested
+    keys as key%5Bsub%5D, values encoded as PHP's urlencode() does, an empty value without `=`."""
+    items = params.items() if isinstance(params, dict) else enumerate(params)
+    parts = []
+    for key, value in items:
+        name = f"{prefix}%5B{quote_plus(str(key))}%5D" if prefix else quote_plus(str(key))
+        if isinstance(value, (dict, list)):
+            nested = php_build_query(value, name)
+            if nested:
+                parts.append(nested)
+        else:
+            parts.append(f"{name}={quote_plus(str(value), safe='').replace('~', '%7E')}")
+    return re.sub(r"=(&|$)", r"\1", "&".join(parts))
 
 
 def querydict_to_params(data: QueryDict) -> dict[str, Any]:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Model, QuerySet
 from rest_framework import viewsets
@@ -24,7 +22,7 @@ from rest_framework.response import Response
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url
-from wpapi.params import parse_query_string, querydict_to_params
+from wpapi.params import parse_query_string, php_build_query, querydict_to_params
 from wpapi.serializers import WPSerializer
 
 CONTEXT_ARG = {
@@ -256,7 +254,8 @@ class WPViewSet(viewsets.GenericViewSet):
                                page: int) -> None:
         response["X-WP-Total"] = str(total)
         response["X-WP-TotalPages"] = str(max_pages)
-        query = parse_qsl_keep(self.request._request.META.get("QUERY_STRING", ""))
+        # WP_REST_Request::get_query_params(): the query as PHP parsed it, rest_route included
+        query = parse_query_string(self.request._request.META.get("QUERY_STRING", ""))
         links = []
         if page > 1:
             prev_page = min(page - 1, max_pages)  # page=0 when nothing matched, as WordPress
@@ -266,15 +265,10 @@ class WPViewSet(viewsets.GenericViewSet):
         if links:
             response["Link"] = ", ".join(links)
 
-    def page_url(self, query: list[tuple[str, str]], page: int) -> str:
-        pairs = [(key, value) for key, value in query if key != "rest_route"]
-        if any(key == "page" for key, _ in pairs):
-            pairs = [(key, str(page) if key == "page" else value) for key, value in pairs]
-        else:
-            pairs.append(("page", str(page)))
-        # add_query_arg() drops the "=" of empty values: ?_envelope&page=2
-        query = re.sub(r"=(&|$)", r"\1", urlencode(pairs))
-        return rest_url(self.request, self.request_route()) + "?" + query
+    def page_url(self, query: dict[str, Any], page: int) -> str:
+        # add_query_arg("page", ...) replaces an existing page in place, else appends it
+        return (rest_url(self.request, self.request_route()) + "?" +
+                php_build_query({**query, "page": str(page)}))
 
     def request_route(self) -> str:
         return getattr(self.request._request, "_wp_route_path", self.base_route)
@@ -413,12 +407,6 @@ class ValidatedOnly(WPError):
 
     def __init__(self) -> None:
         super().__init__("rest_batch_validated", "Valid.", 200)
-
-
-def parse_qsl_keep(query: str) -> list[tuple[str, str]]:
-    from urllib.parse import parse_qsl
-
-    return parse_qsl(query, keep_blank_values=True)
 
 
 def describe(route: Any, viewset: WPViewSet, request: Any, with_schema: bool) -> dict[str, Any]:

@@ -74,3 +74,34 @@ def test_envelope_without_headers_has_an_empty_list(api_client):
     body = api_client.get("/wp-json/wp/v2/posts/987654", {"_envelope": "1"}).json()
     assert body == {"body": {"code": "rest_post_invalid_id", "message": "Invalid post ID.",
                              "data": {"status": 404}}, "status": 404, "headers": []}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "expected"), [
+    # WordPress rebuilds the Link from the parameters as PHP parsed them (a[]= is an array,
+    # a repeated key keeps its last value), with add_query_arg(urlencode_deep(...)).
+    ("exclude[]=998&exclude[]=999&per_page=1",
+     "exclude%5B0%5D=998&exclude%5B1%5D=999&per_page=1&page=2"),
+    ("_fields[]=id&per_page=1&search=reference%20post&foo=a~b.c-d_e*f",
+     "_fields%5B0%5D=id&per_page=1&search=reference+post&foo=a%7Eb.c-d_e%2Af&page=2"),
+    ("per_page=1&w[terms][]=2&w[operator]=AND&x[5]=a&x[]=b",
+     "per_page=1&w%5Bterms%5D%5B0%5D=2&w%5Boperator%5D=AND&x%5B5%5D=a&x%5B6%5D=b&page=2"),
+    ("per_page=1&y=1&y[]=2", "per_page=1&y%5B0%5D=2&page=2"),
+    ("per_page=1&z[]=1&z=2&a[b][c]=d", "per_page=1&z=2&a%5Bb%5D%5Bc%5D=d&page=2"),
+    ("per_page=1&per_page=1&page=1&_envelope", "per_page=1&page=2&_envelope"),
+])
+def test_pagination_links_are_rebuilt_from_the_parsed_query(api_client, query, expected):
+    PostFactory.create_batch(3, status="publish", title="Reference post")
+    response = api_client.get(f"/wp-json/wp/v2/posts?{query}")
+    assert response.status_code == 200, response.content
+    link = response.json()["headers"]["Link"] if "_envelope" in query else response["Link"]
+    assert link.split(", ")[-1] == f'<{SITE}/wp-json/wp/v2/posts?{expected}>; rel="next"'
+
+
+@pytest.mark.django_db
+def test_rest_route_pagination_links_keep_rest_route(api_client):
+    # The request's query parameters include rest_route, which the Link keeps (WordPress 6.1).
+    PostFactory.create_batch(3, status="publish")
+    response = api_client.get("/", {"rest_route": "/wp/v2/posts", "per_page": 2})
+    assert response["Link"] == (f"<{SITE}/wp-json/wp/v2/posts?rest_route=%2Fwp%2Fv2%2Fposts"
+                                '&per_page=2&page=2>; rel="next"')
