@@ -13,7 +13,13 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from content.formatting import capital_p_dangit, wpautop, wptexturize
+from content.formatting import (
+    LONE_AMP,
+    capital_p_dangit,
+    convert_smilies,
+    wpautop,
+    wptexturize,
+)
 from wpapi.formatting import (  # noqa: F401 - esc_url_raw, sanitize_key re-exported
     ALLOWED_TAGS,
     esc_url_raw,
@@ -76,58 +82,6 @@ def render_comment(content: str, site: str = "", smilies: bool = True) -> str:
     if smilies:
         text = convert_smilies(text, site)
     return capital_p_dangit(wpautop(text))
-
-
-# smilies_init(): most smilies are emoji now; two still have images.
-SMILIES = {
-    ":mrgreen:": "mrgreen.png", ":neutral:": "\U0001f610", ":twisted:": "\U0001f608",
-    ":arrow:": "\u27a1", ":shock:": "\U0001f62f", ":smile:": "\U0001f642", ":???:": "\U0001f615",
-    ":cool:": "\U0001f60e", ":evil:": "\U0001f47f", ":grin:": "\U0001f600", ":idea:": "\U0001f4a1",
-    ":oops:": "\U0001f633", ":razz:": "\U0001f61b", ":roll:": "rolleyes.png",
-    ":wink:": "\U0001f609", ":cry:": "\U0001f625", ":eek:": "\U0001f62e", ":lol:": "\U0001f606",
-    ":mad:": "\U0001f621", ":sad:": "\U0001f641", "8-)": "\U0001f60e", "8-O": "\U0001f62f",
-    ":-(": "\U0001f641", ":-)": "\U0001f642", ":-?": "\U0001f615", ":-D": "\U0001f600",
-    ":-P": "\U0001f61b", ":-o": "\U0001f62e", ":-x": "\U0001f621", ":-|": "\U0001f610",
-    ";-)": "\U0001f609", "8O": "\U0001f62f", ":(": "\U0001f641", ":)": "\U0001f642",
-    ":?": "\U0001f615", ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e",
-    ":x": "\U0001f621", ":|": "\U0001f610", ";)": "\U0001f609", ":!:": "\u2757", ":?:": "\u2753",
-}
-SPACE = r"(?:[\r\n\t ]|\u00a0|&nbsp;)"
-SMILEY = re.compile(
-    rf"(?:(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;)|^)"
-    rf"({'|'.join(re.escape(key) for key in sorted(SMILIES, key=len, reverse=True))})"
-    rf"(?={SPACE}|$)", re.MULTILINE)
-NO_SMILIES = {"code", "pre", "style", "script", "textarea"}
-
-
-def convert_smilies(text: str, site: str = "") -> str:
-    """convert_smilies(): text smilies become emoji (or WordPress's two smiley images), outside
-    tags and code, pre, style, script and textarea."""
-    parts = re.split(r"(<[^>]*>)", text)
-    ignoring = ""
-    for index, part in enumerate(parts):
-        if part.startswith("<"):
-            tag = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
-            if tag and tag.group(2).lower() in NO_SMILIES:
-                if tag.group(1) and tag.group(2).lower() == ignoring:
-                    ignoring = ""
-                elif not tag.group(1) and not ignoring:
-                    ignoring = tag.group(2).lower()
-            continue
-        if not ignoring and part.strip():
-            parts[index] = SMILEY.sub(lambda m: _smiley(m.group(1), site), part)
-    return "".join(parts)
-
-
-def _smiley(code: str, site: str) -> str:
-    image = SMILIES[code]
-    if not image.endswith(".png"):
-        return image
-    return (f'<img src="{site}/wp-includes/images/smilies/{image}" alt="{html.escape(code)}" '
-            'class="wp-smiley" style="height: 1em; max-height: 1em;" />')
-
-
-LONE_AMP = re.compile(r"&(?!#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)", re.IGNORECASE)
 
 
 URL_IN_TEXT = re.compile(r"(?<![\"'=>\w/])((?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])",

@@ -344,56 +344,25 @@ def render_title(title: str) -> str:
     return capital_p_dangit(wptexturize(title).strip())
 
 
-# convert_smilies(): WordPress's default smileys, shown as emoji
+# smilies_init(): most smilies are emoji now; :mrgreen: still has an image.
 SMILIES = {
-    ":neutral:": "\U0001f610",
-    ":twisted:": "\U0001f608",
-    ":arrow:": "\u27a1",
-    ":shock:": "\U0001f62f",
-    ":smile:": "\U0001f642",
-    ":???:": "\U0001f615",
-    ":cool:": "\U0001f60e",
-    ":evil:": "\U0001f47f",
-    ":grin:": "\U0001f600",
-    ":idea:": "\U0001f4a1",
-    ":oops:": "\U0001f633",
-    ":razz:": "\U0001f61b",
-    ":roll:": "\U0001f644",
-    ":wink:": "\U0001f609",
-    ":cry:": "\U0001f625",
-    ":eek:": "\U0001f62e",
-    ":lol:": "\U0001f606",
-    ":mad:": "\U0001f621",
-    ":sad:": "\U0001f641",
-    "8-)": "\U0001f60e",
-    "8-O": "\U0001f62f",
-    ":-(": "\U0001f641",
-    ":-)": "\U0001f642",
-    ":-?": "\U0001f615",
-    ":-D": "\U0001f600",
-    ":-P": "\U0001f61b",
-    ":-o": "\U0001f62e",
-    ":-x": "\U0001f621",
-    ":-|": "\U0001f610",
-    ";-)": "\U0001f609",
-    "8O": "\U0001f62f",
-    ":(": "\U0001f641",
-    ":)": "\U0001f642",
-    ":?": "\U0001f615",
-    ":D": "\U0001f600",
-    ":P": "\U0001f61b",
-    ":o": "\U0001f62e",
-    ":x": "\U0001f621",
-    ":|": "\U0001f610",
-    ";)": "\U0001f609",
-    ":!:": "\u2757",
-    ":?:": "\u2753",
+    ":mrgreen:": "mrgreen.png", ":neutral:": "\U0001f610", ":twisted:": "\U0001f608",
+    ":arrow:": "\u27a1", ":shock:": "\U0001f62f", ":smile:": "\U0001f642", ":???:": "\U0001f615",
+    ":cool:": "\U0001f60e", ":evil:": "\U0001f47f", ":grin:": "\U0001f600", ":idea:": "\U0001f4a1",
+    ":oops:": "\U0001f633", ":razz:": "\U0001f61b", ":roll:": "\U0001f644",
+    ":wink:": "\U0001f609", ":cry:": "\U0001f625", ":eek:": "\U0001f62e", ":lol:": "\U0001f606",
+    ":mad:": "\U0001f621", ":sad:": "\U0001f641", "8-)": "\U0001f60e", "8-O": "\U0001f62f",
+    ":-(": "\U0001f641", ":-)": "\U0001f642", ":-?": "\U0001f615", ":-D": "\U0001f600",
+    ":-P": "\U0001f61b", ":-o": "\U0001f62e", ":-x": "\U0001f621", ":-|": "\U0001f610",
+    ";-)": "\U0001f609", "8O": "\U0001f62f", ":(": "\U0001f641", ":)": "\U0001f642",
+    ":?": "\U0001f615", ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e",
+    ":x": "\U0001f621", ":|": "\U0001f610", ";)": "\U0001f609", ":!:": "\u2757", ":?:": "\u2753",
 }
+# between spaces (wp_spaces_regexp: [\r\n\t ], a no-break space or &nbsp;) or the line's ends
 SMILEY = re.compile(
-    r"(?<![^\s])("
-    + "|".join(re.escape(k) for k in sorted(SMILIES, key=len, reverse=True))
-    + r")(?=\s|$)"
-)
+    rf"(?:(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;)|^)"
+    rf"({'|'.join(re.escape(key) for key in sorted(SMILIES, key=len, reverse=True))})"
+    r"(?=[\r\n\t \u00a0]|&nbsp;|$)", re.MULTILINE)
 SMILEY_SKIP_TAGS = ("code", "pre", "style", "script", "textarea")
 
 
@@ -404,13 +373,15 @@ def smilies_on() -> bool:
     return bool(get_option("use_smilies", True))
 
 
-def convert_smilies(text: str, enabled: bool = True) -> str:
-    if not enabled or not any(key in text for key in (":", ";", "8")):
+def convert_smilies(text: str, site: str = "") -> str:
+    """convert_smilies(): text smilies become emoji (or the :mrgreen: image under `site`),
+    outside tags and code, pre, style, script and textarea."""
+    if not any(key in text for key in (":", ";", "8")):
         return text
     out, skip = [], None
     for part in re.split(r"(<[^>]*>)", text):
         if part.startswith("<"):
-            match = re.match(r"<(/?)(\w+)", part)
+            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
             if match:
                 name = match.group(2).lower()
                 if skip is None and not match.group(1) and name in SMILEY_SKIP_TAGS:
@@ -418,11 +389,19 @@ def convert_smilies(text: str, enabled: bool = True) -> str:
                 elif match.group(1) and name == skip:
                     skip = None
             out.append(part)
-        elif skip is None and part:
-            out.append(SMILEY.sub(lambda m: SMILIES[m.group(1)], part))
+        elif skip is None and part.strip():
+            out.append(SMILEY.sub(lambda m: _smiley(m.group(1), site), part))
         else:
             out.append(part)
     return "".join(out)
+
+
+def _smiley(code: str, site: str) -> str:
+    image = SMILIES[code]
+    if not image.endswith(".png"):
+        return image
+    return (f'<img src="{site}/wp-includes/images/smilies/{image}" alt="{html_escape(code)}" '
+            'class="wp-smiley" style="height: 1em; max-height: 1em;" />')
 
 
 IMG_TAG = re.compile(r"<img\s[^>]+>", re.I)
@@ -515,20 +494,22 @@ def html_escape(text: str) -> str:
         ">", "&gt;")
 
 
-def render_content(content: str) -> str:
-    """the_content for static content."""
-    return _render_content(content, smilies_on())
+def render_content(content: str, site: str = "") -> str:
+    """the_content for static content (`site`: the site URL, for smiley images)."""
+    return _render_content(content, smilies_on(), site)
 
 
 @lru_cache(maxsize=512)  # pure; rendering is most of a list's CPU time
-def _render_content(content: str, smilies: bool) -> str:
+def _render_content(content: str, smilies: bool, site: str = "") -> str:
     blocks = has_blocks(content)
     if blocks:
         content = strip_block_delimiters(content)
-    content = convert_smilies(wptexturize(content), smilies)
+    content = wptexturize(content)
     if not blocks:
         content = wpautop(content)
-    return filter_content_tags(capital_p_dangit(do_shortcodes(content)))
+    content = filter_content_tags(capital_p_dangit(do_shortcodes(content)))
+    # convert_smilies runs last on the_content (priority 20): its images stay as they are
+    return convert_smilies(content, site) if smilies else content
 
 
 def trim_words(text: str, count: int = 55, more: str = " [&hellip;]") -> str:
@@ -545,18 +526,21 @@ def teaser(content: str) -> str:
     return content[: match.start()] if match else content
 
 
-def render_excerpt(excerpt: str, content: str) -> str:
+def render_excerpt(excerpt: str, content: str, site: str = "") -> str:
     """get_the_excerpt + the_excerpt: the written excerpt, or 55 words of the content."""
-    return _render_excerpt(excerpt, content, smilies_on())
+    return _render_excerpt(excerpt, content, smilies_on(), site)
 
 
 @lru_cache(maxsize=1024)  # pure; excerpts repeat with their posts
-def _render_excerpt(excerpt: str, content: str, smilies: bool) -> str:
+def _render_excerpt(excerpt: str, content: str, smilies: bool, site: str = "") -> str:
     if not excerpt.strip():
         text = excerpt_remove_blocks(teaser(content))
-        text = _render_content(text, smilies).replace("]]>", "]]&gt;")
+        text = _render_content(text, smilies, site).replace("]]>", "]]&gt;")
         excerpt = trim_words(text)
-    return wpautop(capital_p_dangit(convert_smilies(wptexturize(excerpt), smilies)))
+    text = wptexturize(excerpt)
+    if smilies:
+        text = convert_smilies(text, site)
+    return wpautop(capital_p_dangit(text))
 
 
 # --- kses: what authors without unfiltered_html may save ----------------------------------------

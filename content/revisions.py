@@ -106,7 +106,8 @@ class RevisionSerializer(WPSerializer):
             data["title"] = {"raw": revision.title, "rendered": render_title(revision.title)}
         if want("content"):
             data["content"] = {"raw": revision.content,
-                               "rendered": render_content(revision.content)}
+                               "rendered": render_content(revision.content,
+                                                          site_url(self.context.get("request")))}
         if want("excerpt"):
             # the_excerpt on the revision's own excerpt: nothing is generated for revisions
             excerpt = revision.excerpt

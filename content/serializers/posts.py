@@ -61,8 +61,11 @@ class PostSerializer(WPSerializer):
         return post_permalink(site_url(self.context.get("request")), post,
                               self.context.get("ancestors", {}), sample)
 
+    def site(self) -> str:
+        return site_url(self.context.get("request"))
+
     def guid(self, post: Post) -> str:
-        return post_guid(site_url(self.context.get("request")), post)
+        return post_guid(self.site(), post)
 
     # --- the item ------------------------------------------------------------------------------
     def to_representation(self, post: Post) -> dict[str, Any]:  # noqa: C901 - one field each
@@ -92,14 +95,15 @@ class PostSerializer(WPSerializer):
         if "content" in props and want("content"):
             data["content"] = {
                 "raw": post.content if visible else "",
-                "rendered": render_content(post.content) if visible else "",
+                "rendered": render_content(post.content, self.site()) if visible else "",
                 "protected": bool(post.password),
                 "block_version": 1 if "<!-- wp:" in post.content else 0,
             }
         if "excerpt" in props and want("excerpt"):
             data["excerpt"] = {
                 "raw": post.excerpt if visible else "",
-                "rendered": render_excerpt(post.excerpt, post.content) if visible else "",
+                "rendered": (render_excerpt(post.excerpt, post.content, self.site())
+                             if visible else ""),
                 "protected": bool(post.password),
             }
         if "author" in props and want("author"):
