@@ -11,10 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from content import policies
+from content import meta_fields, policies
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
-from content.registry import get_post_type, registered_meta, type_taxonomies
+from content.registry import get_post_type, type_taxonomies
 from users.capabilities import user_can
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
@@ -353,34 +353,6 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
         )
 
 
-def _set_meta(post: Post, values: dict[str, Any]) -> None:
-    """WP_REST_Meta_Fields::update_value(): registered keys only; null (or [] for multi-valued
-    keys) deletes; a multi-valued key's list replaces every row."""
-    import json
-
-    registered = registered_meta(post.type)
-    for key, value in values.items():
-        options = registered.get(key)
-        if options is None:
-            continue
-        PostMeta.objects.filter(post=post, key=key).delete()
-        if value is None:
-            continue
-        items = value if not options.get("single", False) else [value]
-        PostMeta.objects.bulk_create(
-            [
-                PostMeta(
-                    post=post,
-                    key=key,
-                    value=json.dumps(item)
-                    if isinstance(item, dict | list)
-                    else ("1" if item is True else "" if item is False else str(item)),
-                )
-                for item in items
-            ]
-        )
-
-
 @transaction.atomic
 def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: set[str]) -> Post:
     """create_item(): a new post of `post_type` by `user` (default status draft)."""
@@ -405,7 +377,7 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
     post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
     _set_terms(post, extras["terms"], creating=True)
-    _set_meta(post, extras["meta"])
+    meta_fields.save(post, extras["meta"])
     return post
 
 
@@ -431,7 +403,7 @@ def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[st
     post.modified = now()
     post.save()
     _set_terms(post, extras["terms"], creating=False)
-    _set_meta(post, extras["meta"])
+    meta_fields.save(post, extras["meta"])
     save_revision(post, user)
     return post
 

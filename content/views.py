@@ -8,9 +8,9 @@ from django.db.models import Count, Max, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from content import policies, services
+from content import meta_fields, policies, services
 from content.filters import filter_posts, post_collection_args
-from content.models import Post, PostMeta
+from content.models import Post
 from content.permalinks import load_ancestors
 from content.registry import (
     get_post_type,
@@ -148,14 +148,8 @@ class PostViewSet(WPViewSet):
             data["parent_types"] = parent_types
         if self.wp_context == "edit" and wanted("generated_slug") and self.type_object.viewable:
             data["generated_slugs"] = services.generated_slugs(items)
-        registered = registered_meta(self.post_type)
-        if registered and wanted("meta"):
-            meta: dict[int, dict[str, list[str]]] = {}
-            for post_id, key, value in PostMeta.objects.filter(
-                post_id__in=ids, key__in=list(registered)
-            ).values_list("post_id", "key", "value"):
-                meta.setdefault(post_id, {}).setdefault(key, []).append(value)
-            data["meta"] = meta
+        if registered_meta(self.post_type) and wanted("meta"):
+            data["meta"] = meta_fields.load(self.post_type, ids)
         return data
 
     # --- permissions (WordPress's *_permissions_check) --------------------------------------

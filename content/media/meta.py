@@ -1,15 +1,15 @@
-"""Post meta registered for attachments (settings.WP_POST_META, like posts): read in bulk for a
-page of attachments, written on create/update (WP_REST_Meta_Fields)."""
+"""Post meta registered for attachments (settings.WP_POST_META, like posts): the posts' own
+handling (content.meta_fields) for the attachment type."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from content.models import Post, PostMeta
+from content import meta_fields
 from content.registry import registered_meta
 
 TYPE = "attachment"
+save = meta_fields.save
 
 
 def registered() -> dict[str, dict[str, Any]]:
@@ -18,78 +18,8 @@ def registered() -> dict[str, dict[str, Any]]:
 
 def load(ids: list[int]) -> dict[int, dict[str, list[str]]]:
     """Stored values of the registered keys for these attachments: one query."""
-    keys = list(registered())
-    found: dict[int, dict[str, list[str]]] = {}
-    if not keys or not ids:
-        return found
-    rows = PostMeta.objects.filter(post_id__in=ids, key__in=keys).values_list(
-        "post_id", "key", "value")
-    for post_id, key, value in rows:
-        found.setdefault(post_id, {}).setdefault(key, []).append(value)
-    return found
-
-
-def _empty(kind: str) -> Any:
-    return {"string": "", "boolean": False, "integer": 0, "number": 0, "array": [],
-            "object": []}.get(kind, "")
-
-
-def _value(stored: str, kind: str) -> Any:
-    try:
-        if kind == "integer":
-            return int(stored)
-        if kind == "number":
-            return float(stored)
-    except ValueError:
-        return 0
-    if kind == "boolean":
-        return stored not in ("", "0", "false")
-    if kind in ("array", "object"):
-        try:
-            return json.loads(stored)
-        except ValueError:
-            return _empty(kind)
-    return stored
+    return meta_fields.load(TYPE, ids)
 
 
 def as_shown(values: dict[str, list[str]]) -> Any:
-    """The `meta` field: every registered key (default when unset); [] when none registered,
-    as WordPress encodes an empty PHP array."""
-    keys = registered()
-    if not keys:
-        return []
-    result: dict[str, Any] = {}
-    for key, options in keys.items():
-        kind = options.get("type", "string")
-        stored = values.get(key, [])
-        if options.get("single", False):
-            result[key] = _value(stored[0], kind) if stored else options.get(
-                "default", _empty(kind))
-        else:
-            result[key] = [_value(item, kind) for item in stored]
-    return result
-
-
-def save(post: Post, values: Any) -> None:
-    """update_value(): registered keys only; null (or [] for multi-valued keys) deletes."""
-    if not isinstance(values, dict):
-        return
-    keys = registered()
-    for key, value in values.items():
-        options = keys.get(key)
-        if options is None:
-            continue
-        PostMeta.objects.filter(post=post, key=key).delete()
-        if value is None:
-            continue
-        items = [value] if options.get("single", False) else list(value)
-        PostMeta.objects.bulk_create([PostMeta(post=post, key=key, value=_stored(item))
-                                      for item in items])
-
-
-def _stored(item: Any) -> str:
-    if isinstance(item, dict | list):
-        return json.dumps(item)
-    if isinstance(item, bool):
-        return "1" if item else ""
-    return str(item)
+    return meta_fields.as_shown(TYPE, values)

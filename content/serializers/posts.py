@@ -9,11 +9,12 @@ from functools import cache
 from typing import Any
 from urllib.parse import unquote
 
+from content import meta_fields
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
 from content.permalinks import post_guid, post_permalink
 from content.registry import PostType, get_post_type, registered_meta, type_taxonomies
-from content.serializers.schema import _empty_meta, build_schema
+from content.serializers.schema import build_schema
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
@@ -140,23 +141,7 @@ class PostSerializer(WPSerializer):
         return data
 
     def meta(self, post: Post) -> Any:
-        registered = registered_meta(post.type)
-        if not registered:
-            return []
-        values = self.context.get("meta", {}).get(post.pk, {})
-        result = {}
-        for key, options in registered.items():
-            stored = values.get(key, [])
-            kind = options.get("type", "string")
-            if options.get("single", False):
-                result[key] = (
-                    _meta_value(stored[0], kind)
-                    if stored
-                    else options.get("default", _empty_meta(kind))
-                )
-            else:
-                result[key] = [_meta_value(value, kind) for value in stored]
-        return result
+        return meta_fields.as_shown(post.type, self.context.get("meta", {}).get(post.pk, {}))
 
     # --- _links -------------------------------------------------------------------------------
     def links(self, post: Post) -> dict[str, list[dict[str, Any]]]:
@@ -248,29 +233,6 @@ class PostSerializer(WPSerializer):
             if user_can(user, tax.capabilities.get("assign_terms", "edit_posts")):
                 rels.append(f"action-assign-{tax.rest_base}")
         return rels
-
-
-def _meta_value(value: str, kind: str) -> Any:
-    if kind == "integer":
-        try:
-            return int(value)
-        except ValueError:
-            return 0
-    if kind == "number":
-        try:
-            return float(value)
-        except ValueError:
-            return 0
-    if kind == "boolean":
-        return value not in ("", "0", "false")
-    if kind in ("array", "object"):
-        import json
-
-        try:
-            return json.loads(value)
-        except ValueError:
-            return []
-    return value
 
 
 @cache

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
+from content.meta_fields import empty_value
 from content.registry import FIXED_SUPPORTS, PostType, registered_meta
 from wpapi.schema import SchemaError
 
@@ -46,7 +47,7 @@ def meta_schema(post_type: str) -> dict[str, Any]:
         prop = {
             "type": options.get("type", "string"),
             "description": options.get("description", ""),
-            "default": options.get("default", _empty_meta(options.get("type", "string"))),
+            "default": options.get("default", empty_value(options.get("type", "string"))),
         }
         prop.update(options.get("schema", {}))
         if not options.get("single", False):
@@ -58,17 +59,6 @@ def meta_schema(post_type: str) -> dict[str, Any]:
         "context": VIEW_EDIT,
         "properties": properties,
     }
-
-
-def _empty_meta(kind: str) -> Any:
-    return {
-        "string": "",
-        "boolean": False,
-        "integer": 0,
-        "number": 0,
-        "array": [],
-        "object": [],
-    }.get(kind, "")
 
 
 #: The properties every post type (and attachments) may share, as get_item_schema() writes
