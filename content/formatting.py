@@ -544,6 +544,9 @@ def _render_excerpt(excerpt: str, content: str, smilies: bool, site: str = "") -
 
 
 # --- kses: what authors without unfiltered_html may save ----------------------------------------
+#: <td> and <th> take the same attributes
+TABLE_CELL_ATTRIBUTES = {"abbr", "align", "axis", "bgcolor", "char", "charoff", "colspan",
+                         "headers", "height", "nowrap", "rowspan", "scope", "valign", "width"}
 #: $allowedposttags (wp_kses_post): tag -> its own attributes; every tag also takes the global
 #: ones (class, id, style, title, role, dir, lang, xml:lang, aria-*, data-*)
 POST_TAGS: dict[str, set[str]] = {
@@ -645,40 +648,10 @@ POST_TAGS: dict[str, set[str]] = {
         "width",
     },
     "tbody": {"align", "char", "charoff", "valign"},
-    "td": {
-        "abbr",
-        "align",
-        "axis",
-        "bgcolor",
-        "char",
-        "charoff",
-        "colspan",
-        "headers",
-        "height",
-        "nowrap",
-        "rowspan",
-        "scope",
-        "valign",
-        "width",
-    },
+    "td": TABLE_CELL_ATTRIBUTES,
     "textarea": {"cols", "rows", "disabled", "name", "readonly"},
     "tfoot": {"align", "char", "charoff", "valign"},
-    "th": {
-        "abbr",
-        "align",
-        "axis",
-        "bgcolor",
-        "char",
-        "charoff",
-        "colspan",
-        "headers",
-        "height",
-        "nowrap",
-        "rowspan",
-        "scope",
-        "valign",
-        "width",
-    },
+    "th": TABLE_CELL_ATTRIBUTES,
     "thead": {"align", "char", "charoff", "valign"},
     "title": set(),
     "tr": {"align", "bgcolor", "char", "charoff", "valign"},
