@@ -224,6 +224,20 @@ def _status_validator(post_type: str, user: Any, arg: dict[str, Any]):
 
 
 # --- applying them ---------------------------------------------------------------------------
+def by_author_and_id(posts: QuerySet[Post], params: dict[str, Any]) -> QuerySet[Post]:
+    """author, author_exclude, include and exclude as WP_Query applies them (post__not_in is
+    ignored when post__in is given)."""
+    if params.get("author"):
+        posts = posts.filter(author_id__in=params["author"])
+    if params.get("author_exclude"):
+        posts = posts.exclude(author_id__in=params["author_exclude"])
+    if params.get("include"):
+        posts = posts.filter(pk__in=params["include"])
+    elif params.get("exclude"):
+        posts = posts.exclude(pk__in=params["exclude"])
+    return posts
+
+
 def _statuses(params: dict[str, Any]) -> list[str]:
     statuses = wp_schema.parse_list(params.get("status", "publish"))
     if "any" in statuses:
@@ -342,14 +356,7 @@ def filter_posts(
         )
 
     posts = policies.visible_in_statuses(user, posts, post_type.slug, _statuses(params))
-    if params.get("author"):
-        posts = posts.filter(author_id__in=params["author"])
-    if params.get("author_exclude"):
-        posts = posts.exclude(author_id__in=params["author_exclude"])
-    if params.get("include"):
-        posts = posts.filter(pk__in=params["include"])
-    elif params.get("exclude"):  # WP_Query ignores post__not_in when post__in is given
-        posts = posts.exclude(pk__in=params["exclude"])
+    posts = by_author_and_id(posts, params)
     slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
     if slugs:
         posts = posts.filter(slug__in=slugs)

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
+from content.filters import by_author_and_id
 from content.media.files import MIME_TYPES, media_types
 from content.models import Post
 from wpapi.dates import parse_request_date
@@ -110,14 +111,7 @@ def filter_media(attachments: QuerySet[Post], params: dict[str, Any]) -> QuerySe
     if isinstance(statuses, str):
         statuses = [statuses]
     attachments = attachments.filter(status__in=statuses)
-    if params.get("author"):
-        attachments = attachments.filter(author_id__in=params["author"])
-    if params.get("author_exclude"):
-        attachments = attachments.exclude(author_id__in=params["author_exclude"])
-    if params.get("include"):
-        attachments = attachments.filter(pk__in=params["include"])
-    if params.get("exclude"):
-        attachments = attachments.exclude(pk__in=params["exclude"])
+    attachments = by_author_and_id(attachments, params)
     if params.get("slug"):
         attachments = attachments.filter(slug__in=params["slug"])
     parents = params.get("parent")
