@@ -189,11 +189,7 @@ class CommentViewSet(WPViewSet):
         # No database can skip more rows than an ID can count: nothing is there.
         rows = list(queryset[start:start + per_page]) if start <= MAX_ID else []
         total = self.count_total(queryset, rows, start, per_page) if rows else queryset.count()
-        max_pages = math.ceil(total / per_page) if total else 0
-        data = [] if request.method == "HEAD" else self.serialize(rows)
-        response = Response(data)
-        self.add_pagination_headers(response, total, max_pages, page)
-        return response
+        return self.page_response(rows, total, math.ceil(total / per_page) if total else 0, page)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         comment = self.perform_create(self.params)

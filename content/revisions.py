@@ -194,9 +194,7 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
         if self.params.get("per_page") is None:
             # WordPress sends every revision when per_page is absent
             revisions = list(self.filter_queryset(self.get_queryset()))
-            response = Response([] if request.method == "HEAD" else self.serialize(revisions))
-            self.add_pagination_headers(response, len(revisions), 1 if revisions else 0, 1)
-            return response
+            return self.page_response(revisions, len(revisions), 1 if revisions else 0, 1)
         return super().list(request, *args, **kwargs)
 
     # --- permissions -------------------------------------------------------------------------

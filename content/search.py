@@ -109,10 +109,7 @@ class SearchViewSet(WPViewSet):
         total, results = handler(wanted)
         per_page, page = self.params["per_page"], self.params["page"]
         max_pages = -(-total // per_page) if total else 0  # past the end: [], as WordPress
-        data = [] if request.method == "HEAD" else self.serialize(results)
-        response = Response(data)
-        self.add_pagination_headers(response, total, max_pages, page)
-        return response
+        return self.page_response(results, total, max_pages, page)
 
     def subtypes(self, handler: Any) -> list[str]:
         known = {self.search_posts: post_subtypes, self.search_terms: term_subtypes,

@@ -208,11 +208,8 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
             rows = list(queryset[start:start + per_page])
             total = self.count_total(queryset, rows, start, per_page)
         page = math.ceil(offset / per_page + 1)
-        max_pages = math.ceil(total / per_page)
-        data = [] if request.method == "HEAD" else self.serialize(rows)
-        response = Response(data)
-        self.add_pagination_headers(response, total, max_pages, page)
-        return response
+        return self.page_response(rows, total, page=page,
+                                  max_pages=math.ceil(total / per_page))
 
     def _parent_param(self, params: dict[str, Any]) -> int | None:
         if params.get("parent") is None:

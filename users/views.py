@@ -162,11 +162,8 @@ class UserViewSet(WPViewSet):
             rows = list(queryset[start:start + per_page])
             total = self.count_total(queryset, rows, start, per_page)
         page = math.ceil(start / per_page + 1)
-        max_pages = math.ceil(total / per_page)
-        data = [] if request.method == "HEAD" else self.serialize(rows)
-        response = Response(data)
-        self.add_pagination_headers(response, total, max_pages, page)
-        return response
+        return self.page_response(rows, total, page=page,
+                                  max_pages=math.ceil(total / per_page))
 
     def perform_create(self, params: dict[str, Any]) -> User:
         if params.get("id"):

@@ -239,7 +239,11 @@ class WPViewSet(viewsets.GenericViewSet):
             raise WPError(self.invalid_page_code,
                           "The page number requested is larger than the number of pages "
                           "available.", 400)
-        data = [] if request.method == "HEAD" else self.serialize(rows)
+        return self.page_response(rows, total, max_pages, page)
+
+    def page_response(self, rows: list[Any], total: int, max_pages: int, page: int) -> Response:
+        """A page of a collection: its items (none for HEAD) and the pagination headers."""
+        data = [] if self.request.method == "HEAD" else self.serialize(rows)
         response = Response(data)
         self.add_pagination_headers(response, total, max_pages, page)
         return response
