@@ -353,27 +353,35 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
         )
 
 
+def _prepare_insert(user: Any, post: Post, params: dict[str, Any], *, creating: bool,
+                    fields: set[str]) -> dict[str, Any]:
+    """wp_insert_post() before saving: the request's fields applied (terms and meta returned
+    for after the save), no password on a private post, not empty, dates and scheduling."""
+    extras = _prepare(user, post, params, creating=creating, schema_fields=fields)
+    if post.status == "private":
+        post.password = ""  # wp_insert_post(): private posts have no password
+    check_not_empty(post)
+    _apply_dates(post, params, creating=creating)
+    _schedule(post)
+    return extras
+
+
+def _unique_own_slug(post: Post) -> str:
+    """The post's slug made unique among its type (and, when hierarchical, its siblings)."""
+    return unique_slug(post.slug, post.type, exclude_id=post.pk, parent_id=post.parent_id,
+                       hierarchical=bool(post.type_object and post.type_object.hierarchical))
+
+
 @transaction.atomic
 def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: set[str]) -> Post:
     """create_item(): a new post of `post_type` by `user` (default status draft)."""
     post = Post(type=post_type, status="draft", author_id=getattr(user, "pk", None))
-    extras = _prepare(user, post, params, creating=True, schema_fields=fields)
-    if post.status == "private":
-        post.password = ""  # wp_insert_post(): private posts have no password
-    check_not_empty(post)
-    _apply_dates(post, params, creating=True)
-    _schedule(post)
+    extras = _prepare_insert(user, post, params, creating=True, fields=fields)
     post.modified = now()
     post.save()
     _assign_slug(post, params.get("slug"))
     if post.status in FLOATING_STATUSES and post.slug and "slug" in params:
-        post.slug = unique_slug(
-            post.slug,
-            post.type,
-            exclude_id=post.pk,
-            parent_id=post.parent_id,
-            hierarchical=bool(post.type_object and post.type_object.hierarchical),
-        )
+        post.slug = _unique_own_slug(post)
     post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
     _set_terms(post, extras["terms"], creating=True)
@@ -384,22 +392,11 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
 @transaction.atomic
 def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[str]) -> Post:
     """update_item(): partial update; stores a revision when title/content/excerpt change."""
-    extras = _prepare(user, post, params, creating=False, schema_fields=fields)
-    if post.status == "private":
-        post.password = ""  # wp_insert_post(): private posts have no password
-    check_not_empty(post)
-    _apply_dates(post, params, creating=False)
-    _schedule(post)
+    extras = _prepare_insert(user, post, params, creating=False, fields=fields)
     requested_slug = params.get("slug")
     _assign_slug(post, requested_slug)
     if requested_slug and post.status in ("draft", "pending"):
-        post.slug = unique_slug(
-            post.slug,
-            post.type,
-            exclude_id=post.pk,
-            parent_id=post.parent_id,
-            hierarchical=bool(post.type_object and post.type_object.hierarchical),
-        )
+        post.slug = _unique_own_slug(post)
     post.modified = now()
     post.save()
     _set_terms(post, extras["terms"], creating=False)
