@@ -28,15 +28,14 @@ def php_parse_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
 
 def _assign(target: dict[str, Any], path: list[str], value: str) -> None:
     node = target
-    for depth, part in enumerate(path[:-1]):
-        nxt = path[depth + 1]
+    for part in path[:-1]:
+        if part == "":  # a[][x]: each [] opens a new element, as PHP's parse_str() does
+            part = str(_next_index(node))
         child = node.get(part)
         if not isinstance(child, dict):
             child = {}
             node[part] = child
         node = child
-        if nxt == "":
-            continue
     last = path[-1]
     if last == "":
         node[str(_next_index(node))] = value

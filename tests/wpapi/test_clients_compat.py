@@ -89,6 +89,9 @@ def test_envelope_without_headers_has_an_empty_list(api_client):
     ("per_page=1&y=1&y[]=2", "per_page=1&y%5B0%5D=2&page=2"),
     ("per_page=1&z[]=1&z=2&a[b][c]=d", "per_page=1&z=2&a%5Bb%5D%5Bc%5D=d&page=2"),
     ("per_page=1&per_page=1&page=1&_envelope", "per_page=1&page=2&_envelope"),
+    # each [] opens a new element, also in the middle of a key
+    ("per_page=1&c[][]=4&c[][]=5&a[][x]=1&a[][x]=2",
+     "per_page=1&c%5B0%5D%5B0%5D=4&c%5B1%5D%5B0%5D=5&a%5B0%5D%5Bx%5D=1&a%5B1%5D%5Bx%5D=2&page=2"),
 ])
 def test_pagination_links_are_rebuilt_from_the_parsed_query(api_client, query, expected):
     PostFactory.create_batch(3, status="publish", title="Reference post")
