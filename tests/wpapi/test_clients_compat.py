@@ -108,3 +108,22 @@ def test_rest_route_pagination_links_keep_rest_route(api_client):
     response = api_client.get("/", {"rest_route": "/wp/v2/posts", "per_page": 2})
     assert response["Link"] == (f"<{SITE}/wp-json/wp/v2/posts?rest_route=%2Fwp%2Fv2%2Fposts"
                                 '&per_page=2&page=2>; rel="next"')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("content_type", ["text/plain;charset=UTF-8", "application/xml", ""])
+def test_a_body_of_another_type_is_ignored(api_client, admin_user, content_type):
+    # fetch(url, {method: "POST", body: JSON.stringify(...)}) without a Content-Type sends
+    # text/plain: WordPress reads parameters only from form and JSON bodies and ignores it.
+    api_client.force_authenticate(admin_user)
+    post = PostFactory(status="publish", title="Kept")
+    body = '{"status": "bogus", "title": "Changed"}'
+    response = api_client.generic("POST", f"/wp-json/wp/v2/posts/{post.id}", body, content_type)
+    assert response.status_code == 200, response.content
+    assert response.json()["title"]["raw"] == "Kept"
+    missing = api_client.generic("POST", "/wp-json/wp/v2/posts/987654", body, content_type)
+    assert missing.json()["code"] == "rest_post_invalid_id"
+    gone = api_client.generic("DELETE", f"/wp-json/wp/v2/posts/{post.id}?force=true", "x",
+                              content_type)
+    assert gone.status_code == 200
+    assert gone.json()["deleted"] is True
