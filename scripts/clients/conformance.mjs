@@ -617,6 +617,18 @@ async function wordpressApiFetch() {
 		return `post ${ post.id } updated`;
 	} );
 
+	await check( 'plain fetch: a JSON body without Content-Type (text/plain) is ignored', async () => {
+		assert( postId, 'nothing created' );
+		const res = await fetch( `${ base }/wp-json/wp/v2/posts/${ postId }?context=edit`, {
+			method: 'POST',
+			headers: { Authorization: authHeader },
+			body: JSON.stringify( { title: 'not applied', status: 'bogus' } ),
+		} );
+		const post = await res.json();
+		assert( res.status === 200 && post.title.raw === `api-fetch put ${ stamp }`, `${ res.status } ${ JSON.stringify( post ).slice( 0, 160 ) }` );
+		return 'body ignored, post unchanged';
+	} );
+
 	await check( 'api-fetch DELETE without force trashes', async () => {
 		assert( postId, 'nothing created' );
 		const post = await apiFetch( { path: `/wp/v2/posts/${ postId }`, method: 'DELETE' } );
