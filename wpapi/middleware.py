@@ -32,7 +32,9 @@ class WordPressHeadersMiddleware:
             response["X-Content-Type-Options"] = "nosniff"
             response["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
             response["Access-Control-Allow-Headers"] = ALLOW_HEADERS
-            if response.get("Content-Type", "").startswith("application/json"):
+            if response.get("Content-Type", "").startswith("application/json") or (
+                    request.method == "HEAD" and not response.has_header("Content-Type")):
+                # (DRF drops the type of an empty body; WordPress answers HEAD as the GET)
                 response["Content-Type"] = "application/json; charset=UTF-8"
             if not response.has_header("Link"):
                 response["Link"] = f'<{rest_url(request, "/")}>; rel="https://api.w.org/"'

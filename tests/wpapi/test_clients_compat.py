@@ -127,3 +127,14 @@ def test_a_body_of_another_type_is_ignored(api_client, admin_user, content_type)
                               content_type)
     assert gone.status_code == 200
     assert gone.json()["deleted"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/wp-json/wp/v2/posts", "/wp-json/", "/?rest_route=/wp/v2/posts",
+                                 "/wp-json/wp/v2/posts/987654"])
+def test_head_answers_with_the_json_content_type(api_client, url):
+    # node-wpapi's .headers() sends HEAD; WordPress answers with the GET's headers, no body
+    PostFactory(status="publish")
+    response = api_client.head(url)
+    assert response.content == b""
+    assert response["Content-Type"] == "application/json; charset=UTF-8"
