@@ -21,39 +21,88 @@ NO_SUCH_ID = -1
 
 def comment_collection_args() -> dict[str, dict[str, Any]]:
     return collection_params(
-        after={"description": "Limit response to comments published after a given ISO8601 "
-                              "compliant date.", "type": "string", "format": "date-time"},
-        author={"description": "Limit result set to comments assigned to specific user IDs. "
-                               "Requires authorization.", **ID_LIST},
-        author_exclude={"description": "Ensure result set excludes comments assigned to specific "
-                                       "user IDs. Requires authorization.", **ID_LIST},
-        author_email={"default": None, "description": "Limit result set to that from a specific "
-                      "author email. Requires authorization.", "format": "email",
-                      "type": "string"},
-        before={"description": "Limit response to comments published before a given ISO8601 "
-                               "compliant date.", "type": "string", "format": "date-time"},
-        exclude={"description": "Ensure result set excludes specific IDs.", **ID_LIST,
-                 "default": []},
+        after={
+            "description": "Limit response to comments published after a given ISO8601 "
+            "compliant date.",
+            "type": "string",
+            "format": "date-time",
+        },
+        author={
+            "description": "Limit result set to comments assigned to specific user IDs. "
+            "Requires authorization.",
+            **ID_LIST,
+        },
+        author_exclude={
+            "description": "Ensure result set excludes comments assigned to specific "
+            "user IDs. Requires authorization.",
+            **ID_LIST,
+        },
+        author_email={
+            "default": None,
+            "description": "Limit result set to that from a specific "
+            "author email. Requires authorization.",
+            "format": "email",
+            "type": "string",
+        },
+        before={
+            "description": "Limit response to comments published before a given ISO8601 "
+            "compliant date.",
+            "type": "string",
+            "format": "date-time",
+        },
+        exclude={
+            "description": "Ensure result set excludes specific IDs.",
+            **ID_LIST,
+            "default": [],
+        },
         include={"description": "Limit result set to specific IDs.", **ID_LIST, "default": []},
-        offset={"description": "Offset the result set by a specific number of items.",
-                "type": "integer"},
-        order={"description": "Order sort attribute ascending or descending.", "type": "string",
-               "default": "desc", "enum": ["asc", "desc"]},
-        orderby={"description": "Sort collection by comment attribute.", "type": "string",
-                 "default": "date_gmt",
-                 "enum": ["date", "date_gmt", "id", "include", "post", "parent", "type"]},
-        parent={"default": [], "description": "Limit result set to comments of specific parent "
-                "IDs.", **ID_LIST},
-        parent_exclude={"default": [], "description": "Ensure result set excludes specific parent "
-                        "IDs.", **ID_LIST},
-        post={"default": [], "description": "Limit result set to comments assigned to specific "
-              "post IDs.", **ID_LIST},
-        status={"default": "approve", "description": "Limit result set to comments assigned a "
-                "specific status. Requires authorization.", "type": "string"},
-        type={"default": "comment", "description": "Limit result set to comments assigned a "
-              "specific type. Requires authorization.", "type": "string"},
-        password={"description": "The password for the post if it is password protected.",
-                  "type": "string"},
+        offset={
+            "description": "Offset the result set by a specific number of items.",
+            "type": "integer",
+        },
+        order={
+            "description": "Order sort attribute ascending or descending.",
+            "type": "string",
+            "default": "desc",
+            "enum": ["asc", "desc"],
+        },
+        orderby={
+            "description": "Sort collection by comment attribute.",
+            "type": "string",
+            "default": "date_gmt",
+            "enum": ["date", "date_gmt", "id", "include", "post", "parent", "type"],
+        },
+        parent={
+            "default": [],
+            "description": "Limit result set to comments of specific parent IDs.",
+            **ID_LIST,
+        },
+        parent_exclude={
+            "default": [],
+            "description": "Ensure result set excludes specific parent IDs.",
+            **ID_LIST,
+        },
+        post={
+            "default": [],
+            "description": "Limit result set to comments assigned to specific post IDs.",
+            **ID_LIST,
+        },
+        status={
+            "default": "approve",
+            "description": "Limit result set to comments assigned a "
+            "specific status. Requires authorization.",
+            "type": "string",
+        },
+        type={
+            "default": "comment",
+            "description": "Limit result set to comments assigned a "
+            "specific type. Requires authorization.",
+            "type": "string",
+        },
+        password={
+            "description": "The password for the post if it is password protected.",
+            "type": "string",
+        },
     )
 
 
@@ -65,8 +114,11 @@ def normalise_list_params(params: dict[str, Any]) -> dict[str, Any]:
             params[name] = sanitize_key(params[name])
     for name in ID_LISTS:
         if isinstance(params.get(name), list):
-            params[name] = [abs(value) if abs(value) <= MAX_ID else NO_SUCH_ID
-                            for value in params[name] if isinstance(value, int)]
+            params[name] = [
+                abs(value) if abs(value) <= MAX_ID else NO_SUCH_ID
+                for value in params[name]
+                if isinstance(value, int)
+            ]
     if isinstance(params.get("offset"), int):
         params["offset"] = abs(params["offset"])
     return params
@@ -80,8 +132,9 @@ def _ids_q(field: str, ids: list[int]) -> Q:
     return query
 
 
-def filter_comments(comments: QuerySet[Comment], params: dict[str, Any], *,
-                    search_private_fields: bool) -> QuerySet[Comment]:
+def filter_comments(
+    comments: QuerySet[Comment], params: dict[str, Any], *, search_private_fields: bool
+) -> QuerySet[Comment]:
     """Apply the collection arguments; `search_private_fields` lets search match author emails
     and IPs (moderators only: WordPress searches them for everyone, which lets anyone probe
     for an address)."""
@@ -136,8 +189,14 @@ def filter_comments(comments: QuerySet[Comment], params: dict[str, Any], *,
     return order_comments(comments, params)
 
 
-ORDER_FIELDS = {"date": "date", "date_gmt": "date", "id": "id", "post": "post_id",
-                "parent": "parent_id", "type": "type"}
+ORDER_FIELDS = {
+    "date": "date",
+    "date_gmt": "date",
+    "id": "id",
+    "post": "post_id",
+    "parent": "parent_id",
+    "type": "type",
+}
 
 
 def order_comments(comments: QuerySet[Comment], params: dict[str, Any]) -> QuerySet[Comment]:
@@ -145,9 +204,10 @@ def order_comments(comments: QuerySet[Comment], params: dict[str, Any]) -> Query
     orderby = params.get("orderby", "date_gmt")
     sign = "-" if descending else ""
     if orderby == "include" and params.get("include"):
-        position = Case(*[When(pk=pk, then=Value(index))
-                          for index, pk in enumerate(params["include"])],
-                        output_field=IntegerField())
+        position = Case(
+            *[When(pk=pk, then=Value(index)) for index, pk in enumerate(params["include"])],
+            output_field=IntegerField(),
+        )
         return comments.order_by(position)
     if orderby == "include":
         orderby = "date_gmt"
@@ -161,4 +221,3 @@ def order_comments(comments: QuerySet[Comment], params: dict[str, Any]) -> Query
     # date, otherwise always descending (WP_Comment_Query's rule).
     tie = f"{sign}id" if field == "date" else "-id"
     return comments.order_by(f"{sign}{field}", tie)
-

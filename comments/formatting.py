@@ -53,8 +53,10 @@ def rel_ugc(content: str, site_host: str = "") -> str:
         href = HREF_ATTR.search(attrs)
         if href and site_host:
             target = urlsplit(html.unescape(href.group(2)).strip())
-            if target.scheme.lower() in ("http", "https") and \
-                    (target.hostname or "").lower() == site_host.lower():
+            if (
+                target.scheme.lower() in ("http", "https")
+                and (target.hostname or "").lower() == site_host.lower()
+            ):
                 return match.group(0)
         found = REL_ATTR.search(attrs)
         values = found.group(2).split() if found else []
@@ -84,12 +86,15 @@ def render_comment(content: str, site: str = "", smilies: bool = True) -> str:
     return capital_p_dangit(wpautop(text))
 
 
-URL_IN_TEXT = re.compile(r"(?<![\"'=>\w/])((?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])",
-                         re.IGNORECASE)
-WWW_IN_TEXT = re.compile(r"(?:(?<=[\s>])|^)((?:www|ftp)\.[^\s<>\"']+[^\s<>\"'.,;:!?)\]])",
-                         re.IGNORECASE | re.MULTILINE)
-EMAIL_IN_TEXT = re.compile(r"(?:(?<=[\s>])|^)([.0-9a-z_+-]+)@(([0-9a-z-]+\.)+[0-9a-z]{2,})",
-                           re.IGNORECASE | re.MULTILINE)
+URL_IN_TEXT = re.compile(
+    r"(?<![\"'=>\w/])((?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])", re.IGNORECASE
+)
+WWW_IN_TEXT = re.compile(
+    r"(?:(?<=[\s>])|^)((?:www|ftp)\.[^\s<>\"']+[^\s<>\"'.,;:!?)\]])", re.IGNORECASE | re.MULTILINE
+)
+EMAIL_IN_TEXT = re.compile(
+    r"(?:(?<=[\s>])|^)([.0-9a-z_+-]+)@(([0-9a-z-]+\.)+[0-9a-z]{2,})", re.IGNORECASE | re.MULTILINE
+)
 
 
 def make_clickable(text: str) -> str:
@@ -119,6 +124,5 @@ def _clickable_text(text: str) -> str:
     if "www." in text.lower() or "ftp." in text.lower():
         text = WWW_IN_TEXT.sub(lambda m: _link("http://" + m.group(1)), text)
     if "@" in text:
-        text = EMAIL_IN_TEXT.sub(
-            lambda m: f'<a href="mailto:{m.group(0)}">{m.group(0)}</a>', text)
+        text = EMAIL_IN_TEXT.sub(lambda m: f'<a href="mailto:{m.group(0)}">{m.group(0)}</a>', text)
     return text

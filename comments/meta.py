@@ -20,8 +20,7 @@ SCHEMA_KEYS = ("type", "description", "default", "enum", "items", "properties", 
 
 def registered_meta() -> dict[str, dict[str, Any]]:
     registry = getattr(settings, "WP_COMMENT_META", None) or {}
-    return {key: options for key, options in registry.items()
-            if options.get("show_in_rest", True)}
+    return {key: options for key, options in registry.items() if options.get("show_in_rest", True)}
 
 
 def meta_schema() -> dict[str, Any]:
@@ -31,12 +30,19 @@ def meta_schema() -> dict[str, Any]:
         prop = {name: options[name] for name in SCHEMA_KEYS if name in options}
         prop.setdefault("type", "string")
         if not options.get("single", True):
-            prop = {"type": "array", "description": prop.get("description", ""),
-                    "default": [], "items": {k: v for k, v in prop.items()
-                                             if k not in ("description", "default")}}
+            prop = {
+                "type": "array",
+                "description": prop.get("description", ""),
+                "default": [],
+                "items": {k: v for k, v in prop.items() if k not in ("description", "default")},
+            }
         properties[key] = prop
-    return {"description": "Meta fields.", "type": "object", "context": ["view", "edit"],
-            "properties": properties}
+    return {
+        "description": "Meta fields.",
+        "type": "object",
+        "context": ["view", "edit"],
+        "properties": properties,
+    }
 
 
 def _decode(raw: str, kind: str) -> Any:
@@ -104,4 +110,5 @@ def meta_update(comment: Comment, values: dict[str, Any]) -> None:
             continue
         items = value if not options.get("single", True) and isinstance(value, list) else [value]
         CommentMeta.objects.bulk_create(
-            [CommentMeta(comment=comment, key=key, value=_encode(item, kind)) for item in items])
+            [CommentMeta(comment=comment, key=key, value=_encode(item, kind)) for item in items]
+        )

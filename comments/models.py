@@ -23,10 +23,16 @@ class Comment(models.Model):
     post = models.ForeignKey("content.Post", on_delete=models.CASCADE, related_name="comments")
     #: the comment replied to; WordPress keeps replies when their parent is deleted (they point
     #: at a missing parent), so no cascade here: services re-parent them first.
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="children")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
     author_name = models.CharField(max_length=245, blank=True, default="")
     author_email = models.CharField(max_length=100, blank=True, default="")
     author_url = models.CharField(max_length=200, blank=True, default="")

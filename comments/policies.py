@@ -39,7 +39,8 @@ def readable_posts_for_comments(user: Any) -> QuerySet[Post]:
         typed = readable_posts(user, Post.objects.filter(type=slug), slug)
         readable |= Q(pk__in=typed.order_by().values("pk"))
     inherit = Q(type="attachment", status=Post.Status.INHERIT) & (
-        Q(parent__isnull=True) | Q(parent__status=Post.Status.PUBLISH))
+        Q(parent__isnull=True) | Q(parent__status=Post.Status.PUBLISH)
+    )
     return Post.objects.filter(readable | inherit)
 
 
@@ -49,14 +50,23 @@ def editable_posts_q(user: Any, prefix: str = "") -> Q:
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     published = Q(**{f"{prefix}status__in": PUBLISHED}) | Q(
-        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status__in": PUBLISHED})
+        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status__in": PUBLISHED}
+    )
     private = Q(**{f"{prefix}status": "private"}) | Q(
-        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status": "private"})
+        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status": "private"}
+    )
     editable = Q(pk__in=[])
     for slug, kind in _rest_types().items():
         caps = post_type_caps(kind.capability_type)
-        can = {name: user_can(user, caps[name]) for name in (
-            "edit_posts", "edit_published_posts", "edit_others_posts", "edit_private_posts")}
+        can = {
+            name: user_can(user, caps[name])
+            for name in (
+                "edit_posts",
+                "edit_published_posts",
+                "edit_others_posts",
+                "edit_private_posts",
+            )
+        }
         typed = Q(**{f"{prefix}type": slug})
         own = Q(**{f"{prefix}author": user})
         if can["edit_posts"]:
@@ -74,8 +84,13 @@ def editable_posts_q(user: Any, prefix: str = "") -> Q:
     return editable
 
 
-def readable_comments(user: Any, comments: QuerySet[Comment], *, password: str | None = None,
-                      single_post: int | None = None) -> QuerySet[Comment]:
+def readable_comments(
+    user: Any,
+    comments: QuerySet[Comment],
+    *,
+    password: str | None = None,
+    single_post: int | None = None,
+) -> QuerySet[Comment]:
     """Comments `user` may see in a list (check_read_permission): approved comments on posts
     they may read (a password-protected post only when the request names that one post with
     its password, or they may edit it), their own comments on posts they may read, and every
@@ -94,12 +109,15 @@ def readable_comments(user: Any, comments: QuerySet[Comment], *, password: str |
 
 
 def password_matches(post: Post, password: Any) -> bool:
-    return bool(post.password) and isinstance(password, str) and bool(password) and \
-        hmac.compare_digest(post.password.encode(), password.encode())
+    return (
+        bool(post.password)
+        and isinstance(password, str)
+        and bool(password)
+        and hmac.compare_digest(post.password.encode(), password.encode())
+    )
 
 
-def can_read_post_comments(user: Any, post: Post, password: Any = None,
-                           named: bool = True) -> bool:
+def can_read_post_comments(user: Any, post: Post, password: Any = None, named: bool = True) -> bool:
     """check_read_post_permission(): may `user` read `post` for its comments? A password is
     honoured only when the request names this one post or comment (`named`)."""
     kind = _rest_types().get(post.type)
@@ -116,7 +134,8 @@ def can_read_post_comments(user: Any, post: Post, password: Any = None,
 def can_read_comment(user: Any, comment: Comment, password: Any = None) -> bool:
     """check_read_permission() for one comment."""
     if comment.status == Comment.Status.APPROVED and can_read_post_comments(
-            user, comment.post, password):
+        user, comment.post, password
+    ):
         return True
     if not getattr(user, "is_authenticated", False):
         return False
@@ -137,16 +156,26 @@ def check_can_list(user: Any, params: dict[str, Any], posts: dict[int, Post]) ->
     named = len(params.get("post") or []) == 1
     for post_id in params.get("post") or []:
         post = posts.get(post_id)
-        if post_id and post is not None and not can_read_post_comments(
-                user, post, params.get("password"), named=named):
-            raise forbidden(user, "rest_cannot_read_post",
-                            "Sorry, you are not allowed to read the post for this comment.")
+        if (
+            post_id
+            and post is not None
+            and not can_read_post_comments(user, post, params.get("password"), named=named)
+        ):
+            raise forbidden(
+                user,
+                "rest_cannot_read_post",
+                "Sorry, you are not allowed to read the post for this comment.",
+            )
         if post_id == 0 and not is_moderator(user):
-            raise forbidden(user, "rest_cannot_read",
-                            "Sorry, you are not allowed to read comments without a post.")
+            raise forbidden(
+                user,
+                "rest_cannot_read",
+                "Sorry, you are not allowed to read comments without a post.",
+            )
     if params.get("context") == "edit" and not is_moderator(user):
-        raise forbidden(user, "rest_forbidden_context",
-                        "Sorry, you are not allowed to edit comments.")
+        raise forbidden(
+            user, "rest_forbidden_context", "Sorry, you are not allowed to edit comments."
+        )
     if not user_can(user, "edit_posts"):
         refused = []
         for name in ("author", "author_exclude", "author_email", "type", "status"):
@@ -160,41 +189,53 @@ def check_can_list(user: Any, params: dict[str, Any], posts: dict[int, Post]) ->
             elif value:
                 refused.append(name)
         if refused:
-            raise forbidden(user, "rest_forbidden_param",
-                            "Query parameter not permitted: " + ", ".join(refused))
+            raise forbidden(
+                user, "rest_forbidden_param", "Query parameter not permitted: " + ", ".join(refused)
+            )
 
 
 def check_can_read(user: Any, comment: Comment, params: dict[str, Any]) -> None:
     """get_item_permissions_check()."""
     if params.get("context") == "edit" and not is_moderator(user):
-        raise forbidden(user, "rest_forbidden_context",
-                        "Sorry, you are not allowed to edit comments.")
+        raise forbidden(
+            user, "rest_forbidden_context", "Sorry, you are not allowed to edit comments."
+        )
     password = params.get("password")
     if not can_read_comment(user, comment, password):
-        raise forbidden(user, "rest_cannot_read",
-                        "Sorry, you are not allowed to read this comment.")
+        raise forbidden(
+            user, "rest_cannot_read", "Sorry, you are not allowed to read this comment."
+        )
     if not can_read_post_comments(user, comment.post, password):
-        raise forbidden(user, "rest_cannot_read_post",
-                        "Sorry, you are not allowed to read the post for this comment.")
+        raise forbidden(
+            user,
+            "rest_cannot_read_post",
+            "Sorry, you are not allowed to read the post for this comment.",
+        )
 
 
 NOT_ALLOWED_FIELD = "Sorry, you are not allowed to edit '{}' for comments."
 
 
-def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
-                     allow_anonymous: bool) -> Post:
+def check_can_create(
+    user: Any, params: dict[str, Any], remote_addr: str, allow_anonymous: bool
+) -> Post:
     """create_item_permissions_check(); returns the post commented on."""
     if not getattr(user, "is_authenticated", False) and not allow_anonymous:
-        raise WPError("rest_comment_login_required", "Sorry, you must be logged in to comment.",
-                      401)
+        raise WPError(
+            "rest_comment_login_required", "Sorry, you must be logged in to comment.", 401
+        )
     moderator = is_moderator(user)
     current_id = user.pk if getattr(user, "is_authenticated", False) else 0
     if "author" in params and params["author"] != current_id and not moderator:
         raise forbidden(user, "rest_comment_invalid_author", NOT_ALLOWED_FIELD.format("author"))
-    if "author_ip" in params and not moderator and (
-            not remote_addr or params["author_ip"] != remote_addr):
-        raise forbidden(user, "rest_comment_invalid_author_ip",
-                        NOT_ALLOWED_FIELD.format("author_ip"))
+    if (
+        "author_ip" in params
+        and not moderator
+        and (not remote_addr or params["author_ip"] != remote_addr)
+    ):
+        raise forbidden(
+            user, "rest_comment_invalid_author_ip", NOT_ALLOWED_FIELD.format("author_ip")
+        )
     if "status" in params and not moderator:
         raise forbidden(user, "rest_comment_invalid_status", NOT_ALLOWED_FIELD.format("status"))
     # WordPress lets any commenter date a new comment; wpapi keeps back-dating (which moves a
@@ -204,8 +245,11 @@ def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
             raise forbidden(user, "rest_comment_invalid_date", NOT_ALLOWED_FIELD.format(field))
     no_post = "Sorry, you are not allowed to create this comment without a post."
     post_id = params.get("post") or 0
-    post = Post.objects.select_related("parent").filter(pk=post_id).first() \
-        if isinstance(post_id, int) and 0 < post_id < 2**63 else None
+    post = (
+        Post.objects.select_related("parent").filter(pk=post_id).first()
+        if isinstance(post_id, int) and 0 < post_id < 2**63
+        else None
+    )
     if post is None:
         raise WPError("rest_comment_invalid_post_id", no_post, 403)
     not_on_post = "Sorry, you are not allowed to create a comment on this post."
@@ -214,8 +258,11 @@ def check_can_create(user: Any, params: dict[str, Any], remote_addr: str,
     if post.status == Post.Status.TRASH:
         raise WPError("rest_comment_trash_post", not_on_post, 403)
     if not can_read_post_comments(user, post, params.get("password")):
-        raise forbidden(user, "rest_cannot_read_post",
-                        "Sorry, you are not allowed to read the post for this comment.")
+        raise forbidden(
+            user,
+            "rest_cannot_read_post",
+            "Sorry, you are not allowed to read the post for this comment.",
+        )
     if not comments_open(post):
         raise WPError("rest_comment_closed", "Sorry, comments are closed for this item.", 403)
     return post
@@ -241,17 +288,20 @@ def check_can_reassign(user: Any, comment: Comment, params: dict[str, Any]) -> N
     if "author" in params and params["author"] != (comment.user_id or 0):
         raise forbidden(user, "rest_comment_invalid_author", NOT_ALLOWED_FIELD.format("author"))
     if "author_ip" in params and params["author_ip"] != comment.author_ip:
-        raise forbidden(user, "rest_comment_invalid_author_ip",
-                        NOT_ALLOWED_FIELD.format("author_ip"))
+        raise forbidden(
+            user, "rest_comment_invalid_author_ip", NOT_ALLOWED_FIELD.format("author_ip")
+        )
 
 
 def check_can_edit(user: Any, comment: Comment) -> None:
     if not can_edit_comment(user, comment):
-        raise forbidden(user, "rest_cannot_edit",
-                        "Sorry, you are not allowed to edit this comment.")
+        raise forbidden(
+            user, "rest_cannot_edit", "Sorry, you are not allowed to edit this comment."
+        )
 
 
 def check_can_delete(user: Any, comment: Comment) -> None:
     if not can_edit_comment(user, comment):
-        raise forbidden(user, "rest_cannot_delete",
-                        "Sorry, you are not allowed to delete this comment.")
+        raise forbidden(
+            user, "rest_cannot_delete", "Sorry, you are not allowed to delete this comment."
+        )

@@ -30,48 +30,112 @@ def _email_or_empty(value: Any, name: str) -> None:
 AVATAR = {"type": "string", "format": "uri", "context": ["embed", "view", "edit"]}
 
 BASE_PROPERTIES: dict[str, Any] = {
-    "id": {"description": "Unique identifier for the comment.", "type": "integer",
-           "context": ALL, "readonly": True},
-    "author": {"description": "The ID of the user object, if author was a user.",
-               "type": "integer", "context": ALL},
-    "author_email": {"description": "Email address for the comment author.", "type": "string",
-                     "format": "email", "context": ["edit"],
-                     "arg_options": {"validate": _email_or_empty}},
-    "author_ip": {"description": "IP address for the comment author.", "type": "string",
-                  "format": "ip", "context": ["edit"]},
-    "author_name": {"description": "Display name for the comment author.", "type": "string",
-                    "context": ALL},
-    "author_url": {"description": "URL for the comment author.", "type": "string",
-                   "format": "uri", "context": ALL},
-    "author_user_agent": {"description": "User agent for the comment author.", "type": "string",
-                          "context": ["edit"]},
+    "id": {
+        "description": "Unique identifier for the comment.",
+        "type": "integer",
+        "context": ALL,
+        "readonly": True,
+    },
+    "author": {
+        "description": "The ID of the user object, if author was a user.",
+        "type": "integer",
+        "context": ALL,
+    },
+    "author_email": {
+        "description": "Email address for the comment author.",
+        "type": "string",
+        "format": "email",
+        "context": ["edit"],
+        "arg_options": {"validate": _email_or_empty},
+    },
+    "author_ip": {
+        "description": "IP address for the comment author.",
+        "type": "string",
+        "format": "ip",
+        "context": ["edit"],
+    },
+    "author_name": {
+        "description": "Display name for the comment author.",
+        "type": "string",
+        "context": ALL,
+    },
+    "author_url": {
+        "description": "URL for the comment author.",
+        "type": "string",
+        "format": "uri",
+        "context": ALL,
+    },
+    "author_user_agent": {
+        "description": "User agent for the comment author.",
+        "type": "string",
+        "context": ["edit"],
+    },
     "content": {
-        "description": "The content for the comment.", "type": "object", "context": ALL,
+        "description": "The content for the comment.",
+        "type": "object",
+        "context": ALL,
         # A string or {"raw": ...}: checked when the comment is prepared, as WordPress does.
         "arg_options": {"validate": False, "sanitize": False},
         "properties": {
-            "raw": {"description": "Content for the comment, as it exists in the database.",
-                    "type": "string", "context": ["edit"]},
-            "rendered": {"description": "HTML content for the comment, transformed for display.",
-                         "type": "string", "context": ALL, "readonly": True},
+            "raw": {
+                "description": "Content for the comment, as it exists in the database.",
+                "type": "string",
+                "context": ["edit"],
+            },
+            "rendered": {
+                "description": "HTML content for the comment, transformed for display.",
+                "type": "string",
+                "context": ALL,
+                "readonly": True,
+            },
         },
     },
-    "date": {"description": "The date the comment was published, in the site's timezone.",
-             "type": "string", "format": "date-time", "context": ALL},
-    "date_gmt": {"description": "The date the comment was published, as GMT.", "type": "string",
-                 "format": "date-time", "context": ["view", "edit"]},
-    "link": {"description": "URL to the comment.", "type": "string", "format": "uri",
-             "context": ALL, "readonly": True},
-    "parent": {"description": "The ID for the parent of the comment.", "type": "integer",
-               "context": ALL, "default": 0},
-    "post": {"description": "The ID of the associated post object.", "type": "integer",
-             "context": ["view", "edit"], "default": 0},
-    "status": {"description": "State of the comment.", "type": "string",
-               "context": ["view", "edit"]},
-    "type": {"description": "Type of the comment.", "type": "string", "context": ALL,
-             "readonly": True},
+    "date": {
+        "description": "The date the comment was published, in the site's timezone.",
+        "type": "string",
+        "format": "date-time",
+        "context": ALL,
+    },
+    "date_gmt": {
+        "description": "The date the comment was published, as GMT.",
+        "type": "string",
+        "format": "date-time",
+        "context": ["view", "edit"],
+    },
+    "link": {
+        "description": "URL to the comment.",
+        "type": "string",
+        "format": "uri",
+        "context": ALL,
+        "readonly": True,
+    },
+    "parent": {
+        "description": "The ID for the parent of the comment.",
+        "type": "integer",
+        "context": ALL,
+        "default": 0,
+    },
+    "post": {
+        "description": "The ID of the associated post object.",
+        "type": "integer",
+        "context": ["view", "edit"],
+        "default": 0,
+    },
+    "status": {
+        "description": "State of the comment.",
+        "type": "string",
+        "context": ["view", "edit"],
+    },
+    "type": {
+        "description": "Type of the comment.",
+        "type": "string",
+        "context": ALL,
+        "readonly": True,
+    },
     "author_avatar_urls": {
-        "description": "Avatar URLs for the comment author.", "type": "object", "context": ALL,
+        "description": "Avatar URLs for the comment author.",
+        "type": "object",
+        "context": ALL,
         "readonly": True,
         "properties": {
             "24": {"description": "Avatar URL with image size of 24 pixels.", **AVATAR},
@@ -87,8 +151,11 @@ class CommentSerializer(WPSerializer):
     post and user (select_related), `meta_rows`, `has_children` and `ancestors` from
     prepare_items."""
 
-    schema: dict[str, Any] = {"title": "comment", "type": "object",
-                              "properties": {**BASE_PROPERTIES}}
+    schema: dict[str, Any] = {
+        "title": "comment",
+        "type": "object",
+        "properties": {**BASE_PROPERTIES},
+    }
 
     def to_representation(self, comment: Comment) -> dict[str, Any]:
         request = self.context.get("request")
@@ -102,17 +169,25 @@ class CommentSerializer(WPSerializer):
             data["parent"] = comment.parent_id or 0
         if wants("author"):
             data["author"] = comment.user_id or 0
-        self.put_fields(data, comment, "author_name", "author_email", "author_url", "author_ip",
-                        "author_user_agent")
+        self.put_fields(
+            data,
+            comment,
+            "author_name",
+            "author_email",
+            "author_url",
+            "author_ip",
+            "author_user_agent",
+        )
         self.put_date(data, "date", comment.date)
         if wants("content"):
-            rendered = render_comment(comment.content, site_url(request),
-                                      self.context.get("smilies", True))
-            data["content"] = {"rendered": rendered,
-                               "raw": comment.content}
+            rendered = render_comment(
+                comment.content, site_url(request), self.context.get("smilies", True)
+            )
+            data["content"] = {"rendered": rendered, "raw": comment.content}
         if wants("link"):
-            link = post_permalink(site_url(request), comment.post,
-                                  self.context.get("ancestors", {}))
+            link = post_permalink(
+                site_url(request), comment.post, self.context.get("ancestors", {})
+            )
             data["link"] = f"{link}#comment-{comment.pk}"
         if wants("status"):
             data["status"] = comment.api_status
@@ -129,8 +204,9 @@ class CommentSerializer(WPSerializer):
         if comment.type not in ("comment", ""):
             return {"24": False, "48": False, "96": False}
         email = comment.user.email if comment.user_id and comment.user else comment.author_email
-        secure = bool(request is not None and request.is_secure()) or site_url(
-            request).startswith("https:")
+        secure = bool(request is not None and request.is_secure()) or site_url(request).startswith(
+            "https:"
+        )
         return gravatar_urls(email, secure)
 
     def links(self, comment: Comment) -> dict[str, list[dict[str, Any]]]:
@@ -140,28 +216,39 @@ class CommentSerializer(WPSerializer):
             "collection": [{"href": rest_url(request, "/wp/v2/comments")}],
         }
         if comment.user_id:
-            links["author"] = [{"embeddable": True,
-                                "href": rest_url(request, f"/wp/v2/users/{comment.user_id}")}]
+            links["author"] = [
+                {"embeddable": True, "href": rest_url(request, f"/wp/v2/users/{comment.user_id}")}
+            ]
         post = comment.post
         kind = get_post_type(post.type)
         base = (kind.rest_base or kind.slug) if kind else post.type
-        links["up"] = [{"embeddable": True, "post_type": post.type,
-                        "href": rest_url(request, f"/wp/v2/{base}/{post.pk}")}]
+        links["up"] = [
+            {
+                "embeddable": True,
+                "post_type": post.type,
+                "href": rest_url(request, f"/wp/v2/{base}/{post.pk}"),
+            }
+        ]
         if comment.parent_id:
-            links["in-reply-to"] = [{
-                "embeddable": True,
-                "href": rest_url(request, f"/wp/v2/comments/{comment.parent_id}")}]
+            links["in-reply-to"] = [
+                {
+                    "embeddable": True,
+                    "href": rest_url(request, f"/wp/v2/comments/{comment.parent_id}"),
+                }
+            ]
         if comment.pk in self.context.get("has_children", ()):
-            links["children"] = [{
-                "embeddable": True,
-                "href": rest_url(request, "/wp/v2/comments", {"parent": comment.pk})}]
+            links["children"] = [
+                {
+                    "embeddable": True,
+                    "href": rest_url(request, "/wp/v2/comments", {"parent": comment.pk}),
+                }
+            ]
         return links
 
 
 @cache
 def _serializer_for(meta_key: bytes) -> type[CommentSerializer]:
-    schema = {**CommentSerializer.schema,
-              "properties": {**BASE_PROPERTIES, "meta": meta_schema()}}
+    schema = {**CommentSerializer.schema, "properties": {**BASE_PROPERTIES, "meta": meta_schema()}}
     return type("CommentSerializer", (CommentSerializer,), {"schema": schema})
 
 

@@ -41,8 +41,12 @@ def update_post_comment_count(*post_ids: int) -> None:
     ids = {post_id for post_id in post_ids if post_id}
     if not ids:
         return
-    counts = dict(Comment.objects.filter(post_id__in=ids, status=Comment.Status.APPROVED)
-                  .values_list("post_id").annotate(n=Count("id")).values_list("post_id", "n"))
+    counts = dict(
+        Comment.objects.filter(post_id__in=ids, status=Comment.Status.APPROVED)
+        .values_list("post_id")
+        .annotate(n=Count("id"))
+        .values_list("post_id", "n")
+    )
     for post_id in ids:
         Post.objects.filter(pk=post_id).update(comment_count=counts.get(post_id, 0))
 
@@ -55,14 +59,18 @@ def filter_content(content: str, user: Any, site_host: str = "") -> str:
     return rel_ugc(content, site_host)
 
 
-def check_duplicate(*, post: Post, parent_id: int | None, author_name: str, author_email: str,
-                    content: str) -> None:
+def check_duplicate(
+    *, post: Post, parent_id: int | None, author_name: str, author_email: str, content: str
+) -> None:
     """wp_allow_comment()'s duplicate check: same post, parent, author and text, not trashed."""
     same_author = Q(author_name=author_name)
     if author_email:
         same_author |= Q(author_email=author_email)
-    duplicate = (Comment.objects.filter(post=post, parent_id=parent_id, content=content)
-                 .exclude(status=Comment.Status.TRASH).filter(same_author))
+    duplicate = (
+        Comment.objects.filter(post=post, parent_id=parent_id, content=content)
+        .exclude(status=Comment.Status.TRASH)
+        .filter(same_author)
+    )
     if duplicate.exists():
         raise WPError("comment_duplicate", DUPLICATE_MESSAGE, 409)
 
@@ -76,8 +84,13 @@ def check_flood(*, user: Any, author_ip: str, author_email: str, date: datetime)
     who = Q(user=user) if getattr(user, "is_authenticated", False) else Q(author_ip=author_ip)
     if author_email:
         who |= Q(author_email=author_email)
-    last = (Comment.objects.filter(date__gte=since).filter(who)
-            .order_by("-date").values_list("date", flat=True).first())
+    last = (
+        Comment.objects.filter(date__gte=since)
+        .filter(who)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
     if last is not None and (date - last).total_seconds() < FLOOD_SECONDS:
         raise WPError("comment_flood", FLOOD_MESSAGE, 400)
 
@@ -90,9 +103,18 @@ def _matches_keys(option: str, values: tuple[str, ...]) -> bool:
     return any(word.lower() in value for word in words if word for value in lowered)
 
 
-def moderation_status(*, post: Post, user_id: int | None, author_name: str, author_email: str,
-                      author_url: str, content: str, author_ip: str = "",
-                      author_user_agent: str = "", comment_type: str = "comment") -> str:
+def moderation_status(
+    *,
+    post: Post,
+    user_id: int | None,
+    author_name: str,
+    author_email: str,
+    author_url: str,
+    content: str,
+    author_ip: str = "",
+    author_user_agent: str = "",
+    comment_type: str = "comment",
+) -> str:
     """wp_allow_comment() / check_comment(): the new comment's status. The post's author and
     moderators are approved. Others are held under manual moderation, with comment_max_links
     links or more, or a moderation_keys word; otherwise approved when the author already has
@@ -127,35 +149,69 @@ def moderation_status(*, post: Post, user_id: int | None, author_name: str, auth
 
 
 def strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]*>", "", re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text,
-                                          flags=re.IGNORECASE | re.DOTALL))
+    return re.sub(
+        r"<[^>]*>",
+        "",
+        re.sub(r"<(script|style)[^>]*?>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL),
+    )
 
 
 @transaction.atomic
-def comment_create(*, post: Post, acting_user: Any, content: str, user_id: int | None,
-                   author_name: str, author_email: str, author_url: str, author_ip: str,
-                   author_user_agent: str, date: datetime | None = None,
-                   parent_id: int | None = None, status: str | None = None,
-                   meta: dict[str, Any] | None = None, comment_type: str = "comment",
-                   moderate: bool = True) -> Comment:
+def comment_create(
+    *,
+    post: Post,
+    acting_user: Any,
+    content: str,
+    user_id: int | None,
+    author_name: str,
+    author_email: str,
+    author_url: str,
+    author_ip: str,
+    author_user_agent: str,
+    date: datetime | None = None,
+    parent_id: int | None = None,
+    status: str | None = None,
+    meta: dict[str, Any] | None = None,
+    comment_type: str = "comment",
+    moderate: bool = True,
+) -> Comment:
     """wp_allow_comment() then wp_insert_comment(): duplicate and flood checks, moderation,
     the post's comment count."""
     when = date or timezone.now().replace(microsecond=0)
     if moderate:
-        check_duplicate(post=post, parent_id=parent_id, author_name=author_name,
-                        author_email=author_email, content=content)
+        check_duplicate(
+            post=post,
+            parent_id=parent_id,
+            author_name=author_name,
+            author_email=author_email,
+            content=content,
+        )
         check_flood(user=acting_user, author_ip=author_ip, author_email=author_email, date=when)
-        approved = moderation_status(post=post, user_id=user_id, author_name=author_name,
-                                     author_email=author_email, author_url=author_url,
-                                     content=content, author_ip=author_ip,
-                                     author_user_agent=author_user_agent,
-                                     comment_type=comment_type)
+        approved = moderation_status(
+            post=post,
+            user_id=user_id,
+            author_name=author_name,
+            author_email=author_email,
+            author_url=author_url,
+            content=content,
+            author_ip=author_ip,
+            author_user_agent=author_user_agent,
+            comment_type=comment_type,
+        )
     else:
         approved = Comment.Status.APPROVED
     comment = Comment.objects.create(
-        post=post, parent_id=parent_id, user_id=user_id, author_name=author_name,
-        author_email=author_email, author_url=author_url, author_ip=author_ip,
-        author_user_agent=author_user_agent, date=when, content=content, status=approved,
+        post=post,
+        parent_id=parent_id,
+        user_id=user_id,
+        author_name=author_name,
+        author_email=author_email,
+        author_url=author_url,
+        author_ip=author_ip,
+        author_user_agent=author_user_agent,
+        date=when,
+        content=content,
+        status=approved,
         type=comment_type,
     )
     if status is not None:
@@ -167,8 +223,13 @@ def comment_create(*, post: Post, acting_user: Any, content: str, user_id: int |
 
 
 @transaction.atomic
-def comment_update(*, comment: Comment, changes: dict[str, Any], status: str | None = None,
-                   meta: dict[str, Any] | None = None) -> Comment:
+def comment_update(
+    *,
+    comment: Comment,
+    changes: dict[str, Any],
+    status: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Comment:
     """wp_update_comment() plus a status change; both posts' counts follow a move."""
     old_post = comment.post_id
     for name, value in changes.items():
@@ -230,20 +291,27 @@ def comment_delete(*, comment: Comment) -> None:
 
 # --- preparing a comment from request arguments (prepare_item_for_database) ------------------
 # wp_get_comment_fields_max_lengths()
-MAX_LENGTHS = (("author_name", 245, "comment_author_column_length"),
-               ("author_email", 100, "comment_author_email_column_length"),
-               ("author_url", 200, "comment_author_url_column_length"),
-               ("content", 65525, "comment_content_column_length"))
+MAX_LENGTHS = (
+    ("author_name", 245, "comment_author_column_length"),
+    ("author_email", 100, "comment_author_email_column_length"),
+    ("author_url", 200, "comment_author_url_column_length"),
+    ("content", 65525, "comment_content_column_length"),
+)
 
 
 def author_fields(user: Any) -> dict[str, Any]:
     """A registered user's comment author fields, from their account."""
-    return {"user_id": user.pk, "author_name": user.display_name, "author_email": user.email,
-            "author_url": user.url}
+    return {
+        "user_id": user.pk,
+        "author_name": user.display_name,
+        "author_email": user.email,
+        "author_url": user.url,
+    }
 
 
-def prepare_comment_fields(params: dict[str, Any], *, user: Any, creating: bool,
-                           remote_addr: str, user_agent: str) -> dict[str, Any]:
+def prepare_comment_fields(
+    params: dict[str, Any], *, user: Any, creating: bool, remote_addr: str, user_agent: str
+) -> dict[str, Any]:
     """prepare_item_for_database() and wp_filter_comment()'s field filters: the model fields
     a create or update sets. Logged-in users other than moderators comment as themselves;
     only moderators choose the IP."""
@@ -257,8 +325,11 @@ def prepare_comment_fields(params: dict[str, Any], *, user: Any, creating: bool,
     elif creating or "content" in params:
         fields["content"] = None if "content" in params else ""
     if "author" in params:
-        author = User.objects.filter(pk=params["author"]).first() \
-            if storable_id(params["author"]) else None
+        author = (
+            User.objects.filter(pk=params["author"]).first()
+            if storable_id(params["author"])
+            else None
+        )
         if author is None:
             raise WPError("rest_comment_author_invalid", "Invalid comment author ID.", 400)
         fields.update(author_fields(author))
@@ -266,8 +337,9 @@ def prepare_comment_fields(params: dict[str, Any], *, user: Any, creating: bool,
         if name in params:
             fields[name] = params[name]
     logged_in = getattr(user, "is_authenticated", False)
-    chose_author = any(fields.get(name) for name in ("user_id", "author_name", "author_email",
-                                                      "author_url"))
+    chose_author = any(
+        fields.get(name) for name in ("user_id", "author_name", "author_email", "author_url")
+    )
     if creating and logged_in and (not moderator or not chose_author):
         fields.update(author_fields(user))
     if "author_name" in fields:

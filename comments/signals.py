@@ -16,7 +16,9 @@ def post_saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any)
     comments = Comment.objects.filter(post_id=instance.pk)
     if instance.status == "trash":
         comments.exclude(status=Comment.Status.POST_TRASHED).update(
-            status_before_post_trash=F("status"), status=Comment.Status.POST_TRASHED)
+            status_before_post_trash=F("status"), status=Comment.Status.POST_TRASHED
+        )
     else:
         comments.filter(status=Comment.Status.POST_TRASHED).update(
-            status=F("status_before_post_trash"), status_before_post_trash="")
+            status=F("status_before_post_trash"), status_before_post_trash=""
+        )

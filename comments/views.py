@@ -28,8 +28,11 @@ from wpapi.links import rest_url, site_url
 from wpapi.site import get_option
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
-PASSWORD_ARG = {"description": "The password for the parent post of the comment (if the post "
-                               "is password protected).", "type": "string"}
+PASSWORD_ARG = {
+    "description": "The password for the parent post of the comment (if the post "
+    "is password protected).",
+    "type": "string",
+}
 
 
 def _ip(value: str) -> str:
@@ -76,16 +79,20 @@ class CommentViewSet(WPViewSet):
         # The post and author are read for links, avatars and permissions; their large text
         # columns are not.
         return Comment.objects.select_related("post", "user").defer(
-            "post__content", "post__excerpt", "post__media_details", "post__title",
-            "user__password", "user__description")
+            "post__content",
+            "post__excerpt",
+            "post__media_details",
+            "post__title",
+            "user__password",
+            "user__description",
+        )
 
     def list_params(self) -> dict[str, Any]:
         """The collection arguments, sanitised as WordPress does before its checks. The Allow
         header runs the list check on other requests too, whose `post` is one ID."""
         params = dict(self.params)
         post = params.get("post")
-        params["post"] = [post] if isinstance(post, int) else post if isinstance(post, list) \
-            else []
+        params["post"] = [post] if isinstance(post, int) else post if isinstance(post, list) else []
         return normalise_list_params(params)
 
     def filter_queryset(self, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
@@ -93,8 +100,11 @@ class CommentViewSet(WPViewSet):
         params = self.list_params()
         posts = params["post"]
         visible = policies.readable_comments(
-            user, queryset, password=params.get("password"),
-            single_post=posts[0] if len(posts) == 1 else None)
+            user,
+            queryset,
+            password=params.get("password"),
+            single_post=posts[0] if len(posts) == 1 else None,
+        )
         return filter_comments(visible, params, search_private_fields=policies.is_moderator(user))
 
     def response_fields(self) -> set[str] | None:
@@ -114,13 +124,17 @@ class CommentViewSet(WPViewSet):
         if ids and "_links" in (fields or {"_links"}):
             extra["has_children"] = set(
                 Comment.objects.filter(parent_id__in=ids, status__in=["0", "1"])
-                .order_by().values_list("parent_id", flat=True).distinct())
+                .order_by()
+                .values_list("parent_id", flat=True)
+                .distinct()
+            )
         if fields is None or "content" in fields:
             extra["smilies"] = bool(get_option("use_smilies", True))
         if fields is None or "link" in fields:
             # pages' ancestors for the posts' permalinks (attachments' links are not built here)
             extra["ancestors"] = load_ancestors(
-                [item.post for item in items if item.post.type != "attachment"])
+                [item.post for item in items if item.post.type != "attachment"]
+            )
         registry = registered_meta()
         if ids and registry and (fields is None or "meta" in fields):
             rows: dict[int, list[CommentMeta]] = {}
@@ -143,8 +157,11 @@ class CommentViewSet(WPViewSet):
             return {}  # each post is asked on its own, for its own answer
         comments = self.filter_queryset(self.get_queryset())
         per_page = self.params.get("per_page") or 10
-        ranked = comments.annotate(embed_rank=Window(
-            RowNumber(), partition_by=F("post_id"), order_by=list(comments.query.order_by)))
+        ranked = comments.annotate(
+            embed_rank=Window(
+                RowNumber(), partition_by=F("post_id"), order_by=list(comments.query.order_by)
+            )
+        )
         rows = list(ranked.filter(embed_rank__lte=per_page))
         items = dict(zip([row.pk for row in rows], self.serialize(rows), strict=True))
         found: dict[int, list[dict[str, Any]]] = {value: [] for value in values}
@@ -168,9 +185,12 @@ class CommentViewSet(WPViewSet):
             # A list request's `post` is a list, which WordPress's (int) cast makes 1 or 0.
             params["post"] = 1 if isinstance(post, list) and post else 0
         self.target_post = policies.check_can_create(
-            self.request.user, params, self.remote_addr(),
+            self.request.user,
+            params,
+            self.remote_addr(),
             getattr(settings, "WP_ALLOW_ANONYMOUS_COMMENTS", False)
-            and not discussion_option("comment_registration"))
+            and not discussion_option("comment_registration"),
+        )
 
     def check_update_permission(self, comment: Comment) -> None:
         policies.check_can_edit(self.request.user, comment)
@@ -187,7 +207,7 @@ class CommentViewSet(WPViewSet):
         offset = abs(self.params.get("offset") or 0)
         start = offset if offset else (page - 1) * per_page
         # No database can skip more rows than an ID can count: nothing is there.
-        rows = list(queryset[start:start + per_page]) if start <= MAX_ID else []
+        rows = list(queryset[start : start + per_page]) if start <= MAX_ID else []
         total = self.count_total(queryset, rows, start, per_page) if rows else queryset.count()
         return self.page_response(rows, total, math.ceil(total / per_page) if total else 0, page)
 
@@ -204,17 +224,22 @@ class CommentViewSet(WPViewSet):
         if params.get("id"):
             raise WPError("rest_comment_exists", "Cannot create existing comment.", 400)
         if params.get("type") and params["type"] != "comment":
-            raise WPError("rest_invalid_comment_type", "Cannot create a comment with that type.",
-                          400)
+            raise WPError(
+                "rest_invalid_comment_type", "Cannot create a comment with that type.", 400
+            )
         post = self.target_post
         fields = self.prepared(params, creating=True)
         content = fields.get("content")
         if not isinstance(content, str) or not content.strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         if discussion_option("require_name_email") and (
-                not fields.get("author_name") or not fields.get("author_email")):
-            raise WPError("rest_comment_author_data_required",
-                          "Creating a comment requires valid author name and email values.", 400)
+            not fields.get("author_name") or not fields.get("author_email")
+        ):
+            raise WPError(
+                "rest_comment_author_data_required",
+                "Creating a comment requires valid author name and email values.",
+                400,
+            )
         services.check_comment_lengths(fields)
         fields["content"] = services.filter_content(content, user, self.site_host())
         if not fields["content"].strip():
@@ -222,24 +247,37 @@ class CommentViewSet(WPViewSet):
         parent_id = services.checked_parent(params.get("parent") or 0, post.pk)
         status = sanitize_key(params["status"]) if "status" in params else None
         return services.comment_create(
-            post=post, acting_user=user, content=fields["content"],
-            user_id=fields.get("user_id"), author_name=fields.get("author_name", ""),
-            author_email=fields.get("author_email", ""), author_url=fields.get("author_url", ""),
-            author_ip=fields["author_ip"], author_user_agent=fields.get("author_user_agent", ""),
-            date=fields.get("date"), parent_id=parent_id, status=status,
+            post=post,
+            acting_user=user,
+            content=fields["content"],
+            user_id=fields.get("user_id"),
+            author_name=fields.get("author_name", ""),
+            author_email=fields.get("author_email", ""),
+            author_url=fields.get("author_url", ""),
+            author_ip=fields["author_ip"],
+            author_user_agent=fields.get("author_user_agent", ""),
+            date=fields.get("date"),
+            parent_id=parent_id,
+            status=status,
             meta=params.get("meta") or None,
         )
 
     def perform_update(self, comment: Comment, params: dict[str, Any]) -> Comment:
         user = self.request.user
         if "type" in params and params["type"] != (comment.type or "comment"):
-            raise WPError("rest_comment_invalid_type",
-                          "Sorry, you are not allowed to change the comment type.", 404)
+            raise WPError(
+                "rest_comment_invalid_type",
+                "Sorry, you are not allowed to change the comment type.",
+                404,
+            )
         policies.check_can_reassign(user, comment, params)
         changes = self.prepared(params, creating=False)
         if "post" in params:
-            post = Post.objects.filter(pk=params["post"]).first() \
-                if storable_id(params["post"]) else None
+            post = (
+                Post.objects.filter(pk=params["post"]).first()
+                if storable_id(params["post"])
+                else None
+            )
             if post is None:
                 raise WPError("rest_comment_invalid_post_id", "Invalid post ID.", 403)
             changes["post"] = post
@@ -249,15 +287,16 @@ class CommentViewSet(WPViewSet):
                 raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         services.check_comment_lengths(changes)
         if "content" in changes:
-            changes["content"] = services.filter_content(changes["content"], user,
-                                                         self.site_host())
+            changes["content"] = services.filter_content(changes["content"], user, self.site_host())
         if "parent" in params:
             post_id = changes["post"].pk if "post" in changes else comment.post_id
-            changes["parent_id"] = services.checked_parent(params["parent"] or 0, post_id,
-                                                           comment.pk)
+            changes["parent_id"] = services.checked_parent(
+                params["parent"] or 0, post_id, comment.pk
+            )
         status = sanitize_key(params["status"]) if "status" in params else None
-        return services.comment_update(comment=comment, changes=changes, status=status,
-                                       meta=params.get("meta") or None)
+        return services.comment_update(
+            comment=comment, changes=changes, status=status, meta=params.get("meta") or None
+        )
 
     def perform_destroy(self, comment: Comment, params: dict[str, Any]) -> dict[str, Any]:
         self.wp_context = "edit"
@@ -272,8 +311,12 @@ class CommentViewSet(WPViewSet):
 
     def prepared(self, params: dict[str, Any], *, creating: bool) -> dict[str, Any]:
         return services.prepare_comment_fields(
-            params, user=self.request.user, creating=creating,
-            remote_addr=self.remote_addr(), user_agent=self.request.META.get("HTTP_USER_AGENT", ""))
+            params,
+            user=self.request.user,
+            creating=creating,
+            remote_addr=self.remote_addr(),
+            user_agent=self.request.META.get("HTTP_USER_AGENT", ""),
+        )
 
     def site_host(self) -> str:
         return urlsplit(site_url(self.request)).hostname or ""

@@ -10,8 +10,9 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from content.scheduling import publish_due_posts_now_and_then
 
-        request_started.connect(publish_due_posts_now_and_then,
-                                dispatch_uid="content-publish-scheduled")
+        request_started.connect(
+            publish_due_posts_now_and_then, dispatch_uid="content-publish-scheduled"
+        )
         setting_changed.connect(_registries_changed, dispatch_uid="content-registries")
 
 

@@ -360,8 +360,12 @@ def filter_posts(
     slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
     if slugs:
         posts = posts.filter(slug__in=slugs)
-    for name, lookup in (("after", "date__gt"), ("before", "date__lt"),
-                         ("modified_after", "modified__gt"), ("modified_before", "modified__lt")):
+    for name, lookup in (
+        ("after", "date__gt"),
+        ("before", "date__lt"),
+        ("modified_after", "modified__gt"),
+        ("modified_before", "modified__lt"),
+    ):
         if params.get(name):
             posts = posts.filter(**{lookup: parse_request_date(params[name], is_gmt=False)})
     if params.get("parent"):

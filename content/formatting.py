@@ -346,23 +346,57 @@ def render_title(title: str) -> str:
 
 # smilies_init(): most smilies are emoji now; :mrgreen: still has an image.
 SMILIES = {
-    ":mrgreen:": "mrgreen.png", ":neutral:": "\U0001f610", ":twisted:": "\U0001f608",
-    ":arrow:": "\u27a1", ":shock:": "\U0001f62f", ":smile:": "\U0001f642", ":???:": "\U0001f615",
-    ":cool:": "\U0001f60e", ":evil:": "\U0001f47f", ":grin:": "\U0001f600", ":idea:": "\U0001f4a1",
-    ":oops:": "\U0001f633", ":razz:": "\U0001f61b", ":roll:": "\U0001f644",
-    ":wink:": "\U0001f609", ":cry:": "\U0001f625", ":eek:": "\U0001f62e", ":lol:": "\U0001f606",
-    ":mad:": "\U0001f621", ":sad:": "\U0001f641", "8-)": "\U0001f60e", "8-O": "\U0001f62f",
-    ":-(": "\U0001f641", ":-)": "\U0001f642", ":-?": "\U0001f615", ":-D": "\U0001f600",
-    ":-P": "\U0001f61b", ":-o": "\U0001f62e", ":-x": "\U0001f621", ":-|": "\U0001f610",
-    ";-)": "\U0001f609", "8O": "\U0001f62f", ":(": "\U0001f641", ":)": "\U0001f642",
-    ":?": "\U0001f615", ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e",
-    ":x": "\U0001f621", ":|": "\U0001f610", ";)": "\U0001f609", ":!:": "\u2757", ":?:": "\u2753",
+    ":mrgreen:": "mrgreen.png",
+    ":neutral:": "\U0001f610",
+    ":twisted:": "\U0001f608",
+    ":arrow:": "\u27a1",
+    ":shock:": "\U0001f62f",
+    ":smile:": "\U0001f642",
+    ":???:": "\U0001f615",
+    ":cool:": "\U0001f60e",
+    ":evil:": "\U0001f47f",
+    ":grin:": "\U0001f600",
+    ":idea:": "\U0001f4a1",
+    ":oops:": "\U0001f633",
+    ":razz:": "\U0001f61b",
+    ":roll:": "\U0001f644",
+    ":wink:": "\U0001f609",
+    ":cry:": "\U0001f625",
+    ":eek:": "\U0001f62e",
+    ":lol:": "\U0001f606",
+    ":mad:": "\U0001f621",
+    ":sad:": "\U0001f641",
+    "8-)": "\U0001f60e",
+    "8-O": "\U0001f62f",
+    ":-(": "\U0001f641",
+    ":-)": "\U0001f642",
+    ":-?": "\U0001f615",
+    ":-D": "\U0001f600",
+    ":-P": "\U0001f61b",
+    ":-o": "\U0001f62e",
+    ":-x": "\U0001f621",
+    ":-|": "\U0001f610",
+    ";-)": "\U0001f609",
+    "8O": "\U0001f62f",
+    ":(": "\U0001f641",
+    ":)": "\U0001f642",
+    ":?": "\U0001f615",
+    ":D": "\U0001f600",
+    ":P": "\U0001f61b",
+    ":o": "\U0001f62e",
+    ":x": "\U0001f621",
+    ":|": "\U0001f610",
+    ";)": "\U0001f609",
+    ":!:": "\u2757",
+    ":?:": "\u2753",
 }
 # between spaces (wp_spaces_regexp: [\r\n\t ], a no-break space or &nbsp;) or the line's ends
 SMILEY = re.compile(
     rf"(?:(?<=[\r\n\t ])|(?<=\u00a0)|(?<=&nbsp;)|^)"
     rf"({'|'.join(re.escape(key) for key in sorted(SMILIES, key=len, reverse=True))})"
-    r"(?=[\r\n\t \u00a0]|&nbsp;|$)", re.MULTILINE)
+    r"(?=[\r\n\t \u00a0]|&nbsp;|$)",
+    re.MULTILINE,
+)
 SMILEY_SKIP_TAGS = ("code", "pre", "style", "script", "textarea")
 
 
@@ -400,8 +434,10 @@ def _smiley(code: str, site: str) -> str:
     image = SMILIES[code]
     if not image.endswith(".png"):
         return image
-    return (f'<img src="{site}/wp-includes/images/smilies/{image}" alt="{html_escape(code)}" '
-            'class="wp-smiley" style="height: 1em; max-height: 1em;" />')
+    return (
+        f'<img src="{site}/wp-includes/images/smilies/{image}" alt="{html_escape(code)}" '
+        'class="wp-smiley" style="height: 1em; max-height: 1em;" />'
+    )
 
 
 IMG_TAG = re.compile(r"<img\s[^>]+>", re.I)
@@ -458,8 +494,7 @@ def _caption(match: re.Match) -> str:
     """img_caption_shortcode() with the theme's HTML5 captions: a <figure> with <figcaption>."""
     attrs, content = shortcode_atts(match.group(2)), match.group(3)
     if "caption" not in attrs:
-        parts = re.match(r"((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(.*)", content,
-                         re.S | re.I)
+        parts = re.match(r"((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(.*)", content, re.S | re.I)
         if parts:
             content, attrs["caption"] = parts.group(1), parts.group(2).strip()
     elif "<" in attrs["caption"]:
@@ -469,9 +504,11 @@ def _caption(match: re.Match) -> str:
         return content
     element_id = sanitize_html_class(attrs.get("id", ""))
     caption_id = sanitize_html_class(attrs.get("caption_id", "")) or (
-        "caption-" + element_id.replace("_", "-") if element_id else "")
-    classes = " ".join(f"wp-caption {attrs.get('align') or 'alignnone'} "
-                       f"{attrs.get('class', '')}".split())
+        "caption-" + element_id.replace("_", "-") if element_id else ""
+    )
+    classes = " ".join(
+        f"wp-caption {attrs.get('align') or 'alignnone'} {attrs.get('class', '')}".split()
+    )
     id_attr = f'id="{element_id}" ' if element_id else ""
     described = f'aria-describedby="{caption_id}" ' if caption_id else ""
     caption_attr = f'id="{caption_id}" ' if caption_id else ""
@@ -490,8 +527,9 @@ def do_shortcodes(content: str) -> str:
 
 
 def html_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(
-        ">", "&gt;")
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def render_content(content: str, site: str = "") -> str:
@@ -545,8 +583,22 @@ def _render_excerpt(excerpt: str, content: str, smilies: bool, site: str = "") -
 
 # --- kses: what authors without unfiltered_html may save ----------------------------------------
 #: <td> and <th> take the same attributes
-TABLE_CELL_ATTRIBUTES = {"abbr", "align", "axis", "bgcolor", "char", "charoff", "colspan",
-                         "headers", "height", "nowrap", "rowspan", "scope", "valign", "width"}
+TABLE_CELL_ATTRIBUTES = {
+    "abbr",
+    "align",
+    "axis",
+    "bgcolor",
+    "char",
+    "charoff",
+    "colspan",
+    "headers",
+    "height",
+    "nowrap",
+    "rowspan",
+    "scope",
+    "valign",
+    "width",
+}
 #: $allowedposttags (wp_kses_post): tag -> its own attributes; every tag also takes the global
 #: ones (class, id, style, title, role, dir, lang, xml:lang, aria-*, data-*)
 POST_TAGS: dict[str, set[str]] = {
@@ -682,8 +734,13 @@ def kses_post(text: str) -> str:
     disallowed tags dropped with their text kept, links limited to allowed protocols."""
     if "<" not in text and "&" not in text:
         return text
-    return kses(text, POST_TAGS, global_attributes=GLOBAL_ATTRIBUTES,
-                attribute_prefixes={"data-", "aria-"}, keep_comments=True)
+    return kses(
+        text,
+        POST_TAGS,
+        global_attributes=GLOBAL_ATTRIBUTES,
+        attribute_prefixes={"data-", "aria-"},
+        keep_comments=True,
+    )
 
 
 def kses_title(text: str) -> str:

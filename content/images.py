@@ -30,14 +30,29 @@ PRIORITY = ("medium", "large", "thumbnail", "medium_large")
 #: wp_attachment_is_image(): the extensions WordPress treats as images
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "jpe", "gif", "png", "webp")
 #: formats Pillow reads -> the MIME type WordPress records
-FORMAT_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
-               "WEBP": "image/webp", "BMP": "image/bmp", "TIFF": "image/tiff",
-               "ICO": "image/x-icon"}
+FORMAT_MIME = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+    "BMP": "image/bmp",
+    "TIFF": "image/tiff",
+    "ICO": "image/x-icon",
+}
 #: wp_read_image_metadata() for a file without EXIF/IPTC data
 EMPTY_IMAGE_META: dict[str, Any] = {
-    "aperture": "0", "credit": "", "camera": "", "caption": "", "created_timestamp": "0",
-    "copyright": "", "focal_length": "0", "iso": "0", "shutter_speed": "0", "title": "",
-    "orientation": "0", "keywords": [],
+    "aperture": "0",
+    "credit": "",
+    "camera": "",
+    "caption": "",
+    "created_timestamp": "0",
+    "copyright": "",
+    "focal_length": "0",
+    "iso": "0",
+    "shutter_speed": "0",
+    "title": "",
+    "orientation": "0",
+    "keywords": [],
 }
 MAX_SRCSET_WIDTH = 2048
 #: big_image_size_threshold: larger uploads (except PNGs) are scaled down to a "-scaled" copy
@@ -54,8 +69,9 @@ def fuzzy_match(a: float, b: float, precision: float = 1) -> bool:
     return abs(a - b) <= precision
 
 
-def constrain_dimensions(width: int, height: int, max_width: int = 0,
-                         max_height: int = 0) -> tuple[int, int]:
+def constrain_dimensions(
+    width: int, height: int, max_width: int = 0, max_height: int = 0
+) -> tuple[int, int]:
     """wp_constrain_dimensions(): fit width x height in a box, keeping the ratio."""
     if not max_width and not max_height:
         return width, height
@@ -91,8 +107,9 @@ class Resize:
     src_h: int
 
 
-def resize_dimensions(orig_w: int, orig_h: int, dest_w: int, dest_h: int,
-                      crop: bool) -> Resize | None:
+def resize_dimensions(
+    orig_w: int, orig_h: int, dest_w: int, dest_h: int, crop: bool
+) -> Resize | None:
     """None when WordPress would not make this size (it would not be smaller)."""
     if orig_w <= 0 or orig_h <= 0 or (dest_w <= 0 and dest_h <= 0):
         return None
@@ -163,8 +180,13 @@ def inspect_image(data: bytes) -> ImageInfo:
             width, height = image.size
             fmt = image.format or ""
             meta = read_image_meta(image)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
-            ValueError) as error:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as error:
         raise NotAnImage(str(error)) from error
     return ImageInfo(width, height, FORMAT_MIME.get(fmt, ""), meta)
 
@@ -266,8 +288,7 @@ def make_sub_size(data: bytes, resize: Resize) -> bytes:
     with Image.open(io.BytesIO(data)) as image:
         fmt = image.format or "PNG"
         source = ImageOps.exif_transpose(image) if fmt == "JPEG" else image
-        box = (resize.src_x, resize.src_y, resize.src_x + resize.src_w,
-               resize.src_y + resize.src_h)
+        box = (resize.src_x, resize.src_y, resize.src_x + resize.src_w, resize.src_y + resize.src_h)
         if source.mode == "P":
             source = source.convert("RGBA")
         scaled = source.resize((resize.width, resize.height), Image.Resampling.LANCZOS, box=box)
@@ -306,14 +327,20 @@ def downsize(details: dict[str, Any], size: str) -> tuple[str | None, int, int]:
     return None, width, height
 
 
-def srcset(details: dict[str, Any], url_of: Callable[[str], str], src: str, width: int,
-           height: int) -> str | None:
+def srcset(
+    details: dict[str, Any], url_of: Callable[[str], str], src: str, width: int, height: int
+) -> str | None:
     """wp_calculate_image_srcset(): same-ratio files, the `src` one first; None under two."""
     file_path = details.get("file") or ""
     dirname = file_path.rsplit("/", 1)[0] + "/" if "/" in file_path else ""
     candidates = list((details.get("sizes") or {}).values())
-    candidates.append({"width": details.get("width"), "height": details.get("height"),
-                       "file": file_path.rsplit("/", 1)[-1]})
+    candidates.append(
+        {
+            "width": details.get("width"),
+            "height": details.get("height"),
+            "file": file_path.rsplit("/", 1)[-1],
+        }
+    )
     sources: dict[int, str] = {}
     src_matched = False
     for image in candidates:
@@ -372,6 +399,6 @@ def file_matches_meta(src: str, details: dict[str, Any]) -> bool:
         return True
     folder = file.rsplit("/", 1)[0] + "/" if "/" in file else ""
     candidates = [details.get("original_image")] + [
-        size.get("file") for size in (details.get("sizes") or {}).values()
-        if isinstance(size, dict)]
+        size.get("file") for size in (details.get("sizes") or {}).values() if isinstance(size, dict)
+    ]
     return any(name and src.endswith(folder + str(name)) for name in candidates)

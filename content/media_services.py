@@ -76,9 +76,12 @@ def upload_dir(now: datetime | None = None) -> str:
     return now.astimezone(site_timezone()).strftime("%Y/%m")
 
 
-def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
-                     suffix: str = "",
-                     ) -> tuple[str, dict[str, tuple[str, images.Resize]]]:
+def unique_file_name(
+    folder: str,
+    filename: str,
+    image: images.ImageInfo | None,
+    suffix: str = "",
+) -> tuple[str, dict[str, tuple[str, images.Resize]]]:
     """wp_unique_filename(): name, name-1, name-2, ... until neither the file nor any of the
     sub-size files it will get exist in the folder."""
     storage = media_storage()
@@ -91,8 +94,10 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
     while True:
         stem = base if number == 0 else f"{base}-{number}"
         candidate = f"{stem}.{ext}" if ext else stem
-        sizes = {name: (images.size_file_name(stem, ext, resize), resize)
-                 for name, resize in plan.items()}
+        sizes = {
+            name: (images.size_file_name(stem, ext, resize), resize)
+            for name, resize in plan.items()
+        }
         taken = [candidate, *(file for file, _resize in sizes.values())]
         if suffix:
             taken.append(f"{stem}-{suffix}.{ext}")
@@ -101,8 +106,9 @@ def unique_file_name(folder: str, filename: str, image: images.ImageInfo | None,
         number += 1
 
 
-def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
-                  now: datetime | None = None) -> StoredFile:
+def handle_upload(
+    *, user: Any, data: bytes, filename: str, sideload: bool, now: datetime | None = None
+) -> StoredFile:
     """_wp_handle_upload(): check the type against the allowed list and the real content, pick
     a unique name in the month folder, store the file and its image sub-sizes."""
     error_code = "rest_upload_sideload_error" if sideload else "rest_upload_unknown_error"
@@ -132,16 +138,20 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     folder = upload_dir(now)
     resizable = image if image and mime in RESIZABLE_TYPES else None
     source, rotated = data, False
-    if resizable and mime == "image/jpeg" and \
-            str(resizable.image_meta.get("orientation", "0")) not in ("0", "1"):
+    if (
+        resizable
+        and mime == "image/jpeg"
+        and str(resizable.image_meta.get("orientation", "0")) not in ("0", "1")
+    ):
         # wp_create_image_subsizes(): a JPEG whose EXIF says "turn me" is turned, and its
         # sizes are made from the turned image
         turned = _rotated_or_none(data)
         if turned is not None:
             source, rotated = turned
             upright = images.inspect_image(source)
-            resizable = images.ImageInfo(upright.width, upright.height, mime,
-                                         {**resizable.image_meta, "orientation": 1})
+            resizable = images.ImageInfo(
+                upright.width, upright.height, mime, {**resizable.image_meta, "orientation": 1}
+            )
     scaled = images.scaled_size(resizable.width, resizable.height, mime) if resizable else None
     suffix = "scaled" if scaled is not None else ("rotated" if rotated else "")
     final_name, sizes = unique_file_name(folder, filename, resizable, suffix)
@@ -162,8 +172,9 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
             width, height = scaled.width, scaled.height
         if copy is not None:
             stem, ext = split_ext(final_name)
-            attached = storage.save(posixpath.join(folder, f"{stem}-{suffix}.{ext}"),
-                                    ContentFile(copy))
+            attached = storage.save(
+                posixpath.join(folder, f"{stem}-{suffix}.{ext}"), ContentFile(copy)
+            )
             attached_size = len(copy)
             saved.append(attached)
         for size_name, (size_file, resize) in list(sizes.items()):
@@ -175,10 +186,19 @@ def handle_upload(*, user: Any, data: bytes, filename: str, sideload: bool,
     except Exception:
         delete_files(saved)
         raise
-    return StoredFile(name=attached, mime_type=mime, size=len(data), image=resizable or image,
-                      sub_sizes=sizes, original=saved[0], width=width, height=height,
-                      attached_size=attached_size, rotated=rotated,
-                      data=data if mime.startswith(("audio/", "video/")) else None)
+    return StoredFile(
+        name=attached,
+        mime_type=mime,
+        size=len(data),
+        image=resizable or image,
+        sub_sizes=sizes,
+        original=saved[0],
+        width=width,
+        height=height,
+        attached_size=attached_size,
+        rotated=rotated,
+        data=data if mime.startswith(("audio/", "video/")) else None,
+    )
 
 
 def _rotated_or_none(data: bytes) -> tuple[bytes, bool] | None:
@@ -207,12 +227,21 @@ def attachment_metadata(stored: StoredFile) -> dict[str, Any]:
     folder = posixpath.dirname(stored.name)
     sizes = {}
     for name, (file, resize) in stored.sub_sizes.items():
-        sizes[name] = {"file": file, "width": resize.width, "height": resize.height,
-                       "mime_type": stored.mime_type,
-                       "filesize": _stored_size(storage, posixpath.join(folder, file))}
-    details = {"width": stored.width, "height": stored.height, "file": stored.name,
-               "filesize": stored.attached_size, "sizes": sizes,
-               "image_meta": stored.image.image_meta}
+        sizes[name] = {
+            "file": file,
+            "width": resize.width,
+            "height": resize.height,
+            "mime_type": stored.mime_type,
+            "filesize": _stored_size(storage, posixpath.join(folder, file)),
+        }
+    details = {
+        "width": stored.width,
+        "height": stored.height,
+        "file": stored.name,
+        "filesize": stored.attached_size,
+        "sizes": sizes,
+        "image_meta": stored.image.image_meta,
+    }
     if stored.original and stored.original != stored.name:  # a -scaled or -rotated copy
         details["original_image"] = posixpath.basename(stored.original)
     return details
@@ -225,8 +254,13 @@ def media_metadata(stored: StoredFile) -> dict[str, Any]:
         found = wav_metadata(stored.data)
         if found is not None:
             length, formatted = found.pop("length"), found.pop("formatted")
-            return {**found, "filesize": stored.size, "mime_type": stored.mime_type,
-                    "length": length, "length_formatted": formatted}
+            return {
+                **found,
+                "filesize": stored.size,
+                "mime_type": stored.mime_type,
+                "length": length,
+                "length_formatted": formatted,
+            }
     return {"filesize": stored.size, "mime_type": stored.mime_type}
 
 
@@ -277,7 +311,7 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
     number = 2
     while True:
         suffix = f"-{number}"
-        candidate = slug[:200 - len(suffix)] + suffix
+        candidate = slug[: 200 - len(suffix)] + suffix
         if candidate not in taken:
             return candidate
         number += 1
@@ -320,19 +354,26 @@ def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
     if date is not None:
         post.date = date
     elif ("date" in params and params["date"] is None) or (
-            "date_gmt" in params and params["date_gmt"] is None):
+        "date_gmt" in params and params["date_gmt"] is None
+    ):
         post.date = dj_timezone.now()  # a null date resets it: now, for an attachment
 
 
 @transaction.atomic
-def media_create(*, user: Any, data: bytes, filename: str, params: dict[str, Any],
-                 site_url: str, sideload: bool) -> Post:
+def media_create(
+    *, user: Any, data: bytes, filename: str, params: dict[str, Any], site_url: str, sideload: bool
+) -> Post:
     """An uploaded file becomes an attachment: stored, sized, described, slugged."""
     stored = handle_upload(user=user, data=data, filename=filename, sideload=sideload)
     try:
-        post = Post(type=Post.Type.ATTACHMENT, status=Post.Status.INHERIT, author=user,
-                    mime_type=stored.mime_type, ping_status="closed",
-                    comment_status=_default_comment_status())
+        post = Post(
+            type=Post.Type.ATTACHMENT,
+            status=Post.Status.INHERIT,
+            author=user,
+            mime_type=stored.mime_type,
+            ping_status="closed",
+            comment_status=_default_comment_status(),
+        )
         post.file.name = stored.name
         post.media_details = attachment_metadata(stored)
         _apply_fields(post, user, _with_image_meta_defaults(params, stored))
@@ -403,8 +444,11 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     storage = media_storage()
     folder = posixpath.dirname(post.file.name)
     # sub-sizes are made from the uploaded original, not from a "-scaled" copy
-    source = posixpath.join(folder, details["original_image"]) \
-        if details.get("original_image") else post.file.name
+    source = (
+        posixpath.join(folder, details["original_image"])
+        if details.get("original_image")
+        else post.file.name
+    )
     try:
         with storage.open(source) as handle:
             data = handle.read()
@@ -414,8 +458,16 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     except (OSError, images.NotAnImage):
         return post
     if not details.get("width"):
-        details.update({"width": info.width, "height": info.height, "file": post.file.name,
-                        "filesize": len(data), "sizes": {}, "image_meta": info.image_meta})
+        details.update(
+            {
+                "width": info.width,
+                "height": info.height,
+                "file": post.file.name,
+                "filesize": len(data),
+                "sizes": {},
+                "image_meta": info.image_meta,
+            }
+        )
     sizes = dict(details.get("sizes") or {})
     base, ext = split_ext(posixpath.basename(source))
     for name, resize in images.planned_sizes(info.width, info.height).items():
@@ -426,8 +478,13 @@ def media_create_missing_sizes(*, post: Post) -> Post:
         if storage.exists(path):
             storage.delete(path)
         storage.save(path, ContentFile(images.make_sub_size(data, resize)))
-        sizes[name] = {"file": file, "width": resize.width, "height": resize.height,
-                       "mime_type": post.mime_type, "filesize": _stored_size(storage, path)}
+        sizes[name] = {
+            "file": file,
+            "width": resize.width,
+            "height": resize.height,
+            "mime_type": post.mime_type,
+            "filesize": _stored_size(storage, path),
+        }
     details["sizes"] = sizes
     post.media_details = details
     post.save(update_fields=["media_details"])
@@ -438,8 +495,7 @@ def media_edit(*, post: Post, user: Any, params: dict[str, Any], site_url: str) 
     """edit_media_item(): rotate/crop the original image into a new "-edited" attachment that
     copies the title, caption, description and alt text and records its parent image."""
     details = post.media_details if isinstance(post.media_details, dict) else {}
-    if not details or not post.file or not images.file_matches_meta(params.get("src", ""),
-                                                                    details):
+    if not details or not post.file or not images.file_matches_meta(params.get("src", ""), details):
         raise WPError("rest_unknown_attachment", "Unable to get meta information for file.", 404)
     if post.mime_type not in ("image/jpeg", "image/png", "image/gif", "image/webp"):
         raise WPError("rest_cannot_edit_file_type", "This type of file cannot be edited.", 400)
@@ -449,32 +505,51 @@ def media_edit(*, post: Post, user: Any, params: dict[str, Any], site_url: str) 
         if params.get("rotation"):
             modifiers.append({"type": "rotate", "args": {"angle": params["rotation"]}})
         if all(params.get(key) is not None for key in ("x", "y", "width", "height")):
-            modifiers.append({"type": "crop", "args": {
-                "left": params["x"], "top": params["y"], "width": params["width"],
-                "height": params["height"]}})
+            modifiers.append(
+                {
+                    "type": "crop",
+                    "args": {
+                        "left": params["x"],
+                        "top": params["y"],
+                        "width": params["width"],
+                        "height": params["height"],
+                    },
+                }
+            )
         if not modifiers:
-            raise WPError("rest_image_not_edited", "The image was not edited. Edit the image "
-                          "before applying the changes.", 400)
+            raise WPError(
+                "rest_image_not_edited",
+                "The image was not edited. Edit the image before applying the changes.",
+                400,
+            )
     folder = posixpath.dirname(post.file.name)
-    original = posixpath.join(folder, details["original_image"]) \
-        if details.get("original_image") else post.file.name
+    original = (
+        posixpath.join(folder, details["original_image"])
+        if details.get("original_image")
+        else post.file.name
+    )
     try:
         with media_storage().open(original) as handle:
             edited = images.edit_image(handle.read(), modifiers)
     except (OSError, ValueError) as error:
-        raise WPError("rest_unknown_image_file_type", "Unable to edit this image.", 500) \
-            from error
+        raise WPError("rest_unknown_image_file_type", "Unable to edit this image.", 500) from error
     stem, ext = split_ext(posixpath.basename(original))
     stem = re.sub(r"-edited(-\d+)?$", "", stem) + "-edited"
-    copy = media_create(user=user, data=edited, filename=f"{stem}.{ext}",
-                        params={"title": post.title, "caption": post.excerpt,
-                                "description": post.content},
-                        site_url=site_url, sideload=True)
+    copy = media_create(
+        user=user,
+        data=edited,
+        filename=f"{stem}.{ext}",
+        params={"title": post.title, "caption": post.excerpt, "description": post.content},
+        site_url=site_url,
+        sideload=True,
+    )
     new_details = dict(copy.media_details)
     old_meta, new_meta = details.get("image_meta"), new_details.get("image_meta")
     if isinstance(old_meta, dict) and isinstance(new_meta, dict):
-        new_meta = {**new_meta, **{key: value for key, value in old_meta.items()
-                                   if value and not new_meta.get(key)}}
+        new_meta = {
+            **new_meta,
+            **{key: value for key, value in old_meta.items() if value and not new_meta.get(key)},
+        }
         if new_meta.get("orientation") and new_meta["orientation"] != "0":
             new_meta["orientation"] = 1
         new_details["image_meta"] = new_meta
@@ -514,8 +589,7 @@ def _demo_png(width: int, height: int, stripes: tuple[int, int, int]) -> bytes:
     draw = ImageDraw.Draw(image)
     for top in range(0, height, 40):
         draw.rectangle([0, top, width, top + 19], fill=stripes)
-    draw.ellipse([width // 4, height // 4, width * 3 // 4, height * 3 // 4],
-                 fill=(255, 255, 255))
+    draw.ellipse([width // 4, height // 4, width * 3 // 4, height * 3 // 4], fill=(255, 255, 255))
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
@@ -532,17 +606,37 @@ def seed_media(*, author: Any, parent: Post | None = None, site_url: str = "") -
         return list(Post.objects.filter(type=Post.Type.ATTACHMENT))
     parent_id = parent.pk if parent is not None else None
     landscape = media_create(
-        user=author, data=_demo_png(800, 600, (30, 80, 200)), filename="demo-landscape.png",
-        params={"title": "Demo landscape", "caption": "A generated 800x600 image.",
-                "description": "Drawn with Pillow.", "post": parent_id,
-                "alt_text": "Blue stripes with a white ellipse"},
-        site_url=site_url, sideload=True)
+        user=author,
+        data=_demo_png(800, 600, (30, 80, 200)),
+        filename="demo-landscape.png",
+        params={
+            "title": "Demo landscape",
+            "caption": "A generated 800x600 image.",
+            "description": "Drawn with Pillow.",
+            "post": parent_id,
+            "alt_text": "Blue stripes with a white ellipse",
+        },
+        site_url=site_url,
+        sideload=True,
+    )
     square = media_create(
-        user=author, data=_demo_png(200, 200, (200, 60, 30)), filename="demo-square.png",
-        params={"title": "Demo square"}, site_url=site_url, sideload=True)
+        user=author,
+        data=_demo_png(200, 200, (200, 60, 30)),
+        filename="demo-square.png",
+        params={"title": "Demo square"},
+        site_url=site_url,
+        sideload=True,
+    )
     notes = media_create(
-        user=author, data=b"Some plain text notes.\n", filename="demo-notes.txt",
-        params={"title": "Demo notes", "description": "A plain text attachment.",
-                "post": parent_id},
-        site_url=site_url, sideload=True)
+        user=author,
+        data=b"Some plain text notes.\n",
+        filename="demo-notes.txt",
+        params={
+            "title": "Demo notes",
+            "description": "A plain text attachment.",
+            "post": parent_id,
+        },
+        site_url=site_url,
+        sideload=True,
+    )
     return [landscape, square, notes]

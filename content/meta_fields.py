@@ -13,8 +13,14 @@ from content.registry import registered_meta
 
 def empty_value(kind: str) -> Any:
     """A registered key's default when it declares none (an empty PHP value of its type)."""
-    return {"string": "", "boolean": False, "integer": 0, "number": 0, "array": [],
-            "object": []}.get(kind, "")
+    return {
+        "string": "",
+        "boolean": False,
+        "integer": 0,
+        "number": 0,
+        "array": [],
+        "object": [],
+    }.get(kind, "")
 
 
 def load(post_type: str, ids: list[int]) -> dict[int, dict[str, list[str]]]:
@@ -24,7 +30,8 @@ def load(post_type: str, ids: list[int]) -> dict[int, dict[str, list[str]]]:
     if not keys or not ids:
         return found
     rows = PostMeta.objects.filter(post_id__in=ids, key__in=keys).values_list(
-        "post_id", "key", "value")
+        "post_id", "key", "value"
+    )
     for post_id, key, value in rows:
         found.setdefault(post_id, {}).setdefault(key, []).append(value)
     return found
@@ -59,8 +66,9 @@ def as_shown(post_type: str, values: dict[str, list[str]]) -> Any:
         kind = options.get("type", "string")
         stored = values.get(key, [])
         if options.get("single", False):
-            result[key] = _shown(stored[0], kind) if stored else options.get(
-                "default", empty_value(kind))
+            result[key] = (
+                _shown(stored[0], kind) if stored else options.get("default", empty_value(kind))
+            )
         else:
             result[key] = [_shown(item, kind) for item in stored]
     return result
@@ -80,8 +88,9 @@ def save(post: Post, values: Any) -> None:
         if value is None:
             continue
         items = [value] if options.get("single", False) else list(value)
-        PostMeta.objects.bulk_create([PostMeta(post=post, key=key, value=_stored(item))
-                                      for item in items])
+        PostMeta.objects.bulk_create(
+            [PostMeta(post=post, key=key, value=_stored(item)) for item in items]
+        )
 
 
 def _stored(item: Any) -> str:

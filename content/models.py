@@ -55,8 +55,13 @@ class Post(models.Model):
 
     type = models.CharField(max_length=20, default=Type.POST)
     status = models.CharField(max_length=20, default=Status.DRAFT)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
     date = models.DateTimeField(default=timezone.now)
     #: False while a draft has no date of its own (WordPress's 0000-00-00 post_date_gmt)
     date_gmt_set = models.BooleanField(default=True)
@@ -66,8 +71,9 @@ class Post(models.Model):
     excerpt = models.TextField(blank=True, default="")
     slug = models.CharField(max_length=200, blank=True, default="")
     password = models.CharField(max_length=255, blank=True, default="")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     menu_order = models.IntegerField(default=0)
     comment_status = models.CharField(max_length=20, default="open")
     ping_status = models.CharField(max_length=20, default="open")
@@ -77,8 +83,9 @@ class Post(models.Model):
     guid = models.CharField(max_length=255, blank=True, default="")
     comment_count = models.IntegerField(default=0)
     #: the attachment shown as the post's image (WordPress's _thumbnail_id meta)
-    featured_media = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="featured_in")
+    featured_media = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="featured_in"
+    )
     #: the status a trashed post had (WordPress's _wp_trash_meta_status), restored on untrash
     trashed_from_status = models.CharField(max_length=20, blank=True, default="")
     # Attachments

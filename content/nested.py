@@ -38,16 +38,20 @@ class UnderPostMixin:
                 parent_id = int(self.kwargs["parent"])
             except (TypeError, ValueError):
                 parent_id = 0
-            parent = Post.objects.filter(pk=parent_id, type=self.post_type).first() \
-                if 0 < parent_id < 2**63 else None
+            parent = (
+                Post.objects.filter(pk=parent_id, type=self.post_type).first()
+                if 0 < parent_id < 2**63
+                else None
+            )
             if parent is None:
                 raise WPError(*self.parent_not_found, 404)
             self._parent = parent
         return self._parent
 
 
-def register_under_posts(name: str, viewset: type, feature: str,
-                         collection: dict[str, str], item: dict[str, str]) -> None:
+def register_under_posts(
+    name: str, viewset: type, feature: str, collection: dict[str, str], item: dict[str, str]
+) -> None:
     """`/wp/v2/<type>/<parent>/<name>` and `/<name>/<id>` for every REST post type whose
     `supports` lists `feature`, each with its own subclass of `viewset`."""
     for slug, kind in post_types().items():

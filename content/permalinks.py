@@ -24,8 +24,10 @@ def load_ancestors(posts: list[Post], kinds: dict[int, str] | None = None) -> An
     if not parents:
         return {}
     table = connection.ops.quote_name(Post._meta.db_table)
-    column = {name: connection.ops.quote_name(Post._meta.get_field(name).column)
-              for name in ("id", "slug", "parent", "type")}
+    column = {
+        name: connection.ops.quote_name(Post._meta.get_field(name).column)
+        for name in ("id", "slug", "parent", "type")
+    }
     fields = ", ".join(column[name] for name in ("id", "slug", "parent", "type"))
     joined = ", ".join(f"p.{column[name]}" for name in ("id", "slug", "parent", "type"))
     sql = (
@@ -44,7 +46,7 @@ def load_ancestors(posts: list[Post], kinds: dict[int, str] | None = None) -> An
 
 
 def ancestor_path(post: Any, ancestors: Ancestors) -> str:
-    """"grandparent/parent/" from the loaded ancestors (a loop in the data ends the path)."""
+    """ "grandparent/parent/" from the loaded ancestors (a loop in the data ends the path)."""
     slugs = []
     parent_id, seen = post.parent_id, set()
     while parent_id and parent_id in ancestors and parent_id not in seen:
@@ -56,9 +58,9 @@ def ancestor_path(post: Any, ancestors: Ancestors) -> str:
 
 def is_front_page(post: Any) -> bool:
     """Is `post` the static front page (show_on_front = page, page_on_front = its id)?"""
-    return get_option("show_on_front") == "page" and str(
-        get_option("page_on_front") or 0
-    ) == str(post.pk)
+    return get_option("show_on_front") == "page" and str(get_option("page_on_front") or 0) == str(
+        post.pk
+    )
 
 
 def post_permalink(home: str, post: Any, ancestors: Ancestors, sample: bool = False) -> str:

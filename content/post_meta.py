@@ -25,7 +25,9 @@ from wpapi.viewsets import WPViewSet
 
 EDIT_CONTEXT = {
     "description": "Scope under which the request is made; determines fields present in response.",
-    "type": "string", "enum": ["view", "embed", "edit"], "default": "edit",
+    "type": "string",
+    "enum": ["view", "embed", "edit"],
+    "default": "edit",
 }
 
 
@@ -44,12 +46,24 @@ class PostMetaSerializer(WPSerializer):
         "title": "meta",
         "type": "object",
         "properties": {
-            "id": {"description": "Unique identifier for the object.", "type": "integer",
-                   "context": ["edit"], "readonly": True},
-            "key": {"description": "The key for the custom field.", "type": "string",
-                    "context": ["edit"], "required": True},
-            "value": {"description": "The value of the custom field.", "type": "string",
-                      "context": ["edit"], "arg_options": {"validate": _string_value}},
+            "id": {
+                "description": "Unique identifier for the object.",
+                "type": "integer",
+                "context": ["edit"],
+                "readonly": True,
+            },
+            "key": {
+                "description": "The key for the custom field.",
+                "type": "string",
+                "context": ["edit"],
+                "required": True,
+            },
+            "value": {
+                "description": "The value of the custom field.",
+                "type": "string",
+                "context": ["edit"],
+                "arg_options": {"validate": _string_value},
+            },
         },
     }
 
@@ -63,8 +77,7 @@ class PostMetaSerializer(WPSerializer):
         return {
             "self": [{"href": rest_url(request, f"{base}/{meta.pk}")}],
             "collection": [{"href": rest_url(request, base)}],
-            "about": [{"embeddable": True,
-                       "href": rest_url(request, f"{parent}/{meta.post_id}")}],
+            "about": [{"embeddable": True, "href": rest_url(request, f"{parent}/{meta.post_id}")}],
         }
 
 
@@ -111,8 +124,7 @@ class PostMetaViewSet(UnderPostMixin, WPViewSet):
     def check_can_edit_parent(self) -> Post:
         parent = self.parent_post()
         if not user_can(self.request.user, "edit_post", parent):
-            raise self.forbid("rest_forbidden",
-                              "Sorry, you are not allowed to edit this post.")
+            raise self.forbid("rest_forbidden", "Sorry, you are not allowed to edit this post.")
         return parent
 
     def check_list_permission(self) -> None:
@@ -141,8 +153,9 @@ class PostMetaViewSet(UnderPostMixin, WPViewSet):
             raise WPError("rest_meta_invalid_key", "Invalid meta key.", 400)
         if is_protected_meta(key):
             raise WPError("rest_meta_protected", f"{key} is marked as a protected field.", 403)
-        return PostMeta.objects.create(post=self.parent_post(), key=key,
-                                       value=str(params.get("value", "")))
+        return PostMeta.objects.create(
+            post=self.parent_post(), key=key, value=str(params.get("value", ""))
+        )
 
     def perform_update(self, meta: PostMeta, params: dict[str, Any]) -> PostMeta:
         if "key" in params:
@@ -150,8 +163,7 @@ class PostMetaViewSet(UnderPostMixin, WPViewSet):
             if not key:
                 raise WPError("rest_meta_invalid_key", "Invalid meta key.", 400)
             if is_protected_meta(key):
-                raise WPError("rest_meta_protected", f"{key} is marked as a protected field.",
-                              403)
+                raise WPError("rest_meta_protected", f"{key} is marked as a protected field.", 403)
             meta.key = key
         if "value" in params:
             meta.value = str(params["value"])
@@ -165,7 +177,16 @@ class PostMetaViewSet(UnderPostMixin, WPViewSet):
 
 
 def register_post_meta_routes() -> None:
-    register_under_posts("meta", PostMetaViewSet, "custom-fields",
-                         {"GET": "list", "POST": "create"},
-                         {"GET": "retrieve", "POST": "update", "PUT": "update",
-                          "PATCH": "update", "DELETE": "destroy"})
+    register_under_posts(
+        "meta",
+        PostMetaViewSet,
+        "custom-fields",
+        {"GET": "list", "POST": "create"},
+        {
+            "GET": "retrieve",
+            "POST": "update",
+            "PUT": "update",
+            "PATCH": "update",
+            "DELETE": "destroy",
+        },
+    )

@@ -27,16 +27,25 @@ ALL = ["view", "edit", "embed"]
 VIEW_EDIT = ["view", "edit"]
 
 
-def _raw_rendered(description: str, contexts: list[str], rendered_contexts: list[str],
-                  **extra: dict[str, Any]) -> dict[str, Any]:
+def _raw_rendered(
+    description: str, contexts: list[str], rendered_contexts: list[str], **extra: dict[str, Any]
+) -> dict[str, Any]:
     return {
-        "description": f"The {description} for the post.", "type": "object", "context": contexts,
+        "description": f"The {description} for the post.",
+        "type": "object",
+        "context": contexts,
         "properties": {
-            "raw": {"description": f"{description.title()} for the post, as it exists in the "
-                    "database.", "type": "string", "context": ["edit"]},
-            "rendered": {"description": f"HTML {description} for the post, transformed for "
-                         "display.", "type": "string", "context": rendered_contexts,
-                         "readonly": True},
+            "raw": {
+                "description": f"{description.title()} for the post, as it exists in the database.",
+                "type": "string",
+                "context": ["edit"],
+            },
+            "rendered": {
+                "description": f"HTML {description} for the post, transformed for display.",
+                "type": "string",
+                "context": rendered_contexts,
+                "readonly": True,
+            },
             **extra,
         },
     }
@@ -47,43 +56,99 @@ class RevisionSerializer(WPSerializer):
         "title": "post-revision",
         "type": "object",
         "properties": {
-            "author": {"description": "The ID for the author of the revision.",
-                       "type": "integer", "context": ALL},
-            "date": {"description": "The date the revision was published, in the site's "
-                     "timezone.", "type": "string", "format": "date-time", "context": ALL},
-            "date_gmt": {"description": "The date the revision was published, as GMT.",
-                         "type": "string", "format": "date-time", "context": VIEW_EDIT},
-            "guid": {"description": "The globally unique identifier for the post.",
-                     "type": "object", "context": VIEW_EDIT, "readonly": True, "properties": {
-                         "raw": {"description": "GUID for the post, as it exists in the "
-                                 "database.", "type": "string", "context": ["edit"],
-                                 "readonly": True},
-                         "rendered": {"description": "GUID for the post, transformed for "
-                                      "display.", "type": "string", "context": VIEW_EDIT,
-                                      "readonly": True}}},
-            "id": {"description": "Unique identifier for the revision.", "type": "integer",
-                   "context": ALL},
-            "modified": {"description": "The date the revision was last modified, in the "
-                         "site's timezone.", "type": "string", "format": "date-time",
-                         "context": VIEW_EDIT},
-            "modified_gmt": {"description": "The date the revision was last modified, as GMT.",
-                             "type": "string", "format": "date-time", "context": VIEW_EDIT},
-            "parent": {"description": "The ID for the parent of the revision.",
-                       "type": "integer", "context": ALL},
-            "slug": {"description": "An alphanumeric identifier for the revision unique to its "
-                     "type.", "type": "string", "context": ALL},
+            "author": {
+                "description": "The ID for the author of the revision.",
+                "type": "integer",
+                "context": ALL,
+            },
+            "date": {
+                "description": "The date the revision was published, in the site's timezone.",
+                "type": "string",
+                "format": "date-time",
+                "context": ALL,
+            },
+            "date_gmt": {
+                "description": "The date the revision was published, as GMT.",
+                "type": "string",
+                "format": "date-time",
+                "context": VIEW_EDIT,
+            },
+            "guid": {
+                "description": "The globally unique identifier for the post.",
+                "type": "object",
+                "context": VIEW_EDIT,
+                "readonly": True,
+                "properties": {
+                    "raw": {
+                        "description": "GUID for the post, as it exists in the database.",
+                        "type": "string",
+                        "context": ["edit"],
+                        "readonly": True,
+                    },
+                    "rendered": {
+                        "description": "GUID for the post, transformed for display.",
+                        "type": "string",
+                        "context": VIEW_EDIT,
+                        "readonly": True,
+                    },
+                },
+            },
+            "id": {
+                "description": "Unique identifier for the revision.",
+                "type": "integer",
+                "context": ALL,
+            },
+            "modified": {
+                "description": "The date the revision was last modified, in the site's timezone.",
+                "type": "string",
+                "format": "date-time",
+                "context": VIEW_EDIT,
+            },
+            "modified_gmt": {
+                "description": "The date the revision was last modified, as GMT.",
+                "type": "string",
+                "format": "date-time",
+                "context": VIEW_EDIT,
+            },
+            "parent": {
+                "description": "The ID for the parent of the revision.",
+                "type": "integer",
+                "context": ALL,
+            },
+            "slug": {
+                "description": "An alphanumeric identifier for the revision unique to its type.",
+                "type": "string",
+                "context": ALL,
+            },
             "title": _raw_rendered("title", ALL, ALL),
             "content": _raw_rendered(
-                "content", VIEW_EDIT, VIEW_EDIT,
-                block_version={"description": "Version of the content block format used by "
-                               "the post.", "type": "integer", "context": ["edit"],
-                               "readonly": True},
-                protected={"description": "Whether the content is protected with a password.",
-                           "type": "boolean", "context": ALL, "readonly": True}),
+                "content",
+                VIEW_EDIT,
+                VIEW_EDIT,
+                block_version={
+                    "description": "Version of the content block format used by the post.",
+                    "type": "integer",
+                    "context": ["edit"],
+                    "readonly": True,
+                },
+                protected={
+                    "description": "Whether the content is protected with a password.",
+                    "type": "boolean",
+                    "context": ALL,
+                    "readonly": True,
+                },
+            ),
             "excerpt": _raw_rendered(
-                "excerpt", ALL, ALL,
-                protected={"description": "Whether the excerpt is protected with a password.",
-                           "type": "boolean", "context": ALL, "readonly": True}),
+                "excerpt",
+                ALL,
+                ALL,
+                protected={
+                    "description": "Whether the excerpt is protected with a password.",
+                    "type": "boolean",
+                    "context": ALL,
+                    "readonly": True,
+                },
+            ),
         },
     }
 
@@ -105,9 +170,10 @@ class RevisionSerializer(WPSerializer):
         if want("title"):
             data["title"] = {"raw": revision.title, "rendered": render_title(revision.title)}
         if want("content"):
-            data["content"] = {"raw": revision.content,
-                               "rendered": render_content(revision.content,
-                                                          site_url(self.context.get("request")))}
+            data["content"] = {
+                "raw": revision.content,
+                "rendered": render_content(revision.content, site_url(self.context.get("request"))),
+            }
         if want("excerpt"):
             # the_excerpt on the revision's own excerpt: nothing is generated for revisions
             excerpt = revision.excerpt
@@ -117,8 +183,9 @@ class RevisionSerializer(WPSerializer):
 
     def links(self, revision: Post) -> dict[str, list[dict[str, Any]]]:
         base = self.context["view"].parent_route
-        return {"parent": [{"href": rest_url(self.context["request"],
-                                             f"{base}/{revision.parent_id}")}]}
+        return {
+            "parent": [{"href": rest_url(self.context["request"], f"{base}/{revision.parent_id}")}]
+        }
 
 
 class RevisionViewSet(UnderPostMixin, WPViewSet):
@@ -135,23 +202,41 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
             "context": CONTEXT_ARG,
             "page": PAGE_ARG,
             # no default: every revision when per_page is not given
-            "per_page": {"description": "Maximum number of items to be returned in result "
-                         "set.", "type": "integer", "minimum": 1, "maximum": 100},
+            "per_page": {
+                "description": "Maximum number of items to be returned in result set.",
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100,
+            },
             "search": SEARCH_ARG,
             "exclude": {"description": "Ensure result set excludes specific IDs.", **ids},
             "include": {"description": "Limit result set to specific IDs.", **ids},
-            "offset": {"description": "Offset the result set by a specific number of items.",
-                       "type": "integer"},
-            "order": {"description": "Order sort attribute ascending or descending.",
-                      "type": "string", "default": "desc", "enum": ["asc", "desc"]},
-            "orderby": {"description": "Sort collection by object attribute.", "type": "string",
-                        "default": "date", "enum": ["date", "id", "include", "relevance",
-                                                    "slug", "include_slugs", "title"]},
+            "offset": {
+                "description": "Offset the result set by a specific number of items.",
+                "type": "integer",
+            },
+            "order": {
+                "description": "Order sort attribute ascending or descending.",
+                "type": "string",
+                "default": "desc",
+                "enum": ["asc", "desc"],
+            },
+            "orderby": {
+                "description": "Sort collection by object attribute.",
+                "type": "string",
+                "default": "date",
+                "enum": ["date", "id", "include", "relevance", "slug", "include_slugs", "title"],
+            },
         }
 
     def destroy_args(self) -> dict[str, dict[str, Any]]:
-        return {"force": {"type": "boolean", "default": False, "description": "Required to be "
-                          "true, as revisions do not support trashing."}}
+        return {
+            "force": {
+                "type": "boolean",
+                "default": False,
+                "description": "Required to be true, as revisions do not support trashing.",
+            }
+        }
 
     # --- rows --------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Post]:
@@ -162,8 +247,11 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
         parent = self.check_parent_readable()
         revision = super().get_object()
         if revision.parent_id != parent.pk:
-            raise WPError("rest_revision_parent_id_mismatch",
-                          "The revision does not belong to the specified parent.", 404)
+            raise WPError(
+                "rest_revision_parent_id_mismatch",
+                "The revision does not belong to the specified parent.",
+                404,
+            )
         return revision
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
@@ -175,18 +263,32 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
             revisions = revisions.exclude(pk__in=params["exclude"])
         if params.get("search"):
             revisions = revisions.filter(title__icontains=params["search"]) | revisions.filter(
-                content__icontains=params["search"])
+                content__icontains=params["search"]
+            )
         orderby = params.get("orderby", "date")
         if orderby in ("include", "relevance") and not params.get(
-                "include" if orderby == "include" else "search"):
-            code, what = (("rest_orderby_include_missing_include", "include")
-                          if orderby == "include" else ("rest_no_search_term_defined", "search"))
-            message = ("You need to define an include parameter to order by include."
-                       if what == "include" else
-                       "You need to define a search term to order by relevance.")
+            "include" if orderby == "include" else "search"
+        ):
+            code, what = (
+                ("rest_orderby_include_missing_include", "include")
+                if orderby == "include"
+                else ("rest_no_search_term_defined", "search")
+            )
+            message = (
+                "You need to define an include parameter to order by include."
+                if what == "include"
+                else "You need to define a search term to order by relevance."
+            )
             raise WPError(code, message, 400)
-        column = {"date": "date", "id": "id", "slug": "slug", "title": "title",
-                  "include": "id", "relevance": "date", "include_slugs": "slug"}[orderby]
+        column = {
+            "date": "date",
+            "id": "id",
+            "slug": "slug",
+            "title": "title",
+            "include": "id",
+            "relevance": "date",
+            "include_slugs": "slug",
+        }[orderby]
         prefix = "-" if params.get("order", "desc") == "desc" else ""
         return revisions.order_by(f"{prefix}{column}", f"{prefix}id")
 
@@ -201,8 +303,9 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
     def check_parent_readable(self) -> Post:
         parent = self.parent_post()
         if not user_can(self.request.user, "edit_post", parent):
-            raise self.forbid("rest_cannot_read",
-                              "Sorry, you are not allowed to view revisions of this post.")
+            raise self.forbid(
+                "rest_cannot_read", "Sorry, you are not allowed to view revisions of this post."
+            )
         return parent
 
     def check_list_permission(self) -> None:
@@ -214,18 +317,27 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
     def check_destroy_permission(self, revision: Post) -> None:
         self.check_parent_readable()
         if not user_can(self.request.user, "delete_post", self.parent_post()):
-            raise self.forbid("rest_cannot_delete",
-                              "Sorry, you are not allowed to delete revisions of this post.")
+            raise self.forbid(
+                "rest_cannot_delete", "Sorry, you are not allowed to delete revisions of this post."
+            )
 
     def perform_destroy(self, revision: Post, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):
-            raise WPError("rest_trash_not_supported", "Revisions do not support trashing. Set "
-                          "'force' to 'true' to delete.", 501)
+            raise WPError(
+                "rest_trash_not_supported",
+                "Revisions do not support trashing. Set 'force' to 'true' to delete.",
+                501,
+            )
         previous = self.serialize_one(revision)
         revision.delete()
         return {"deleted": True, "previous": previous}
 
 
 def register_revision_routes() -> None:
-    register_under_posts("revisions", RevisionViewSet, "revisions", {"GET": "list"},
-                         {"GET": "retrieve", "DELETE": "destroy"})
+    register_under_posts(
+        "revisions",
+        RevisionViewSet,
+        "revisions",
+        {"GET": "list"},
+        {"GET": "retrieve", "DELETE": "destroy"},
+    )

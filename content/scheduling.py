@@ -22,8 +22,9 @@ def publish_due_posts() -> int:
     from content.models import Post
     from wpapi.cache import bump
 
-    due = list(Post.objects.select_for_update().filter(status=Post.Status.FUTURE,
-                                                         date__lte=timezone.now()))
+    due = list(
+        Post.objects.select_for_update().filter(status=Post.Status.FUTURE, date__lte=timezone.now())
+    )
     for post in due:
         post.status = Post.Status.PUBLISH
         post.save(update_fields=["status"])

@@ -29,15 +29,25 @@ from wpapi.serializers import WPSerializer
 from wpapi.viewsets import PAGE_ARG, PER_PAGE_ARG, SEARCH_ARG, WPViewSet
 
 POST_FORMATS = {
-    "aside": "Aside", "chat": "Chat", "gallery": "Gallery", "link": "Link", "image": "Image",
-    "quote": "Quote", "status": "Status", "video": "Video", "audio": "Audio",
+    "aside": "Aside",
+    "chat": "Chat",
+    "gallery": "Gallery",
+    "link": "Link",
+    "image": "Image",
+    "quote": "Quote",
+    "status": "Status",
+    "video": "Video",
+    "audio": "Audio",
 }
 
 
 def post_subtypes() -> list[str]:
     """Post types the search covers: shown in REST, viewable, not attachments."""
-    return [slug for slug, kind in post_types().items()
-            if kind.show_in_rest and kind.viewable and slug != "attachment"]
+    return [
+        slug
+        for slug, kind in post_types().items()
+        if kind.show_in_rest and kind.viewable and slug != "attachment"
+    ]
 
 
 def term_subtypes() -> list[str]:
@@ -49,25 +59,47 @@ class SearchResultSerializer(WPSerializer):
         "title": "search-result",
         "type": "object",
         "properties": {
-            "id": {"description": "Unique identifier for the object.",
-                   "type": ["integer", "string"], "context": ["view", "embed"], "readonly": True},
-            "title": {"description": "The title for the object.", "type": "string",
-                      "context": ["view", "embed"], "readonly": True},
-            "url": {"description": "URL to the object.", "type": "string", "format": "uri",
-                    "context": ["view", "embed"], "readonly": True},
-            "type": {"description": "Object type.", "type": "string",
-                     "enum": ["post", "term", "post-format"], "context": ["view", "embed"],
-                     "readonly": True},
-            "subtype": {"description": "Object subtype.", "type": "string",
-                        "enum": ["post", "page", "category", "post_tag"],
-                        "context": ["view", "embed"], "readonly": True},
+            "id": {
+                "description": "Unique identifier for the object.",
+                "type": ["integer", "string"],
+                "context": ["view", "embed"],
+                "readonly": True,
+            },
+            "title": {
+                "description": "The title for the object.",
+                "type": "string",
+                "context": ["view", "embed"],
+                "readonly": True,
+            },
+            "url": {
+                "description": "URL to the object.",
+                "type": "string",
+                "format": "uri",
+                "context": ["view", "embed"],
+                "readonly": True,
+            },
+            "type": {
+                "description": "Object type.",
+                "type": "string",
+                "enum": ["post", "term", "post-format"],
+                "context": ["view", "embed"],
+                "readonly": True,
+            },
+            "subtype": {
+                "description": "Object subtype.",
+                "type": "string",
+                "enum": ["post", "page", "category", "post_tag"],
+                "context": ["view", "embed"],
+                "readonly": True,
+            },
         },
     }
 
     def to_representation(self, result: dict[str, Any]) -> dict[str, Any]:
         # post formats have no subtype, as WordPress answers them
-        return {key: result[key] for key in ("id", "title", "url", "type", "subtype")
-                if key in result}
+        return {
+            key: result[key] for key in ("id", "title", "url", "type", "subtype") if key in result
+        }
 
     def links(self, result: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         request = self.context["request"]
@@ -82,29 +114,51 @@ class SearchViewSet(WPViewSet):
     def search_args(self) -> dict[str, dict[str, Any]]:
         subtypes = [*post_subtypes(), *term_subtypes(), "any"]
         return {
-            "context": {"description": "Scope under which the request is made; determines "
-                        "fields present in response.", "type": "string",
-                        "enum": ["view", "embed"], "default": "view"},
+            "context": {
+                "description": "Scope under which the request is made; determines "
+                "fields present in response.",
+                "type": "string",
+                "enum": ["view", "embed"],
+                "default": "view",
+            },
             "page": PAGE_ARG,
             "per_page": PER_PAGE_ARG,
             "search": SEARCH_ARG,
-            "type": {"default": "post", "description": "Limit results to items of an object "
-                     "type.", "type": "string", "enum": ["post", "term", "post-format"]},
-            "subtype": {"default": "any", "description": "Limit results to items of one or more "
-                        "object subtypes.", "type": "array",
-                        "items": {"enum": subtypes, "type": "string"}},
-            "exclude": {"description": "Ensure result set excludes specific IDs.",
-                        "type": "array", "items": {"type": "integer"}, "default": []},
-            "include": {"description": "Limit result set to specific IDs.", "type": "array",
-                        "items": {"type": "integer"}, "default": []},
+            "type": {
+                "default": "post",
+                "description": "Limit results to items of an object type.",
+                "type": "string",
+                "enum": ["post", "term", "post-format"],
+            },
+            "subtype": {
+                "default": "any",
+                "description": "Limit results to items of one or more object subtypes.",
+                "type": "array",
+                "items": {"enum": subtypes, "type": "string"},
+            },
+            "exclude": {
+                "description": "Ensure result set excludes specific IDs.",
+                "type": "array",
+                "items": {"type": "integer"},
+                "default": [],
+            },
+            "include": {
+                "description": "Limit result set to specific IDs.",
+                "type": "array",
+                "items": {"type": "integer"},
+                "default": [],
+            },
         }
 
     def args_for(self, action: str) -> dict[str, dict[str, Any]]:
         return self.search_args()
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        handler = {"post": self.search_posts, "term": self.search_terms,
-                   "post-format": self.search_formats}[self.params["type"]]
+        handler = {
+            "post": self.search_posts,
+            "term": self.search_terms,
+            "post-format": self.search_formats,
+        }[self.params["type"]]
         wanted = self.subtypes(handler)
         total, results = handler(wanted)
         per_page, page = self.params["per_page"], self.params["page"]
@@ -112,8 +166,11 @@ class SearchViewSet(WPViewSet):
         return self.page_response(results, total, max_pages, page)
 
     def subtypes(self, handler: Any) -> list[str]:
-        known = {self.search_posts: post_subtypes, self.search_terms: term_subtypes,
-                 self.search_formats: lambda: list(POST_FORMATS)}[handler]()
+        known = {
+            self.search_posts: post_subtypes,
+            self.search_terms: term_subtypes,
+            self.search_formats: lambda: list(POST_FORMATS),
+        }[handler]()
         # the default ("any") arrives unsanitised, as a string
         requested = parse_list(self.params.get("subtype") or "any")
         if "any" in requested:
@@ -133,17 +190,28 @@ class SearchViewSet(WPViewSet):
             if not self.request.user.is_authenticated:
                 posts = posts.filter(password="")
             for word in text.split():
-                posts = posts.filter(Q(title__icontains=word) | Q(excerpt__icontains=word)
-                                     | Q(content__icontains=word))
+                posts = posts.filter(
+                    Q(title__icontains=word)
+                    | Q(excerpt__icontains=word)
+                    | Q(content__icontains=word)
+                )
             # WP_Query's relevance: the whole phrase in the title first, then newest first
-            posts = posts.annotate(in_title=Case(When(title__icontains=text, then=Value(1)),
-                                                 default=Value(0), output_field=IntegerField()))
+            posts = posts.annotate(
+                in_title=Case(
+                    When(title__icontains=text, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
             posts = posts.order_by("-in_title", "-date", "-id")
         else:
             posts = posts.order_by("-date", "-id")
         total = posts.count()
-        rows = list(posts.only("id", "type", "title", "slug", "status", "password", "parent_id",
-                               "date")[self.window()])
+        rows = list(
+            posts.only("id", "type", "title", "slug", "status", "password", "parent_id", "date")[
+                self.window()
+            ]
+        )
         ancestors = load_ancestors(rows)
         home = site_url(self.request)
         results = []
@@ -152,16 +220,24 @@ class SearchViewSet(WPViewSet):
             if post.password:
                 title = f"Protected: {title}"
             rest_base = post_types()[post.type].rest_base or post.type
-            results.append({
-                "id": post.pk, "title": html.unescape(title),
-                "url": post_permalink(home, post, ancestors),
-                "type": "post", "subtype": post.type,
-                "_links": {
-                    "self": [{"embeddable": True,
-                              "href": rest_url(self.request, f"/wp/v2/{rest_base}/{post.pk}")}],
-                    "about": [{"href": rest_url(self.request, f"/wp/v2/types/{post.type}")}],
-                },
-            })
+            results.append(
+                {
+                    "id": post.pk,
+                    "title": html.unescape(title),
+                    "url": post_permalink(home, post, ancestors),
+                    "type": "post",
+                    "subtype": post.type,
+                    "_links": {
+                        "self": [
+                            {
+                                "embeddable": True,
+                                "href": rest_url(self.request, f"/wp/v2/{rest_base}/{post.pk}"),
+                            }
+                        ],
+                        "about": [{"href": rest_url(self.request, f"/wp/v2/types/{post.type}")}],
+                    },
+                }
+            )
         return total, results
 
     def search_terms(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
@@ -174,37 +250,70 @@ class SearchViewSet(WPViewSet):
         total = terms.count()
         rows = list(terms[self.window()])
         registry = taxonomies()
-        tree = {pk: (parent_id, slug) for pk, parent_id, slug in Term.objects.filter(
-            pk__in={t.parent_id for t in rows if t.parent_id} or [0]).values_list(
-            "id", "parent_id", "slug")} if any(t.parent_id for t in rows) else {}
+        tree = (
+            {
+                pk: (parent_id, slug)
+                for pk, parent_id, slug in Term.objects.filter(
+                    pk__in={t.parent_id for t in rows if t.parent_id} or [0]
+                ).values_list("id", "parent_id", "slug")
+            }
+            if any(t.parent_id for t in rows)
+            else {}
+        )
         results = []
         for term in rows:
             taxonomy = registry[term.taxonomy]
             serializer = term_serializer_for(taxonomy)(
-                context={"request": self.request, "term_tree": tree})
-            results.append({
-                "id": term.pk, "title": html.unescape(term.name),
-                # WordPress 6.1 answers a term's taxonomy as its type, with no subtype
-                "url": serializer.term_link(term), "type": term.taxonomy,
-                "_links": {
-                    "self": [{"embeddable": True, "href": rest_url(
-                        self.request, f"/wp/v2/{taxonomy.rest_base}/{term.pk}")}],
-                    "about": [{"href": rest_url(self.request,
-                                                f"/wp/v2/taxonomies/{term.taxonomy}")}],
-                },
-            })
+                context={"request": self.request, "term_tree": tree}
+            )
+            results.append(
+                {
+                    "id": term.pk,
+                    "title": html.unescape(term.name),
+                    # WordPress 6.1 answers a term's taxonomy as its type, with no subtype
+                    "url": serializer.term_link(term),
+                    "type": term.taxonomy,
+                    "_links": {
+                        "self": [
+                            {
+                                "embeddable": True,
+                                "href": rest_url(
+                                    self.request, f"/wp/v2/{taxonomy.rest_base}/{term.pk}"
+                                ),
+                            }
+                        ],
+                        "about": [
+                            {"href": rest_url(self.request, f"/wp/v2/taxonomies/{term.taxonomy}")}
+                        ],
+                    },
+                }
+            )
         return total, results
 
     def search_formats(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
-        used = set(Post.objects.filter(type="post", status="publish", format__in=subtypes)
-                   .values_list("format", flat=True).distinct())
+        used = set(
+            Post.objects.filter(type="post", status="publish", format__in=subtypes)
+            .values_list("format", flat=True)
+            .distinct()
+        )
         text = (self.params.get("search") or "").strip().lower()
-        names = [slug for slug in POST_FORMATS if slug in used
-                 and (not text or text in POST_FORMATS[slug].lower())]
+        names = [
+            slug
+            for slug in POST_FORMATS
+            if slug in used and (not text or text in POST_FORMATS[slug].lower())
+        ]
         page = names[self.window()]
         home = rest_url(self.request, "/").removesuffix("/wp-json/")
-        results = [{"id": slug, "title": POST_FORMATS[slug], "url": f"{home}/type/{slug}/",
-                    "type": "post-format", "_links": {}} for slug in page]
+        results = [
+            {
+                "id": slug,
+                "title": POST_FORMATS[slug],
+                "url": f"{home}/type/{slug}/",
+                "type": "post-format",
+                "_links": {},
+            }
+            for slug in page
+        ]
         return len(names), results
 
     def _include_exclude(self, queryset: QuerySet) -> QuerySet:

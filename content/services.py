@@ -353,8 +353,9 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
         )
 
 
-def _prepare_insert(user: Any, post: Post, params: dict[str, Any], *, creating: bool,
-                    fields: set[str]) -> dict[str, Any]:
+def _prepare_insert(
+    user: Any, post: Post, params: dict[str, Any], *, creating: bool, fields: set[str]
+) -> dict[str, Any]:
     """wp_insert_post() before saving: the request's fields applied (terms and meta returned
     for after the save), no password on a private post, not empty, dates and scheduling."""
     extras = _prepare(user, post, params, creating=creating, schema_fields=fields)
@@ -368,8 +369,13 @@ def _prepare_insert(user: Any, post: Post, params: dict[str, Any], *, creating: 
 
 def _unique_own_slug(post: Post) -> str:
     """The post's slug made unique among its type (and, when hierarchical, its siblings)."""
-    return unique_slug(post.slug, post.type, exclude_id=post.pk, parent_id=post.parent_id,
-                       hierarchical=bool(post.type_object and post.type_object.hierarchical))
+    return unique_slug(
+        post.slug,
+        post.type,
+        exclude_id=post.pk,
+        parent_id=post.parent_id,
+        hierarchical=bool(post.type_object and post.type_object.hierarchical),
+    )
 
 
 @transaction.atomic

@@ -39,8 +39,9 @@ URLS = [
 
 def prepare(env: dict[str, str], posts: int) -> None:
     subprocess.run([PYTHON, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([PYTHON, "manage.py", "seed_demo"], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PYTHON, "manage.py", "seed_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
     code = f"""
 from content.models import Post
 from users.models import User
@@ -52,8 +53,9 @@ Post.objects.bulk_create([
     for i in range(max(0, {posts} - have))
 ])
 """
-    subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT,
-                   env=env, check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env, check=True
+    )
 
 
 def count_queries(env: dict[str, str], path: str) -> str:
@@ -69,8 +71,13 @@ print(status, len(ctx.captured_queries))
 """
     # queries of an uncached answer: the response cache would hide them
     env = {**env, "WP_RESPONSE_CACHE_SECONDS": "0"}
-    result = subprocess.run([PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     return result.stdout.strip().replace(" ", "/") or "?"
 
 
@@ -105,8 +112,11 @@ def hammer(url: str, seconds: float, concurrency: int) -> tuple[int, int, list[f
 
 def wrk(url: str, seconds: float, concurrency: int) -> tuple[float, str]:
     """wrk (a C load generator) leaves the CPU to the server; used when installed."""
-    result = subprocess.run(["wrk", "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency",
-                             url], capture_output=True, text=True)
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency", url],
+        capture_output=True,
+        text=True,
+    )
     rate, p50 = 0.0, "?"
     for line in result.stdout.splitlines():
         parts = line.split()
@@ -143,27 +153,58 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8799)
-    parser.add_argument("--threads", type=int, default=4,
-                        help="gthread threads per worker (keep-alive connections)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="gthread threads per worker (keep-alive connections)"
+    )
     parser.add_argument("--only", default="", help="run only URLs containing this text")
     args = parser.parse_args()
 
     scratch = tempfile.mkdtemp(prefix="wpapi-bench-")
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-" + os.urandom(8).hex(),
-           "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver", "WPAPI_VAR_DIR": scratch}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-" + os.urandom(8).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "WPAPI_VAR_DIR": scratch,
+    }
     env.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
     prepare(env, args.posts)
     post_id = subprocess.run(
-        [PYTHON, "manage.py", "shell", "--no-imports", "-c",
-         "from content.models import Post; print(Post.objects.filter(type='post',"
-         " status='publish').values_list('id', flat=True).first())"],
-        cwd=ROOT, env=env, capture_output=True, text=True).stdout.strip()
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "from content.models import Post; print(Post.objects.filter(type='post',"
+            " status='publish').values_list('id', flat=True).first())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "wpapi.wsgi", "-w", str(args.workers), "-k", "gthread",
-         "--threads", str(args.threads), "-b", f"127.0.0.1:{args.port}", "--log-level",
-         "warning"],
-        cwd=ROOT, env=env)
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "wpapi.wsgi",
+            "-w",
+            str(args.workers),
+            "-k",
+            "gthread",
+            "--threads",
+            str(args.threads),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     base = f"http://127.0.0.1:{args.port}"
     try:
         for _ in range(50):
@@ -172,8 +213,10 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"{'request':45} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-              f"{'status/queries':>15}")
+        print(
+            f"{'request':45} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+            f"{'status/queries':>15}"
+        )
         for template in URLS:
             path = template.format(post_id=post_id)
             if args.only not in path:
@@ -182,17 +225,24 @@ def main() -> None:
             queries = count_queries(env, path)
             if shutil.which("wrk"):
                 rate, p50_text = wrk(base + path, args.seconds, args.concurrency)
-                print(f"{path:45} {rate:8.0f} {p50_text:>8} {'(wrk)':>8} {'':>7} {queries:>15}",
-                      flush=True)
+                print(
+                    f"{path:45} {rate:8.0f} {p50_text:>8} {'(wrk)':>8} {'':>7} {queries:>15}",
+                    flush=True,
+                )
                 continue
             total, errors, latencies = hammer(base + path, args.seconds, args.concurrency)
             latencies.sort()
             p50 = statistics.median(latencies) * 1000 if latencies else 0
             p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000 if latencies else 0
-            print(f"{path:45} {total / args.seconds:8.0f} {p50:8.1f} {p95:8.1f} {errors:7d} "
-                  f"{queries:>15}", flush=True)
-        print(f"memory: {rss_of_tree(server.pid) / 1024:.0f} MiB resident in the gunicorn "
-              f"master and its {args.workers} workers")
+            print(
+                f"{path:45} {total / args.seconds:8.0f} {p50:8.1f} {p95:8.1f} {errors:7d} "
+                f"{queries:>15}",
+                flush=True,
+            )
+        print(
+            f"memory: {rss_of_tree(server.pid) / 1024:.0f} MiB resident in the gunicorn "
+            f"master and its {args.workers} workers"
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)

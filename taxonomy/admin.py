@@ -44,13 +44,27 @@ class TermAdmin(admin.ModelAdmin):
             return
         if change:
             current = Term.objects.get(pk=obj.pk)
-            saved = term_update(term=current, name=obj.name, slug=obj.slug,
-                                description=obj.description, parent_id=obj.parent_id or 0)
+            saved = term_update(
+                term=current,
+                name=obj.name,
+                slug=obj.slug,
+                description=obj.description,
+                parent_id=obj.parent_id or 0,
+            )
         else:
-            saved = term_create(taxonomy=taxonomy, name=obj.name, slug=obj.slug,
-                                description=obj.description, parent_id=obj.parent_id)
-        obj.pk, obj.slug, obj.name, obj.parent_id = saved.pk, saved.slug, saved.name, \
-            saved.parent_id
+            saved = term_create(
+                taxonomy=taxonomy,
+                name=obj.name,
+                slug=obj.slug,
+                description=obj.description,
+                parent_id=obj.parent_id,
+            )
+        obj.pk, obj.slug, obj.name, obj.parent_id = (
+            saved.pk,
+            saved.slug,
+            saved.name,
+            saved.parent_id,
+        )
 
     def has_delete_permission(self, request: HttpRequest, obj: Term | None = None) -> bool:
         if obj is not None and is_default_term(obj):
@@ -64,5 +78,3 @@ class TermAdmin(admin.ModelAdmin):
         for term in queryset:
             if not is_default_term(term):
                 term_delete(term=term)
-
-

@@ -21,14 +21,23 @@ def seed() -> None:
     default_category()
     for slug, name, description, parent_slug, color in CATEGORIES:
         parent = Term.objects.get(taxonomy="category", slug=parent_slug) if parent_slug else None
-        term, created = Term.objects.get_or_create(taxonomy="category", slug=slug, defaults={
-            "name": name, "description": description, "parent": parent})
+        term, created = Term.objects.get_or_create(
+            taxonomy="category",
+            slug=slug,
+            defaults={"name": name, "description": description, "parent": parent},
+        )
         if created and color:
             # Shown only where a project registers it (settings.WP_TERM_META), as on the
             # reference site, which registers ref_color for categories.
             term.meta_entries.create(key="ref_color", value=color)
     for slug in TAGS:
-        Term.objects.get_or_create(taxonomy="post_tag", slug=slug, defaults={
-            "name": slug.title(), "description": f"Tag {slug}."})
-    Term.objects.get_or_create(taxonomy="post_tag", slug="unused-tag", defaults={
-        "name": "Unused tag", "description": "Tag unused-tag."})
+        Term.objects.get_or_create(
+            taxonomy="post_tag",
+            slug=slug,
+            defaults={"name": slug.title(), "description": f"Tag {slug}."},
+        )
+    Term.objects.get_or_create(
+        taxonomy="post_tag",
+        slug="unused-tag",
+        defaults={"name": "Unused tag", "description": "Tag unused-tag."},
+    )

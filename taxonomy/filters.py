@@ -18,27 +18,56 @@ ORDERBY = ["id", "include", "name", "slug", "include_slugs", "term_group", "desc
 
 def term_collection_args(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
     args: dict[str, dict[str, Any]] = {
-        "exclude": {"description": "Ensure result set excludes specific IDs.", "type": "array",
-                    "items": {"type": "integer"}, "default": []},
-        "include": {"description": "Limit result set to specific IDs.", "type": "array",
-                    "items": {"type": "integer"}, "default": []},
+        "exclude": {
+            "description": "Ensure result set excludes specific IDs.",
+            "type": "array",
+            "items": {"type": "integer"},
+            "default": [],
+        },
+        "include": {
+            "description": "Limit result set to specific IDs.",
+            "type": "array",
+            "items": {"type": "integer"},
+            "default": [],
+        },
     }
     if not taxonomy.hierarchical:
-        args["offset"] = {"description": "Offset the result set by a specific number of items.",
-                          "type": "integer"}
-    args["order"] = {"description": "Order sort attribute ascending or descending.",
-                     "type": "string", "default": "asc", "enum": ["asc", "desc"]}
-    args["orderby"] = {"description": "Sort collection by term attribute.", "type": "string",
-                       "default": "name", "enum": list(ORDERBY)}
-    args["hide_empty"] = {"description": "Whether to hide terms not assigned to any posts.",
-                          "type": "boolean", "default": False}
+        args["offset"] = {
+            "description": "Offset the result set by a specific number of items.",
+            "type": "integer",
+        }
+    args["order"] = {
+        "description": "Order sort attribute ascending or descending.",
+        "type": "string",
+        "default": "asc",
+        "enum": ["asc", "desc"],
+    }
+    args["orderby"] = {
+        "description": "Sort collection by term attribute.",
+        "type": "string",
+        "default": "name",
+        "enum": list(ORDERBY),
+    }
+    args["hide_empty"] = {
+        "description": "Whether to hide terms not assigned to any posts.",
+        "type": "boolean",
+        "default": False,
+    }
     if taxonomy.hierarchical:
-        args["parent"] = {"description": "Limit result set to terms assigned to a specific parent.",
-                          "type": "integer"}
-    args["post"] = {"description": "Limit result set to terms assigned to a specific post.",
-                    "type": "integer", "default": None}
-    args["slug"] = {"description": "Limit result set to terms with one or more specific slugs.",
-                    "type": "array", "items": {"type": "string"}}
+        args["parent"] = {
+            "description": "Limit result set to terms assigned to a specific parent.",
+            "type": "integer",
+        }
+    args["post"] = {
+        "description": "Limit result set to terms assigned to a specific post.",
+        "type": "integer",
+        "default": None,
+    }
+    args["slug"] = {
+        "description": "Limit result set to terms with one or more specific slugs.",
+        "type": "array",
+        "items": {"type": "string"},
+    }
     return collection_params(**args)
 
 
@@ -65,8 +94,12 @@ def non_empty_ids(taxonomy: Taxonomy, terms: QuerySet[Term]) -> set[int]:
     return keep
 
 
-def filter_terms(terms: QuerySet[Term], params: dict[str, Any], taxonomy: Taxonomy,
-                 all_terms: QuerySet[Term] | None = None) -> QuerySet[Term]:
+def filter_terms(
+    terms: QuerySet[Term],
+    params: dict[str, Any],
+    taxonomy: Taxonomy,
+    all_terms: QuerySet[Term] | None = None,
+) -> QuerySet[Term]:
     """Apply the collection arguments, in WP_Term_Query's way."""
     include = storable_ids(params.get("include"))
     if params.get("include"):
@@ -91,19 +124,18 @@ def filter_terms(terms: QuerySet[Term], params: dict[str, Any], taxonomy: Taxono
     if post and not 0 < post <= MAX_ID:
         terms = terms.none()
     elif post:
-        terms = terms.filter(pk__in=TermRelationship.objects.filter(post_id=post)
-                             .values("term_id"))
+        terms = terms.filter(pk__in=TermRelationship.objects.filter(post_id=post).values("term_id"))
     if params.get("hide_empty"):
         if taxonomy.hierarchical and all_terms is not None:
-            terms = terms.filter(Q(post_count__gt=0) | Q(pk__in=non_empty_ids(taxonomy,
-                                                                                all_terms)))
+            terms = terms.filter(Q(post_count__gt=0) | Q(pk__in=non_empty_ids(taxonomy, all_terms)))
         else:
             terms = terms.filter(post_count__gt=0)
     return order_terms(terms, params, include, slugs)
 
 
-def order_terms(terms: QuerySet[Term], params: dict[str, Any], include: list[int],
-                slugs: list[str]) -> QuerySet[Term]:
+def order_terms(
+    terms: QuerySet[Term], params: dict[str, Any], include: list[int], slugs: list[str]
+) -> QuerySet[Term]:
     """WP_Term_Query::parse_orderby(); ties fall back to the term ID, ascending."""
     orderby = params.get("orderby") or "name"
     descending = params.get("order") == "desc"
@@ -119,11 +151,17 @@ def order_terms(terms: QuerySet[Term], params: dict[str, Any], include: list[int
     elif orderby == "description":
         key = Lower("description")
     elif orderby == "include" and include:
-        key = Case(*[When(pk=pk, then=Value(index)) for index, pk in enumerate(include)],
-                   default=Value(len(include)), output_field=IntegerField())
+        key = Case(
+            *[When(pk=pk, then=Value(index)) for index, pk in enumerate(include)],
+            default=Value(len(include)),
+            output_field=IntegerField(),
+        )
     elif orderby == "include_slugs" and slugs:
-        key = Case(*[When(slug=slug, then=Value(index)) for index, slug in enumerate(slugs)],
-                   default=Value(len(slugs)), output_field=IntegerField())
+        key = Case(
+            *[When(slug=slug, then=Value(index)) for index, slug in enumerate(slugs)],
+            default=Value(len(slugs)),
+            output_field=IntegerField(),
+        )
     else:
         key = Lower("name")
     if isinstance(key, str):

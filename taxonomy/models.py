@@ -12,15 +12,20 @@ class Term(models.Model):
     name = models.CharField(max_length=200)
     slug = models.CharField(max_length=200)
     description = models.TextField(blank=True, default="")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
     term_group = models.IntegerField(default=0)
-    posts = models.ManyToManyField("content.Post", through="TermRelationship",
-                                   related_name="terms", blank=True)
+    posts = models.ManyToManyField(
+        "content.Post", through="TermRelationship", related_name="terms", blank=True
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["taxonomy", "slug"],
-                                               name="term_unique_slug_per_taxonomy")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["taxonomy", "slug"], name="term_unique_slug_per_taxonomy"
+            )
+        ]
         indexes = [models.Index(fields=["taxonomy", "name"], name="term_taxonomy_name")]
         ordering = ["name", "id"]
 
@@ -36,13 +41,15 @@ class TermRelationship(models.Model):
     """A post's membership of a term (wp_term_relationships)."""
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="relationships")
-    post = models.ForeignKey("content.Post", on_delete=models.CASCADE,
-                             related_name="term_relationships")
+    post = models.ForeignKey(
+        "content.Post", on_delete=models.CASCADE, related_name="term_relationships"
+    )
     term_order = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["term", "post"],
-                                               name="term_relationship_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "post"], name="term_relationship_unique")
+        ]
         indexes = [models.Index(fields=["post", "term"], name="termrel_post_term")]
 
     def __str__(self) -> str:

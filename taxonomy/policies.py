@@ -19,8 +19,11 @@ def can_assign_terms(user: Any, taxonomy: Taxonomy) -> bool:
 def check_can_list_terms(user: Any, taxonomy: Taxonomy, context: str) -> None:
     """The edit context of a terms collection needs the taxonomy's edit_terms capability."""
     if context == "edit" and not user_can(user, taxonomy.capabilities["edit_terms"]):
-        raise forbidden(user, "rest_forbidden_context",
-                        "Sorry, you are not allowed to edit terms in this taxonomy.")
+        raise forbidden(
+            user,
+            "rest_forbidden_context",
+            "Sorry, you are not allowed to edit terms in this taxonomy.",
+        )
 
 
 def can_read_terms_for_post(user: Any, post: Post, taxonomy: Taxonomy) -> bool:
@@ -33,14 +36,18 @@ def can_read_terms_for_post(user: Any, post: Post, taxonomy: Taxonomy) -> bool:
 
 def check_can_read_terms_for_post(user: Any, post: Post, taxonomy: Taxonomy) -> None:
     if not can_read_terms_for_post(user, post, taxonomy):
-        raise forbidden(user, "rest_forbidden_context",
-                        "Sorry, you are not allowed to view terms for this post.")
+        raise forbidden(
+            user,
+            "rest_forbidden_context",
+            "Sorry, you are not allowed to view terms for this post.",
+        )
 
 
 def check_can_view_term(user: Any, term: Term, context: str) -> None:
     if context == "edit" and not user_can(user, "edit_term", term):
-        raise forbidden(user, "rest_forbidden_context",
-                        "Sorry, you are not allowed to edit this term.")
+        raise forbidden(
+            user, "rest_forbidden_context", "Sorry, you are not allowed to edit this term."
+        )
 
 
 def check_can_create_term(user: Any, taxonomy: Taxonomy) -> None:
@@ -48,8 +55,11 @@ def check_can_create_term(user: Any, taxonomy: Taxonomy) -> None:
     so authors and contributors may create tags but not categories."""
     needed = "edit_terms" if taxonomy.hierarchical else "assign_terms"
     if not user_can(user, taxonomy.capabilities[needed]):
-        raise forbidden(user, "rest_cannot_create",
-                        "Sorry, you are not allowed to create terms in this taxonomy.")
+        raise forbidden(
+            user,
+            "rest_cannot_create",
+            "Sorry, you are not allowed to create terms in this taxonomy.",
+        )
 
 
 def check_can_edit_term(user: Any, term: Term) -> None:
@@ -59,11 +69,17 @@ def check_can_edit_term(user: Any, term: Term) -> None:
 
 def check_can_edit_term_meta(user: Any, term: Term | None, taxonomy: Taxonomy, key: str) -> None:
     """edit_term_meta maps to edit_term: a contributor who may create a tag may not set its meta."""
-    allowed = user_can(user, "edit_term", term) if term is not None else \
-        user_can(user, taxonomy.capabilities["edit_terms"])
+    allowed = (
+        user_can(user, "edit_term", term)
+        if term is not None
+        else user_can(user, taxonomy.capabilities["edit_terms"])
+    )
     if not allowed:
-        error = forbidden(user, "rest_cannot_update",
-                          f"Sorry, you are not allowed to edit the {key} custom field.")
+        error = forbidden(
+            user,
+            "rest_cannot_update",
+            f"Sorry, you are not allowed to edit the {key} custom field.",
+        )
         error.data = {"key": key}
         raise error
 
@@ -75,8 +91,9 @@ def can_delete_term(user: Any, term: Term) -> bool:
 
 def check_can_delete_term(user: Any, term: Term) -> None:
     if not can_delete_term(user, term):
-        raise forbidden(user, "rest_cannot_delete",
-                        "Sorry, you are not allowed to delete this term.")
+        raise forbidden(
+            user, "rest_cannot_delete", "Sorry, you are not allowed to delete this term."
+        )
 
 
 # --- taxonomies ---------------------------------------------------------------------------------
@@ -85,11 +102,15 @@ def check_can_list_taxonomies(user: Any, candidates: list[Taxonomy], context: st
     if context != "edit":
         return
     if not any(can_assign_terms(user, taxonomy) for taxonomy in candidates):
-        raise forbidden(user, "rest_cannot_view",
-                        "Sorry, you are not allowed to manage terms in this taxonomy.")
+        raise forbidden(
+            user, "rest_cannot_view", "Sorry, you are not allowed to manage terms in this taxonomy."
+        )
 
 
 def check_can_view_taxonomy(user: Any, taxonomy: Taxonomy | None, context: str) -> None:
     if taxonomy is not None and context == "edit" and not can_assign_terms(user, taxonomy):
-        raise forbidden(user, "rest_forbidden_context",
-                        "Sorry, you are not allowed to manage terms in this taxonomy.")
+        raise forbidden(
+            user,
+            "rest_forbidden_context",
+            "Sorry, you are not allowed to manage terms in this taxonomy.",
+        )

@@ -69,12 +69,16 @@ class Taxonomy:
 
 
 # WP_Taxonomy::get_default_labels(): (non-hierarchical, hierarchical), in WordPress's order.
-_SLUG_HELP = ("The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all "
-              "lowercase and contains only letters, numbers, and hyphens.")
+_SLUG_HELP = (
+    "The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all "
+    "lowercase and contains only letters, numbers, and hyphens."
+)
 _NAME_HELP = "The name is how it appears on your site."
 _DESC_HELP = "The description is not prominent by default; however, some themes may show it."
-_PARENT_HELP = ("Assign a parent term to create a hierarchy. The term Jazz, for example, would be "
-                "the parent of Bebop and Big Band.")
+_PARENT_HELP = (
+    "Assign a parent term to create a hierarchy. The term Jazz, for example, would be "
+    "the parent of Bebop and Big Band."
+)
 DEFAULT_LABELS: dict[str, tuple[str | None, str | None]] = {
     "name": ("Tags", "Categories"),
     "singular_name": ("Tag", "Category"),
@@ -108,20 +112,39 @@ DEFAULT_LABELS: dict[str, tuple[str | None, str | None]] = {
 
 
 def _caps(manage: str, edit: str, delete: str, assign: str) -> dict[str, str]:
-    return {"manage_terms": manage, "edit_terms": edit, "delete_terms": delete,
-            "assign_terms": assign}
+    return {
+        "manage_terms": manage,
+        "edit_terms": edit,
+        "delete_terms": delete,
+        "assign_terms": assign,
+    }
 
 
 CORE_TAXONOMIES = {
-    "category": Taxonomy("category", "Categories", "Category", "categories", hierarchical=True,
-                         show_admin_column=True, rewrite_slug="category",
-                         rewrite_hierarchical=True,
-                         capabilities=_caps("manage_categories", "edit_categories",
-                                            "delete_categories", "assign_categories")),
-    "post_tag": Taxonomy("post_tag", "Tags", "Tag", "tags", show_admin_column=True,
-                         rewrite_slug="tag",
-                         capabilities=_caps("manage_post_tags", "edit_post_tags",
-                                            "delete_post_tags", "assign_post_tags")),
+    "category": Taxonomy(
+        "category",
+        "Categories",
+        "Category",
+        "categories",
+        hierarchical=True,
+        show_admin_column=True,
+        rewrite_slug="category",
+        rewrite_hierarchical=True,
+        capabilities=_caps(
+            "manage_categories", "edit_categories", "delete_categories", "assign_categories"
+        ),
+    ),
+    "post_tag": Taxonomy(
+        "post_tag",
+        "Tags",
+        "Tag",
+        "tags",
+        show_admin_column=True,
+        rewrite_slug="tag",
+        capabilities=_caps(
+            "manage_post_tags", "edit_post_tags", "delete_post_tags", "assign_post_tags"
+        ),
+    ),
 }
 
 _FIELDS = set(Taxonomy.__dataclass_fields__)
@@ -161,10 +184,13 @@ def _build_taxonomies() -> dict[str, Taxonomy]:
         values.setdefault("show_cloud", show_ui)
         values["object_types"] = tuple(values.get("object_types", ("post",)))
         values.setdefault("rest_base", slug)
-        values.setdefault("capabilities", _caps("manage_categories", "manage_categories",
-                                                "manage_categories", "edit_posts"))
-        found[slug] = Taxonomy(slug=slug, name=name, singular_name=singular,
-                               given_labels=labels, **values)
+        values.setdefault(
+            "capabilities",
+            _caps("manage_categories", "manage_categories", "manage_categories", "edit_posts"),
+        )
+        found[slug] = Taxonomy(
+            slug=slug, name=name, singular_name=singular, given_labels=labels, **values
+        )
     return _with_post_type_links(found)
 
 
@@ -178,8 +204,9 @@ def _with_post_type_links(found: dict[str, Taxonomy]) -> dict[str, Taxonomy]:
         for slug in post_type.taxonomies:
             taxonomy = found.get(slug)
             if taxonomy is not None and post_type.slug not in taxonomy.object_types:
-                found[slug] = replace(taxonomy,
-                                      object_types=(*taxonomy.object_types, post_type.slug))
+                found[slug] = replace(
+                    taxonomy, object_types=(*taxonomy.object_types, post_type.slug)
+                )
     return found
 
 
@@ -204,8 +231,11 @@ def registered_term_meta(taxonomy: str) -> dict[str, dict[str, Any]]:
         scopes = [scope] if isinstance(scope, str) else list(scope)
         if scope and taxonomy not in scopes:
             continue
-        schema = {name: value for name, value in options.items()
-                  if name not in ("taxonomy", "taxonomies", "single", "show_in_rest")}
+        schema = {
+            name: value
+            for name, value in options.items()
+            if name not in ("taxonomy", "taxonomies", "single", "show_in_rest")
+        }
         schema.setdefault("type", "string")
         found[key] = schema
     return found

@@ -14,26 +14,61 @@ def term_schema(taxonomy: Taxonomy, meta: dict[str, dict[str, Any]]) -> dict[str
     """WP_REST_Terms_Controller::get_item_schema() for one taxonomy."""
     all_contexts = ["view", "embed", "edit"]
     properties: dict[str, Any] = {
-        "id": {"description": "Unique identifier for the term.", "type": "integer",
-               "context": all_contexts, "readonly": True},
-        "count": {"description": "Number of published posts for the term.", "type": "integer",
-                  "context": ["view", "edit"], "readonly": True},
-        "description": {"description": "HTML description of the term.", "type": "string",
-                        "context": ["view", "edit"]},
-        "link": {"description": "URL of the term.", "type": "string", "format": "uri",
-                 "context": all_contexts, "readonly": True},
-        "name": {"description": "HTML title for the term.", "type": "string",
-                 "context": all_contexts, "required": True},
-        "slug": {"description": "An alphanumeric identifier for the term unique to its type.",
-                 "type": "string", "context": all_contexts},
-        "taxonomy": {"description": "Type attribution for the term.", "type": "string",
-                     "enum": [taxonomy.slug], "context": all_contexts, "readonly": True},
+        "id": {
+            "description": "Unique identifier for the term.",
+            "type": "integer",
+            "context": all_contexts,
+            "readonly": True,
+        },
+        "count": {
+            "description": "Number of published posts for the term.",
+            "type": "integer",
+            "context": ["view", "edit"],
+            "readonly": True,
+        },
+        "description": {
+            "description": "HTML description of the term.",
+            "type": "string",
+            "context": ["view", "edit"],
+        },
+        "link": {
+            "description": "URL of the term.",
+            "type": "string",
+            "format": "uri",
+            "context": all_contexts,
+            "readonly": True,
+        },
+        "name": {
+            "description": "HTML title for the term.",
+            "type": "string",
+            "context": all_contexts,
+            "required": True,
+        },
+        "slug": {
+            "description": "An alphanumeric identifier for the term unique to its type.",
+            "type": "string",
+            "context": all_contexts,
+        },
+        "taxonomy": {
+            "description": "Type attribution for the term.",
+            "type": "string",
+            "enum": [taxonomy.slug],
+            "context": all_contexts,
+            "readonly": True,
+        },
     }
     if taxonomy.hierarchical:
-        properties["parent"] = {"description": "The parent term ID.", "type": "integer",
-                                "context": ["view", "edit"]}
-    properties["meta"] = {"description": "Meta fields.", "type": "object",
-                          "context": ["view", "edit"], "properties": dict(meta)}
+        properties["parent"] = {
+            "description": "The parent term ID.",
+            "type": "integer",
+            "context": ["view", "edit"],
+        }
+    properties["meta"] = {
+        "description": "Meta fields.",
+        "type": "object",
+        "context": ["view", "edit"],
+        "properties": dict(meta),
+    }
     title = "tag" if taxonomy.slug == "post_tag" else taxonomy.slug
     return {"title": title, "type": "object", "properties": properties}
 
@@ -98,12 +133,18 @@ class TermSerializer(WPSerializer):
             "about": [{"href": rest_url(request, f"/wp/v2/taxonomies/{self.taxonomy.slug}")}],
         }
         if term.parent_id:
-            links["up"] = [{"embeddable": True,
-                            "href": rest_url(request, f"{base}/{term.parent_id}")}]
+            links["up"] = [
+                {"embeddable": True, "href": rest_url(request, f"{base}/{term.parent_id}")}
+            ]
         post_type_links = []
         for rest_base in self.context.get("object_type_bases", []):
-            post_type_links.append({"href": rest_url(request, f"/wp/v2/{rest_base}",
-                                                     {self.taxonomy.rest_base: term.pk})})
+            post_type_links.append(
+                {
+                    "href": rest_url(
+                        request, f"/wp/v2/{rest_base}", {self.taxonomy.rest_base: term.pk}
+                    )
+                }
+            )
         if post_type_links:
             links["wp:post_type"] = post_type_links
         return links
@@ -120,8 +161,11 @@ def term_serializer_for(taxonomy: Taxonomy) -> type[TermSerializer]:
     found = _SERIALIZERS.get(key)
     if found is None:
         name = "".join(part.title() for part in taxonomy.slug.split("_")) + "TermSerializer"
-        found = type(name, (TermSerializer,), {
-            "taxonomy": taxonomy, "meta_schema": meta, "schema": term_schema(taxonomy, meta)})
+        found = type(
+            name,
+            (TermSerializer,),
+            {"taxonomy": taxonomy, "meta_schema": meta, "schema": term_schema(taxonomy, meta)},
+        )
         _SERIALIZERS[key] = found
     return found
 
@@ -130,44 +174,100 @@ TAXONOMY_SCHEMA: dict[str, Any] = {
     "title": "taxonomy",
     "type": "object",
     "properties": {
-        "capabilities": {"description": "All capabilities used by the taxonomy.",
-                         "type": "object", "context": ["edit"], "readonly": True},
-        "description": {"description": "A human-readable description of the taxonomy.",
-                        "type": "string", "context": ["view", "edit"], "readonly": True},
-        "hierarchical": {"description": "Whether or not the taxonomy should have children.",
-                         "type": "boolean", "context": ["view", "edit"], "readonly": True},
-        "labels": {"description": "Human-readable labels for the taxonomy for various contexts.",
-                   "type": "object", "context": ["edit"], "readonly": True},
-        "name": {"description": "The title for the taxonomy.", "type": "string",
-                 "context": ["view", "edit", "embed"], "readonly": True},
-        "slug": {"description": "An alphanumeric identifier for the taxonomy.", "type": "string",
-                 "context": ["view", "edit", "embed"], "readonly": True},
-        "show_cloud": {"description": "Whether or not the term cloud should be displayed.",
-                       "type": "boolean", "context": ["edit"], "readonly": True},
-        "types": {"description": "Types associated with the taxonomy.", "type": "array",
-                  "items": {"type": "string"}, "context": ["view", "edit"], "readonly": True},
-        "rest_base": {"description": "REST base route for the taxonomy.", "type": "string",
-                      "context": ["view", "edit", "embed"], "readonly": True},
-        "rest_namespace": {"description": "REST namespace route for the taxonomy.",
-                           "type": "string", "context": ["view", "edit", "embed"],
-                           "readonly": True},
+        "capabilities": {
+            "description": "All capabilities used by the taxonomy.",
+            "type": "object",
+            "context": ["edit"],
+            "readonly": True,
+        },
+        "description": {
+            "description": "A human-readable description of the taxonomy.",
+            "type": "string",
+            "context": ["view", "edit"],
+            "readonly": True,
+        },
+        "hierarchical": {
+            "description": "Whether or not the taxonomy should have children.",
+            "type": "boolean",
+            "context": ["view", "edit"],
+            "readonly": True,
+        },
+        "labels": {
+            "description": "Human-readable labels for the taxonomy for various contexts.",
+            "type": "object",
+            "context": ["edit"],
+            "readonly": True,
+        },
+        "name": {
+            "description": "The title for the taxonomy.",
+            "type": "string",
+            "context": ["view", "edit", "embed"],
+            "readonly": True,
+        },
+        "slug": {
+            "description": "An alphanumeric identifier for the taxonomy.",
+            "type": "string",
+            "context": ["view", "edit", "embed"],
+            "readonly": True,
+        },
+        "show_cloud": {
+            "description": "Whether or not the term cloud should be displayed.",
+            "type": "boolean",
+            "context": ["edit"],
+            "readonly": True,
+        },
+        "types": {
+            "description": "Types associated with the taxonomy.",
+            "type": "array",
+            "items": {"type": "string"},
+            "context": ["view", "edit"],
+            "readonly": True,
+        },
+        "rest_base": {
+            "description": "REST base route for the taxonomy.",
+            "type": "string",
+            "context": ["view", "edit", "embed"],
+            "readonly": True,
+        },
+        "rest_namespace": {
+            "description": "REST namespace route for the taxonomy.",
+            "type": "string",
+            "context": ["view", "edit", "embed"],
+            "readonly": True,
+        },
         "visibility": {
-            "description": "The visibility settings for the taxonomy.", "type": "object",
-            "context": ["edit"], "readonly": True,
+            "description": "The visibility settings for the taxonomy.",
+            "type": "object",
+            "context": ["edit"],
+            "readonly": True,
             "properties": {
-                "public": {"description": "Whether a taxonomy is intended for use publicly either "
-                           "via the admin interface or by front-end users.", "type": "boolean"},
-                "publicly_queryable": {"description": "Whether the taxonomy is publicly "
-                                       "queryable.", "type": "boolean"},
-                "show_ui": {"description": "Whether to generate a default UI for managing this "
-                            "taxonomy.", "type": "boolean"},
-                "show_admin_column": {"description": "Whether to allow automatic creation of "
-                                      "taxonomy columns on associated post-types table.",
-                                      "type": "boolean"},
-                "show_in_nav_menus": {"description": "Whether to make the taxonomy available for "
-                                      "selection in navigation menus.", "type": "boolean"},
-                "show_in_quick_edit": {"description": "Whether to show the taxonomy in the "
-                                       "quick/bulk edit panel.", "type": "boolean"},
+                "public": {
+                    "description": "Whether a taxonomy is intended for use publicly either "
+                    "via the admin interface or by front-end users.",
+                    "type": "boolean",
+                },
+                "publicly_queryable": {
+                    "description": "Whether the taxonomy is publicly queryable.",
+                    "type": "boolean",
+                },
+                "show_ui": {
+                    "description": "Whether to generate a default UI for managing this taxonomy.",
+                    "type": "boolean",
+                },
+                "show_admin_column": {
+                    "description": "Whether to allow automatic creation of "
+                    "taxonomy columns on associated post-types table.",
+                    "type": "boolean",
+                },
+                "show_in_nav_menus": {
+                    "description": "Whether to make the taxonomy available for "
+                    "selection in navigation menus.",
+                    "type": "boolean",
+                },
+                "show_in_quick_edit": {
+                    "description": "Whether to show the taxonomy in the quick/bulk edit panel.",
+                    "type": "boolean",
+                },
             },
         },
     },
@@ -203,10 +303,12 @@ class TaxonomySerializer(WPSerializer):
             data["rest_namespace"] = taxonomy.rest_namespace
         if self.wants("visibility"):
             data["visibility"] = {
-                "public": taxonomy.public, "publicly_queryable": taxonomy.publicly_queryable,
+                "public": taxonomy.public,
+                "publicly_queryable": taxonomy.publicly_queryable,
                 "show_admin_column": taxonomy.show_admin_column,
                 "show_in_nav_menus": taxonomy.show_in_nav_menus,
-                "show_in_quick_edit": taxonomy.show_in_quick_edit, "show_ui": taxonomy.show_ui,
+                "show_in_quick_edit": taxonomy.show_in_quick_edit,
+                "show_ui": taxonomy.show_ui,
             }
         return data
 

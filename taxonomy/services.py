@@ -44,8 +44,9 @@ def default_category() -> Term:
         term = Term.objects.filter(pk=term_id, taxonomy="category").first()
         if term is not None:
             return term
-    term, _ = Term.objects.get_or_create(taxonomy="category", slug=DEFAULT_CATEGORY_SLUG,
-                                         defaults={"name": "Uncategorized"})
+    term, _ = Term.objects.get_or_create(
+        taxonomy="category", slug=DEFAULT_CATEGORY_SLUG, defaults={"name": "Uncategorized"}
+    )
     return term
 
 
@@ -66,15 +67,17 @@ def with_post_counts(terms: QuerySet[Term], object_types: Iterable[str]) -> Quer
     term_taxonomy.count as _update_post_term_count keeps it), computed in the same query, so it
     is right after every post create, update, trash or delete without any bookkeeping."""
     published = (
-        TermRelationship.objects.filter(term=OuterRef("pk"), post__status="publish",
-                                        post__type__in=list(object_types))
+        TermRelationship.objects.filter(
+            term=OuterRef("pk"), post__status="publish", post__type__in=list(object_types)
+        )
         .order_by()
         .values("term")
         .annotate(total=Count("pk"))
         .values("total")
     )
-    return terms.annotate(post_count=Coalesce(Subquery(published, output_field=IntegerField()),
-                                              Value(0)))
+    return terms.annotate(
+        post_count=Coalesce(Subquery(published, output_field=IntegerField()), Value(0))
+    )
 
 
 def terms_of(taxonomy: Taxonomy) -> QuerySet[Term]:
@@ -92,23 +95,27 @@ _SCHEME = re.compile(r"^\s*([^\s:/?#]+):")
 _CR = "\ue000"  # carries "\r" through the HTML parser, which would turn CRLF into LF
 
 
-_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|cite)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
-                            re.IGNORECASE)
+_URL_ATTRIBUTE = re.compile(
+    r"""(\s(?:href|cite)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE
+)
 
 
 def _strip_bad_protocols(match: re.Match[str]) -> str:
     """wp_kses_bad_protocol(): drop disallowed URL schemes ("javascript:"), keep the rest."""
     value = next((group for group in match.groups()[1:] if group is not None), "")
     while (scheme := _SCHEME.match(value)) and scheme.group(1).lower() not in ALLOWED_PROTOCOLS:
-        value = value[scheme.end():]
+        value = value[scheme.end() :]
     return f'{match.group(1)}"{value.replace(chr(34), "&quot;")}"'
 
 
 def sanitize_term_description(value: Any) -> str:
     """wp_filter_kses() on term descriptions: WordPress's small $allowedtags set, for everyone."""
     text = (value if isinstance(value, str) else str(value)).replace("\x00", "")
-    text = re.sub(r"<[^<>]*>", lambda tag: _URL_ATTRIBUTE.sub(_strip_bad_protocols, tag.group(0)),
-                  text.replace("\r", _CR))
+    text = re.sub(
+        r"<[^<>]*>",
+        lambda tag: _URL_ATTRIBUTE.sub(_strip_bad_protocols, tag.group(0)),
+        text.replace("\r", _CR),
+    )
     return kses(text).replace(_CR, "\r")
 
 
@@ -122,8 +129,9 @@ def _slug_taken(slug: str, taxonomy: str | None = None, exclude_id: int | None =
     return terms.exists()
 
 
-def unique_term_slug(slug: str, taxonomy: Taxonomy, parent_id: int | None,
-                     term_id: int | None = None) -> str:
+def unique_term_slug(
+    slug: str, taxonomy: Taxonomy, parent_id: int | None, term_id: int | None = None
+) -> str:
     """wp_unique_term_slug(): a taken slug gets its parents' slugs appended (hierarchical
     taxonomies), else the first free -2, -3, ... suffix."""
     if not _slug_taken(slug, taxonomy.slug, term_id):
@@ -175,21 +183,29 @@ def _check_name(name: str) -> None:
         raise WPError("db_insert_error", "Could not insert term into the database.", 400)
 
 
-def _check_name_exists(taxonomy: Taxonomy, name: str, slug: str, slug_provided: bool,
-                       parent_id: int) -> None:
+def _check_name_exists(
+    taxonomy: Taxonomy, name: str, slug: str, slug_provided: bool, parent_id: int
+) -> None:
     """wp_insert_term()'s duplicate rules: a name already used at the same level is refused
     unless a different, free slug was asked for."""
     same_level = Term.objects.filter(taxonomy=taxonomy.slug, parent_id=parent_id or None)
-    name_match = next((term for term in same_level.filter(name__iexact=name)
-                       if term.name.lower() == name.lower()), None)
+    name_match = next(
+        (
+            term
+            for term in same_level.filter(name__iexact=name)
+            if term.name.lower() == name.lower()
+        ),
+        None,
+    )
     if name_match is None:
         return
     slug_match = Term.objects.filter(taxonomy=taxonomy.slug, slug=slug).first()
     if slug_provided and name_match.slug != slug and slug_match is None:
         return
     if not taxonomy.hierarchical:
-        raise term_exists("A term with the name provided already exists in this taxonomy.",
-                          name_match.pk)
+        raise term_exists(
+            "A term with the name provided already exists in this taxonomy.", name_match.pk
+        )
     siblings = list(same_level.values_list("name", "slug"))
     existing = None
     if (not slug_provided or name_match.slug == slug) and name in [n for n, _ in siblings]:
@@ -197,8 +213,9 @@ def _check_name_exists(taxonomy: Taxonomy, name: str, slug: str, slug_provided: 
     elif slug_match is not None and slug in [s for _, s in siblings]:
         existing = slug_match
     if existing is not None:
-        raise term_exists("A term with the name provided already exists with this parent.",
-                          existing.pk)
+        raise term_exists(
+            "A term with the name provided already exists with this parent.", existing.pk
+        )
 
 
 def term_exists(message: str, term_id: int) -> WPError:
@@ -229,8 +246,14 @@ def meta_values(term: Term, registered: dict[str, dict[str, Any]]) -> dict[str, 
 
 def _empty_for(schema: dict[str, Any]) -> Any:
     kind = wp_schema.schema_types(schema)[:1]
-    return {"string": "", "integer": 0, "number": 0, "boolean": False, "array": [],
-            "object": {}}.get(kind[0] if kind else "", "")
+    return {
+        "string": "",
+        "integer": 0,
+        "number": 0,
+        "boolean": False,
+        "array": [],
+        "object": {},
+    }.get(kind[0] if kind else "", "")
 
 
 def _decode_meta(raw: str, schema: dict[str, Any]) -> Any:
@@ -283,14 +306,22 @@ def _save_meta(term: Term, meta: dict[str, Any], taxonomy: Taxonomy) -> None:
     for key, value in meta.items():
         TermMeta.objects.filter(term=term, key=key).delete()
         if value is not None:
-            TermMeta.objects.create(term=term, key=key,
-                                    value=_encode_meta(value, registered.get(key, {})))
+            TermMeta.objects.create(
+                term=term, key=key, value=_encode_meta(value, registered.get(key, {}))
+            )
 
 
 # --- writes ------------------------------------------------------------------------------------
 @transaction.atomic
-def term_create(*, taxonomy: Taxonomy, name: Any, slug: Any = None, description: Any = None,
-                parent_id: int | None = None, meta: dict[str, Any] | None = None) -> Term:
+def term_create(
+    *,
+    taxonomy: Taxonomy,
+    name: Any,
+    slug: Any = None,
+    description: Any = None,
+    parent_id: int | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Term:
     """wp_insert_term(): sanitised name, a unique slug, WordPress's duplicate-name rules."""
     clean_name = sanitize_term_name(name)
     _check_name(clean_name)
@@ -303,11 +334,14 @@ def term_create(*, taxonomy: Taxonomy, name: Any, slug: Any = None, description:
     _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
     cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
     term = Term.objects.create(
-        taxonomy=taxonomy.slug, name=clean_name,
-        slug=unique_term_slug(clean_slug, taxonomy, parent_id) if clean_slug
+        taxonomy=taxonomy.slug,
+        name=clean_name,
+        slug=unique_term_slug(clean_slug, taxonomy, parent_id)
+        if clean_slug
         else f"--new-{uuid.uuid4().hex}",  # replaced by the ID below
         description=sanitize_term_description(description) if description else "",
-        parent_id=parent_id or None)
+        parent_id=parent_id or None,
+    )
     if not clean_slug:
         # A name with nothing slug-worthy ("!!!") gets its ID as slug, as wp_insert_term does.
         term.slug = unique_term_slug(str(term.pk), taxonomy, parent_id, term.pk)
@@ -321,8 +355,15 @@ _UNSET: Any = object()
 
 
 @transaction.atomic
-def term_update(*, term: Term, name: Any = _UNSET, slug: Any = _UNSET, description: Any = _UNSET,
-                parent_id: Any = _UNSET, meta: dict[str, Any] | None = None) -> Term:
+def term_update(
+    *,
+    term: Term,
+    name: Any = _UNSET,
+    slug: Any = _UNSET,
+    description: Any = _UNSET,
+    parent_id: Any = _UNSET,
+    meta: dict[str, Any] | None = None,
+) -> Term:
     """wp_update_term(): only what is given changes; an empty slug is rebuilt from the name;
     a slug taken by another term is refused unless the parent changes."""
     taxonomy = term.taxonomy_object
@@ -345,8 +386,11 @@ def term_update(*, term: Term, name: Any = _UNSET, slug: Any = _UNSET, descripti
         if empty_slug or new_parent != (term.parent_id or 0):
             new_slug = unique_term_slug(new_slug, taxonomy, new_parent, term.pk)
         else:
-            raise WPError("duplicate_term_slug", f"The slug &#8220;{new_slug}&#8221; is already "
-                          "in use by another term.", 400)
+            raise WPError(
+                "duplicate_term_slug",
+                f"The slug &#8220;{new_slug}&#8221; is already in use by another term.",
+                400,
+            )
     cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
     term.name = new_name
     term.slug = new_slug
@@ -370,11 +414,14 @@ def term_delete(*, term: Term) -> None:
         if post_ids:
             others = set(
                 TermRelationship.objects.filter(post_id__in=post_ids, term__taxonomy="category")
-                .exclude(term=term).values_list("post_id", flat=True))
+                .exclude(term=term)
+                .values_list("post_id", flat=True)
+            )
             orphans = post_ids - others
             if orphans:
                 fallback = default_category()
                 TermRelationship.objects.bulk_create(
                     [TermRelationship(term=fallback, post_id=post_id) for post_id in orphans],
-                    ignore_conflicts=True)
+                    ignore_conflicts=True,
+                )
     term.delete()

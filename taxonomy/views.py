@@ -112,17 +112,26 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         return self._with_meta_arg(super().update_args())
 
     def destroy_args(self) -> dict[str, dict[str, Any]]:
-        return {"force": {"type": "boolean", "default": False,
-                          "description": "Required to be true, as terms do not support trashing."}}
+        return {
+            "force": {
+                "type": "boolean",
+                "default": False,
+                "description": "Required to be true, as terms do not support trashing.",
+            }
+        }
 
     # --- rows --------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Term]:
         terms = terms_of(self.taxonomy)
         keys = list(registered_term_meta(self.taxonomy.slug))
         if keys:
-            terms = terms.prefetch_related(Prefetch(
-                "meta_entries", queryset=TermMeta.objects.filter(key__in=keys).order_by("id"),
-                to_attr="registered_meta"))
+            terms = terms.prefetch_related(
+                Prefetch(
+                    "meta_entries",
+                    queryset=TermMeta.objects.filter(key__in=keys).order_by("id"),
+                    to_attr="registered_meta",
+                )
+            )
         return terms
 
     def filter_queryset(self, queryset: QuerySet[Term]) -> QuerySet[Term]:
@@ -139,8 +148,9 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         fields = self.response_fields()
         wants_link = fields is None or "link" in fields
         if wants_link and taxonomy.rewrite_hierarchical and any(t.parent_id for t in items):
-            rows = Term.objects.filter(taxonomy=taxonomy.slug).values_list("id", "parent_id",
-                                                                           "slug")
+            rows = Term.objects.filter(taxonomy=taxonomy.slug).values_list(
+                "id", "parent_id", "slug"
+            )
             context["term_tree"] = {pk: (parent_id, slug) for pk, parent_id, slug in rows}
         return context
 
@@ -177,13 +187,19 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 
         user = self.request.user
         posts = Post.objects.filter(pk__in=[v for v in values if 0 < v <= MAX_ID])
-        readable = [post.pk for post in posts
-                    if policies.can_read_terms_for_post(user, post, self.taxonomy)]
-        pairs = list(TermRelationship.objects.filter(
-            post_id__in=readable, term__taxonomy=self.taxonomy.slug).values_list("post_id",
-                                                                               "term_id"))
-        ordered = list(self.filter_queryset(self.get_queryset()).filter(
-            pk__in={term_id for _, term_id in pairs}))
+        readable = [
+            post.pk for post in posts if policies.can_read_terms_for_post(user, post, self.taxonomy)
+        ]
+        pairs = list(
+            TermRelationship.objects.filter(
+                post_id__in=readable, term__taxonomy=self.taxonomy.slug
+            ).values_list("post_id", "term_id")
+        )
+        ordered = list(
+            self.filter_queryset(self.get_queryset()).filter(
+                pk__in={term_id for _, term_id in pairs}
+            )
+        )
         position = {term.pk: index for index, term in enumerate(ordered)}
         items = dict(zip(position, self.serialize(ordered), strict=True))
         per_page = self.params.get("per_page") or 10
@@ -205,22 +221,25 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         if start > MAX_ID:  # no database can skip that many rows; nothing is there
             rows, total = [], queryset.count()
         else:
-            rows = list(queryset[start:start + per_page])
+            rows = list(queryset[start : start + per_page])
             total = self.count_total(queryset, rows, start, per_page)
         page = math.ceil(offset / per_page + 1)
-        return self.page_response(rows, total, page=page,
-                                  max_pages=math.ceil(total / per_page))
+        return self.page_response(rows, total, page=page, max_pages=math.ceil(total / per_page))
 
     def _parent_param(self, params: dict[str, Any]) -> int | None:
         if params.get("parent") is None:
             return None
         taxonomy = self.taxonomy
         if not taxonomy.hierarchical:
-            raise WPError("rest_taxonomy_not_hierarchical",
-                          "Cannot set parent term, taxonomy is not hierarchical.", 400)
+            raise WPError(
+                "rest_taxonomy_not_hierarchical",
+                "Cannot set parent term, taxonomy is not hierarchical.",
+                400,
+            )
         parent = int(params["parent"])
-        if parent and not (0 < parent <= MAX_ID and Term.objects.filter(
-                pk=parent, taxonomy=taxonomy.slug).exists()):
+        if parent and not (
+            0 < parent <= MAX_ID and Term.objects.filter(pk=parent, taxonomy=taxonomy.slug).exists()
+        ):
             raise WPError("rest_term_invalid", "Parent term does not exist.", 400)
         return parent
 
@@ -238,9 +257,14 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     def perform_create(self, params: dict[str, Any]) -> Term:
         parent = self._parent_param(params)
         meta = self._check_meta(params, None)
-        return term_create(taxonomy=self.taxonomy, name=params.get("name", ""),
-                           slug=params.get("slug"), description=params.get("description"),
-                           parent_id=parent, meta=meta)
+        return term_create(
+            taxonomy=self.taxonomy,
+            name=params.get("name", ""),
+            slug=params.get("slug"),
+            description=params.get("description"),
+            parent_id=parent,
+            meta=meta,
+        )
 
     def perform_update(self, term: Term, params: dict[str, Any]) -> Term:
         changes: dict[str, Any] = {}
@@ -255,8 +279,11 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 
     def perform_destroy(self, term: Term, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):
-            raise WPError("rest_trash_not_supported",
-                          "Terms do not support trashing. Set 'force=true' to delete.", 501)
+            raise WPError(
+                "rest_trash_not_supported",
+                "Terms do not support trashing. Set 'force=true' to delete.",
+                501,
+            )
         self.wp_context = "view"
         serializer_class = self.get_serializer_class()
         context = self.get_serializer_context()
@@ -275,14 +302,22 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 
     def url_args(self) -> dict[str, dict[str, Any]]:
         if self.route is not None and "taxonomy" in self.route.param_names:
-            return {"taxonomy": {"description": "An alphanumeric identifier for the taxonomy.",
-                                 "type": "string"}}
+            return {
+                "taxonomy": {
+                    "description": "An alphanumeric identifier for the taxonomy.",
+                    "type": "string",
+                }
+            }
         return {}
 
     def collection_args(self) -> dict[str, dict[str, Any]]:
-        return {"context": CONTEXT_ARG,
-                "type": {"description": "Limit results to taxonomies associated with a specific "
-                                        "post type.", "type": "string"}}
+        return {
+            "context": CONTEXT_ARG,
+            "type": {
+                "description": "Limit results to taxonomies associated with a specific post type.",
+                "type": "string",
+            },
+        }
 
     def candidates(self) -> list[Taxonomy]:
         post_type = self.params.get("type")
@@ -305,8 +340,11 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         user = request.user
-        shown = [tax for tax in self.candidates()
-                 if self.wp_context != "edit" or policies.can_assign_terms(user, tax)]
+        shown = [
+            tax
+            for tax in self.candidates()
+            if self.wp_context != "edit" or policies.can_assign_terms(user, tax)
+        ]
         items = self.serialize(shown)
         # A JSON object even when empty, as WordPress casts its empty array to an object.
         return Response({tax.slug: item for tax, item in zip(shown, items, strict=True)})

@@ -87,7 +87,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
     post = factory.SubFactory(PostFactory)
     author_name = factory.Sequence(lambda n: f"Visitor {n}")
     author_email = factory.LazyAttribute(
-        lambda c: f"{c.author_name.lower().replace(' ', '')}@example.com")
+        lambda c: f"{c.author_name.lower().replace(' ', '')}@example.com"
+    )
     author_url = ""
     author_ip = "192.0.2.10"
     author_user_agent = "pytest"

@@ -13,12 +13,30 @@ class WPUserAdmin(UserAdmin):
     list_filter = ("role", "is_active")
     fieldsets = (
         *UserAdmin.fieldsets,
-        ("WordPress", {"fields": ("role", "extra_roles", "nicename", "display_name",
-                                  "nickname", "url", "description", "locale")}),
+        (
+            "WordPress",
+            {
+                "fields": (
+                    "role",
+                    "extra_roles",
+                    "nicename",
+                    "display_name",
+                    "nickname",
+                    "url",
+                    "description",
+                    "locale",
+                )
+            },
+        ),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",),
-                "fields": ("username", "email", "role", "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "email", "role", "password1", "password2"),
+            },
+        ),
     )
     actions = ["create_application_password"]
 

@@ -99,8 +99,9 @@ def _tick(now: float | None = None) -> int:
     return int((now or time.time()) // (NONCE_LIFETIME / 2))
 
 
-def create_nonce(user: Any, session_key: str, action: str = "wp_rest",
-                 tick: int | None = None) -> str:
+def create_nonce(
+    user: Any, session_key: str, action: str = "wp_rest", tick: int | None = None
+) -> str:
     """A WordPress-style nonce: tied to the user, their session and a half-day tick."""
     tick = _tick() if tick is None else tick
     value = f"{tick}|{action}|{user.pk}|{session_key}"
@@ -109,8 +110,10 @@ def create_nonce(user: Any, session_key: str, action: str = "wp_rest",
 
 def verify_nonce(nonce: str, user: Any, session_key: str, action: str = "wp_rest") -> bool:
     current = _tick()
-    return any(constant_time_compare(nonce, create_nonce(user, session_key, action, tick))
-               for tick in (current, current - 1))
+    return any(
+        constant_time_compare(nonce, create_nonce(user, session_key, action, tick))
+        for tick in (current, current - 1)
+    )
 
 
 class CookieNonceAuthentication(BaseAuthentication):

@@ -11,28 +11,105 @@ from typing import Any
 # is the order the users endpoint lists them in `capabilities`.
 SUBSCRIBER = ("read", "level_0")
 CONTRIBUTOR = ("edit_posts", "read", "level_1", "level_0", "delete_posts")
-AUTHOR = ("upload_files", "edit_posts", "edit_published_posts", "publish_posts", "read",
-          "level_2", "level_1", "level_0", "delete_posts", "delete_published_posts")
-_EDITOR_210 = (
-    "edit_others_pages", "edit_published_pages", "publish_pages", "delete_pages",
-    "delete_others_pages", "delete_published_pages", "delete_posts", "delete_others_posts",
-    "delete_published_posts", "delete_private_posts", "edit_private_posts", "read_private_posts",
-    "delete_private_pages", "edit_private_pages", "read_private_pages",
+AUTHOR = (
+    "upload_files",
+    "edit_posts",
+    "edit_published_posts",
+    "publish_posts",
+    "read",
+    "level_2",
+    "level_1",
+    "level_0",
+    "delete_posts",
+    "delete_published_posts",
 )
-EDITOR = ("moderate_comments", "manage_categories", "manage_links", "upload_files",
-          "unfiltered_html", "edit_posts", "edit_others_posts", "edit_published_posts",
-          "publish_posts", "edit_pages", "read", "level_7", "level_6", "level_5", "level_4",
-          "level_3", "level_2", "level_1", "level_0", *_EDITOR_210)
+_EDITOR_210 = (
+    "edit_others_pages",
+    "edit_published_pages",
+    "publish_pages",
+    "delete_pages",
+    "delete_others_pages",
+    "delete_published_pages",
+    "delete_posts",
+    "delete_others_posts",
+    "delete_published_posts",
+    "delete_private_posts",
+    "edit_private_posts",
+    "read_private_posts",
+    "delete_private_pages",
+    "edit_private_pages",
+    "read_private_pages",
+)
+EDITOR = (
+    "moderate_comments",
+    "manage_categories",
+    "manage_links",
+    "upload_files",
+    "unfiltered_html",
+    "edit_posts",
+    "edit_others_posts",
+    "edit_published_posts",
+    "publish_posts",
+    "edit_pages",
+    "read",
+    "level_7",
+    "level_6",
+    "level_5",
+    "level_4",
+    "level_3",
+    "level_2",
+    "level_1",
+    "level_0",
+    *_EDITOR_210,
+)
 ADMINISTRATOR = (
-    "switch_themes", "edit_themes", "activate_plugins", "edit_plugins", "edit_users",
-    "edit_files", "manage_options", "moderate_comments", "manage_categories", "manage_links",
-    "upload_files", "import", "unfiltered_html", "edit_posts", "edit_others_posts",
-    "edit_published_posts", "publish_posts", "edit_pages", "read", "level_10", "level_9",
-    "level_8", "level_7", "level_6", "level_5", "level_4", "level_3", "level_2", "level_1",
-    "level_0", *_EDITOR_210, "delete_users", "create_users", "unfiltered_upload",
-    "edit_dashboard", "update_plugins", "delete_plugins", "install_plugins", "update_themes",
-    "install_themes", "update_core", "list_users", "remove_users", "promote_users",
-    "edit_theme_options", "delete_themes", "export",
+    "switch_themes",
+    "edit_themes",
+    "activate_plugins",
+    "edit_plugins",
+    "edit_users",
+    "edit_files",
+    "manage_options",
+    "moderate_comments",
+    "manage_categories",
+    "manage_links",
+    "upload_files",
+    "import",
+    "unfiltered_html",
+    "edit_posts",
+    "edit_others_posts",
+    "edit_published_posts",
+    "publish_posts",
+    "edit_pages",
+    "read",
+    "level_10",
+    "level_9",
+    "level_8",
+    "level_7",
+    "level_6",
+    "level_5",
+    "level_4",
+    "level_3",
+    "level_2",
+    "level_1",
+    "level_0",
+    *_EDITOR_210,
+    "delete_users",
+    "create_users",
+    "unfiltered_upload",
+    "edit_dashboard",
+    "update_plugins",
+    "delete_plugins",
+    "install_plugins",
+    "update_themes",
+    "install_themes",
+    "update_core",
+    "list_users",
+    "remove_users",
+    "promote_users",
+    "edit_theme_options",
+    "delete_themes",
+    "export",
 )
 
 #: role -> its capabilities, in WordPress's order
@@ -84,15 +161,30 @@ SIMPLE_META = {
 # link manager off, no multisite).
 NEVER = frozenset({"do_not_allow", "unfiltered_upload", "manage_links", "delete_site"})
 # The reusable-block capabilities are the post ones (map_meta_cap's $block_caps).
-BLOCK_CAPS = frozenset({
-    "edit_blocks", "edit_others_blocks", "publish_blocks", "read_private_blocks",
-    "delete_blocks", "delete_private_blocks", "delete_published_blocks", "delete_others_blocks",
-    "edit_private_blocks", "edit_published_blocks",
-})
-APP_PASSWORD_CAPS = frozenset({
-    "create_app_password", "list_app_passwords", "read_app_password", "edit_app_password",
-    "delete_app_passwords", "delete_app_password",
-})
+BLOCK_CAPS = frozenset(
+    {
+        "edit_blocks",
+        "edit_others_blocks",
+        "publish_blocks",
+        "read_private_blocks",
+        "delete_blocks",
+        "delete_private_blocks",
+        "delete_published_blocks",
+        "delete_others_blocks",
+        "edit_private_blocks",
+        "edit_published_blocks",
+    }
+)
+APP_PASSWORD_CAPS = frozenset(
+    {
+        "create_app_password",
+        "list_app_passwords",
+        "read_app_password",
+        "edit_app_password",
+        "delete_app_passwords",
+        "delete_app_password",
+    }
+)
 USER_META_CAPS = frozenset({"edit_user_meta", "delete_user_meta", "add_user_meta"})
 
 PUBLISHED = ("publish", "future")
@@ -104,15 +196,20 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
     p = f"{capability_type}s"
     return {
         "read": "read",
-        "edit_posts": f"edit_{p}", "edit_others_posts": f"edit_others_{p}",
-        "publish_posts": f"publish_{p}", "read_private_posts": f"read_private_{p}",
-        "delete_posts": f"delete_{p}", "delete_private_posts": f"delete_private_{p}",
+        "edit_posts": f"edit_{p}",
+        "edit_others_posts": f"edit_others_{p}",
+        "publish_posts": f"publish_{p}",
+        "read_private_posts": f"read_private_{p}",
+        "delete_posts": f"delete_{p}",
+        "delete_private_posts": f"delete_private_{p}",
         "delete_published_posts": f"delete_published_{p}",
         "delete_others_posts": f"delete_others_{p}",
         "edit_private_posts": f"edit_private_{p}",
         "edit_published_posts": f"edit_published_{p}",
         "create_posts": f"edit_{p}",
-        "edit_post": f"edit_{s}", "read_post": f"read_{s}", "delete_post": f"delete_{s}",
+        "edit_post": f"edit_{s}",
+        "read_post": f"read_{s}",
+        "delete_post": f"delete_{s}",
     }
 
 
@@ -181,8 +278,7 @@ def map_meta_cap(user: Any, capability: str, obj: Any = None) -> list[str] | Non
         return _read_post_caps(user, obj)
     if capability == "publish_post":
         return None if obj is None else [_type_caps(obj)["publish_posts"]]
-    if capability == "edit_user" or capability in APP_PASSWORD_CAPS \
-            or capability in USER_META_CAPS:
+    if capability == "edit_user" or capability in APP_PASSWORD_CAPS or capability in USER_META_CAPS:
         if obj is None:
             return None if capability != "edit_user" else ["edit_users"]
         return [] if _same_user(user, obj) else ["edit_users"]
@@ -197,8 +293,11 @@ def map_meta_cap(user: Any, capability: str, obj: Any = None) -> list[str] | Non
         taxonomy = getattr(obj, "taxonomy_object", None)
         if taxonomy is None:
             return None
-        cap_name = {"edit_term": "edit_terms", "delete_term": "delete_terms",
-                    "assign_term": "assign_terms"}[capability]
+        cap_name = {
+            "edit_term": "edit_terms",
+            "delete_term": "delete_terms",
+            "assign_term": "assign_terms",
+        }[capability]
         return map_meta_cap(user, taxonomy.capabilities[cap_name])
     return [capability]
 

@@ -21,19 +21,29 @@ def seed() -> None:
     admin_login = os.environ.get("WPAPI_ADMIN_USER", "admin")
     if not User.objects.filter(username=admin_login).exists():
         admin = User.objects.create_superuser(
-            admin_login, "admin@example.com",
+            admin_login,
+            "admin@example.com",
             os.environ.get("WPAPI_ADMIN_PASSWORD", "admin-pass-123"),
-            first_name="Site", last_name="Admin", display_name="admin",
-            description="Reference administrator.", url="https://admin.example.com",
+            first_name="Site",
+            last_name="Admin",
+            display_name="admin",
+            description="Reference administrator.",
+            url="https://admin.example.com",
         )
         User.objects.filter(pk=admin.pk).update(date_joined=T0 - timedelta(days=30))
     for index, (login, role, first, last, team) in enumerate(DEMO_USERS):
         if User.objects.filter(username=login).exists():
             continue
         user = User(
-            username=login, email=f"{login}@example.com", url=f"https://{login}.example.com",
-            first_name=first, last_name=last, nickname=login, display_name=f"{first} {last}",
-            description=f"{first} is the reference {role}.", role=role,
+            username=login,
+            email=f"{login}@example.com",
+            url=f"https://{login}.example.com",
+            first_name=first,
+            last_name=last,
+            nickname=login,
+            display_name=f"{first} {last}",
+            description=f"{first} is the reference {role}.",
+            role=role,
             date_joined=T0 - timedelta(days=20 - index),
         )
         user.set_password(f"{login}-pass-123")

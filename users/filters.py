@@ -13,38 +13,75 @@ from users.policies import published_posts_condition, rest_post_types
 from wpapi.viewsets import collection_params
 
 ORDERBY = ["id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url"]
-ORDER_COLUMNS = {"id": "pk", "name": "display_name", "registered_date": "date_joined",
-                 "slug": "nicename", "email": "email", "url": "url"}
+ORDER_COLUMNS = {
+    "id": "pk",
+    "name": "display_name",
+    "registered_date": "date_joined",
+    "slug": "nicename",
+    "email": "email",
+    "url": "url",
+}
 
 
 def user_collection_args() -> dict[str, dict[str, Any]]:
     types = rest_post_types()
     return collection_params(
-        exclude={"description": "Ensure result set excludes specific IDs.", "type": "array",
-                 "items": {"type": "integer"}, "default": []},
-        include={"description": "Limit result set to specific IDs.", "type": "array",
-                 "items": {"type": "integer"}, "default": []},
-        offset={"description": "Offset the result set by a specific number of items.",
-                "type": "integer"},
-        order={"default": "asc", "description": "Order sort attribute ascending or descending.",
-               "enum": ["asc", "desc"], "type": "string"},
-        orderby={"default": "name", "description": "Sort collection by user attribute.",
-                 "enum": ORDERBY, "type": "string"},
-        slug={"description": "Limit result set to users with one or more specific slugs.",
-              "type": "array", "items": {"type": "string"}},
-        roles={"description": "Limit result set to users matching at least one specific role "
-                              "provided. Accepts csv list or single role.",
-               "type": "array", "items": {"type": "string"}},
-        capabilities={"description": "Limit result set to users matching at least one specific "
-                                     "capability provided. Accepts csv list or single "
-                                     "capability.",
-                      "type": "array", "items": {"type": "string"}},
-        who={"description": "Limit result set to users who are considered authors.",
-             "type": "string", "enum": ["authors"]},
-        has_published_posts={"description": "Limit result set to users who have published "
-                                            "posts.",
-                             "type": ["boolean", "array"],
-                             "items": {"type": "string", "enum": {slug: slug for slug in types}}},
+        exclude={
+            "description": "Ensure result set excludes specific IDs.",
+            "type": "array",
+            "items": {"type": "integer"},
+            "default": [],
+        },
+        include={
+            "description": "Limit result set to specific IDs.",
+            "type": "array",
+            "items": {"type": "integer"},
+            "default": [],
+        },
+        offset={
+            "description": "Offset the result set by a specific number of items.",
+            "type": "integer",
+        },
+        order={
+            "default": "asc",
+            "description": "Order sort attribute ascending or descending.",
+            "enum": ["asc", "desc"],
+            "type": "string",
+        },
+        orderby={
+            "default": "name",
+            "description": "Sort collection by user attribute.",
+            "enum": ORDERBY,
+            "type": "string",
+        },
+        slug={
+            "description": "Limit result set to users with one or more specific slugs.",
+            "type": "array",
+            "items": {"type": "string"},
+        },
+        roles={
+            "description": "Limit result set to users matching at least one specific role "
+            "provided. Accepts csv list or single role.",
+            "type": "array",
+            "items": {"type": "string"},
+        },
+        capabilities={
+            "description": "Limit result set to users matching at least one specific "
+            "capability provided. Accepts csv list or single "
+            "capability.",
+            "type": "array",
+            "items": {"type": "string"},
+        },
+        who={
+            "description": "Limit result set to users who are considered authors.",
+            "type": "string",
+            "enum": ["authors"],
+        },
+        has_published_posts={
+            "description": "Limit result set to users who have published posts.",
+            "type": ["boolean", "array"],
+            "items": {"type": "string", "enum": {slug: slug for slug in types}},
+        },
     )
 
 
@@ -61,8 +98,9 @@ def filter_users(users: QuerySet[User], params: dict[str, Any], viewer: Any) -> 
         users = users.filter(holding_roles(_texts(params["roles"])))
     if params.get("capabilities"):
         wanted = set(params["capabilities"])
-        roles = [role for role, caps in ROLE_CAPABILITIES.items()
-                 if role in wanted or caps & wanted]
+        roles = [
+            role for role, caps in ROLE_CAPABILITIES.items() if role in wanted or caps & wanted
+        ]
         users = users.filter(holding_roles(roles))
     published_types: list[str] | None = None
     if params.get("who") == "authors":
@@ -131,11 +169,14 @@ def order_users(users: QuerySet[User], params: dict[str, Any]) -> QuerySet[User]
     descending = params.get("order", "asc") == "desc"
     positions: list[Any] = []
     if orderby == "include" and params.get("include"):
-        positions = [When(pk=pk, then=Value(index))
-                     for index, pk in enumerate(_ids(params["include"]))]
+        positions = [
+            When(pk=pk, then=Value(index)) for index, pk in enumerate(_ids(params["include"]))
+        ]
     elif orderby == "include_slugs" and params.get("slug"):
-        positions = [When(nicename=slug, then=Value(index))
-                     for index, slug in enumerate(_texts(params["slug"]))]
+        positions = [
+            When(nicename=slug, then=Value(index))
+            for index, slug in enumerate(_texts(params["slug"]))
+        ]
     if positions:
         users = users.annotate(_position=Case(*positions, output_field=IntegerField()))
         column = "_position"

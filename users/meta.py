@@ -25,8 +25,14 @@ PERSISTED_PREFERENCES = {
     "additionalProperties": True,
 }
 
-EMPTY_VALUES = {"string": "", "integer": 0, "number": 0, "boolean": False, "array": [],
-                "object": []}
+EMPTY_VALUES = {
+    "string": "",
+    "integer": 0,
+    "number": 0,
+    "boolean": False,
+    "array": [],
+    "object": [],
+}
 
 
 def registered_user_meta() -> dict[str, dict[str, Any]]:
@@ -34,8 +40,11 @@ def registered_user_meta() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {"persisted_preferences": PERSISTED_PREFERENCES}
     for name, options in getattr(settings, "WP_USER_META", {}).items():
         kind = options.get("type", "string")
-        schema = {"type": kind, "description": options.get("description", ""),
-                  "default": options.get("default", EMPTY_VALUES.get(kind))}
+        schema = {
+            "type": kind,
+            "description": options.get("description", ""),
+            "default": options.get("default", EMPTY_VALUES.get(kind)),
+        }
         for key in ("context", "properties", "items", "additionalProperties", "enum", "format"):
             if key in options:
                 schema[key] = options[key]

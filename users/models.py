@@ -36,8 +36,9 @@ class User(AbstractUser):
     description = models.TextField("biographical info", blank=True)
     locale = models.CharField(max_length=20, blank=True, default="")
     #: "" when every role was taken away (roles: [] over REST), as WordPress allows
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUBSCRIBER,
-                            blank=True, db_index=True)
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.SUBSCRIBER, blank=True, db_index=True
+    )
     #: further roles after the first, as ",editor,author," (WordPress users may hold several)
     extra_roles = models.CharField(max_length=200, blank=True, default="")
 
@@ -51,8 +52,9 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs) -> None:
         if not self.nicename:
-            self.nicename = self._free_nicename(sanitize_nicename(self.username)
-                                                or f"user-{uuid.uuid4().hex[:8]}")
+            self.nicename = self._free_nicename(
+                sanitize_nicename(self.username) or f"user-{uuid.uuid4().hex[:8]}"
+            )
         if not self.display_name:
             self.display_name = self.username
         if not self.nickname:
@@ -67,7 +69,7 @@ class User(AbstractUser):
         others = User.objects.exclude(pk=self.pk) if self.pk else User.objects.all()
         candidate, number = base, 2
         while others.filter(nicename=candidate).exists():
-            candidate, number = f"{base[:50 - len(str(number)) - 1]}-{number}", number + 1
+            candidate, number = f"{base[: 50 - len(str(number)) - 1]}-{number}", number + 1
         return candidate
 
     @property
@@ -137,7 +139,7 @@ class ApplicationPassword(models.Model):
     @staticmethod
     def chunked(plain: str) -> str:
         """Shown to people in groups of four, as WordPress does (spaces are ignored on use)."""
-        return " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
+        return " ".join(plain[i : i + 4] for i in range(0, len(plain), 4))
 
     @staticmethod
     def fingerprint(user_id: int, plain: str) -> str:

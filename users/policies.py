@@ -48,8 +48,9 @@ def _countable_posts(viewer: Any) -> QuerySet:
 
     types = rest_post_types()
     readable = Q(status="publish")
-    private_types = [slug for slug in types
-                     if user_can(viewer, post_type_caps_for(slug)["read_private_posts"])]
+    private_types = [
+        slug for slug in types if user_can(viewer, post_type_caps_for(slug)["read_private_posts"])
+    ]
     if private_types:
         readable |= Q(status="private", type__in=private_types)
     return Post.objects.filter(readable, type__in=types)
@@ -58,8 +59,9 @@ def _countable_posts(viewer: Any) -> QuerySet:
 def with_countable_posts(viewer: Any, users: QuerySet[User]) -> QuerySet[User]:
     """Users annotated with whether they have posts `viewer` may count, so checking many of
     them (an `_embed` of a page's authors) costs one query."""
-    return users.annotate(has_countable_posts=Exists(
-        _countable_posts(viewer).filter(author=OuterRef("pk"))))
+    return users.annotate(
+        has_countable_posts=Exists(_countable_posts(viewer).filter(author=OuterRef("pk")))
+    )
 
 
 def _has_countable_posts(viewer: Any, user: User) -> bool:
@@ -73,38 +75,52 @@ def check_can_view_user(viewer: Any, user: User, context: str) -> None:
     if viewer is not None and viewer.is_authenticated and viewer.pk == user.pk:
         return
     if context == "edit" and not user_can(viewer, "edit_user", user):
-        raise forbidden(viewer, "rest_forbidden_context",
-                        "Sorry, you are not allowed to edit this user.")
+        raise forbidden(
+            viewer, "rest_forbidden_context", "Sorry, you are not allowed to edit this user."
+        )
     if not can_view_user(viewer, user):
-        raise forbidden(viewer, "rest_user_cannot_view",
-                        "Sorry, you are not allowed to list users.")
+        raise forbidden(
+            viewer, "rest_user_cannot_view", "Sorry, you are not allowed to list users."
+        )
 
 
 def check_can_list_users(viewer: Any, params: dict[str, Any]) -> None:
     """get_items_permissions_check."""
     can_list = user_can(viewer, "list_users")
     if params.get("roles") and not can_list:
-        raise forbidden(viewer, "rest_user_cannot_view",
-                        "Sorry, you are not allowed to filter users by role.")
+        raise forbidden(
+            viewer, "rest_user_cannot_view", "Sorry, you are not allowed to filter users by role."
+        )
     if params.get("capabilities") and not can_list:
-        raise forbidden(viewer, "rest_user_cannot_view",
-                        "Sorry, you are not allowed to filter users by capability.")
+        raise forbidden(
+            viewer,
+            "rest_user_cannot_view",
+            "Sorry, you are not allowed to filter users by capability.",
+        )
     if params.get("context") == "edit" and not can_list:
-        raise forbidden(viewer, "rest_forbidden_context",
-                        "Sorry, you are not allowed to edit users.")
+        raise forbidden(
+            viewer, "rest_forbidden_context", "Sorry, you are not allowed to edit users."
+        )
     if params.get("orderby") in ("email", "registered_date") and not can_list:
-        raise forbidden(viewer, "rest_forbidden_orderby",
-                        "Sorry, you are not allowed to order users by this parameter.")
+        raise forbidden(
+            viewer,
+            "rest_forbidden_orderby",
+            "Sorry, you are not allowed to order users by this parameter.",
+        )
     if params.get("who") == "authors" and not _can_edit_some_authored_type(viewer):
-        raise forbidden(viewer, "rest_forbidden_who",
-                        "Sorry, you are not allowed to query users by this parameter.")
+        raise forbidden(
+            viewer,
+            "rest_forbidden_who",
+            "Sorry, you are not allowed to query users by this parameter.",
+        )
 
 
 def _can_edit_some_authored_type(viewer: Any) -> bool:
     from content.registry import post_type_caps_for, post_types
 
     return any(
-        kind.show_in_rest and "author" in kind.supports
+        kind.show_in_rest
+        and "author" in kind.supports
         and user_can(viewer, post_type_caps_for(slug)["edit_posts"])
         for slug, kind in post_types().items()
     )
@@ -112,17 +128,22 @@ def _can_edit_some_authored_type(viewer: Any) -> bool:
 
 def check_can_create_user(viewer: Any) -> None:
     if not user_can(viewer, "create_users"):
-        raise forbidden(viewer, "rest_cannot_create_user",
-                        "Sorry, you are not allowed to create new users.")
+        raise forbidden(
+            viewer, "rest_cannot_create_user", "Sorry, you are not allowed to create new users."
+        )
 
 
-def check_can_update_user(viewer: Any, user: User, params: dict[str, Any],
-                          param_names: set[str]) -> None:
+def check_can_update_user(
+    viewer: Any, user: User, params: dict[str, Any], param_names: set[str]
+) -> None:
     """update_item_permissions_check: roles need promote_user; anything else edit_user."""
     if params.get("roles"):
         if not user_can(viewer, "promote_user", user):
-            raise forbidden(viewer, "rest_cannot_edit_roles",
-                            "Sorry, you are not allowed to edit roles of this user.")
+            raise forbidden(
+                viewer,
+                "rest_cannot_edit_roles",
+                "Sorry, you are not allowed to edit roles of this user.",
+            )
         if param_names <= {"id", "roles"}:
             return
     if not user_can(viewer, "edit_user", user):
@@ -131,8 +152,9 @@ def check_can_update_user(viewer: Any, user: User, params: dict[str, Any],
 
 def check_can_delete_user(viewer: Any, user: User) -> None:
     if not user_can(viewer, "delete_user", user):
-        raise forbidden(viewer, "rest_user_cannot_delete",
-                        "Sorry, you are not allowed to delete this user.")
+        raise forbidden(
+            viewer, "rest_user_cannot_delete", "Sorry, you are not allowed to delete this user."
+        )
 
 
 def check_role_update(viewer: Any, user_id: int | None, roles: list[str]) -> None:
@@ -141,26 +163,51 @@ def check_role_update(viewer: Any, user_id: int | None, roles: list[str]) -> Non
     for role in roles:
         if role not in Role.values:
             raise WPError("rest_user_invalid_role", f"The role {role} does not exist.", 400)
-        if (viewer is not None and user_id is not None and viewer.pk == user_id
-                and "edit_users" not in ROLE_CAPABILITIES[role]):
-            raise forbidden(viewer, "rest_user_invalid_role",
-                            "Sorry, you are not allowed to give users that role.")
+        if (
+            viewer is not None
+            and user_id is not None
+            and viewer.pk == user_id
+            and "edit_users" not in ROLE_CAPABILITIES[role]
+        ):
+            raise forbidden(
+                viewer,
+                "rest_user_invalid_role",
+                "Sorry, you are not allowed to give users that role.",
+            )
 
 
 # --- application passwords ---------------------------------------------------------------------
 APP_PASSWORD_DENIED = {
-    "list": ("list_app_passwords", "rest_cannot_list_application_passwords",
-             "Sorry, you are not allowed to list application passwords for this user."),
-    "create": ("create_app_password", "rest_cannot_create_application_passwords",
-               "Sorry, you are not allowed to create application passwords for this user."),
-    "destroy_all": ("delete_app_passwords", "rest_cannot_delete_application_passwords",
-                    "Sorry, you are not allowed to delete application passwords for this user."),
-    "retrieve": ("read_app_password", "rest_cannot_read_application_password",
-                 "Sorry, you are not allowed to read this application password."),
-    "update": ("edit_app_password", "rest_cannot_edit_application_password",
-               "Sorry, you are not allowed to edit this application password."),
-    "destroy": ("delete_app_password", "rest_cannot_delete_application_password",
-                "Sorry, you are not allowed to delete this application password."),
+    "list": (
+        "list_app_passwords",
+        "rest_cannot_list_application_passwords",
+        "Sorry, you are not allowed to list application passwords for this user.",
+    ),
+    "create": (
+        "create_app_password",
+        "rest_cannot_create_application_passwords",
+        "Sorry, you are not allowed to create application passwords for this user.",
+    ),
+    "destroy_all": (
+        "delete_app_passwords",
+        "rest_cannot_delete_application_passwords",
+        "Sorry, you are not allowed to delete application passwords for this user.",
+    ),
+    "retrieve": (
+        "read_app_password",
+        "rest_cannot_read_application_password",
+        "Sorry, you are not allowed to read this application password.",
+    ),
+    "update": (
+        "edit_app_password",
+        "rest_cannot_edit_application_password",
+        "Sorry, you are not allowed to edit this application password.",
+    ),
+    "destroy": (
+        "delete_app_password",
+        "rest_cannot_delete_application_password",
+        "Sorry, you are not allowed to delete this application password.",
+    ),
 }
 
 
@@ -173,6 +220,8 @@ def check_can_manage_app_passwords(viewer: Any, user: User, action: str) -> None
 
 def check_can_introspect(viewer: Any, user: User) -> None:
     if viewer is None or not viewer.is_authenticated or viewer.pk != user.pk:
-        raise forbidden(viewer, "rest_cannot_introspect_app_password_for_non_authenticated_user",
-                        "The authenticated application password can only be introspected for "
-                        "the current user.")
+        raise forbidden(
+            viewer,
+            "rest_cannot_introspect_app_password_for_non_authenticated_user",
+            "The authenticated application password can only be introspected for the current user.",
+        )

@@ -15,12 +15,71 @@ from wpapi.serializers import WPSerializer
 
 # The reference site's installed languages (get_available_languages()), after "" and en_US.
 LOCALES = [
-    "", "en_US", "ar", "bg_BG", "bn_BD", "bs_BA", "ca", "ckb", "cs_CZ", "cy", "da_DK", "de_DE",
-    "el", "en_CA", "eo", "es_CL", "es_ES", "es_PE", "et", "eu", "fa_IR", "fi", "fr_FR", "gd",
-    "gl_ES", "he_IL", "hr", "hu_HU", "id_ID", "it_IT", "ja", "jv_ID", "ka_GE", "ko_KR", "lv",
-    "mk_MK", "ms_MY", "my_MM", "nb_NO", "nl", "nl_NL", "pl_PL", "pt_BR", "pt_PT", "ro_RO",
-    "ru_RU", "ru_UA", "si_LK", "sk_SK", "sl_SI", "sq", "sr_RS", "su_ID", "sv_SE", "sw", "ta_LK",
-    "th", "tr_TR", "ug_CN", "uk", "ur", "vi", "zh_CN", "zh_HK", "zh_TW",
+    "",
+    "en_US",
+    "ar",
+    "bg_BG",
+    "bn_BD",
+    "bs_BA",
+    "ca",
+    "ckb",
+    "cs_CZ",
+    "cy",
+    "da_DK",
+    "de_DE",
+    "el",
+    "en_CA",
+    "eo",
+    "es_CL",
+    "es_ES",
+    "es_PE",
+    "et",
+    "eu",
+    "fa_IR",
+    "fi",
+    "fr_FR",
+    "gd",
+    "gl_ES",
+    "he_IL",
+    "hr",
+    "hu_HU",
+    "id_ID",
+    "it_IT",
+    "ja",
+    "jv_ID",
+    "ka_GE",
+    "ko_KR",
+    "lv",
+    "mk_MK",
+    "ms_MY",
+    "my_MM",
+    "nb_NO",
+    "nl",
+    "nl_NL",
+    "pl_PL",
+    "pt_BR",
+    "pt_PT",
+    "ro_RO",
+    "ru_RU",
+    "ru_UA",
+    "si_LK",
+    "sk_SK",
+    "sl_SI",
+    "sq",
+    "sr_RS",
+    "su_ID",
+    "sv_SE",
+    "sw",
+    "ta_LK",
+    "th",
+    "tr_TR",
+    "ug_CN",
+    "uk",
+    "ur",
+    "vi",
+    "zh_CN",
+    "zh_HK",
+    "zh_TW",
 ]
 SITE_LOCALE = "en_US"
 AVATAR_SIZES = (24, 48, 96)
@@ -29,54 +88,126 @@ ALL = ["embed", "view", "edit"]
 
 def _user_schema() -> dict[str, Any]:
     avatar_properties = {
-        str(size): {"description": f"Avatar URL with image size of {size} pixels.",
-                    "type": "string", "format": "uri", "context": ALL}
+        str(size): {
+            "description": f"Avatar URL with image size of {size} pixels.",
+            "type": "string",
+            "format": "uri",
+            "context": ALL,
+        }
         for size in AVATAR_SIZES
     }
     return {
         "title": "user",
         "type": "object",
         "properties": {
-            "id": {"description": "Unique identifier for the user.", "type": "integer",
-                   "context": ALL, "readonly": True},
-            "username": {"description": "Login name for the user.", "type": "string",
-                         "context": ["edit"], "required": True},
-            "name": {"description": "Display name for the user.", "type": "string",
-                     "context": ALL},
-            "first_name": {"description": "First name for the user.", "type": "string",
-                           "context": ["edit"]},
-            "last_name": {"description": "Last name for the user.", "type": "string",
-                          "context": ["edit"]},
-            "email": {"description": "The email address for the user.", "type": "string",
-                      "format": "email", "context": ["edit"], "required": True},
-            "url": {"description": "URL of the user.", "type": "string", "format": "uri",
-                    "context": ALL},
-            "description": {"description": "Description of the user.", "type": "string",
-                            "context": ALL},
-            "link": {"description": "Author URL of the user.", "type": "string",
-                     "format": "uri", "context": ALL, "readonly": True},
-            "locale": {"description": "Locale for the user.", "type": "string",
-                       "enum": LOCALES, "context": ["edit"]},
-            "nickname": {"description": "The nickname for the user.", "type": "string",
-                         "context": ["edit"]},
-            "slug": {"description": "An alphanumeric identifier for the user.",
-                     "type": "string", "context": ALL},
-            "registered_date": {"description": "Registration date for the user.",
-                                "type": "string", "format": "date-time", "context": ["edit"],
-                                "readonly": True},
-            "roles": {"description": "Roles assigned to the user.", "type": "array",
-                      "items": {"type": "string"}, "context": ["edit"]},
-            "password": {"description": "Password for the user (never included).",
-                         "type": "string", "context": [], "required": True},
-            "capabilities": {"description": "All capabilities assigned to the user.",
-                             "type": "object", "context": ["edit"], "readonly": True},
-            "extra_capabilities": {"description": "Any extra capabilities assigned to the user.",
-                                   "type": "object", "context": ["edit"], "readonly": True},
-            "avatar_urls": {"description": "Avatar URLs for the user.", "type": "object",
-                            "context": ALL, "readonly": True,
-                            "properties": avatar_properties},
-            "meta": {"description": "Meta fields.", "type": "object",
-                     "context": ["view", "edit"], "properties": registered_user_meta()},
+            "id": {
+                "description": "Unique identifier for the user.",
+                "type": "integer",
+                "context": ALL,
+                "readonly": True,
+            },
+            "username": {
+                "description": "Login name for the user.",
+                "type": "string",
+                "context": ["edit"],
+                "required": True,
+            },
+            "name": {"description": "Display name for the user.", "type": "string", "context": ALL},
+            "first_name": {
+                "description": "First name for the user.",
+                "type": "string",
+                "context": ["edit"],
+            },
+            "last_name": {
+                "description": "Last name for the user.",
+                "type": "string",
+                "context": ["edit"],
+            },
+            "email": {
+                "description": "The email address for the user.",
+                "type": "string",
+                "format": "email",
+                "context": ["edit"],
+                "required": True,
+            },
+            "url": {
+                "description": "URL of the user.",
+                "type": "string",
+                "format": "uri",
+                "context": ALL,
+            },
+            "description": {
+                "description": "Description of the user.",
+                "type": "string",
+                "context": ALL,
+            },
+            "link": {
+                "description": "Author URL of the user.",
+                "type": "string",
+                "format": "uri",
+                "context": ALL,
+                "readonly": True,
+            },
+            "locale": {
+                "description": "Locale for the user.",
+                "type": "string",
+                "enum": LOCALES,
+                "context": ["edit"],
+            },
+            "nickname": {
+                "description": "The nickname for the user.",
+                "type": "string",
+                "context": ["edit"],
+            },
+            "slug": {
+                "description": "An alphanumeric identifier for the user.",
+                "type": "string",
+                "context": ALL,
+            },
+            "registered_date": {
+                "description": "Registration date for the user.",
+                "type": "string",
+                "format": "date-time",
+                "context": ["edit"],
+                "readonly": True,
+            },
+            "roles": {
+                "description": "Roles assigned to the user.",
+                "type": "array",
+                "items": {"type": "string"},
+                "context": ["edit"],
+            },
+            "password": {
+                "description": "Password for the user (never included).",
+                "type": "string",
+                "context": [],
+                "required": True,
+            },
+            "capabilities": {
+                "description": "All capabilities assigned to the user.",
+                "type": "object",
+                "context": ["edit"],
+                "readonly": True,
+            },
+            "extra_capabilities": {
+                "description": "Any extra capabilities assigned to the user.",
+                "type": "object",
+                "context": ["edit"],
+                "readonly": True,
+            },
+            "avatar_urls": {
+                "description": "Avatar URLs for the user.",
+                "type": "object",
+                "context": ALL,
+                "readonly": True,
+                "properties": avatar_properties,
+            },
+            "meta": {
+                "description": "Meta fields.",
+                "type": "object",
+                "context": ["view", "edit"],
+                "properties": registered_user_meta(),
+            },
         },
     }
 
@@ -107,8 +238,11 @@ def avatar_urls(request: Any, email: str) -> dict[str, str]:
 def gravatar_urls(email: str, secure: bool) -> dict[str, str]:
     """rest_get_avatar_urls(): Gravatar by the md5 of the trimmed, lowered email (users and
     comment authors alike)."""
-    digest = hashlib.md5(email.strip().lower().encode(), usedforsecurity=False).hexdigest() \
-        if email else ""
+    digest = (
+        hashlib.md5(email.strip().lower().encode(), usedforsecurity=False).hexdigest()
+        if email
+        else ""
+    )
     if secure:
         host = "https://secure.gravatar.com"
     else:
@@ -149,8 +283,9 @@ class UserSerializer(WPSerializer):
         for name, value in simple.items():
             if self.wants(name):
                 data[name] = value()
-        if self.wants("roles") and (user_can(viewer, "list_users")
-                                    or user_can(viewer, "edit_user", user)):
+        if self.wants("roles") and (
+            user_can(viewer, "list_users") or user_can(viewer, "edit_user", user)
+        ):
             data["roles"] = roles_of(user)
         if self.wants("registered_date"):
             data["registered_date"] = format_gmt(user.date_joined) + "+00:00"
@@ -166,8 +301,10 @@ class UserSerializer(WPSerializer):
 
     def meta_for(self, user: Any) -> dict[str, Any]:
         stored = self.context.get("user_meta", {}).get(user.pk, {})
-        return {name: meta_value(schema, stored.get(name), name in stored)
-                for name, schema in registered_user_meta().items()}
+        return {
+            name: meta_value(schema, stored.get(name), name in stored)
+            for name, schema in registered_user_meta().items()
+        }
 
     def links(self, user: Any) -> dict[str, list[dict[str, Any]]]:
         request = self.context.get("request")
@@ -182,29 +319,57 @@ def _application_password_schema() -> dict[str, Any]:
         "title": "application-password",
         "type": "object",
         "properties": {
-            "uuid": {"description": "The unique identifier for the application password.",
-                     "type": "string", "format": "uuid", "context": ["view", "edit", "embed"],
-                     "readonly": True},
-            "app_id": {"description": "A UUID provided by the application to uniquely identify "
-                                      "it. It is recommended to use an UUID v5 with the URL or "
-                                      "DNS namespace.",
-                       "type": "string", "format": "uuid", "context": ["view", "edit", "embed"]},
-            "name": {"description": "The name of the application password.", "type": "string",
-                     "required": True, "context": ["view", "edit", "embed"], "minLength": 1,
-                     "pattern": r".*\S.*"},
-            "password": {"description": "The generated password. Only available after adding "
-                                        "an application.",
-                         "type": "string", "context": ["edit"], "readonly": True},
-            "created": {"description": "The GMT date the application password was created.",
-                        "type": "string", "format": "date-time", "context": ["view", "edit"],
-                        "readonly": True},
-            "last_used": {"description": "The GMT date the application password was last used.",
-                          "type": ["string", "null"], "format": "date-time",
-                          "context": ["view", "edit"], "readonly": True},
-            "last_ip": {"description": "The IP address the application password was last used "
-                                       "by.",
-                        "type": ["string", "null"], "format": "ip", "context": ["view", "edit"],
-                        "readonly": True},
+            "uuid": {
+                "description": "The unique identifier for the application password.",
+                "type": "string",
+                "format": "uuid",
+                "context": ["view", "edit", "embed"],
+                "readonly": True,
+            },
+            "app_id": {
+                "description": "A UUID provided by the application to uniquely identify "
+                "it. It is recommended to use an UUID v5 with the URL or "
+                "DNS namespace.",
+                "type": "string",
+                "format": "uuid",
+                "context": ["view", "edit", "embed"],
+            },
+            "name": {
+                "description": "The name of the application password.",
+                "type": "string",
+                "required": True,
+                "context": ["view", "edit", "embed"],
+                "minLength": 1,
+                "pattern": r".*\S.*",
+            },
+            "password": {
+                "description": "The generated password. Only available after adding "
+                "an application.",
+                "type": "string",
+                "context": ["edit"],
+                "readonly": True,
+            },
+            "created": {
+                "description": "The GMT date the application password was created.",
+                "type": "string",
+                "format": "date-time",
+                "context": ["view", "edit"],
+                "readonly": True,
+            },
+            "last_used": {
+                "description": "The GMT date the application password was last used.",
+                "type": ["string", "null"],
+                "format": "date-time",
+                "context": ["view", "edit"],
+                "readonly": True,
+            },
+            "last_ip": {
+                "description": "The IP address the application password was last used by.",
+                "type": ["string", "null"],
+                "format": "ip",
+                "context": ["view", "edit"],
+                "readonly": True,
+            },
         },
     }
 

@@ -16,6 +16,7 @@ from wpapi.formatting import esc_url_raw, kses, sanitize_text_field
 
 # --- WordPress's text rules ---------------------------------------------------------------------
 
+
 def valid_username(username: str) -> bool:
     """validate_username()."""
     return bool(username) and sanitize_user(username) == username
@@ -34,8 +35,9 @@ def filter_description(viewer: Any, description: str, *, trusted: bool = True) -
 def check_nicename_length(slug: Any) -> None:
     """wp_insert_user: a slug asked for is refused beyond 50 characters (not cut)."""
     if isinstance(slug, str) and len(sanitize_nicename(slug, limit=None)) > 50:
-        raise WPError("user_nicename_too_long", "Nicename may not be longer than 50 characters.",
-                      400)
+        raise WPError(
+            "user_nicename_too_long", "Nicename may not be longer than 50 characters.", 400
+        )
 
 
 def check_email_length(email: str) -> None:
@@ -51,9 +53,13 @@ def email_owner(email: str) -> int | None:
 
 # --- users --------------------------------------------------------------------------------------
 PROFILE_FIELDS = {  # request parameter -> model field, max length
-    "name": ("display_name", 250), "first_name": ("first_name", 150),
-    "last_name": ("last_name", 150), "nickname": ("nickname", 250),
-    "description": ("description", None), "url": ("url", 100), "locale": ("locale", 20),
+    "name": ("display_name", 250),
+    "first_name": ("first_name", 150),
+    "last_name": ("last_name", 150),
+    "nickname": ("nickname", 250),
+    "description": ("description", None),
+    "url": ("url", 100),
+    "locale": ("locale", 20),
 }
 
 
@@ -67,8 +73,9 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: boo
         elif name == "url":
             value = esc_url_raw(value)
             if len(value) > 100:
-                raise WPError("user_url_too_long",
-                              "User URL may not be longer than 100 characters.", 400)
+                raise WPError(
+                    "user_url_too_long", "User URL may not be longer than 100 characters.", 400
+                )
         elif name == "description":
             value = filter_description(viewer, value, trusted=trusted)
         setattr(user, field, value[:limit] if limit else value)
@@ -115,8 +122,7 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
     user.nicename = user._free_nicename(nicename or "user")
     _apply_profile(user, params, viewer, trusted)
     if not user.display_name:  # wp_insert_user's default display name
-        user.display_name = " ".join(filter(None, (user.first_name, user.last_name))) \
-            or username
+        user.display_name = " ".join(filter(None, (user.first_name, user.last_name))) or username
     user.set_password(params["password"])
     user.date_joined = timezone.now()
     user.save()
@@ -139,8 +145,7 @@ def check_user_update(*, user: User, params: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def user_update(*, user: User, params: dict[str, Any], viewer: Any,
-                trusted: bool = True) -> User:
+def user_update(*, user: User, params: dict[str, Any], viewer: Any, trusted: bool = True) -> User:
     """wp_update_user() from REST parameters (already validated and sanitised)."""
     check_user_update(user=user, params=params)
     email = params.get("email")
@@ -185,22 +190,33 @@ def user_delete(*, user: User, reassign: User | None) -> None:
 # --- application passwords ----------------------------------------------------------------------
 def name_taken(user: User, name: str, exclude_pk: int | None = None) -> bool:
     """application_name_exists_for_user(): names compare case-insensitively."""
-    others = user.application_passwords.exclude(pk=exclude_pk) if exclude_pk else \
-        user.application_passwords.all()
+    others = (
+        user.application_passwords.exclude(pk=exclude_pk)
+        if exclude_pk
+        else user.application_passwords.all()
+    )
     return any(other.lower() == name.lower() for other in others.values_list("name", flat=True))
 
 
 @transaction.atomic
-def application_password_create(*, user: User, name: str, app_id: str = "",
-                                ) -> tuple[ApplicationPassword, str]:
+def application_password_create(
+    *,
+    user: User,
+    name: str,
+    app_id: str = "",
+) -> tuple[ApplicationPassword, str]:
     """A new application password for `user`; returns it and the plain password (shown once)."""
     name = sanitize_text_field(name or "")
     if not name:
-        raise WPError("application_password_empty_name",
-                      "An application name is required to create an application password.", 400)
+        raise WPError(
+            "application_password_empty_name",
+            "An application name is required to create an application password.",
+            400,
+        )
     if name_taken(user, name):
-        raise WPError("application_password_duplicate_name",
-                      "Each application name should be unique.", 409)
+        raise WPError(
+            "application_password_duplicate_name", "Each application name should be unique.", 409
+        )
     plain = ApplicationPassword.generate()
     password = ApplicationPassword(user=user, name=name, app_id=app_id or "")
     password.set_password(plain)
@@ -208,8 +224,11 @@ def application_password_create(*, user: User, name: str, app_id: str = "",
     return password, plain
 
 
-def application_password_rename(*, password: ApplicationPassword, name: str | None,
-                                ) -> ApplicationPassword:
+def application_password_rename(
+    *,
+    password: ApplicationPassword,
+    name: str | None,
+) -> ApplicationPassword:
     """update_application_password(): only a non-empty, different name is saved."""
     name = sanitize_text_field(name) if name else ""
     if name and name != password.name:

@@ -36,19 +36,26 @@ def _check_reassign(value: Any, name: str) -> None:
 def _check_username(value: Any, name: str) -> None:
     wp_schema.validate(value, {"type": "string"}, name)
     if not services.valid_username(value):
-        raise SchemaError("rest_user_invalid_username",
-                          "This username is invalid because it uses illegal characters. Please "
-                          "enter a valid username.", {"status": 400})
+        raise SchemaError(
+            "rest_user_invalid_username",
+            "This username is invalid because it uses illegal characters. Please "
+            "enter a valid username.",
+            {"status": 400},
+        )
 
 
 def _check_password(value: Any, name: str) -> None:
     wp_schema.validate(value, {"type": "string"}, name)
     if not value:
-        raise SchemaError("rest_user_invalid_password", "Passwords cannot be empty.",
-                          {"status": 400})
+        raise SchemaError(
+            "rest_user_invalid_password", "Passwords cannot be empty.", {"status": 400}
+        )
     if "\\" in value:
-        raise SchemaError("rest_user_invalid_password",
-                          'Passwords cannot contain the "\\" character.', {"status": 400})
+        raise SchemaError(
+            "rest_user_invalid_password",
+            'Passwords cannot contain the "\\" character.',
+            {"status": 400},
+        )
 
 
 def _check_meta_is_object(value: Any, name: str) -> None:
@@ -93,12 +100,17 @@ class UserViewSet(WPViewSet):
 
     def destroy_args(self) -> dict[str, dict[str, Any]]:
         return {
-            "force": {"type": "boolean", "default": False,
-                      "description": "Required to be true, as users do not support trashing."},
-            "reassign": {"type": "integer", "required": True,
-                         "description": "Reassign the deleted user's posts and links to this "
-                                        "user ID.",
-                         "arg_options": {"validate": _check_reassign, "sanitize": False}},
+            "force": {
+                "type": "boolean",
+                "default": False,
+                "description": "Required to be true, as users do not support trashing.",
+            },
+            "reassign": {
+                "type": "integer",
+                "required": True,
+                "description": "Reassign the deleted user's posts and links to this user ID.",
+                "arg_options": {"validate": _check_reassign, "sanitize": False},
+            },
         }
 
     # --- queries --------------------------------------------------------------------------------
@@ -123,8 +135,9 @@ class UserViewSet(WPViewSet):
         if (fields is not None and "meta" not in fields) or not items:
             return {}
         meta: dict[int, dict[str, Any]] = {}
-        rows = UserMeta.objects.filter(user_id__in=[user.pk for user in items],
-                                       key__in=list(registered_user_meta()))
+        rows = UserMeta.objects.filter(
+            user_id__in=[user.pk for user in items], key__in=list(registered_user_meta())
+        )
         for user_id, key, value in rows.values_list("user_id", "key", "value"):
             meta.setdefault(user_id, {})[key] = value
         return {"user_meta": meta}
@@ -159,19 +172,19 @@ class UserViewSet(WPViewSet):
         if start < 0:  # MySQL finds nothing at a negative offset; the total still counts
             rows, total = [], queryset.count()
         else:
-            rows = list(queryset[start:start + per_page])
+            rows = list(queryset[start : start + per_page])
             total = self.count_total(queryset, rows, start, per_page)
         page = math.ceil(start / per_page + 1)
-        return self.page_response(rows, total, page=page,
-                                  max_pages=math.ceil(total / per_page))
+        return self.page_response(rows, total, page=page, max_pages=math.ceil(total / per_page))
 
     def perform_create(self, params: dict[str, Any]) -> User:
         if params.get("id"):
             raise WPError("rest_user_exists", "Cannot create existing user.", 400)
         if params.get("roles"):
             policies.check_role_update(self.request.user, None, params["roles"])
-        return services.user_create(params=params, viewer=self.request.user,
-                                    trusted=not self.via_app_password())
+        return services.user_create(
+            params=params, viewer=self.request.user, trusted=not self.via_app_password()
+        )
 
     def perform_update(self, user: User, params: dict[str, Any]) -> User:
         viewer = self.request.user
@@ -181,8 +194,9 @@ class UserViewSet(WPViewSet):
         services.check_user_update(user=user, params=params)  # email, username, slug first
         if params.get("roles"):
             policies.check_role_update(viewer, user.pk, params["roles"])
-        return services.user_update(user=user, params=params, viewer=viewer,
-                                    trusted=not self.via_app_password())
+        return services.user_update(
+            user=user, params=params, viewer=viewer, trusted=not self.via_app_password()
+        )
 
     def via_app_password(self) -> bool:
         return isinstance(self.request.auth, ApplicationPassword)
@@ -190,15 +204,18 @@ class UserViewSet(WPViewSet):
     def perform_destroy(self, user: User, params: dict[str, Any]) -> dict[str, Any]:
         reassign_id = _reassign_value(params.get("reassign"))
         if not params.get("force"):
-            raise WPError("rest_trash_not_supported",
-                          "Users do not support trashing. Set 'force=true' to delete.", 501)
+            raise WPError(
+                "rest_trash_not_supported",
+                "Users do not support trashing. Set 'force=true' to delete.",
+                501,
+            )
         reassign = None
         if reassign_id:
-            reassign = User.objects.filter(pk=reassign_id).first() \
-                if reassign_id < 2**63 else None
+            reassign = User.objects.filter(pk=reassign_id).first() if reassign_id < 2**63 else None
             if reassign_id == user.pk or reassign is None:
-                raise WPError("rest_user_invalid_reassign",
-                              "Invalid user ID for reassignment.", 400)
+                raise WPError(
+                    "rest_user_invalid_reassign", "Invalid user ID for reassignment.", 400
+                )
         self.wp_context = "edit"
         previous = self.serialize_one(user)
         previous.pop("_links", None)  # WordPress sends the previous data without its links
@@ -243,8 +260,10 @@ class ApplicationPasswordViewSet(WPViewSet):
     """/wp/v2/users/<user_id|me>/application-passwords[/<uuid>|/introspect]."""
 
     serializer_class = ApplicationPasswordSerializer
-    not_found_code, not_found_message = "rest_application_password_not_found", \
-        "Application password not found."
+    not_found_code, not_found_message = (
+        "rest_application_password_not_found",
+        "Application password not found.",
+    )
 
     def collection_args(self) -> dict[str, dict[str, Any]]:
         return {"context": CONTEXT_ARG}
@@ -310,22 +329,24 @@ class ApplicationPasswordViewSet(WPViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         owner = self.owner()
         app_id = self.params.get("app_id") or ""
-        item, plain = services.application_password_create(user=owner,
-                                                           name=self.params.get("name", ""),
-                                                           app_id=app_id)
+        item, plain = services.application_password_create(
+            user=owner, name=self.params.get("name", ""), app_id=app_id
+        )
         item.new_password = ApplicationPassword.chunked(plain)
         self.wp_context = "edit"
         response = Response(self.serialize_one(item), status=201)
         response["Location"] = rest_url(
-            request, f"/wp/v2/users/{owner.pk}/application-passwords/{item.uuid}")
+            request, f"/wp/v2/users/{owner.pk}/application-passwords/{item.uuid}"
+        )
         return response
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(self.serialize_one(self.password_item()))
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        item = services.application_password_rename(password=self.password_item(),
-                                                    name=self.params.get("name"))
+        item = services.application_password_rename(
+            password=self.password_item(), name=self.params.get("name")
+        )
         self.wp_context = "edit"
         return Response(self.serialize_one(item))
 
@@ -345,17 +366,19 @@ class ApplicationPasswordViewSet(WPViewSet):
     def introspect(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         current = request.auth if isinstance(request.auth, ApplicationPassword) else None
         if current is None:
-            raise WPError("rest_no_authenticated_app_password",
-                          "Cannot introspect application password.", 404)
+            raise WPError(
+                "rest_no_authenticated_app_password", "Cannot introspect application password.", 404
+            )
         item = self.owner().application_passwords.filter(pk=current.pk).first()
         if item is None:
-            raise WPError("rest_application_password_not_found",
-                          "Application password not found.", 500)
+            raise WPError(
+                "rest_application_password_not_found", "Application password not found.", 500
+            )
         return Response(self.serialize_one(item))
 
     def allowed_methods_for_user(self) -> list[str]:
         allowed = []
-        for method, action in (self.route.actions.items() if self.route else ()):
+        for method, action in self.route.actions.items() if self.route else ():
             try:
                 self.check_action_permission(action, None)
             except WPError:
@@ -378,17 +401,22 @@ def _uuid_or_none(value: str) -> str | None:
 def rest_nonce(request: HttpRequest) -> HttpResponse:
     """admin-ajax.php?action=rest-nonce (api-fetch's nonceEndpoint): a fresh wp_rest nonce as
     text for a logged-in session; "0" (400) otherwise, as admin-ajax.php answers."""
-    headers = {"Expires": "Wed, 11 Jan 1984 05:00:00 GMT",
-               "Cache-Control": "no-cache, must-revalidate, max-age=0",
-               "X-Robots-Tag": "noindex", "X-Content-Type-Options": "nosniff"}
+    headers = {
+        "Expires": "Wed, 11 Jan 1984 05:00:00 GMT",
+        "Cache-Control": "no-cache, must-revalidate, max-age=0",
+        "X-Robots-Tag": "noindex",
+        "X-Content-Type-Options": "nosniff",
+    }
     action = request.GET.get("action") or request.POST.get("action")
     user = getattr(request, "user", None)
     if not action:
-        return HttpResponse("0", status=400, content_type="text/html; charset=UTF-8",
-                            headers=headers)
+        return HttpResponse(
+            "0", status=400, content_type="text/html; charset=UTF-8", headers=headers
+        )
     if action != "rest-nonce" or user is None or not user.is_authenticated:
-        return HttpResponse("0", status=400, content_type="text/html; charset=UTF-8",
-                            headers=headers)
+        return HttpResponse(
+            "0", status=400, content_type="text/html; charset=UTF-8", headers=headers
+        )
     if not request.session.session_key:
         request.session.save()
     nonce = create_nonce(user, request.session.session_key or "")

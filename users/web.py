@@ -46,8 +46,9 @@ class WPLoginForm(AuthenticationForm):
             if EMAIL.match(login):
                 owner = User.objects.filter(email__iexact=login).values_list("username", flat=True)
             if not owner:
-                owner = User.objects.filter(username__iexact=login).values_list("username",
-                                                                                flat=True)[:2]
+                owner = User.objects.filter(username__iexact=login).values_list(
+                    "username", flat=True
+                )[:2]
             if len(owner) == 1:
                 self.cleaned_data["username"] = owner[0]
         return super().clean()
@@ -82,14 +83,14 @@ class WPLoginView(auth_views.LoginView):
         response = super().form_valid(form)
         # Without "remember me" the cookie ends with the browser session, as WordPress's does.
         self.request.session.set_expiry(
-            REMEMBER_ME_SECONDS if self.request.POST.get("rememberme") else 0)
+            REMEMBER_ME_SECONDS if self.request.POST.get("rememberme") else 0
+        )
         return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["loggedout"] = self.request.GET.get("loggedout") == "true"
-        context["login_value"] = self.request.POST.get(
-            "log", self.request.POST.get("username", ""))
+        context["login_value"] = self.request.POST.get("log", self.request.POST.get("username", ""))
         return context
 
 
@@ -136,8 +137,9 @@ def redirect_url_error(url: str) -> str | None:
     """wp_is_authorize_application_redirect_url_valid: None if `url` may receive the password."""
     if not url:
         return None
-    if not URL_SCHEME.match(url) or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127
-                                        for ch in url):
+    if not URL_SCHEME.match(url) or any(
+        ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url
+    ):
         return "Invalid URL format."
     try:
         parts = urlsplit(url)
@@ -155,8 +157,9 @@ def redirect_url_error(url: str) -> str | None:
     return None
 
 
-def authorize_request_errors(app_name: str, app_id: str, success_url: str,
-                             reject_url: str) -> list[str]:
+def authorize_request_errors(
+    app_name: str, app_id: str, success_url: str, reject_url: str
+) -> list[str]:
     """wp_is_authorize_application_password_request_valid, plus the app name this server
     requires up front (WordPress lets the user type one in)."""
     errors = []
@@ -177,8 +180,11 @@ def add_query_arg(url: str, args: dict[str, str], encode: bool = True) -> str:
     quote = quote_plus if encode else str
     base, hash_mark, fragment = url.partition("#")
     base, _, query = base.partition("?")
-    kept = [pair for pair in query.split("&")
-            if pair and unquote_plus(pair.split("=", 1)[0]) not in args]
+    kept = [
+        pair
+        for pair in query.split("&")
+        if pair and unquote_plus(pair.split("=", 1)[0]) not in args
+    ]
     kept += [f"{quote(name)}={quote(value)}" for name, value in args.items()]
     return f"{base}?{'&'.join(kept)}" + (hash_mark + fragment if hash_mark else "")
 
@@ -195,8 +201,9 @@ class AppRedirect(HttpResponseRedirect):
 
 def _authorize_params(request: HttpRequest) -> dict[str, str]:
     source = request.POST if request.method == "POST" else request.GET
-    params = {name: source.get(name, "") for name in
-              ("app_name", "app_id", "success_url", "reject_url")}
+    params = {
+        name: source.get(name, "") for name in ("app_name", "app_id", "success_url", "reject_url")
+    }
     params["app_name"] = params["app_name"].strip()
     params["reject_url"] = params["reject_url"] or params["success_url"]  # as WordPress does
     return params
@@ -214,30 +221,52 @@ def authorize_application(request: HttpRequest) -> HttpResponse:
     errors = authorize_request_errors(**params)
     if errors:
         return render(request, "users/authorize_error.html", {"errors": errors}, status=400)
-    context: dict[str, Any] = {**params, "user": request.user,
-                               "approve_preview": "", "reject_preview": ""}
+    context: dict[str, Any] = {
+        **params,
+        "user": request.user,
+        "approve_preview": "",
+        "reject_preview": "",
+    }
     if request.method == "POST" and "reject" in request.POST:
         if params["reject_url"]:
             return AppRedirect(add_query_arg(params["reject_url"], {"success": "false"}))
         return render(request, "users/authorize_done.html", {**context, "rejected": True})
     if request.method == "POST" and "approve" in request.POST:
         try:
-            _, plain = application_password_create(user=request.user, name=params["app_name"],
-                                                   app_id=params["app_id"])
+            _, plain = application_password_create(
+                user=request.user, name=params["app_name"], app_id=params["app_id"]
+            )
         except WPError as error:  # e.g. the user already has a password of that name
             context["error"] = error.message
         else:
             if params["success_url"]:
-                return AppRedirect(add_query_arg(params["success_url"], {
-                    "site_url": site_url(request), "user_login": request.user.username,
-                    "password": plain}))
-            return render(request, "users/authorize_done.html",
-                          {**context, "password": ApplicationPassword.chunked(plain)})
+                return AppRedirect(
+                    add_query_arg(
+                        params["success_url"],
+                        {
+                            "site_url": site_url(request),
+                            "user_login": request.user.username,
+                            "password": plain,
+                        },
+                    )
+                )
+            return render(
+                request,
+                "users/authorize_done.html",
+                {**context, "password": ApplicationPassword.chunked(plain)},
+            )
     if params["success_url"]:
-        context["approve_preview"] = add_query_arg(params["success_url"], {
-            "site_url": site_url(request), "user_login": request.user.username,
-            "password": "[------]"}, encode=False)
+        context["approve_preview"] = add_query_arg(
+            params["success_url"],
+            {
+                "site_url": site_url(request),
+                "user_login": request.user.username,
+                "password": "[------]",
+            },
+            encode=False,
+        )
     if params["reject_url"]:
-        context["reject_preview"] = add_query_arg(params["reject_url"], {"success": "false"},
-                                                  encode=False)
+        context["reject_preview"] = add_query_arg(
+            params["reject_url"], {"success": "false"}, encode=False
+        )
     return render(request, "users/authorize.html", context)

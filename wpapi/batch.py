@@ -18,8 +18,11 @@ from wpapi.viewsets import WPViewSet
 MAX_REQUESTS = 25
 
 BATCH_ARGS = {
-    "validation": {"type": "string", "enum": ["require-all-validate", "normal"],
-                   "default": "normal"},
+    "validation": {
+        "type": "string",
+        "enum": ["require-all-validate", "normal"],
+        "default": "normal",
+    },
     "requests": {
         "required": True,
         "type": "array",
@@ -27,13 +30,21 @@ BATCH_ARGS = {
         "items": {
             "type": "object",
             "properties": {
-                "method": {"type": "string", "enum": ["POST", "PUT", "PATCH", "DELETE"],
-                           "default": "POST"},
+                "method": {
+                    "type": "string",
+                    "enum": ["POST", "PUT", "PATCH", "DELETE"],
+                    "default": "POST",
+                },
                 "path": {"type": "string", "required": True},
                 "body": {"type": "object", "properties": [], "additionalProperties": True},
-                "headers": {"type": "object", "properties": [],
-                            "additionalProperties": {"type": ["string", "array"],
-                                                     "items": {"type": "string"}}},
+                "headers": {
+                    "type": "object",
+                    "properties": [],
+                    "additionalProperties": {
+                        "type": ["string", "array"],
+                        "items": {"type": "string"},
+                    },
+                },
             },
         },
     },
@@ -41,8 +52,11 @@ BATCH_ARGS = {
 
 
 def _envelope(response: Any) -> dict[str, Any]:
-    headers = {key: value for key, value in response.items()
-               if key not in ("Content-Type", "Vary", "Content-Length")}
+    headers = {
+        key: value
+        for key, value in response.items()
+        if key not in ("Content-Type", "Vary", "Content-Length")
+    }
     return {"body": response_data(response), "status": response.status_code, "headers": headers}
 
 
@@ -83,15 +97,21 @@ class BatchViewSet(WPViewSet):
         target = item["path"]
         route, _ = router.match(normalise_path(target.split("?", 1)[0]))
         if route is None or method not in route.actions:
-            return WPError("rest_no_route",
-                           "No route was found matching the URL and request method.", 404)
+            return WPError(
+                "rest_no_route", "No route was found matching the URL and request method.", 404
+            )
         if not getattr(route.viewset, "allow_batch", False):
-            return WPError("rest_batch_not_allowed",
-                           "The requested route does not support batch requests.", 400)
+            return WPError(
+                "rest_batch_not_allowed",
+                "The requested route does not support batch requests.",
+                400,
+            )
         return method, target, orjson.dumps(item.get("body") or {}), item.get("headers") or {}
 
-    def _validate(self, entry: tuple[str, str, bytes, dict[str, Any]] | WPError,
-                  ) -> dict[str, Any] | None:
+    def _validate(
+        self,
+        entry: tuple[str, str, bytes, dict[str, Any]] | WPError,
+    ) -> dict[str, Any] | None:
         """The request's arguments checked, nothing run: None when they are valid."""
         if isinstance(entry, WPError):
             return _error_envelope(entry)

@@ -19,9 +19,15 @@ from django.http import HttpRequest, HttpResponse
 
 VERSION_KEY = "wpapi:content-version"
 # Headers that depend on the request, not on the answer; the middleware adds them each time.
-PER_REQUEST_HEADERS = {"vary", "access-control-allow-origin", "access-control-allow-credentials",
-                       "access-control-allow-methods", "access-control-allow-headers",
-                       "access-control-expose-headers", "content-length"}
+PER_REQUEST_HEADERS = {
+    "vary",
+    "access-control-allow-origin",
+    "access-control-allow-credentials",
+    "access-control-allow-methods",
+    "access-control-allow-headers",
+    "access-control-expose-headers",
+    "content-length",
+}
 CACHED_APPS = {"content", "taxonomy", "comments", "users", "wpapi"}
 
 
@@ -55,10 +61,13 @@ def cacheable(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest, path: str) -> str:
-    forwarded = (request.META.get("HTTP_X_FORWARDED_PROTO", ""),
-                 request.META.get("HTTP_X_FORWARDED_HOST", ""))
-    raw = "|".join((request.scheme, request.get_host(), *forwarded, path,
-                    request.META.get("QUERY_STRING", "")))
+    forwarded = (
+        request.META.get("HTTP_X_FORWARDED_PROTO", ""),
+        request.META.get("HTTP_X_FORWARDED_HOST", ""),
+    )
+    raw = "|".join(
+        (request.scheme, request.get_host(), *forwarded, path, request.META.get("QUERY_STRING", ""))
+    )
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"wpapi:response:{content_version()}:{digest}"
 
@@ -79,10 +88,14 @@ def store(request: HttpRequest, path: str, response: HttpResponse) -> None:
         return
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()
-    headers = [(name, value) for name, value in response.items()
-               if name.lower() not in PER_REQUEST_HEADERS]
-    cache.set(_key(request, path), (response.status_code, response.content, headers),
-              settings.WP_RESPONSE_CACHE_SECONDS)
+    headers = [
+        (name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS
+    ]
+    cache.set(
+        _key(request, path),
+        (response.status_code, response.content, headers),
+        settings.WP_RESPONSE_CACHE_SECONDS,
+    )
 
 
 def connect_signals() -> None:

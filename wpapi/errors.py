@@ -28,8 +28,11 @@ class WPError(exceptions.APIException):
         self.wp_code, self.message, self.status_code, self.data = code, message, status, data
 
     def as_dict(self) -> dict[str, Any]:
-        body = {"code": self.wp_code, "message": self.message,
-                "data": {"status": self.status_code, **self.data}}
+        body = {
+            "code": self.wp_code,
+            "message": self.message,
+            "data": {"status": self.status_code, **self.data},
+        }
         if self.additional_data:
             body["additional_data"] = list(self.additional_data)
         return body
@@ -40,8 +43,9 @@ def forbidden_status(user: Any) -> int:
     return 403 if user is not None and user.is_authenticated else 401
 
 
-def forbidden(user: Any, code: str = "rest_forbidden",
-              message: str = "Sorry, you are not allowed to do that.") -> WPError:
+def forbidden(
+    user: Any, code: str = "rest_forbidden", message: str = "Sorry, you are not allowed to do that."
+) -> WPError:
     return WPError(code, message, forbidden_status(user))
 
 
@@ -58,8 +62,13 @@ def to_wp_error(exc: Exception, context: dict[str, Any]) -> WPError:
     if isinstance(exc, RequestDataTooBig):
         return WPError("rest_request_too_large", "The request body is too large.", 413)
     if isinstance(exc, exceptions.ParseError):
-        return WPError("rest_invalid_json", "Invalid JSON body passed.", 400,
-                       json_error_code=4, json_error_message="Syntax error")
+        return WPError(
+            "rest_invalid_json",
+            "Invalid JSON body passed.",
+            400,
+            json_error_code=4,
+            json_error_message="Syntax error",
+        )
     if isinstance(exc, exceptions.ValidationError):
         return validation_error_to_wp(exc.detail)
     if isinstance(exc, (Http404, exceptions.NotFound)):
@@ -72,8 +81,9 @@ def to_wp_error(exc: Exception, context: dict[str, Any]) -> WPError:
     if isinstance(exc, exceptions.AuthenticationFailed):
         code = exc.get_codes() if isinstance(exc.get_codes(), str) else "rest_forbidden"
         return WPError(code, str(exc.detail), 401)
-    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.PermissionDenied,
-                        DjangoPermissionDenied)):
+    if isinstance(
+        exc, (exceptions.NotAuthenticated, exceptions.PermissionDenied, DjangoPermissionDenied)
+    ):
         return forbidden(user)
     if isinstance(exc, exceptions.UnsupportedMediaType):
         return WPError("rest_invalid_param", str(exc.detail), 400)
@@ -82,8 +92,9 @@ def to_wp_error(exc: Exception, context: dict[str, Any]) -> WPError:
     if isinstance(exc, exceptions.APIException):
         return WPError(str(exc.get_codes()), str(exc.detail), exc.status_code)
     logger.exception("Unhandled error in a REST request", exc_info=exc)
-    return WPError("internal_server_error",
-                   "<p>There has been a critical error on this website.</p>", 500)
+    return WPError(
+        "internal_server_error", "<p>There has been a critical error on this website.</p>", 500
+    )
 
 
 def validation_error_to_wp(detail: Any) -> WPError:
@@ -94,10 +105,18 @@ def validation_error_to_wp(detail: Any) -> WPError:
     for name, errors in detail.items():
         first = errors[0] if isinstance(errors, list) and errors else errors
         params[name] = str(first)
-        details[name] = {"code": getattr(first, "code", "rest_invalid_param"),
-                         "message": str(first), "data": None}
-    return WPError("rest_invalid_param", "Invalid parameter(s): " + ", ".join(params), 400,
-                   params=params, details=details)
+        details[name] = {
+            "code": getattr(first, "code", "rest_invalid_param"),
+            "message": str(first),
+            "data": None,
+        }
+    return WPError(
+        "rest_invalid_param",
+        "Invalid parameter(s): " + ", ".join(params),
+        400,
+        params=params,
+        details=details,
+    )
 
 
 def wp_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
@@ -117,8 +136,11 @@ def error_response(error: WPError) -> HttpResponse:
     """A plain Django response carrying a WordPress error, for code outside DRF views."""
     from wpapi.renderers import dumps
 
-    return HttpResponse(dumps(error.as_dict()), status=error.status_code,
-                        content_type="application/json; charset=UTF-8")
+    return HttpResponse(
+        dumps(error.as_dict()),
+        status=error.status_code,
+        content_type="application/json; charset=UTF-8",
+    )
 
 
 # Django-level handlers (wired in wpapi/urls.py and settings): same body, never HTML under /wp-json.
@@ -127,8 +149,11 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return error_response(WPError("internal_server_error",
-                                  "<p>There has been a critical error on this website.</p>", 500))
+    return error_response(
+        WPError(
+            "internal_server_error", "<p>There has been a critical error on this website.</p>", 500
+        )
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -65,20 +65,57 @@ def sanitize_key(value: Any) -> str:
 #: kses' $allowedtags (wp_filter_kses): what titles, comments, term and user descriptions may
 #: hold when their author lacks unfiltered_html. Tag -> its attributes.
 ALLOWED_TAGS: dict[str, set[str]] = {
-    "a": {"href", "title"}, "abbr": {"title"}, "acronym": {"title"}, "b": set(),
-    "blockquote": {"cite"}, "cite": set(), "code": set(), "del": {"datetime"}, "em": set(),
-    "i": set(), "q": {"cite"}, "s": set(), "strike": set(), "strong": set(),
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "acronym": {"title"},
+    "b": set(),
+    "blockquote": {"cite"},
+    "cite": set(),
+    "code": set(),
+    "del": {"datetime"},
+    "em": set(),
+    "i": set(),
+    "q": {"cite"},
+    "s": set(),
+    "strike": set(),
+    "strong": set(),
 }
 #: wp_allowed_protocols()
 ALLOWED_PROTOCOLS = {
-    "http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs", "gopher", "nntp",
-    "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel", "fax", "xmpp", "webcal", "urn",
+    "http",
+    "https",
+    "ftp",
+    "ftps",
+    "mailto",
+    "news",
+    "irc",
+    "irc6",
+    "ircs",
+    "gopher",
+    "nntp",
+    "feed",
+    "telnet",
+    "mms",
+    "rtsp",
+    "sms",
+    "svn",
+    "tel",
+    "fax",
+    "xmpp",
+    "webcal",
+    "urn",
 }
 
 
-def kses(text: str, tags: dict[str, set[str]] = ALLOWED_TAGS, *,
-         global_attributes: set[str] | None = None, attribute_prefixes: set[str] | None = None,
-         keep_comments: bool = False, drop_script_text: bool = False) -> str:
+def kses(
+    text: str,
+    tags: dict[str, set[str]] = ALLOWED_TAGS,
+    *,
+    global_attributes: set[str] | None = None,
+    attribute_prefixes: set[str] | None = None,
+    keep_comments: bool = False,
+    drop_script_text: bool = False,
+) -> str:
     """wp_kses() on nh3 (a maintained sanitiser): only `tags` with their attributes (plus
     `global_attributes` and `attribute_prefixes` such as data-* on every tag), URLs limited to
     the allowed protocols, no rel added. Disallowed tags go and their text stays (with
@@ -110,23 +147,57 @@ def esc_url_raw(url: Any) -> str:
     text = _URL_STRIP.sub("", text)
     if not text:
         return ""
-    if (":" not in text and text[0] not in "/#?"
-            and not re.match(r"^[a-z0-9-]+?\.php", text, re.IGNORECASE)):
+    if (
+        ":" not in text
+        and text[0] not in "/#?"
+        and not re.match(r"^[a-z0-9-]+?\.php", text, re.IGNORECASE)
+    ):
         text = "http://" + text
     if ":" in text:
         scheme = text.split(":", 1)[0].lower()
-        if "/" not in scheme and "?" not in scheme and "#" not in scheme \
-                and scheme not in ALLOWED_PROTOCOLS:
+        if (
+            "/" not in scheme
+            and "?" not in scheme
+            and "#" not in scheme
+            and scheme not in ALLOWED_PROTOCOLS
+        ):
             return ""
     return text
 
 
 # --- slugs --------------------------------------------------------------------------------------
 # Latin letters without a canonical decomposition that remove_accents() still spells in ASCII.
-_ACCENTS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
-            "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ĳ": "ij",
-            "Ĳ": "IJ", "ŉ": "n", "ŀ": "l", "Ŀ": "L", "ſ": "s", "ħ": "h", "Ħ": "H", "ŧ": "t",
-            "Ŧ": "T", "ı": "i", "ĸ": "k", "ŋ": "n", "Ŋ": "N"}
+_ACCENTS = {
+    "ß": "ss",
+    "æ": "ae",
+    "Æ": "AE",
+    "ø": "o",
+    "Ø": "O",
+    "đ": "d",
+    "Đ": "D",
+    "ł": "l",
+    "Ł": "L",
+    "œ": "oe",
+    "Œ": "OE",
+    "þ": "th",
+    "Þ": "TH",
+    "ð": "d",
+    "Ð": "D",
+    "ĳ": "ij",
+    "Ĳ": "IJ",
+    "ŉ": "n",
+    "ŀ": "l",
+    "Ŀ": "L",
+    "ſ": "s",
+    "ħ": "h",
+    "Ħ": "H",
+    "ŧ": "t",
+    "Ŧ": "T",
+    "ı": "i",
+    "ĸ": "k",
+    "ŋ": "n",
+    "Ŋ": "N",
+}
 
 
 def remove_accents(text: str) -> str:
@@ -146,12 +217,27 @@ def remove_accents(text: str) -> str:
 
 
 # What sanitize_title() turns into a hyphen, or drops, when saving.
-_TO_HYPHEN = ("\u00a0", "\u2013", "\u2014", "&nbsp;", "&#160;", "&ndash;", "&#8211;", "&mdash;",
-              "&#8212;", "/", *(chr(code) for code in range(0x2000, 0x200b)), "\u2028", "\u2029",
-              "\u202f")
-_DROPPED = ("\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d"
-            "\u201e\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4\u02ca\u0301\u0341\u0300"
-            "\u0304\u030c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff")
+_TO_HYPHEN = (
+    "\u00a0",
+    "\u2013",
+    "\u2014",
+    "&nbsp;",
+    "&#160;",
+    "&ndash;",
+    "&#8211;",
+    "&mdash;",
+    "&#8212;",
+    "/",
+    *(chr(code) for code in range(0x2000, 0x200B)),
+    "\u2028",
+    "\u2029",
+    "\u202f",
+)
+_DROPPED = (
+    "\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d"
+    "\u201e\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4\u02ca\u0301\u0341\u0300"
+    "\u0304\u030c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+)
 SLUG_MAX_LENGTH = 200
 
 

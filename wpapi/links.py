@@ -35,8 +35,11 @@ def site_url(request: HttpRequest | None) -> str:
     return url
 
 
-def rest_url(request: HttpRequest | None, route: str = "/", query: dict[str, Any] | None = None,
-             ) -> str:
+def rest_url(
+    request: HttpRequest | None,
+    route: str = "/",
+    query: dict[str, Any] | None = None,
+) -> str:
     """The absolute URL of a REST route (`/wp/v2/posts`) under `/wp-json`."""
     url = site_url(request) + "/wp-json" + (route if route.startswith("/") else "/" + route)
     if query:

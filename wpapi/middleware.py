@@ -33,7 +33,8 @@ class WordPressHeadersMiddleware:
             response["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
             response["Access-Control-Allow-Headers"] = ALLOW_HEADERS
             if response.get("Content-Type", "").startswith("application/json") or (
-                    request.method == "HEAD" and not response.has_header("Content-Type")):
+                request.method == "HEAD" and not response.has_header("Content-Type")
+            ):
                 # (DRF drops the type of an empty body; WordPress answers HEAD as the GET)
                 response["Content-Type"] = "application/json; charset=UTF-8"
             if not response.has_header("Link"):
@@ -46,9 +47,13 @@ class WordPressHeadersMiddleware:
         if not is_rest_request(request):
             return None
         logger.exception("Unhandled error outside a REST view", exc_info=exception)
-        return error_response(WPError("internal_server_error",
-                                      "<p>There has been a critical error on this website.</p>",
-                                      500))
+        return error_response(
+            WPError(
+                "internal_server_error",
+                "<p>There has been a critical error on this website.</p>",
+                500,
+            )
+        )
 
 
 class WordPressCorsMiddleware(CorsMiddleware):

@@ -19,7 +19,7 @@ def php_parse_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     for raw_key, value in pairs:
         if "[" in raw_key and raw_key.endswith("]") and not raw_key.startswith("["):
             base = raw_key[: raw_key.index("[")]
-            parts = BRACKETS.findall(raw_key[len(base):])
+            parts = BRACKETS.findall(raw_key[len(base) :])
             _assign(result, [base, *parts], value)
         else:
             result[raw_key] = value

@@ -16,8 +16,12 @@ class WPJSONRenderer(BaseRenderer):
     format = "json"
     charset = "UTF-8"
 
-    def render(self, data: Any, accepted_media_type: str | None = None,
-               renderer_context: dict | None = None) -> bytes:
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: dict | None = None,
+    ) -> bytes:
         if data is None:
             return b""
         return dumps(data)

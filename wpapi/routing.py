@@ -42,8 +42,7 @@ class Route:
         mapping = {method.lower(): action for method, action in self.actions.items()}
         mapping["head"] = self.actions.get("GET", "list")
         mapping["options"] = "describe_route"
-        self.view = self.viewset.as_view(mapping, route=self,
-                                         base_route=self.collection_route())
+        self.view = self.viewset.as_view(mapping, route=self, base_route=self.collection_route())
 
     @property
     def param_names(self) -> tuple[str, ...]:
@@ -81,22 +80,34 @@ class Router:
     def __init__(self) -> None:
         self.routes: list[Route] = []
 
-    def add(self, pattern: str, viewset: type, actions: dict[str, str],
-            namespace: str = "wp/v2") -> Route:
+    def add(
+        self, pattern: str, viewset: type, actions: dict[str, str], namespace: str = "wp/v2"
+    ) -> Route:
         route = Route(pattern, namespace, viewset, actions)
         self.routes.append(route)
         return route
 
-    def register(self, base: str, viewset: type, item: str = r"(?P<id>[\d]+)",
-                 namespace: str = "wp/v2") -> None:
+    def register(
+        self, base: str, viewset: type, item: str = r"(?P<id>[\d]+)", namespace: str = "wp/v2"
+    ) -> None:
         """A collection route and its item route, for the standard actions the viewset has."""
         viewset.base_route = base
-        collection = {m: a for m, a in (("GET", "list"), ("POST", "create"))
-                      if hasattr(viewset, a) and a not in viewset.disabled_actions}
-        item_actions = {m: a for m, a in (("GET", "retrieve"), ("POST", "update"),
-                                          ("PUT", "update"), ("PATCH", "update"),
-                                          ("DELETE", "destroy"))
-                        if hasattr(viewset, a) and a not in viewset.disabled_actions}
+        collection = {
+            m: a
+            for m, a in (("GET", "list"), ("POST", "create"))
+            if hasattr(viewset, a) and a not in viewset.disabled_actions
+        }
+        item_actions = {
+            m: a
+            for m, a in (
+                ("GET", "retrieve"),
+                ("POST", "update"),
+                ("PUT", "update"),
+                ("PATCH", "update"),
+                ("DELETE", "destroy"),
+            )
+            if hasattr(viewset, a) and a not in viewset.disabled_actions
+        }
         if collection:
             self.add(base, viewset, collection, namespace)
         if item_actions:
@@ -137,8 +148,9 @@ def rest_entry(request: HttpRequest, route_path: str = "") -> HttpResponse:
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:
     if "_jsonp" in request.GET:
-        return error_response(WPError("rest_callback_disabled",
-                                      "JSONP support is disabled on this site.", 400))
+        return error_response(
+            WPError("rest_callback_disabled", "JSONP support is disabled on this site.", 400)
+        )
     method = effective_method(request)
     overridden = method != request.method
     request.method = method
@@ -201,20 +213,22 @@ def apply_global_params(request: HttpRequest, response: Response) -> Response:
                 # response_to_data() puts them back after rest_filter_response_fields().
                 data = {**(data or {}), "_links": response.data["_links"]}
         embed = _requested_embeds(params)
-        if embed is not None and (fields is None or "_embedded" in fields or
-                                  "_links" in fields):
+        if embed is not None and (fields is None or "_embedded" in fields or "_links" in fields):
             data = embed_links(request, data, embed)
         response.data = data
     if "_envelope" in params:
-        headers = {key: int(value) if key in ("X-WP-Total", "X-WP-TotalPages") and
-                   value.isdigit() else value  # WordPress sets these two as integers
-                   for key, value in response.items() if key not in ("Content-Type", "Vary")}
+        headers = {
+            key: int(value)
+            if key in ("X-WP-Total", "X-WP-TotalPages") and value.isdigit()
+            else value  # WordPress sets these two as integers
+            for key, value in response.items()
+            if key not in ("Content-Type", "Vary")
+        }
         # A new response (envelope_response()): the headers travel only in the body, and
         # none is PHP's empty array, sent as [].
         for key in headers:
             del response[key]
-        envelope = {"body": response.data, "status": response.status_code,
-                    "headers": headers or []}
+        envelope = {"body": response.data, "status": response.status_code, "headers": headers or []}
         response.data = envelope
         response.status_code = 200
     return response
@@ -327,8 +341,9 @@ def prefetch_embeds(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
     return found
 
 
-def _embed_item(request: HttpRequest, item: Any, rels: list[str] | bool,
-                cache: dict[str, Any]) -> Any:
+def _embed_item(
+    request: HttpRequest, item: Any, rels: list[str] | bool, cache: dict[str, Any]
+) -> Any:
     if not isinstance(item, dict) or "_links" not in item:
         return item
     embedded: dict[str, list[Any]] = {}
@@ -390,24 +405,43 @@ def _prefetch_collections(request: HttpRequest, hrefs: list[str]) -> dict[str, A
     return found
 
 
-def internal_request(request: HttpRequest, method: str, href_or_path: str,
-                     body: bytes = b"", headers: dict[str, str] | None = None,
-                     ) -> tuple[HttpRequest, str]:
+def internal_request(
+    request: HttpRequest,
+    method: str,
+    href_or_path: str,
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+) -> tuple[HttpRequest, str]:
     """A request for a route of this site, made inside `request` as the same user."""
     parts = urlsplit(href_or_path)
     path = parts.path
     if "/wp-json" in path:
         path = path.split("/wp-json", 1)[1] or "/"
     environ = {
-        key: value for key, value in request.META.items()
-        if key in ("SERVER_NAME", "SERVER_PORT", "REMOTE_ADDR", "HTTP_HOST", "wsgi.url_scheme",
-                   "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
+        key: value
+        for key, value in request.META.items()
+        if key
+        in (
+            "SERVER_NAME",
+            "SERVER_PORT",
+            "REMOTE_ADDR",
+            "HTTP_HOST",
+            "wsgi.url_scheme",
+            "HTTP_X_FORWARDED_PROTO",
+            "HTTP_X_FORWARDED_HOST",
+        )
     }
-    environ.update({
-        "REQUEST_METHOD": method, "PATH_INFO": "/wp-json" + path, "SCRIPT_NAME": "",
-        "QUERY_STRING": parts.query, "wsgi.input": io.BytesIO(body),
-        "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": "application/json",
-    })
+    environ.update(
+        {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": "/wp-json" + path,
+            "SCRIPT_NAME": "",
+            "QUERY_STRING": parts.query,
+            "wsgi.input": io.BytesIO(body),
+            "CONTENT_LENGTH": str(len(body)),
+            "CONTENT_TYPE": "application/json",
+        }
+    )
     environ.setdefault("wsgi.url_scheme", "http")
     environ.setdefault("SERVER_NAME", "localhost")
     environ.setdefault("SERVER_PORT", "80")
@@ -436,8 +470,9 @@ def internal_get(request: HttpRequest, href: str) -> Any:
     """GET a REST URL of this site from inside a request, as the same user, context=embed."""
     query = QueryDict(urlsplit(href).query, mutable=True)
     query["context"] = "embed"
-    sub, path = internal_request(request, "GET", urlsplit(href)._replace(
-        query=query.urlencode()).geturl())
+    sub, path = internal_request(
+        request, "GET", urlsplit(href)._replace(query=query.urlencode()).geturl()
+    )
     return response_data(dispatch(sub, path))
 
 

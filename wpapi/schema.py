@@ -16,10 +16,31 @@ from wpapi.errors import WPError
 
 # Keywords WordPress copies from a schema into an endpoint's `args` in the index and OPTIONS.
 SCHEMA_KEYWORDS = (
-    "title", "description", "default", "type", "format", "enum", "items", "properties",
-    "additionalProperties", "patternProperties", "minProperties", "maxProperties", "minimum",
-    "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
-    "pattern", "minItems", "maxItems", "uniqueItems", "anyOf", "oneOf",
+    "title",
+    "description",
+    "default",
+    "type",
+    "format",
+    "enum",
+    "items",
+    "properties",
+    "additionalProperties",
+    "patternProperties",
+    "minProperties",
+    "maxProperties",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "anyOf",
+    "oneOf",
 )
 
 LIST_SPLIT = re.compile(r"[\s,]+")
@@ -181,8 +202,9 @@ def validate(value: Any, schema: Mapping[str, Any], param: str = "") -> None:
     if len(types) > 1:
         chosen = best_type(value, types)
         if not chosen:
-            raise SchemaError("rest_invalid_type",
-                              f"{param} is not of type {','.join(types)}.", {"param": param})
+            raise SchemaError(
+                "rest_invalid_type", f"{param} is not of type {','.join(types)}.", {"param": param}
+            )
         schema = {**schema, "type": chosen}
     kind = best_type(value, [schema_types(schema)[0]]) or schema_types(schema)[0]
 
@@ -192,26 +214,31 @@ def validate(value: Any, schema: Mapping[str, Any], param: str = "") -> None:
         _validate_object(value, schema, param)
     elif kind == "null":
         if value is not None:
-            raise SchemaError("rest_invalid_type", f"{param} is not of type null.",
-                              {"param": param})
+            raise SchemaError(
+                "rest_invalid_type", f"{param} is not of type null.", {"param": param}
+            )
     elif kind == "boolean":
         if not is_boolean(value):
-            raise SchemaError("rest_invalid_type", f"{param} is not of type boolean.",
-                              {"param": param})
+            raise SchemaError(
+                "rest_invalid_type", f"{param} is not of type boolean.", {"param": param}
+            )
     elif kind == "integer":
         if not is_integer(value):
-            raise SchemaError("rest_invalid_type", f"{param} is not of type integer.",
-                              {"param": param})
+            raise SchemaError(
+                "rest_invalid_type", f"{param} is not of type integer.", {"param": param}
+            )
         _validate_number(to_number(value), schema, param)
     elif kind == "number":
         if not is_numeric(value):
-            raise SchemaError("rest_invalid_type", f"{param} is not of type number.",
-                              {"param": param})
+            raise SchemaError(
+                "rest_invalid_type", f"{param} is not of type number.", {"param": param}
+            )
         _validate_number(to_number(value), schema, param)
     elif kind == "string":
         if not isinstance(value, str):
-            raise SchemaError("rest_invalid_type", f"{param} is not of type string.",
-                              {"param": param})
+            raise SchemaError(
+                "rest_invalid_type", f"{param} is not of type string.", {"param": param}
+            )
         _validate_string(value, schema, param)
 
     if "enum" in schema:
@@ -222,8 +249,12 @@ def _strip_combinators(schema: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in schema.items() if key not in ("anyOf", "oneOf")}
 
 
-def _candidate_errors(value: Any, schema: Mapping[str, Any], param: str, key: str,
-                      ) -> tuple[list[tuple[int, Mapping[str, Any]]], list[dict[str, Any]]]:
+def _candidate_errors(
+    value: Any,
+    schema: Mapping[str, Any],
+    param: str,
+    key: str,
+) -> tuple[list[tuple[int, Mapping[str, Any]]], list[dict[str, Any]]]:
     matches, errors = [], []
     for index, candidate in enumerate(schema[key]):
         if "type" not in candidate and "type" in schema:
@@ -253,12 +284,16 @@ def _find_one_of(value: Any, schema: Mapping[str, Any], param: str) -> Mapping[s
         positions = [index for index, _ in matches]
         titles = [candidate["title"] for _, candidate in matches if "title" in candidate]
         if len(titles) == len(matches):
-            raise SchemaError("rest_one_of_multiple_matches",
-                              f"{param} matches {human_list(titles)}, but should match only one.",
-                              {"positions": positions})
-        raise SchemaError("rest_one_of_multiple_matches",
-                          f"{param} matches more than one of the expected formats.",
-                          {"positions": positions})
+            raise SchemaError(
+                "rest_one_of_multiple_matches",
+                f"{param} matches {human_list(titles)}, but should match only one.",
+                {"positions": positions},
+            )
+        raise SchemaError(
+            "rest_one_of_multiple_matches",
+            f"{param} matches more than one of the expected formats.",
+            {"positions": positions},
+        )
     return matches[0][1]
 
 
@@ -267,16 +302,22 @@ def _combining_error(param: str, errors: list[dict[str, Any]]) -> SchemaError:
     if len(errors) == 1:
         return _format_combining_error(param, errors[0])
     # Errors that only say "wrong type for the whole value" tell the least; drop them.
-    telling = [e for e in errors if e["error"].code != "rest_invalid_type"
-               or (isinstance(e["error"].data, dict) and e["error"].data.get("param") != param)]
+    telling = [
+        e
+        for e in errors
+        if e["error"].code != "rest_invalid_type"
+        or (isinstance(e["error"].data, dict) and e["error"].data.get("param") != param)
+    ]
     if len(telling) == 1:
         return _format_combining_error(param, telling[0])
     titles = [e["schema"]["title"] for e in errors if "title" in e["schema"]]
     if titles and len(titles) == len(errors):
-        return SchemaError("rest_no_matching_schema",
-                           f"{param} is not a valid {human_list(titles)}.")
-    return SchemaError("rest_no_matching_schema",
-                       f"{param} does not match any of the expected formats.")
+        return SchemaError(
+            "rest_no_matching_schema", f"{param} is not a valid {human_list(titles)}."
+        )
+    return SchemaError(
+        "rest_no_matching_schema", f"{param} does not match any of the expected formats."
+    )
 
 
 def _format_combining_error(param: str, error: dict[str, Any]) -> SchemaError:
@@ -295,8 +336,12 @@ def _validate_enum(value: Any, schema: Mapping[str, Any], param: str, kind: str)
     for allowed in enum:
         if allowed == candidate and type(allowed) is type(candidate):
             return
-        if isinstance(allowed, int | float) and not isinstance(allowed, bool) \
-                and isinstance(candidate, int | float) and allowed == candidate:
+        if (
+            isinstance(allowed, int | float)
+            and not isinstance(allowed, bool)
+            and isinstance(candidate, int | float)
+            and allowed == candidate
+        ):
             return
     shown = [_json_scalar(item) for item in enum]
     if len(shown) == 1:
@@ -306,24 +351,30 @@ def _validate_enum(value: Any, schema: Mapping[str, Any], param: str, kind: str)
 
 def _validate_number(number: float, schema: Mapping[str, Any], param: str) -> None:
     if "multipleOf" in schema and number % schema["multipleOf"]:
-        raise SchemaError("rest_invalid_multiple",
-                          f"{param} must be a multiple of {schema['multipleOf']}.")
+        raise SchemaError(
+            "rest_invalid_multiple", f"{param} must be a multiple of {schema['multipleOf']}."
+        )
     low, high = schema.get("minimum"), schema.get("maximum")
     low_x, high_x = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
     if low is not None and high is None:
         if low_x and number <= low:
-            raise SchemaError("rest_out_of_bounds",
-                              f"{param} must be greater than {_number_text(low)}")
+            raise SchemaError(
+                "rest_out_of_bounds", f"{param} must be greater than {_number_text(low)}"
+            )
         if not low_x and number < low:
-            raise SchemaError("rest_out_of_bounds",
-                              f"{param} must be greater than or equal to {_number_text(low)}")
+            raise SchemaError(
+                "rest_out_of_bounds",
+                f"{param} must be greater than or equal to {_number_text(low)}",
+            )
     elif high is not None and low is None:
         if high_x and number >= high:
-            raise SchemaError("rest_out_of_bounds",
-                              f"{param} must be less than {_number_text(high)}")
+            raise SchemaError(
+                "rest_out_of_bounds", f"{param} must be less than {_number_text(high)}"
+            )
         if not high_x and number > high:
-            raise SchemaError("rest_out_of_bounds",
-                              f"{param} must be less than or equal to {_number_text(high)}")
+            raise SchemaError(
+                "rest_out_of_bounds", f"{param} must be less than or equal to {_number_text(high)}"
+            )
     elif low is not None and high is not None:
         too_low = number <= low if low_x else number < low
         too_high = number >= high if high_x else number > high
@@ -347,8 +398,9 @@ def _validate_string(value: str, schema: Mapping[str, Any], param: str) -> None:
         word = "character" if count == 1 else "characters"
         raise SchemaError("rest_too_long", f"{param} must be at most {count} {word} long.")
     if "pattern" in schema and not re.search(schema["pattern"], value):
-        raise SchemaError("rest_invalid_pattern",
-                          f"{param} does not match pattern {schema['pattern']}.")
+        raise SchemaError(
+            "rest_invalid_pattern", f"{param} does not match pattern {schema['pattern']}."
+        )
     fmt = schema.get("format")
     if fmt == "date-time" and not parse_datetime(value):
         raise SchemaError("rest_invalid_date", "Invalid date.")
@@ -390,8 +442,7 @@ def _validate_array(value: Any, schema: Mapping[str, Any], param: str) -> None:
     if "maxItems" in schema and len(items) > schema["maxItems"]:
         count = schema["maxItems"]
         word = "item" if count == 1 else "items"
-        raise SchemaError("rest_too_many_items",
-                          f"{param} must contain at most {count} {word}.")
+        raise SchemaError("rest_too_many_items", f"{param} must contain at most {count} {word}.")
     if schema.get("uniqueItems"):
         seen = [_json_scalar(sanitize(item, item_schema or {})) for item in items]
         if len(seen) != len(set(seen)):
@@ -400,21 +451,22 @@ def _validate_array(value: Any, schema: Mapping[str, Any], param: str) -> None:
 
 def _validate_object(value: Any, schema: Mapping[str, Any], param: str) -> None:
     if not is_object(value):
-        raise SchemaError("rest_invalid_type", f"{param} is not of type object.",
-                          {"param": param})
+        raise SchemaError("rest_invalid_type", f"{param} is not of type object.", {"param": param})
     data = to_object(value)
     properties = _properties(schema)
     required = schema.get("required")
     if isinstance(required, list):
         for name in required:
             if name not in data:
-                raise SchemaError("rest_property_required",
-                                  f"{name} is a required property of {param}.")
+                raise SchemaError(
+                    "rest_property_required", f"{name} is a required property of {param}."
+                )
     else:
         for name, sub in properties.items():
             if sub.get("required") is True and name not in data:
-                raise SchemaError("rest_property_required",
-                                  f"{name} is a required property of {param}.")
+                raise SchemaError(
+                    "rest_property_required", f"{name} is a required property of {param}."
+                )
     for key, item in data.items():
         if key in properties:
             validate(item, properties[key], f"{param}[{key}]")
@@ -425,8 +477,9 @@ def _validate_object(value: Any, schema: Mapping[str, Any], param: str) -> None:
             continue
         extra = schema.get("additionalProperties")
         if extra is False:
-            raise SchemaError("rest_additional_properties_forbidden",
-                              f"{key} is not a valid property of Object.")
+            raise SchemaError(
+                "rest_additional_properties_forbidden", f"{key} is not a valid property of Object."
+            )
         if isinstance(extra, dict):
             validate(item, extra, f"{param}[{key}]")
 
@@ -530,8 +583,12 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
             result[name] = arg["default"]
     missing = [name for name, arg in args.items() if arg.get("required") and name not in params]
     if missing:
-        raise WPError("rest_missing_callback_param", "Missing parameter(s): " + ", ".join(missing),
-                      400, params=missing)
+        raise WPError(
+            "rest_missing_callback_param",
+            "Missing parameter(s): " + ", ".join(missing),
+            400,
+            params=missing,
+        )
     invalid: dict[str, str] = {}
     details: dict[str, Any] = {}
     for name, arg in args.items():
@@ -554,8 +611,13 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
         elif sanitizer is not False:
             result[name] = sanitize(params[name], arg)
     if invalid:
-        raise WPError("rest_invalid_param", "Invalid parameter(s): " + ", ".join(invalid), 400,
-                      params=invalid, details=details)
+        raise WPError(
+            "rest_invalid_param",
+            "Invalid parameter(s): " + ", ".join(invalid),
+            400,
+            params=invalid,
+            details=details,
+        )
     return result
 
 
@@ -575,8 +637,11 @@ def args_from_schema(schema: Mapping[str, Any], *, creating: bool) -> dict[str, 
     for name, prop in schema["properties"].items():
         if prop.get("readonly"):
             continue
-        arg = {key: value for key, value in prop.items()
-               if key in SCHEMA_KEYWORDS or key == "arg_options"}
+        arg = {
+            key: value
+            for key, value in prop.items()
+            if key in SCHEMA_KEYWORDS or key == "arg_options"
+        }
         arg.pop("default", None)
         arg.pop("title", None)
         if creating:

@@ -56,8 +56,9 @@ class WPSerializer(serializers.BaseSerializer):
 
     def item(self, instance: Any) -> dict[str, Any]:
         """One item as sent: its fields for the context, then `_links` when wanted."""
-        data = wp_schema.apply_plan(self.to_representation(instance),
-                                    self.context_plan(self.wp_context))
+        data = wp_schema.apply_plan(
+            self.to_representation(instance), self.context_plan(self.wp_context)
+        )
         if self.wants("_links"):
             item_links = self.links(instance)
             if item_links:

@@ -176,8 +176,13 @@ else:
 CORS_ALLOW_CREDENTIALS = True
 CORS_URLS_REGEX = r"^/(wp-json(/.*)?|)$"
 CORS_ALLOW_METHODS = ["OPTIONS", "GET", "POST", "PUT", "PATCH", "DELETE"]
-CORS_ALLOW_HEADERS = ["authorization", "x-wp-nonce", "content-disposition", "content-md5",
-                      "content-type"]
+CORS_ALLOW_HEADERS = [
+    "authorization",
+    "x-wp-nonce",
+    "content-disposition",
+    "content-md5",
+    "content-type",
+]
 CORS_EXPOSE_HEADERS = ["X-WP-Total", "X-WP-TotalPages", "Link"]
 
 LOGGING = {

@@ -37,29 +37,40 @@ class SettingsSerializer(WPSerializer):
             "title": _setting("string", "Site title."),
             "description": _setting("string", "Site tagline."),
             "url": {**_setting("string", "Site URL.", format="uri"), "readonly": True},
-            "email": _setting("string", "This address is used for admin purposes, like new "
-                              "user notification.", format="email"),
+            "email": _setting(
+                "string",
+                "This address is used for admin purposes, like new user notification.",
+                format="email",
+            ),
             "timezone": _setting("string", "A city in the same timezone as you."),
             "date_format": _setting("string", "A date format for all date strings."),
             "time_format": _setting("string", "A time format for all time strings."),
-            "start_of_week": _setting("integer", "A day number of the week that the week "
-                                      "should start on."),
+            "start_of_week": _setting(
+                "integer", "A day number of the week that the week should start on."
+            ),
             "language": _setting("string", "WordPress locale code.", "en_US"),
-            "use_smilies": _setting("boolean", "Convert emoticons like :-) and :-P to graphics "
-                                    "on display.", True),
+            "use_smilies": _setting(
+                "boolean", "Convert emoticons like :-) and :-P to graphics on display.", True
+            ),
             "default_category": _setting("integer", "Default post category."),
             "default_post_format": _setting("string", "Default post format."),
             "posts_per_page": _setting("integer", "Blog pages show at most.", 10),
             "show_on_front": _setting("string", "What to show on the front page"),
-            "page_on_front": _setting("integer", "The ID of the page that should be displayed "
-                                      "on the front page"),
-            "page_for_posts": _setting("integer", "The ID of the page that should display the "
-                                       "latest posts"),
-            "default_ping_status": _setting("string", "Allow link notifications from other "
-                                            "blogs (pingbacks and trackbacks) on new articles.",
-                                            enum=["open", "closed"]),
-            "default_comment_status": _setting("string", "Allow people to submit comments on "
-                                               "new posts.", enum=["open", "closed"]),
+            "page_on_front": _setting(
+                "integer", "The ID of the page that should be displayed on the front page"
+            ),
+            "page_for_posts": _setting(
+                "integer", "The ID of the page that should display the latest posts"
+            ),
+            "default_ping_status": _setting(
+                "string",
+                "Allow link notifications from other "
+                "blogs (pingbacks and trackbacks) on new articles.",
+                enum=["open", "closed"],
+            ),
+            "default_comment_status": _setting(
+                "string", "Allow people to submit comments on new posts.", enum=["open", "closed"]
+            ),
             "site_logo": _setting("integer", "Site logo."),
             "site_icon": _setting("integer", "Site icon."),
         },
@@ -118,6 +129,13 @@ class SettingsViewSet(WPViewSet):
 
 
 def register_settings_route() -> None:
-    router.add("/wp/v2/settings", SettingsViewSet,
-               {"GET": "get_settings", "POST": "update_settings", "PUT": "update_settings",
-                "PATCH": "update_settings"})
+    router.add(
+        "/wp/v2/settings",
+        SettingsViewSet,
+        {
+            "GET": "get_settings",
+            "POST": "update_settings",
+            "PUT": "update_settings",
+            "PATCH": "update_settings",
+        },
+    )

@@ -52,22 +52,27 @@ class IndexViewSet(WPViewSet):
     def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         home = site_url(request)
         site = options()
-        return index_response({
-            "name": site["title"],
-            "description": site["description"],
-            "url": home,
-            "home": home,
-            "gmt_offset": gmt_offset(site["timezone"]),
-            "timezone_string": site["timezone"],
-            "namespaces": router.namespaces(),
-            "authentication": {"application-passwords": {"endpoints": {
-                "authorization": home + "/wp-admin/authorize-application.php"}}},
-            "routes": routes_index(request),
-            "site_logo": site["site_logo"] or 0,
-            "site_icon": site["site_icon"] or 0,
-            "site_icon_url": "",
-            "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
-        })
+        return index_response(
+            {
+                "name": site["title"],
+                "description": site["description"],
+                "url": home,
+                "home": home,
+                "gmt_offset": gmt_offset(site["timezone"]),
+                "timezone_string": site["timezone"],
+                "namespaces": router.namespaces(),
+                "authentication": {
+                    "application-passwords": {
+                        "endpoints": {"authorization": home + "/wp-admin/authorize-application.php"}
+                    }
+                },
+                "routes": routes_index(request),
+                "site_logo": site["site_logo"] or 0,
+                "site_icon": site["site_icon"] or 0,
+                "site_icon_url": "",
+                "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
+            }
+        )
 
 
 class NamespaceViewSet(IndexViewSet):
@@ -79,11 +84,13 @@ class NamespaceViewSet(IndexViewSet):
         return {"namespace": {"default": self.namespace}, "context": {"default": "view"}}
 
     def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return index_response({
-            "namespace": self.namespace,
-            "routes": routes_index(request, self.namespace),
-            "_links": {"up": [{"href": rest_url(request, "/")}]},
-        })
+        return index_response(
+            {
+                "namespace": self.namespace,
+                "routes": routes_index(request, self.namespace),
+                "_links": {"up": [{"href": rest_url(request, "/")}]},
+            }
+        )
 
 
 # The route table and its arguments do not change while the process runs (nor with the
@@ -137,8 +144,9 @@ def site_root(request: HttpRequest) -> HttpResponse:
     if "rest_route" in request.GET:
         route = request.GET.get("rest_route", "")
         if len(request.GET.getlist("rest_route")) > 1:
-            return error_response(WPError("rest_path_invalid_type",
-                                          "The REST route parameter must be a string.", 400))
+            return error_response(
+                WPError("rest_path_invalid_type", "The REST route parameter must be a string.", 400)
+            )
         return serve(request, route or "/")
     api = rest_url(request, "/")
     name = escape(settings.WP_SITE_NAME)

@@ -31,25 +31,45 @@ CONTEXT_ARG = {
     "enum": ["view", "embed", "edit"],
     "default": "view",
 }
-PAGE_ARG = {"description": "Current page of the collection.", "type": "integer", "default": 1,
-            "minimum": 1}
-PER_PAGE_ARG = {"description": "Maximum number of items to be returned in result set.",
-                "type": "integer", "default": 10, "minimum": 1, "maximum": 100}
+PAGE_ARG = {
+    "description": "Current page of the collection.",
+    "type": "integer",
+    "default": 1,
+    "minimum": 1,
+}
+PER_PAGE_ARG = {
+    "description": "Maximum number of items to be returned in result set.",
+    "type": "integer",
+    "default": 10,
+    "minimum": 1,
+    "maximum": 100,
+}
 SEARCH_ARG = {"description": "Limit results to those matching a string.", "type": "string"}
-FORCE_ARG = {"type": "boolean", "default": False,
-             "description": "Whether to bypass Trash and force deletion."}
+FORCE_ARG = {
+    "type": "boolean",
+    "default": False,
+    "description": "Whether to bypass Trash and force deletion.",
+}
 
 READ_ACTIONS = {"list", "retrieve"}
 ACTION_METHODS = {
-    "list": ("GET",), "retrieve": ("GET",), "create": ("POST",),
-    "update": ("POST", "PUT", "PATCH"), "destroy": ("DELETE",),
+    "list": ("GET",),
+    "retrieve": ("GET",),
+    "create": ("POST",),
+    "update": ("POST", "PUT", "PATCH"),
+    "destroy": ("DELETE",),
 }
 
 
 def collection_params(**extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The collection arguments every WordPress controller starts from, plus `extra`."""
-    return {"context": CONTEXT_ARG, "page": PAGE_ARG, "per_page": PER_PAGE_ARG,
-            "search": SEARCH_ARG, **extra}
+    return {
+        "context": CONTEXT_ARG,
+        "page": PAGE_ARG,
+        "per_page": PER_PAGE_ARG,
+        "search": SEARCH_ARG,
+        **extra,
+    }
 
 
 class WPViewSet(viewsets.GenericViewSet):
@@ -97,9 +117,13 @@ class WPViewSet(viewsets.GenericViewSet):
         return {}
 
     def args_for(self, action: str) -> dict[str, dict[str, Any]]:
-        builders = {"list": self.collection_args, "retrieve": self.item_args,
-                    "create": self.create_args, "update": self.update_args,
-                    "destroy": self.destroy_args}
+        builders = {
+            "list": self.collection_args,
+            "retrieve": self.item_args,
+            "create": self.create_args,
+            "update": self.update_args,
+            "destroy": self.destroy_args,
+        }
         builder = builders.get(action) or getattr(self, f"{action}_args", dict)
         own = builder()
         return {**self.url_args(), **own}
@@ -176,10 +200,14 @@ class WPViewSet(viewsets.GenericViewSet):
             raise WPError(self.not_found_code, self.not_found_message, 404)
         return obj
 
-    def permission_denied(self, request: Request, message: str | None = None,
-                          code: str | None = None) -> None:
-        raise forbidden(request.user, code or "rest_forbidden",
-                        message or "Sorry, you are not allowed to do that.")
+    def permission_denied(
+        self, request: Request, message: str | None = None, code: str | None = None
+    ) -> None:
+        raise forbidden(
+            request.user,
+            code or "rest_forbidden",
+            message or "Sorry, you are not allowed to do that.",
+        )
 
     def forbid(self, code: str, message: str) -> WPError:
         return forbidden(self.request.user, code, message)
@@ -206,8 +234,12 @@ class WPViewSet(viewsets.GenericViewSet):
         return [item.strip() for item in raw.split(",") if item.strip()]
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return {"request": self.request, "view": self, "wp_context": self.wp_context,
-                "fields": self.response_fields()}
+        return {
+            "request": self.request,
+            "view": self,
+            "wp_context": self.wp_context,
+            "fields": self.response_fields(),
+        }
 
     def prepare_items(self, items: list[Any]) -> dict[str, Any]:
         """Per-page data the serializer needs (bulk-loaded; one query per kind, not per item)."""
@@ -233,15 +265,17 @@ class WPViewSet(viewsets.GenericViewSet):
         start = abs(offset) if offset is not None else (page - 1) * per_page
         if isinstance(queryset, list):
             total = len(queryset)
-            rows = queryset[start:start + per_page]
+            rows = queryset[start : start + per_page]
         else:
-            rows = list(queryset[start:start + per_page])
+            rows = list(queryset[start : start + per_page])
             total = self.count_total(queryset, rows, start, per_page)
         max_pages = math.ceil(total / per_page) if total else 0
         if page > max_pages and total > 0:
-            raise WPError(self.invalid_page_code,
-                          "The page number requested is larger than the number of pages "
-                          "available.", 400)
+            raise WPError(
+                self.invalid_page_code,
+                "The page number requested is larger than the number of pages available.",
+                400,
+            )
         return self.page_response(rows, total, max_pages, page)
 
     def page_response(self, rows: list[Any], total: int, max_pages: int, page: int) -> Response:
@@ -257,8 +291,9 @@ class WPViewSet(viewsets.GenericViewSet):
             return len(rows)
         return queryset.count()
 
-    def add_pagination_headers(self, response: Response, total: int, max_pages: int,
-                               page: int) -> None:
+    def add_pagination_headers(
+        self, response: Response, total: int, max_pages: int, page: int
+    ) -> None:
         response["X-WP-Total"] = str(total)
         response["X-WP-TotalPages"] = str(max_pages)
         # WP_REST_Request::get_query_params(): the query as PHP parsed it, rest_route included
@@ -274,8 +309,11 @@ class WPViewSet(viewsets.GenericViewSet):
 
     def page_url(self, query: dict[str, Any], page: int) -> str:
         # add_query_arg("page", ...) replaces an existing page in place, else appends it
-        return (rest_url(self.request, self.request_route()) + "?" +
-                php_build_query({**query, "page": str(page)}))
+        return (
+            rest_url(self.request, self.request_route())
+            + "?"
+            + php_build_query({**query, "page": str(page)})
+        )
 
     def request_route(self) -> str:
         return getattr(self.request._request, "_wp_route_path", self.base_route)
@@ -305,8 +343,13 @@ class WPViewSet(viewsets.GenericViewSet):
 
     def embed_many_collections(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = request._request._wp_embed_values
-        return Response({"_wp_many": {str(value): items for value, items
-                                      in self.embed_collections(values).items()}})
+        return Response(
+            {
+                "_wp_many": {
+                    str(value): items for value, items in self.embed_collections(values).items()
+                }
+            }
+        )
 
     def many_queryset(self, ids: list[int]) -> QuerySet:
         """The objects retrieve_many reads; annotate here what their permission checks need."""
@@ -326,8 +369,9 @@ class WPViewSet(viewsets.GenericViewSet):
             except WPError:
                 continue
             readable.append(obj)
-        return {str(obj.pk): item for obj, item in zip(readable, self.serialize(readable),
-                                                       strict=True)}
+        return {
+            str(obj.pk): item for obj, item in zip(readable, self.serialize(readable), strict=True)
+        }
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if "id" in self.params and self.create_rejects_id:
@@ -385,7 +429,8 @@ class WPViewSet(viewsets.GenericViewSet):
             if method in allowed:
                 continue
             needs_object = action in ("update", "destroy") or (
-                action == "retrieve" and "id" in getattr(self, "kwargs", {}))
+                action == "retrieve" and "id" in getattr(self, "kwargs", {})
+            )
             if needs_object and getattr(self, "object", None) is None:
                 continue
             try:
@@ -395,13 +440,17 @@ class WPViewSet(viewsets.GenericViewSet):
             allowed.append(method)
         return allowed
 
-    def finalize_response(self, request: Request, response: Response, *args: Any,
-                          **kwargs: Any) -> Response:
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         if self.route is not None and not response.has_header("Allow"):
             try:
-                methods = self.allowed_methods_for_user() if hasattr(self, "params") \
+                methods = (
+                    self.allowed_methods_for_user()
+                    if hasattr(self, "params")
                     else [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
+                )
             except Exception:  # noqa: BLE001 - the Allow header must never turn into a 500
                 methods = [m for m, a in self.route.actions.items() if a in READ_ACTIONS]
             if methods:  # WordPress sends no Allow when no method's permission check passes
@@ -420,8 +469,11 @@ def describe(route: Any, viewset: WPViewSet, request: Any, with_schema: bool) ->
     """A route as the index and OPTIONS describe it."""
     from wpapi.links import rest_url as _rest_url
 
-    data: dict[str, Any] = {"namespace": route.namespace, "methods": route.methods,
-                            "endpoints": route.endpoints(viewset)}
+    data: dict[str, Any] = {
+        "namespace": route.namespace,
+        "methods": route.methods,
+        "endpoints": route.endpoints(viewset),
+    }
     if with_schema and getattr(viewset, "serializer_class", None) is not None:
         schema = viewset.get_serializer_class().public_schema()
         if schema.get("properties") or schema.get("title") != "object":

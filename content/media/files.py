@@ -18,35 +18,72 @@ from wpapi.formatting import remove_accents
 # --- allowed file types (wp_get_mime_types / get_allowed_mime_types) ----------------------------
 MIME_TYPES: dict[str, str] = {
     # Images
-    "jpg|jpeg|jpe": "image/jpeg", "gif": "image/gif", "png": "image/png", "bmp": "image/bmp",
-    "tiff|tif": "image/tiff", "webp": "image/webp", "ico": "image/x-icon",
+    "jpg|jpeg|jpe": "image/jpeg",
+    "gif": "image/gif",
+    "png": "image/png",
+    "bmp": "image/bmp",
+    "tiff|tif": "image/tiff",
+    "webp": "image/webp",
+    "ico": "image/x-icon",
     "heic": "image/heic",
     # Video
-    "asf|asx": "video/x-ms-asf", "wmv": "video/x-ms-wmv", "wmx": "video/x-ms-wmx",
-    "wm": "video/x-ms-wm", "avi": "video/avi", "divx": "video/divx", "flv": "video/x-flv",
-    "mov|qt": "video/quicktime", "mpeg|mpg|mpe": "video/mpeg", "mp4|m4v": "video/mp4",
-    "ogv": "video/ogg", "webm": "video/webm", "mkv": "video/x-matroska",
-    "3gp|3gpp": "video/3gpp", "3g2|3gp2": "video/3gpp2",
+    "asf|asx": "video/x-ms-asf",
+    "wmv": "video/x-ms-wmv",
+    "wmx": "video/x-ms-wmx",
+    "wm": "video/x-ms-wm",
+    "avi": "video/avi",
+    "divx": "video/divx",
+    "flv": "video/x-flv",
+    "mov|qt": "video/quicktime",
+    "mpeg|mpg|mpe": "video/mpeg",
+    "mp4|m4v": "video/mp4",
+    "ogv": "video/ogg",
+    "webm": "video/webm",
+    "mkv": "video/x-matroska",
+    "3gp|3gpp": "video/3gpp",
+    "3g2|3gp2": "video/3gpp2",
     # Text
-    "txt|asc|c|cc|h|srt": "text/plain", "csv": "text/csv",
-    "tsv": "text/tab-separated-values", "ics": "text/calendar", "rtx": "text/richtext",
-    "css": "text/css", "htm|html": "text/html", "vtt": "text/vtt",
+    "txt|asc|c|cc|h|srt": "text/plain",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "ics": "text/calendar",
+    "rtx": "text/richtext",
+    "css": "text/css",
+    "htm|html": "text/html",
+    "vtt": "text/vtt",
     "dfxp": "application/ttaf+xml",
     # Audio
-    "mp3|m4a|m4b": "audio/mpeg", "aac": "audio/aac", "ra|ram": "audio/x-realaudio",
-    "wav": "audio/wav", "ogg|oga": "audio/ogg", "flac": "audio/flac", "mid|midi": "audio/midi",
-    "wma": "audio/x-ms-wma", "wax": "audio/x-ms-wax", "mka": "audio/x-matroska",
+    "mp3|m4a|m4b": "audio/mpeg",
+    "aac": "audio/aac",
+    "ra|ram": "audio/x-realaudio",
+    "wav": "audio/wav",
+    "ogg|oga": "audio/ogg",
+    "flac": "audio/flac",
+    "mid|midi": "audio/midi",
+    "wma": "audio/x-ms-wma",
+    "wax": "audio/x-ms-wax",
+    "mka": "audio/x-matroska",
     # Other application formats
-    "rtf": "application/rtf", "js": "application/javascript", "pdf": "application/pdf",
-    "swf": "application/x-shockwave-flash", "class": "application/java",
-    "tar": "application/x-tar", "zip": "application/zip", "gz|gzip": "application/x-gzip",
-    "rar": "application/rar", "7z": "application/x-7z-compressed",
-    "exe": "application/x-msdownload", "psd": "application/octet-stream",
+    "rtf": "application/rtf",
+    "js": "application/javascript",
+    "pdf": "application/pdf",
+    "swf": "application/x-shockwave-flash",
+    "class": "application/java",
+    "tar": "application/x-tar",
+    "zip": "application/zip",
+    "gz|gzip": "application/x-gzip",
+    "rar": "application/rar",
+    "7z": "application/x-7z-compressed",
+    "exe": "application/x-msdownload",
+    "psd": "application/octet-stream",
     "xcf": "application/octet-stream",
     # MS Office
-    "doc": "application/msword", "pot|pps|ppt": "application/vnd.ms-powerpoint",
-    "wri": "application/vnd.ms-write", "xla|xls|xlt|xlw": "application/vnd.ms-excel",
-    "mdb": "application/vnd.ms-access", "mpp": "application/vnd.ms-project",
+    "doc": "application/msword",
+    "pot|pps|ppt": "application/vnd.ms-powerpoint",
+    "wri": "application/vnd.ms-write",
+    "xla|xls|xlt|xlw": "application/vnd.ms-excel",
+    "mdb": "application/vnd.ms-access",
+    "mpp": "application/vnd.ms-project",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "docm": "application/vnd.ms-word.document.macroEnabled.12",
     "dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
@@ -66,7 +103,8 @@ MIME_TYPES: dict[str, str] = {
     "ppam": "application/vnd.ms-powerpoint.addin.macroEnabled.12",
     "sldx": "application/vnd.openxmlformats-officedocument.presentationml.slide",
     "sldm": "application/vnd.ms-powerpoint.slide.macroEnabled.12",
-    "onetoc|onetoc2|onetmp|onepkg": "application/onenote", "oxps": "application/oxps",
+    "onetoc|onetoc2|onetmp|onepkg": "application/onenote",
+    "oxps": "application/oxps",
     "xps": "application/vnd.ms-xpsdocument",
     # OpenOffice, WordPerfect, iWork
     "odt": "application/vnd.oasis.opendocument.text",
@@ -76,22 +114,40 @@ MIME_TYPES: dict[str, str] = {
     "odc": "application/vnd.oasis.opendocument.chart",
     "odb": "application/vnd.oasis.opendocument.database",
     "odf": "application/vnd.oasis.opendocument.formula",
-    "wp|wpd": "application/wordperfect", "key": "application/vnd.apple.keynote",
-    "numbers": "application/vnd.apple.numbers", "pages": "application/vnd.apple.pages",
+    "wp|wpd": "application/wordperfect",
+    "key": "application/vnd.apple.keynote",
+    "numbers": "application/vnd.apple.numbers",
+    "pages": "application/vnd.apple.pages",
 }
 #: getimagesize_mimes_to_exts: the extension a mislabelled image is renamed to
-IMAGE_MIME_TO_EXT = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif",
-                     "image/bmp": "bmp", "image/tiff": "tif", "image/webp": "webp"}
+IMAGE_MIME_TO_EXT = {
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/gif": "gif",
+    "image/bmp": "bmp",
+    "image/tiff": "tif",
+    "image/webp": "webp",
+}
 #: what WordPress's image editor (GD) resizes, and what it only measures
 RESIZABLE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 DISPLAYABLE_TYPES = (*RESIZABLE_TYPES, "image/bmp", "image/x-icon")
-TEXT_TYPES = ("text/plain", "text/csv", "text/tab-separated-values", "text/calendar",
-              "text/richtext", "text/css", "text/vtt", "text/html")
+TEXT_TYPES = (
+    "text/plain",
+    "text/csv",
+    "text/tab-separated-values",
+    "text/calendar",
+    "text/richtext",
+    "text/css",
+    "text/vtt",
+    "text/html",
+)
 FAILED_UPLOAD_TEST = "Specified file failed upload test."
 NOT_ALLOWED = "Sorry, you are not allowed to upload this file type."
-EMPTY_FILE = ("File is empty. Please upload something more substantial. This error could also "
-              "be caused by uploads being disabled in your php.ini file or by post_max_size being "
-              "defined as smaller than upload_max_filesize in php.ini.")
+EMPTY_FILE = (
+    "File is empty. Please upload something more substantial. This error could also "
+    "be caused by uploads being disabled in your php.ini file or by post_max_size being "
+    "defined as smaller than upload_max_filesize in php.ini."
+)
 
 
 def allowed_mime_types(user: Any) -> dict[str, str]:
@@ -128,8 +184,11 @@ SPECIAL_CHARS = set("?[]/\\=<>:;,'\"&$#*()|~`!{}%+\u2019\u00ab\u00bb\u201d\u201c
 def sanitize_file_name(filename: str) -> str:
     """sanitize_file_name(): no special characters, dashes for spaces, no leading dots/dashes,
     inner extensions that are not allowed get a trailing underscore."""
-    name = "".join(char for char in remove_accents(filename) if char not in SPECIAL_CHARS
-                   and (ord(char) >= 32 or char in "\r\n\t"))
+    name = "".join(
+        char
+        for char in remove_accents(filename)
+        if char not in SPECIAL_CHARS and (ord(char) >= 32 or char in "\r\n\t")
+    )
     name = name.replace("%20", "-").replace("+", "-")
     name = re.sub(r"[\r\n\t -]+", "-", name)
     name = name.strip(".-_")
@@ -170,24 +229,39 @@ def wav_metadata(data: bytes) -> dict[str, Any] | None:
 
     try:
         with wave.open(io.BytesIO(data)) as reader:
-            channels, width, rate = (reader.getnchannels(), reader.getsampwidth(),
-                                     reader.getframerate())
+            channels, width, rate = (
+                reader.getnchannels(),
+                reader.getsampwidth(),
+                reader.getframerate(),
+            )
             frames = reader.getnframes()
     except (wave.Error, EOFError, OSError):
         return None
     seconds = images.php_round(frames / rate) if rate else 0
-    return {"dataformat": "wav", "bitrate_mode": "cbr", "wformattag": 1,
-            "codec": "Pulse Code Modulation (PCM)", "channels": channels,
-            "sample_rate": rate, "bitrate": rate * channels * width * 8,
-            "bits_per_sample": width * 8, "lossless": True,
-            "channelmode": "mono" if channels == 1 else "stereo", "compression_ratio": 1,
-            "fileformat": "wav", "length": seconds,
-            "formatted": f"{seconds // 60}:{seconds % 60:02d}"}
+    return {
+        "dataformat": "wav",
+        "bitrate_mode": "cbr",
+        "wformattag": 1,
+        "codec": "Pulse Code Modulation (PCM)",
+        "channels": channels,
+        "sample_rate": rate,
+        "bitrate": rate * channels * width * 8,
+        "bits_per_sample": width * 8,
+        "lossless": True,
+        "channelmode": "mono" if channels == 1 else "stereo",
+        "compression_ratio": 1,
+        "fileformat": "wav",
+        "length": seconds,
+        "formatted": f"{seconds // 60}:{seconds % 60:02d}",
+    }
 
 
 # --- content written by users ---------------------------------------------------------------
-UNSAFE_TAGS = re.compile(r"<(script|style|iframe|object|embed|form|applet|meta|link)\b[^>]*>"
-                         r"(?:.*?</\1\s*>)?", re.I | re.S)
+UNSAFE_TAGS = re.compile(
+    r"<(script|style|iframe|object|embed|form|applet|meta|link)\b[^>]*>"
+    r"(?:.*?</\1\s*>)?",
+    re.I | re.S,
+)
 EVENT_ATTRIBUTES = re.compile(r"\s+on[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 SCRIPT_URLS = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>\s]*\2", re.I)
 
@@ -210,8 +284,11 @@ def raw_text(value: Any) -> str | None:
         raw = value["raw"]
         if isinstance(raw, bool):
             return "1" if raw else ""
-        return raw if isinstance(raw, str) else (str(raw) if not isinstance(raw, dict | list)
-                                                 else None)
+        return (
+            raw
+            if isinstance(raw, str)
+            else (str(raw) if not isinstance(raw, dict | list) else None)
+        )
     return None
 
 

@@ -24,46 +24,93 @@ def media_collection_args() -> dict[str, dict[str, Any]]:
     """get_collection_params() of WP_REST_Attachments_Controller (WordPress 6.1)."""
     groups = list(media_types().keys())
     return collection_params(
-        after={"description": "Limit response to posts published after a given ISO8601 "
-                              "compliant date.", "type": "string", "format": "date-time"},
-        modified_after={"description": "Limit response to posts modified after a given ISO8601 "
-                                       "compliant date.", "type": "string",
-                        "format": "date-time"},
-        author={"description": "Limit result set to posts assigned to specific authors.",
-                **INT_LIST},
-        author_exclude={"description": "Ensure result set excludes posts assigned to specific "
-                                       "authors.", **INT_LIST},
-        before={"description": "Limit response to posts published before a given ISO8601 "
-                               "compliant date.", "type": "string", "format": "date-time"},
-        modified_before={"description": "Limit response to posts modified before a given "
-                                        "ISO8601 compliant date.", "type": "string",
-                         "format": "date-time"},
+        after={
+            "description": "Limit response to posts published after a given ISO8601 "
+            "compliant date.",
+            "type": "string",
+            "format": "date-time",
+        },
+        modified_after={
+            "description": "Limit response to posts modified after a given ISO8601 compliant date.",
+            "type": "string",
+            "format": "date-time",
+        },
+        author={
+            "description": "Limit result set to posts assigned to specific authors.",
+            **INT_LIST,
+        },
+        author_exclude={
+            "description": "Ensure result set excludes posts assigned to specific authors.",
+            **INT_LIST,
+        },
+        before={
+            "description": "Limit response to posts published before a given ISO8601 "
+            "compliant date.",
+            "type": "string",
+            "format": "date-time",
+        },
+        modified_before={
+            "description": "Limit response to posts modified before a given "
+            "ISO8601 compliant date.",
+            "type": "string",
+            "format": "date-time",
+        },
         exclude={"description": "Ensure result set excludes specific IDs.", **INT_LIST},
         include={"description": "Limit result set to specific IDs.", **INT_LIST},
-        offset={"description": "Offset the result set by a specific number of items.",
-                "type": "integer"},
-        order={"description": "Order sort attribute ascending or descending.",
-               "type": "string", "default": "desc", "enum": ["asc", "desc"]},
-        orderby={"description": "Sort collection by post attribute.", "type": "string",
-                 "default": "date",
-                 "enum": ["author", "date", "id", "include", "modified", "parent", "relevance",
-                          "slug", "include_slugs", "title"]},
-        parent={"description": "Limit result set to items with particular parent IDs.",
-                **INT_LIST},
-        parent_exclude={"description": "Limit result set to all items except those of a "
-                                       "particular parent ID.", **INT_LIST},
-        slug={"description": "Limit result set to posts with one or more specific slugs.",
-              "type": "array", "items": {"type": "string"}},
-        status={"default": "inherit",
-                "description": "Limit result set to posts assigned one or more statuses.",
-                "type": "array",
-                "items": {"enum": ["inherit", "private", "trash"], "type": "string"}},
-        media_type={"default": None,
-                    "description": "Limit result set to attachments of a particular media "
-                                   "type.", "type": "string", "enum": groups},
-        mime_type={"default": None,
-                   "description": "Limit result set to attachments of a particular MIME type.",
-                   "type": "string"},
+        offset={
+            "description": "Offset the result set by a specific number of items.",
+            "type": "integer",
+        },
+        order={
+            "description": "Order sort attribute ascending or descending.",
+            "type": "string",
+            "default": "desc",
+            "enum": ["asc", "desc"],
+        },
+        orderby={
+            "description": "Sort collection by post attribute.",
+            "type": "string",
+            "default": "date",
+            "enum": [
+                "author",
+                "date",
+                "id",
+                "include",
+                "modified",
+                "parent",
+                "relevance",
+                "slug",
+                "include_slugs",
+                "title",
+            ],
+        },
+        parent={"description": "Limit result set to items with particular parent IDs.", **INT_LIST},
+        parent_exclude={
+            "description": "Limit result set to all items except those of a particular parent ID.",
+            **INT_LIST,
+        },
+        slug={
+            "description": "Limit result set to posts with one or more specific slugs.",
+            "type": "array",
+            "items": {"type": "string"},
+        },
+        status={
+            "default": "inherit",
+            "description": "Limit result set to posts assigned one or more statuses.",
+            "type": "array",
+            "items": {"enum": ["inherit", "private", "trash"], "type": "string"},
+        },
+        media_type={
+            "default": None,
+            "description": "Limit result set to attachments of a particular media type.",
+            "type": "string",
+            "enum": groups,
+        },
+        mime_type={
+            "default": None,
+            "description": "Limit result set to attachments of a particular MIME type.",
+            "type": "string",
+        },
     )
 
 
@@ -81,12 +128,15 @@ def _search(attachments: QuerySet[Post], search: str) -> QuerySet[Post]:
         if word.startswith("-") and len(word) > 1:
             term = word[1:]
             attachments = attachments.exclude(
-                Q(title__icontains=term) | Q(excerpt__icontains=term)
-                | Q(content__icontains=term))
+                Q(title__icontains=term) | Q(excerpt__icontains=term) | Q(content__icontains=term)
+            )
             continue
         attachments = attachments.filter(
-            Q(title__icontains=word) | Q(excerpt__icontains=word) | Q(content__icontains=word)
-            | Q(file__icontains=word))
+            Q(title__icontains=word)
+            | Q(excerpt__icontains=word)
+            | Q(content__icontains=word)
+            | Q(file__icontains=word)
+        )
     return attachments
 
 
@@ -126,9 +176,12 @@ def filter_media(attachments: QuerySet[Post], params: dict[str, Any]) -> QuerySe
         attachments = attachments.exclude(parent_id__in=[p for p in excluded if p])
         if 0 in excluded:
             attachments = attachments.exclude(parent__isnull=True)
-    for name, lookup in (("after", "date__gt"), ("before", "date__lt"),
-                         ("modified_after", "modified__gt"),
-                         ("modified_before", "modified__lt")):
+    for name, lookup in (
+        ("after", "date__gt"),
+        ("before", "date__lt"),
+        ("modified_after", "modified__gt"),
+        ("modified_before", "modified__lt"),
+    ):
         value = _date(params.get(name))
         if value is not None:
             attachments = attachments.filter(**{lookup: value})
@@ -153,11 +206,17 @@ def order_media(attachments: QuerySet[Post], params: dict[str, Any]) -> QuerySet
     descending = params.get("order", "desc") == "desc"
     sign = "-" if descending else ""
     if orderby == "relevance" and not params.get("search"):
-        raise WPError("rest_no_search_term_defined",
-                      "You need to define a search term to order by relevance.", 400)
+        raise WPError(
+            "rest_no_search_term_defined",
+            "You need to define a search term to order by relevance.",
+            400,
+        )
     if orderby == "include" and not params.get("include"):
-        raise WPError("rest_orderby_include_missing_include",
-                      "You need to define an include parameter to order by include.", 400)
+        raise WPError(
+            "rest_orderby_include_missing_include",
+            "You need to define an include parameter to order by include.",
+            400,
+        )
     if orderby == "include":
         whens = [When(pk=pk, then=Value(index)) for index, pk in enumerate(params["include"])]
         return attachments.order_by(Case(*whens, output_field=IntegerField()))
@@ -166,12 +225,22 @@ def order_media(attachments: QuerySet[Post], params: dict[str, Any]) -> QuerySet
         return attachments.order_by(Case(*whens, output_field=IntegerField()))
     if orderby == "relevance":
         search = params["search"]
-        rank = Case(When(title__icontains=search, then=Value(0)), default=Value(1),
-                    output_field=IntegerField())
+        rank = Case(
+            When(title__icontains=search, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
         return attachments.order_by(rank, "-date", "-id")
-    column = {"author": "author_id", "date": "date", "id": "id", "modified": "modified",
-              "parent": "parent_id", "slug": "slug", "title": Lower("title"),
-              "include_slugs": "date"}[orderby]
+    column = {
+        "author": "author_id",
+        "date": "date",
+        "id": "id",
+        "modified": "modified",
+        "parent": "parent_id",
+        "slug": "slug",
+        "title": Lower("title"),
+        "include_slugs": "date",
+    }[orderby]
     if isinstance(column, str):
         return attachments.order_by(f"{sign}{column}", f"{sign}id")
     return attachments.order_by(column.desc() if descending else column.asc(), f"{sign}id")

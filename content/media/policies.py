@@ -75,7 +75,8 @@ def can_list_status(user: Any, status: str) -> bool:
     if status == Post.Status.INHERIT:
         return True
     return user_can(user, "edit_posts") or (
-        status == Post.Status.PRIVATE and user_can(user, "read_private_posts"))
+        status == Post.Status.PRIVATE and user_can(user, "read_private_posts")
+    )
 
 
 def check_can_upload(user: Any, params: dict[str, Any]) -> None:
@@ -84,20 +85,25 @@ def check_can_upload(user: Any, params: dict[str, Any]) -> None:
         raise WPError("rest_post_exists", "Cannot create existing post.", 400)
     author = params.get("author")
     if author and author != getattr(user, "pk", None) and not user_can(user, "edit_others_posts"):
-        raise forbidden(user, "rest_cannot_edit_others",
-                        "Sorry, you are not allowed to create posts as this user.")
+        raise forbidden(
+            user,
+            "rest_cannot_edit_others",
+            "Sorry, you are not allowed to create posts as this user.",
+        )
     # The attachment type's create_posts is upload_files: this is the check that answers
     # contributors and subscribers (401/403). The 400 below is WordPress's own second check of
     # the same capability, so with core roles it is never reached.
     if not user_can(user, "upload_files"):
-        raise forbidden(user, "rest_cannot_create",
-                        "Sorry, you are not allowed to create posts as this user.")
+        raise forbidden(
+            user, "rest_cannot_create", "Sorry, you are not allowed to create posts as this user."
+        )
     parent_id = params.get("post")
     if parent_id:
         parent = Post.objects.filter(pk=parent_id).first()
         if parent is None or not user_can(user, "edit_post", parent):
-            raise forbidden(user, "rest_cannot_edit",
-                            "Sorry, you are not allowed to upload media to this post.")
+            raise forbidden(
+                user, "rest_cannot_edit", "Sorry, you are not allowed to upload media to this post."
+            )
 
 
 def check_can_update(user: Any, attachment: Post, params: dict[str, Any]) -> None:
@@ -106,20 +112,26 @@ def check_can_update(user: Any, attachment: Post, params: dict[str, Any]) -> Non
         raise forbidden(user, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
     author = params.get("author")
     if author and author != getattr(user, "pk", None) and not user_can(user, "edit_others_posts"):
-        raise forbidden(user, "rest_cannot_edit_others",
-                        "Sorry, you are not allowed to update posts as this user.")
+        raise forbidden(
+            user,
+            "rest_cannot_edit_others",
+            "Sorry, you are not allowed to update posts as this user.",
+        )
 
 
 def check_can_delete(user: Any, attachment: Post) -> None:
     if not user_can(user, "delete_post", attachment):
-        raise forbidden(user, "rest_cannot_delete",
-                        "Sorry, you are not allowed to delete this post.")
+        raise forbidden(
+            user, "rest_cannot_delete", "Sorry, you are not allowed to delete this post."
+        )
 
 
 def check_status_change(user: Any, status: str | None) -> None:
     """handle_status_param(): private and published need publish_posts."""
     if status in ("private", "publish", "future") and not user_can(user, "publish_posts"):
-        message = ("Sorry, you are not allowed to create private posts in this post type."
-                   if status == "private" else
-                   "Sorry, you are not allowed to publish posts in this post type.")
+        message = (
+            "Sorry, you are not allowed to create private posts in this post type."
+            if status == "private"
+            else "Sorry, you are not allowed to publish posts in this post type."
+        )
         raise forbidden(user, "rest_cannot_publish", message)

@@ -5,6 +5,7 @@ from content.media.views import MediaEditViewSet, MediaPostProcessViewSet, Media
 from wpapi.routing import router
 
 router.register("/wp/v2/media", MediaViewSet)
-router.add(r"/wp/v2/media/(?P<id>[\d]+)/post-process", MediaPostProcessViewSet,
-           {"POST": "post_process"})
+router.add(
+    r"/wp/v2/media/(?P<id>[\d]+)/post-process", MediaPostProcessViewSet, {"POST": "post_process"}
+)
 router.add(r"/wp/v2/media/(?P<id>[\d]+)/edit", MediaEditViewSet, {"POST": "edit_media"})

@@ -11,9 +11,24 @@ from content.serializers.schema import post_properties
 from wpapi.schema import SchemaError
 
 PROPERTIES: dict[str, Any] = {
-    **post_properties("date", "date_gmt", "guid", "id", "link", "modified", "modified_gmt",
-                      "slug", "status", "type", "permalink_template", "generated_slug", "title",
-                      "author", "comment_status", "ping_status"),
+    **post_properties(
+        "date",
+        "date_gmt",
+        "guid",
+        "id",
+        "link",
+        "modified",
+        "modified_gmt",
+        "slug",
+        "status",
+        "type",
+        "permalink_template",
+        "generated_slug",
+        "title",
+        "author",
+        "comment_status",
+        "ping_status",
+    ),
     "meta": {
         "description": "Meta fields.",
         "type": "object",

@@ -101,8 +101,8 @@ class MediaSerializer(WPSerializer):
         # wp_force_plain_post_permalink(): trashed attachments, and private ones the user cannot
         # read, get the plain link
         if post.status == Post.Status.TRASH or (
-                post.status == Post.Status.PRIVATE
-                and not user_can(self.user, "read_post", post)):
+            post.status == Post.Status.PRIVATE and not user_can(self.user, "read_post", post)
+        ):
             return plain
         if post.parent_id:
             parent = post.parent
@@ -136,27 +136,44 @@ class MediaSerializer(WPSerializer):
         counters = self.context.setdefault("media_instances", {"audio": 0, "video": 0})
         counters[kind] += 1
         instance = counters[kind]
-        head = (f"<!--[if lt IE 9]><script>document.createElement('{kind}');</script>"
-                "<![endif]-->\n" if instance == 1 else "")
+        head = (
+            f"<!--[if lt IE 9]><script>document.createElement('{kind}');</script><![endif]-->\n"
+            if instance == 1
+            else ""
+        )
         ext = url.split("?", 1)[0].rsplit(".", 1)[-1].lower()
-        mime = {"mp3": "audio/mpeg", "m4a": "audio/mpeg", "ogg": "audio/ogg",
-                "wav": "audio/wav", "flac": "audio/flac", "mp4": "video/mp4",
-                "m4v": "video/mp4", "webm": "video/webm", "ogv": "video/ogg",
-                "flv": "video/x-flv"}.get(ext, post.mime_type)
+        mime = {
+            "mp3": "audio/mpeg",
+            "m4a": "audio/mpeg",
+            "ogg": "audio/ogg",
+            "wav": "audio/wav",
+            "flac": "audio/flac",
+            "mp4": "video/mp4",
+            "m4v": "video/mp4",
+            "webm": "video/webm",
+            "ogv": "video/ogg",
+            "flv": "video/x-flv",
+        }.get(ext, post.mime_type)
         joiner = "&" if "?" in url else "?"
-        source = (f'<source type="{mime}" src="{html.escape(url)}{joiner}_={instance}" />'
-                  f'<a href="{html.escape(url)}">{html.escape(url)}</a>')
+        source = (
+            f'<source type="{mime}" src="{html.escape(url)}{joiner}_={instance}" />'
+            f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+        )
         if kind == "audio":
-            return (f'{head}<audio class="wp-audio-shortcode" id="audio-{post.pk}-{instance}" '
-                    'preload="none" style="width: 100%;" controls="controls">'
-                    f"{source}</audio>")
+            return (
+                f'{head}<audio class="wp-audio-shortcode" id="audio-{post.pk}-{instance}" '
+                'preload="none" style="width: 100%;" controls="controls">'
+                f"{source}</audio>"
+            )
         details = self.details(post)
         width = int(details.get("width") or 640)
         height = int(details.get("height") or 360)
-        return (f'<div style="width: {width}px;" class="wp-video">{head}<video '
-                f'class="wp-video-shortcode" id="video-{post.pk}-{instance}" width="{width}" '
-                f'height="{height}" preload="metadata" controls="controls">{source}</video>'
-                "</div>")
+        return (
+            f'<div style="width: {width}px;" class="wp-video">{head}<video '
+            f'class="wp-video-shortcode" id="video-{post.pk}-{instance}" width="{width}" '
+            f'height="{height}" preload="metadata" controls="controls">{source}</video>'
+            "</div>"
+        )
 
     def image_tag(self, post: Post, size: str) -> str:
         """wp_get_attachment_image(): <img> with srcset/sizes when two files share the ratio."""
@@ -164,14 +181,16 @@ class MediaSerializer(WPSerializer):
         file, width, height = images.downsize(details, size)
         src = self.sibling_url(post, file) if file else self.source_url(post)
         alt = html.escape(post.alt_text.strip(), quote=True)
-        attrs = (f'width="{width}" height="{height}" src="{src}" '
-                 f'class="attachment-{size} size-{size}" alt="{alt}" decoding="async" '
-                 'loading="lazy"')
-        srcset = images.srcset(details, lambda name: self.sibling_url(post, name), src,
-                               width, height)
+        attrs = (
+            f'width="{width}" height="{height}" src="{src}" '
+            f'class="attachment-{size} size-{size}" alt="{alt}" decoding="async" '
+            'loading="lazy"'
+        )
+        srcset = images.srcset(
+            details, lambda name: self.sibling_url(post, name), src, width, height
+        )
         if srcset:
-            attrs += (f' srcset="{srcset}" sizes="(max-width: {width}px) 100vw, '
-                      f'{width}px"')
+            attrs += f' srcset="{srcset}" sizes="(max-width: {width}px) 100vw, {width}px"'
         return f"<img {attrs} />"
 
     def description_rendered(self, post: Post) -> str:
@@ -207,9 +226,13 @@ class MediaSerializer(WPSerializer):
             entry["source_url"] = self.sibling_url(post, str(size.get("file")))
             ordered[name] = entry
         if ordered and is_image(post) and details.get("width"):
-            ordered["full"] = {"file": posixpath.basename(post.file.name),
-                               "width": details.get("width"), "height": details.get("height"),
-                               "mime_type": post.mime_type, "source_url": self.source_url(post)}
+            ordered["full"] = {
+                "file": posixpath.basename(post.file.name),
+                "width": details.get("width"),
+                "height": details.get("height"),
+                "mime_type": post.mime_type,
+                "source_url": self.source_url(post),
+            }
         result = dict(details)
         result["sizes"] = ordered
         return result
@@ -252,8 +275,7 @@ class MediaSerializer(WPSerializer):
             if want("generated_slug"):
                 data["generated_slug"] = post.slug
         if want("description"):
-            data["description"] = {"raw": post.content,
-                                   "rendered": self.description_rendered(post)}
+            data["description"] = {"raw": post.content, "rendered": self.description_rendered(post)}
         if want("caption"):
             data["caption"] = {"raw": post.excerpt, "rendered": self.caption_rendered(post)}
         if want("alt_text"):
@@ -281,10 +303,12 @@ class MediaSerializer(WPSerializer):
             "about": [{"href": rest_url(request, "/wp/v2/types/attachment")}],
         }
         if post.author_id:
-            links["author"] = [{"embeddable": True,
-                                "href": rest_url(request, f"/wp/v2/users/{post.author_id}")}]
-        links["replies"] = [{"embeddable": True,
-                             "href": rest_url(request, "/wp/v2/comments", {"post": post.pk})}]
+            links["author"] = [
+                {"embeddable": True, "href": rest_url(request, f"/wp/v2/users/{post.author_id}")}
+            ]
+        links["replies"] = [
+            {"embeddable": True, "href": rest_url(request, "/wp/v2/comments", {"post": post.pk})}
+        ]
         if self.wp_context == "edit":
             if user_can(self.user, "unfiltered_html"):
                 links[WP_ACTION_UNFILTERED] = [{"href": self_url}]
@@ -295,7 +319,6 @@ class MediaSerializer(WPSerializer):
 
 WP_ACTION_UNFILTERED = "wp:action-unfiltered-html"
 WP_ACTION_ASSIGN_AUTHOR = "wp:action-assign-author"
-
 
 
 @cache

@@ -115,8 +115,10 @@ class MediaViewSet(WPViewSet):
         self.raw_body, self.has_body, self.body_too_big = b"", False, False
         if self.action == "create" and content_type != "multipart/form-data":
             self.read_raw_body(content_type)
-        if request.method in ("POST", "PUT", "PATCH", "DELETE") \
-                and content_type not in PARSED_TYPES:
+        if (
+            request.method in ("POST", "PUT", "PATCH", "DELETE")
+            and content_type not in PARSED_TYPES
+        ):
             params: dict[str, Any] = dict(self.kwargs)
             params.update(parse_query_string(request._request.META.get("QUERY_STRING", "")))
             for noise in ("rest_route", "_method"):
@@ -126,8 +128,11 @@ class MediaViewSet(WPViewSet):
         if self.action in ("create", "update"):
             # WordPress validates and applies no argument sent as null, except the dates,
             # where null means "reset"
-            params = {key: value for key, value in params.items()
-                      if value is not None or key in ("date", "date_gmt")}
+            params = {
+                key: value
+                for key, value in params.items()
+                if value is not None or key in ("date", "date_gmt")
+            }
         return params
 
     def read_raw_body(self, content_type: str) -> None:
@@ -165,8 +170,9 @@ class MediaViewSet(WPViewSet):
             extra["meta"] = media_meta.load([item.pk for item in items])
         if fields is None or "link" in fields or "permalink_template" in fields:
             # the parents' ancestors, for links under a child page
-            extra["ancestors"] = load_ancestors([item.parent for item in items if item.parent_id
-                                                 and item.parent is not None])
+            extra["ancestors"] = load_ancestors(
+                [item.parent for item in items if item.parent_id and item.parent is not None]
+            )
         return extra
 
     # --- rows -----------------------------------------------------------------------------------
@@ -184,20 +190,32 @@ class MediaViewSet(WPViewSet):
             if not can_list_status(user, status):
                 # sanitize_post_statuses() fails as an argument: a 400 naming the 401/403
                 message = "Status is forbidden."
-                raise WPError("rest_invalid_param", "Invalid parameter(s): status", 400,
-                              params={"status": message},
-                              details={"status": {"code": "rest_forbidden_status",
-                                                  "message": message,
-                                                  "data": {"status": forbidden_status(user)}}})
+                raise WPError(
+                    "rest_invalid_param",
+                    "Invalid parameter(s): status",
+                    400,
+                    params={"status": message},
+                    details={
+                        "status": {
+                            "code": "rest_forbidden_status",
+                            "message": message,
+                            "data": {"status": forbidden_status(user)},
+                        }
+                    },
+                )
         if self.wp_context == "edit" and not user_can(user, "edit_posts"):
-            raise forbidden(user, "rest_forbidden_context",
-                            "Sorry, you are not allowed to edit posts in this post type.")
+            raise forbidden(
+                user,
+                "rest_forbidden_context",
+                "Sorry, you are not allowed to edit posts in this post type.",
+            )
 
     def check_retrieve_permission(self, obj: Post) -> None:
         user = self.request.user
         if self.wp_context == "edit" and not can_edit_attachment(user, obj):
-            raise forbidden(user, "rest_forbidden_context",
-                            "Sorry, you are not allowed to edit this post.")
+            raise forbidden(
+                user, "rest_forbidden_context", "Sorry, you are not allowed to edit this post."
+            )
         if not can_read_attachment(user, obj):
             raise forbidden(user, "rest_forbidden", "Sorry, you are not allowed to do that.")
 
@@ -218,22 +236,31 @@ class MediaViewSet(WPViewSet):
         if schema is not None:
             href = rest_url(request, "/wp/v2/media") + "/{id}"
             schema["links"] = [
-                {"rel": "https://api.w.org/action-unfiltered-html",
-                 "title": "The current user can post unfiltered HTML markup and JavaScript.",
-                 "href": href, "targetSchema": {"type": "object", "properties": {
-                     "content": {"raw": {"type": "string"}}}}},
-                {"rel": "https://api.w.org/action-assign-author",
-                 "title": "The current user can change the author on this post.",
-                 "href": href, "targetSchema": {"type": "object", "properties": {
-                     "author": {"type": "integer"}}}},
+                {
+                    "rel": "https://api.w.org/action-unfiltered-html",
+                    "title": "The current user can post unfiltered HTML markup and JavaScript.",
+                    "href": href,
+                    "targetSchema": {
+                        "type": "object",
+                        "properties": {"content": {"raw": {"type": "string"}}},
+                    },
+                },
+                {
+                    "rel": "https://api.w.org/action-assign-author",
+                    "title": "The current user can change the author on this post.",
+                    "href": href,
+                    "targetSchema": {
+                        "type": "object",
+                        "properties": {"author": {"type": "integer"}},
+                    },
+                },
             ]
         return response
 
     # --- handlers -------------------------------------------------------------------------------
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().retrieve(request, *args, **kwargs)
-        link = self.get_serializer_class()(context=self.get_serializer_context()).link(
-            self.object)
+        link = self.get_serializer_class()(context=self.get_serializer_context()).link(self.object)
         response["Link"] = f'<{link}>; rel="alternate"; type=text/html'
         return response
 
@@ -258,9 +285,14 @@ class MediaViewSet(WPViewSet):
     def perform_create(self, params: dict[str, Any]) -> Post:
         self._check_write_params(params)
         data, filename, sideload = self.uploaded_file()
-        return media_services.media_create(user=self.request.user, data=data,
-                                           filename=filename, params=params,
-                                           site_url=site_url(self.request), sideload=sideload)
+        return media_services.media_create(
+            user=self.request.user,
+            data=data,
+            filename=filename,
+            params=params,
+            site_url=site_url(self.request),
+            sideload=sideload,
+        )
 
     def uploaded_file(self) -> tuple[bytes, str, bool]:
         """upload_from_file() / upload_from_data(): the bytes and the client's file name."""
@@ -272,33 +304,44 @@ class MediaViewSet(WPViewSet):
             if upload is None:  # files, but none in `file`: wp_handle_upload() gets nothing
                 raise WPError("rest_upload_unknown_error", media_services.FAILED_UPLOAD_TEST, 500)
             if upload.size > max_upload_size():
-                raise WPError("rest_upload_unknown_error", "The uploaded file exceeds the "
-                              "upload_max_filesize directive in php.ini.", 500)
+                raise WPError(
+                    "rest_upload_unknown_error",
+                    "The uploaded file exceeds the upload_max_filesize directive in php.ini.",
+                    500,
+                )
             data = upload.read()
             if md5 and md5 != media_services.content_md5(data):
-                raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.",
-                              412)
+                raise WPError(
+                    "rest_upload_hash_mismatch", "Content hash did not match expected.", 412
+                )
             return data, upload.name, False
         data = self.raw_body
         if not self.has_body:
             raise WPError("rest_upload_no_data", "No data supplied.", 400)
         if self.body_too_big:
-            raise WPError("rest_upload_file_too_big", "This file is too big. Files must be less "
-                          f"than {max_upload_size() // 1024} KB in size.", 400)
+            raise WPError(
+                "rest_upload_file_too_big",
+                "This file is too big. Files must be less "
+                f"than {max_upload_size() // 1024} KB in size.",
+                400,
+            )
         if not _header(request, "Content-Type"):
             raise WPError("rest_upload_no_content_type", "No Content-Type supplied.", 400)
         disposition = _header(request, "Content-Disposition")
         if not disposition:
-            raise WPError("rest_upload_no_content_disposition",
-                          "No Content-Disposition supplied.", 400)
+            raise WPError(
+                "rest_upload_no_content_disposition", "No Content-Disposition supplied.", 400
+            )
         filename = filename_from_disposition(disposition)
         if not filename:
-            raise WPError("rest_upload_invalid_disposition",
-                          "Invalid Content-Disposition supplied. Content-Disposition needs to be "
-                          "formatted as `attachment; filename=\"image.png\"` or similar.", 400)
+            raise WPError(
+                "rest_upload_invalid_disposition",
+                "Invalid Content-Disposition supplied. Content-Disposition needs to be "
+                'formatted as `attachment; filename="image.png"` or similar.',
+                400,
+            )
         if md5 and md5 != media_services.content_md5(data):
-            raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.",
-                          412)
+            raise WPError("rest_upload_hash_mismatch", "Content hash did not match expected.", 412)
         return data, filename, True
 
     def is_multipart(self) -> bool:
@@ -311,10 +354,10 @@ class MediaViewSet(WPViewSet):
 
     # --- POST /wp/v2/media/<id>/post-process -----------------------------------------------------
     def post_process_args(self) -> dict[str, dict[str, Any]]:
-        return {"id": {"description": "Unique identifier for the attachment.",
-                       "type": "integer"},
-                "action": {"type": "string", "enum": ["create-image-subsizes"],
-                           "required": True}}
+        return {
+            "id": {"description": "Unique identifier for the attachment.", "type": "integer"},
+            "action": {"type": "string", "enum": ["create-image-subsizes"], "required": True},
+        }
 
     def check_post_process_permission(self, obj: Post) -> None:
         check_can_update(self.request.user, obj, {})
@@ -332,14 +375,18 @@ class MediaViewSet(WPViewSet):
     def check_edit_media_permission(self, obj: Post) -> None:
         user = self.request.user
         if not user_can(user, "upload_files"):
-            raise forbidden(user, "rest_cannot_edit_image",
-                            "Sorry, you are not allowed to upload media on this site.")
+            raise forbidden(
+                user,
+                "rest_cannot_edit_image",
+                "Sorry, you are not allowed to upload media on this site.",
+            )
         check_can_update(user, obj, {})
 
     def edit_media(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Rotates/crops the image into a new attachment (201, view context)."""
-        copy = media_services.media_edit(post=self.object, user=request.user,
-                                         params=self.params, site_url=site_url(request))
+        copy = media_services.media_edit(
+            post=self.object, user=request.user, params=self.params, site_url=site_url(request)
+        )
         self.object = self.reload(copy)
         response = Response(self.serialize_one(self.object), status=201)
         response["Location"] = rest_url(request, f"{self.base_route}/{copy.pk}")
@@ -348,8 +395,11 @@ class MediaViewSet(WPViewSet):
 
     def perform_destroy(self, obj: Post, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):
-            raise WPError("rest_trash_not_supported",
-                          "The post does not support trashing. Set 'force=true' to delete.", 501)
+            raise WPError(
+                "rest_trash_not_supported",
+                "The post does not support trashing. Set 'force=true' to delete.",
+                501,
+            )
         self.wp_context = "edit"
         previous = self.serialize_one(obj)
         previous.pop("_links", None)

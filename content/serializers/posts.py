@@ -59,8 +59,9 @@ class PostSerializer(WPSerializer):
         return self.context.get("password") == post.password
 
     def permalink(self, post: Post, sample: bool = False) -> str:
-        return post_permalink(site_url(self.context.get("request")), post,
-                              self.context.get("ancestors", {}), sample)
+        return post_permalink(
+            site_url(self.context.get("request")), post, self.context.get("ancestors", {}), sample
+        )
 
     def site(self) -> str:
         return site_url(self.context.get("request"))
@@ -103,8 +104,9 @@ class PostSerializer(WPSerializer):
         if "excerpt" in props and want("excerpt"):
             data["excerpt"] = {
                 "raw": post.excerpt if visible else "",
-                "rendered": (render_excerpt(post.excerpt, post.content, self.site())
-                             if visible else ""),
+                "rendered": (
+                    render_excerpt(post.excerpt, post.content, self.site()) if visible else ""
+                ),
                 "protected": bool(post.password),
             }
         if "author" in props and want("author"):

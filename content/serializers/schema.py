@@ -213,8 +213,19 @@ def post_properties(*names: str) -> dict[str, Any]:
 def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, Any]:
     """get_item_schema() for one post type."""
     supports = set(FIXED_SUPPORTS.get(post_type.slug, post_type.supports))
-    props = post_properties("date", "date_gmt", "guid", "id", "link", "modified",
-                            "modified_gmt", "slug", "status", "type", "password")
+    props = post_properties(
+        "date",
+        "date_gmt",
+        "guid",
+        "id",
+        "link",
+        "modified",
+        "modified_gmt",
+        "slug",
+        "status",
+        "type",
+        "password",
+    )
     if post_type.viewable:
         props.update(post_properties("permalink_template", "generated_slug"))
     if post_type.hierarchical:

@@ -7,26 +7,53 @@ from tests.factories import CommentFactory, PostFactory
 URL = "/wp-json/wp/v2/comments"
 
 QUERIES = [
-    "post=-1", "parent=-5", "include=-1", "exclude[]=x", "author_email[]=a@example.com",
-    "after=2024-13-45T00:00:00", "before=2024-01-01", "search[]=x", "status[]=hold",
-    "type[]=comment", "orderby=include", "orderby=include&include=", "offset=-3", "page=1e2",
-    "per_page=5.5", "password[]=x", "post=99999999999999999999", "parent=1,2,x",
-    "search=%00%ff", "context[]=view", "_fields=content.rendered,link", "order=ASC",
-    "post=1&post=2", "author_exclude=0", "parent_exclude[]=0",
-    "page=99999999999999999999", "offset=99999999999999999999", "include=99999999999999999999",
-    "parent=99999999999999999999", "author=-99999999999999999999",
+    "post=-1",
+    "parent=-5",
+    "include=-1",
+    "exclude[]=x",
+    "author_email[]=a@example.com",
+    "after=2024-13-45T00:00:00",
+    "before=2024-01-01",
+    "search[]=x",
+    "status[]=hold",
+    "type[]=comment",
+    "orderby=include",
+    "orderby=include&include=",
+    "offset=-3",
+    "page=1e2",
+    "per_page=5.5",
+    "password[]=x",
+    "post=99999999999999999999",
+    "parent=1,2,x",
+    "search=%00%ff",
+    "context[]=view",
+    "_fields=content.rendered,link",
+    "order=ASC",
+    "post=1&post=2",
+    "author_exclude=0",
+    "parent_exclude[]=0",
+    "page=99999999999999999999",
+    "offset=99999999999999999999",
+    "include=99999999999999999999",
+    "parent=99999999999999999999",
+    "author=-99999999999999999999",
 ]
 BODIES = [
-    {"post": "1", "content": {"raw": ["x"]}}, {"post": [1], "content": "x"},
-    {"post": 1, "content": None}, {"post": 1, "content": "x", "parent": -1},
+    {"post": "1", "content": {"raw": ["x"]}},
+    {"post": [1], "content": "x"},
+    {"post": 1, "content": None},
+    {"post": 1, "content": "x", "parent": -1},
     {"post": 1, "content": "x", "date": "2024-02-30T10:00:00"},
-    {"post": 1, "content": "x", "author_email": ""}, {"post": 1, "content": "x", "meta": []},
-    {"post": 1, "content": "x", "meta": {"unknown": 1}}, {"post": 1, "content": "x", "status": 5},
+    {"post": 1, "content": "x", "author_email": ""},
+    {"post": 1, "content": "x", "meta": []},
+    {"post": 1, "content": "x", "meta": {"unknown": 1}},
+    {"post": 1, "content": "x", "status": 5},
     {"post": 1, "content": "\u0000\ud7ff", "author_url": "\u202e"},
-    {"post": 1, "content": "x", "author_name": ["a"]}, {"post": 1, "content": "x", "type": ""},
+    {"post": 1, "content": "x", "author_name": ["a"]},
+    {"post": 1, "content": "x", "type": ""},
     {"post": 1, "content": "x", "author": 0},
-    {"post": 99999999999999999999, "content": "x"}, {"post": 1, "content": "x",
-                                                     "parent": 99999999999999999999},
+    {"post": 99999999999999999999, "content": "x"},
+    {"post": 1, "content": "x", "parent": 99999999999999999999},
     {"post": 1, "content": "x", "author": 99999999999999999999},
 ]
 
@@ -67,8 +94,9 @@ def test_odd_item_paths(api_client, site, path):
 
 def test_form_encoded_create(api_client, editor, site):
     api_client.force_authenticate(editor)
-    response = api_client.post(URL, {"post": str(site.pk), "content": "form body",
-                                     "meta[ref_flag]": "1"})
+    response = api_client.post(
+        URL, {"post": str(site.pk), "content": "form body", "meta[ref_flag]": "1"}
+    )
     assert response.status_code == 201, response.content
     assert response.json()["content"]["raw"] == "form body"
 

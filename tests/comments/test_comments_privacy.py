@@ -48,16 +48,29 @@ def hidden(db):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_lists_show_only_approved_comments_on_readable_posts(api_client, user_with_role,
-                                                             hidden, role):
+def test_lists_show_only_approved_comments_on_readable_posts(
+    api_client, user_with_role, hidden, role
+):
     login(api_client, user_with_role, role)
     assert listed(api_client) == {hidden["approved"].pk}
     assert listed(api_client, "search=secret") == set()
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("key", ["held", "spam", "trash", "on_draft", "on_pending", "on_private",
-                                 "on_future", "on_trashed_post", "on_protected"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "held",
+        "spam",
+        "trash",
+        "on_draft",
+        "on_pending",
+        "on_private",
+        "on_future",
+        "on_trashed_post",
+        "on_protected",
+    ],
+)
 def test_hidden_comment_is_forbidden_one_by_one(api_client, user_with_role, hidden, role, key):
     login(api_client, user_with_role, role)
     response = api_client.get(f"{URL}/{hidden[key].pk}")
@@ -70,8 +83,11 @@ def test_hidden_comment_is_forbidden_one_by_one(api_client, user_with_role, hidd
 def test_filtering_by_a_hidden_post_is_refused(api_client, user_with_role, hidden, role):
     login(api_client, user_with_role, role)
     for key in ("on_draft", "on_private", "on_protected", "on_pending"):
-        body = assert_wp_error(api_client.get(f"{URL}?post={hidden[key].post_id}"),
-                               "rest_cannot_read_post", 401 if role is None else 403)
+        body = assert_wp_error(
+            api_client.get(f"{URL}?post={hidden[key].post_id}"),
+            "rest_cannot_read_post",
+            401 if role is None else 403,
+        )
         assert body["message"] == "Sorry, you are not allowed to read the post for this comment."
 
 
@@ -84,8 +100,12 @@ def test_comments_without_a_post_need_moderate_comments(api_client, hidden):
 def test_email_and_ip_never_shown_to_non_moderators(api_client, user_with_role, hidden, role):
     login(api_client, user_with_role, role)
     approved = hidden["approved"]
-    for url in (URL, f"{URL}/{approved.pk}", f"{URL}/{approved.pk}?context=embed",
-                f"{URL}?_fields=author_email,author_ip,author_user_agent"):
+    for url in (
+        URL,
+        f"{URL}/{approved.pk}",
+        f"{URL}/{approved.pk}?context=embed",
+        f"{URL}?_fields=author_email,author_ip,author_user_agent",
+    ):
         text = api_client.get(url).content.decode()
         assert approved.author_email not in text
         assert approved.author_ip not in text
@@ -117,17 +137,22 @@ def test_moderators_see_everything(api_client, user_with_role, hidden, role):
 def test_password_protected_comments_need_the_password(api_client, hidden):
     comment = hidden["on_protected"]
     post_id = comment.post_id
-    assert_wp_error(api_client.get(f"{URL}?post={post_id}&password=wrong"),
-                    "rest_cannot_read_post", 401)
-    assert [c["id"] for c in api_client.get(f"{URL}?post={post_id}&password=secret").json()] \
-        == [comment.pk]
+    assert_wp_error(
+        api_client.get(f"{URL}?post={post_id}&password=wrong"), "rest_cannot_read_post", 401
+    )
+    assert [c["id"] for c in api_client.get(f"{URL}?post={post_id}&password=secret").json()] == [
+        comment.pk
+    ]
     assert api_client.get(f"{URL}/{comment.pk}?password=secret").status_code == 200
     assert api_client.get(f"{URL}/{comment.pk}?password=wrong").status_code == 401
     # The password is honoured for one named post only, never across a whole list.
     public = hidden["approved"].post_id
     assert listed(api_client, "password=secret") == {hidden["approved"].pk}
-    assert_wp_error(api_client.get(f"{URL}?post={post_id},{public}&password=secret"),
-                    "rest_cannot_read_post", 401)
+    assert_wp_error(
+        api_client.get(f"{URL}?post={post_id},{public}&password=secret"),
+        "rest_cannot_read_post",
+        401,
+    )
 
 
 def test_post_author_sees_comments_on_own_drafts_and_protected_posts(api_client, db):
@@ -215,5 +240,7 @@ def test_post_replies_embed_hides_hidden_comments(api_client, db):
     assert [c["id"] for c in body["_embedded"]["replies"][0]] == [visible.pk]
     draft = PostFactory(status="draft")
     CommentFactory(post=draft, content="secret on draft")
-    assert "secret" not in api_client.get(
-        "/wp-json/wp/v2/posts?_embed=replies&per_page=100").content.decode()
+    assert (
+        "secret"
+        not in api_client.get("/wp-json/wp/v2/posts?_embed=replies&per_page=100").content.decode()
+    )

@@ -9,31 +9,77 @@ from tests.factories import CommentFactory, PostFactory, UserFactory
 from tests.helpers import assert_wp_error, count_queries
 
 URL = "/wp-json/wp/v2/comments"
-VIEW_FIELDS = ["id", "post", "parent", "author", "author_name", "author_url", "date",
-               "date_gmt", "content", "link", "status", "type", "author_avatar_urls", "meta",
-               "_links"]
-EDIT_FIELDS = ["id", "post", "parent", "author", "author_name", "author_email", "author_url",
-               "author_ip", "author_user_agent", "date", "date_gmt", "content", "link",
-               "status", "type", "author_avatar_urls", "meta", "_links"]
+VIEW_FIELDS = [
+    "id",
+    "post",
+    "parent",
+    "author",
+    "author_name",
+    "author_url",
+    "date",
+    "date_gmt",
+    "content",
+    "link",
+    "status",
+    "type",
+    "author_avatar_urls",
+    "meta",
+    "_links",
+]
+EDIT_FIELDS = [
+    "id",
+    "post",
+    "parent",
+    "author",
+    "author_name",
+    "author_email",
+    "author_url",
+    "author_ip",
+    "author_user_agent",
+    "date",
+    "date_gmt",
+    "content",
+    "link",
+    "status",
+    "type",
+    "author_avatar_urls",
+    "meta",
+    "_links",
+]
 
 
 @pytest.fixture
 def thread(db):
     post = PostFactory(slug="reference-post-3")
     base = timezone.now().replace(microsecond=0) - timedelta(days=1)
-    top = CommentFactory(post=post, author_name="Visitor One",
-                         author_email="visitor1@example.com",
-                         author_url="https://visitor1.example.com",
-                         content="Top-level comment by an anonymous visitor.", date=base)
-    alice = UserFactory(username="alice", display_name="Alice Author", role="author",
-                        email="alice@example.com")
-    reply = CommentFactory(post=post, parent=top, user=alice, author_name="Alice Author",
-                           author_email="alice@example.com",
-                           content="Reply by a registered user (Alice).",
-                           date=base + timedelta(minutes=10))
-    deep = CommentFactory(post=post, parent=reply, author_name="Visitor One",
-                          author_email="visitor1@example.com", content="Nested reply, depth 3.",
-                          date=base + timedelta(minutes=20))
+    top = CommentFactory(
+        post=post,
+        author_name="Visitor One",
+        author_email="visitor1@example.com",
+        author_url="https://visitor1.example.com",
+        content="Top-level comment by an anonymous visitor.",
+        date=base,
+    )
+    alice = UserFactory(
+        username="alice", display_name="Alice Author", role="author", email="alice@example.com"
+    )
+    reply = CommentFactory(
+        post=post,
+        parent=top,
+        user=alice,
+        author_name="Alice Author",
+        author_email="alice@example.com",
+        content="Reply by a registered user (Alice).",
+        date=base + timedelta(minutes=10),
+    )
+    deep = CommentFactory(
+        post=post,
+        parent=reply,
+        author_name="Visitor One",
+        author_email="visitor1@example.com",
+        content="Nested reply, depth 3.",
+        date=base + timedelta(minutes=20),
+    )
     return {"post": post, "top": top, "reply": reply, "deep": deep, "alice": alice}
 
 
@@ -43,8 +89,11 @@ def test_list_matches_wordpress_shape(api_client, thread):
     assert response["X-WP-Total"] == "3"
     assert response["X-WP-TotalPages"] == "1"
     body = response.json()
-    assert [item["id"] for item in body] == [thread["deep"].pk, thread["reply"].pk,
-                                             thread["top"].pk]
+    assert [item["id"] for item in body] == [
+        thread["deep"].pk,
+        thread["reply"].pk,
+        thread["top"].pk,
+    ]
     assert list(body[2]) == VIEW_FIELDS
 
 
@@ -55,7 +104,8 @@ def test_one_comment_field_by_field(api_client, thread):
     digest = "c8957cf5f725c59e8c0811bbec5a8902"  # md5 of visitor1@example.com, as in WordPress
     assert body["author_avatar_urls"] == {
         str(size): f"http://0.gravatar.com/avatar/{digest}?s={size}&d=mm&r=g"
-        for size in (24, 48, 96)}
+        for size in (24, 48, 96)
+    }
     assert body["id"] == top.pk
     assert body["post"] == post.pk
     assert body["parent"] == 0
@@ -72,22 +122,28 @@ def test_one_comment_field_by_field(api_client, thread):
     assert body["_links"] == {
         "self": [{"href": f"{host}/wp-json/wp/v2/comments/{top.pk}"}],
         "collection": [{"href": f"{host}/wp-json/wp/v2/comments"}],
-        "up": [{"embeddable": True, "post_type": "post",
-                "href": f"{host}/wp-json/wp/v2/posts/{post.pk}"}],
-        "children": [{"embeddable": True,
-                      "href": f"{host}/wp-json/wp/v2/comments?parent={top.pk}"}],
+        "up": [
+            {
+                "embeddable": True,
+                "post_type": "post",
+                "href": f"{host}/wp-json/wp/v2/posts/{post.pk}",
+            }
+        ],
+        "children": [
+            {"embeddable": True, "href": f"{host}/wp-json/wp/v2/comments?parent={top.pk}"}
+        ],
     }
 
 
 def test_reply_links_author_and_parent(api_client, thread):
     reply = thread["reply"]
     links = api_client.get(f"{URL}/{reply.pk}").json()["_links"]
-    assert links["author"] == [{"embeddable": True,
-                                "href": f"http://testserver/wp-json/wp/v2/users/"
-                                        f"{thread['alice'].pk}"}]
-    assert links["in-reply-to"] == [{"embeddable": True,
-                                     "href": f"http://testserver/wp-json/wp/v2/comments/"
-                                             f"{thread['top'].pk}"}]
+    assert links["author"] == [
+        {"embeddable": True, "href": f"http://testserver/wp-json/wp/v2/users/{thread['alice'].pk}"}
+    ]
+    assert links["in-reply-to"] == [
+        {"embeddable": True, "href": f"http://testserver/wp-json/wp/v2/comments/{thread['top'].pk}"}
+    ]
 
 
 def test_registered_user_avatar_uses_account_email(api_client, thread):
@@ -109,8 +165,19 @@ def test_pingback_has_no_avatar(api_client, admin_user, thread):
 
 def test_embed_context_fields(api_client, thread):
     body = api_client.get(f"{URL}/{thread['top'].pk}?context=embed").json()
-    assert list(body) == ["id", "parent", "author", "author_name", "author_url", "date",
-                          "content", "link", "type", "author_avatar_urls", "_links"]
+    assert list(body) == [
+        "id",
+        "parent",
+        "author",
+        "author_name",
+        "author_url",
+        "date",
+        "content",
+        "link",
+        "type",
+        "author_avatar_urls",
+        "_links",
+    ]
 
 
 def test_edit_context_for_moderator(api_client, editor, thread):
@@ -126,8 +193,9 @@ def test_edit_context_for_moderator(api_client, editor, thread):
 def test_edit_context_needs_moderate_comments(api_client, user_with_role, thread, role):
     api_client.force_authenticate(user_with_role(role))
     assert_wp_error(api_client.get(f"{URL}?context=edit"), "rest_forbidden_context", 403)
-    assert_wp_error(api_client.get(f"{URL}/{thread['top'].pk}?context=edit"),
-                    "rest_forbidden_context", 403)
+    assert_wp_error(
+        api_client.get(f"{URL}/{thread['top'].pk}?context=edit"), "rest_forbidden_context", 403
+    )
 
 
 def test_edit_context_anonymous_is_401(api_client, thread):
@@ -156,8 +224,7 @@ def ids(response):
 def test_post_filter(api_client, thread):
     other = CommentFactory()
     assert ids(api_client.get(f"{URL}?post={other.post_id}")) == [other.pk]
-    assert len(ids(api_client.get(f"{URL}?post[]={other.post_id}&post[]={thread['post'].pk}"))) \
-        == 4
+    assert len(ids(api_client.get(f"{URL}?post[]={other.post_id}&post[]={thread['post'].pk}"))) == 4
 
 
 def test_parent_filters(api_client, thread):
@@ -172,18 +239,24 @@ def test_parent_filters(api_client, thread):
 def test_include_exclude_and_orderby_include(api_client, thread):
     top, reply, deep = thread["top"], thread["reply"], thread["deep"]
     assert ids(api_client.get(f"{URL}?include={top.pk},{deep.pk}")) == [deep.pk, top.pk]
-    assert ids(api_client.get(f"{URL}?include={top.pk},{deep.pk},{reply.pk}&orderby=include")) \
-        == [top.pk, deep.pk, reply.pk]
+    assert ids(api_client.get(f"{URL}?include={top.pk},{deep.pk},{reply.pk}&orderby=include")) == [
+        top.pk,
+        deep.pk,
+        reply.pk,
+    ]
     assert ids(api_client.get(f"{URL}?exclude={reply.pk}")) == [deep.pk, top.pk]
 
 
-@pytest.mark.parametrize(("orderby", "order", "expected"), [
-    ("date", "asc", ["top", "reply", "deep"]),
-    ("date_gmt", "desc", ["deep", "reply", "top"]),
-    ("id", "asc", ["top", "reply", "deep"]),
-    ("parent", "asc", ["top", "reply", "deep"]),
-    ("parent", "desc", ["deep", "reply", "top"]),
-])
+@pytest.mark.parametrize(
+    ("orderby", "order", "expected"),
+    [
+        ("date", "asc", ["top", "reply", "deep"]),
+        ("date_gmt", "desc", ["deep", "reply", "top"]),
+        ("id", "asc", ["top", "reply", "deep"]),
+        ("parent", "asc", ["top", "reply", "deep"]),
+        ("parent", "desc", ["deep", "reply", "top"]),
+    ],
+)
 def test_orderby(api_client, thread, orderby, order, expected):
     response = api_client.get(f"{URL}?orderby={orderby}&order={order}")
     assert ids(response) == [thread[key].pk for key in expected]
@@ -192,7 +265,10 @@ def test_orderby(api_client, thread, orderby, order, expected):
 def test_orderby_post_breaks_ties_by_descending_id(api_client, thread):
     # WP_Comment_Query's tie-breaker is comment_ID DESC unless ordering by a date.
     assert ids(api_client.get(f"{URL}?orderby=post&order=asc")) == [
-        thread["deep"].pk, thread["reply"].pk, thread["top"].pk]
+        thread["deep"].pk,
+        thread["reply"].pk,
+        thread["top"].pk,
+    ]
 
 
 def test_after_before(api_client, thread):
@@ -213,10 +289,14 @@ def test_moderator_filters(api_client, editor, thread):
     api_client.force_authenticate(editor)
     alice = thread["alice"]
     assert ids(api_client.get(f"{URL}?author={alice.pk}")) == [thread["reply"].pk]
-    assert ids(api_client.get(f"{URL}?author_exclude={alice.pk}")) == [thread["deep"].pk,
-                                                                       thread["top"].pk]
+    assert ids(api_client.get(f"{URL}?author_exclude={alice.pk}")) == [
+        thread["deep"].pk,
+        thread["top"].pk,
+    ]
     assert ids(api_client.get(f"{URL}?author_email=Visitor1@example.com")) == [
-        thread["deep"].pk, thread["top"].pk]
+        thread["deep"].pk,
+        thread["top"].pk,
+    ]
     assert ids(api_client.get(f"{URL}?author=0")) == [thread["deep"].pk, thread["top"].pk]
 
 
@@ -241,18 +321,24 @@ def test_status_and_type_arguments_for_moderators(api_client, editor, thread):
     assert ping.pk not in ids(api_client.get(f"{URL}"))
 
 
-@pytest.mark.parametrize(("query", "forbidden"), [
-    ("author=1", "author"), ("author_exclude=1", "author_exclude"),
-    ("author_email=a@example.com", "author_email"), ("status=hold", "status"),
-    ("type=pingback", "type"), ("status=spam&type=all&author=1", "author, type, status"),
-])
+@pytest.mark.parametrize(
+    ("query", "forbidden"),
+    [
+        ("author=1", "author"),
+        ("author_exclude=1", "author_exclude"),
+        ("author_email=a@example.com", "author_email"),
+        ("status=hold", "status"),
+        ("type=pingback", "type"),
+        ("status=spam&type=all&author=1", "author, type, status"),
+    ],
+)
 @pytest.mark.parametrize("role", [None, "subscriber"])
-def test_protected_filters_need_edit_posts(api_client, user_with_role, db, query, forbidden,
-                                           role):
+def test_protected_filters_need_edit_posts(api_client, user_with_role, db, query, forbidden, role):
     if role:
         api_client.force_authenticate(user_with_role(role))
-    body = assert_wp_error(api_client.get(f"{URL}?{query}"), "rest_forbidden_param",
-                           403 if role else 401)
+    body = assert_wp_error(
+        api_client.get(f"{URL}?{query}"), "rest_forbidden_param", 403 if role else 401
+    )
     assert body["message"] == f"Query parameter not permitted: {forbidden}"
 
 
@@ -260,12 +346,22 @@ def test_default_status_and_type_may_be_passed_by_anyone(api_client, thread):
     assert len(ids(api_client.get(f"{URL}?status=APPROVE&type=comment"))) == 3
 
 
-@pytest.mark.parametrize(("query", "param"), [
-    ("per_page=0", "per_page"), ("per_page=101", "per_page"), ("page=0", "page"),
-    ("post=abc", "post"), ("parent=x", "parent"), ("order=up", "order"),
-    ("orderby=title", "orderby"), ("author_email=nope", "author_email"), ("include=a", "include"),
-    ("offset=x", "offset"), ("context=full", "context"),
-])
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("per_page=0", "per_page"),
+        ("per_page=101", "per_page"),
+        ("page=0", "page"),
+        ("post=abc", "post"),
+        ("parent=x", "parent"),
+        ("order=up", "order"),
+        ("orderby=title", "orderby"),
+        ("author_email=nope", "author_email"),
+        ("include=a", "include"),
+        ("offset=x", "offset"),
+        ("context=full", "context"),
+    ],
+)
 def test_invalid_arguments(api_client, db, query, param):
     body = assert_wp_error(api_client.get(f"{URL}?{query}"), "rest_invalid_param", 400)
     assert param in body["data"]["params"]
@@ -341,13 +437,20 @@ def test_links_follow_the_post_permalink(api_client, editor, db):
     on_draft = CommentFactory(post=draft)
     api_client.force_authenticate(editor)
     host = "http://testserver"
-    assert api_client.get(f"{URL}/{on_child.pk}").json()["link"] == \
-        f"{host}/about/team/#comment-{on_child.pk}"
-    assert api_client.get(f"{URL}/{on_draft.pk}").json()["link"] == \
-        f"{host}/?p={draft.pk}#comment-{on_draft.pk}"
+    assert (
+        api_client.get(f"{URL}/{on_child.pk}").json()["link"]
+        == f"{host}/about/team/#comment-{on_child.pk}"
+    )
+    assert (
+        api_client.get(f"{URL}/{on_draft.pk}").json()["link"]
+        == f"{host}/?p={draft.pk}#comment-{on_draft.pk}"
+    )
     up = api_client.get(f"{URL}/{on_child.pk}").json()["_links"]["up"][0]
-    assert up == {"embeddable": True, "post_type": "page",
-                  "href": f"{host}/wp-json/wp/v2/pages/{child.pk}"}
+    assert up == {
+        "embeddable": True,
+        "post_type": "page",
+        "href": f"{host}/wp-json/wp/v2/pages/{child.pk}",
+    }
 
 
 def test_comments_on_child_pages_cost_constant_queries(api_client, db):

@@ -55,10 +55,12 @@ def test_post_author_may_edit_and_moderate_comments_on_own_post(api_client, auth
 def test_post_author_cannot_reassign_comment_or_ip(api_client, author):
     comment = CommentFactory(post=PostFactory(author=author))
     api_client.force_authenticate(author)
-    assert_wp_error(update(api_client, comment, author=UserFactory().pk),
-                    "rest_comment_invalid_author", 403)
-    assert_wp_error(update(api_client, comment, author_ip="203.0.113.1"),
-                    "rest_comment_invalid_author_ip", 403)
+    assert_wp_error(
+        update(api_client, comment, author=UserFactory().pk), "rest_comment_invalid_author", 403
+    )
+    assert_wp_error(
+        update(api_client, comment, author_ip="203.0.113.1"), "rest_comment_invalid_author_ip", 403
+    )
 
 
 def test_commenter_cannot_edit_own_comment_without_edit_post(api_client, subscriber):
@@ -67,10 +69,20 @@ def test_commenter_cannot_edit_own_comment_without_edit_post(api_client, subscri
     assert_wp_error(update(api_client, comment, content="Changed"), "rest_cannot_edit", 403)
 
 
-@pytest.mark.parametrize(("value", "stored"), [
-    ("approved", "1"), ("approve", "1"), ("1", "1"), ("hold", "0"), ("0", "0"),
-    ("spam", "spam"), ("trash", "trash"), ("nonsense", "1"), ("APPROVED", "1"),
-])
+@pytest.mark.parametrize(
+    ("value", "stored"),
+    [
+        ("approved", "1"),
+        ("approve", "1"),
+        ("1", "1"),
+        ("hold", "0"),
+        ("0", "0"),
+        ("spam", "spam"),
+        ("trash", "trash"),
+        ("nonsense", "1"),
+        ("APPROVED", "1"),
+    ],
+)
 def test_status_values(api_client, editor, comment, value, stored):
     api_client.force_authenticate(editor)
     response = update(api_client, comment, status=value)
@@ -91,16 +103,18 @@ def test_unspam_and_untrash_restore_the_previous_status(api_client, editor, acti
 
 def test_change_of_type_is_refused(api_client, editor, comment):
     api_client.force_authenticate(editor)
-    body = assert_wp_error(update(api_client, comment, type="pingback"),
-                           "rest_comment_invalid_type", 404)
+    body = assert_wp_error(
+        update(api_client, comment, type="pingback"), "rest_comment_invalid_type", 404
+    )
     assert body["message"] == "Sorry, you are not allowed to change the comment type."
     assert update(api_client, comment, type="comment").status_code == 200
 
 
 def test_moving_to_a_missing_post(api_client, editor, comment):
     api_client.force_authenticate(editor)
-    body = assert_wp_error(update(api_client, comment, post=999999),
-                           "rest_comment_invalid_post_id", 403)
+    body = assert_wp_error(
+        update(api_client, comment, post=999999), "rest_comment_invalid_post_id", 403
+    )
     assert body["message"] == "Invalid post ID."
 
 
@@ -113,10 +127,12 @@ def test_update_parent_checks(api_client, editor, comment):
     api_client.force_authenticate(editor)
     sibling = CommentFactory(post=comment.post)
     assert update(api_client, comment, parent=sibling.pk).json()["parent"] == sibling.pk
-    assert_wp_error(update(api_client, comment, parent=comment.pk),
-                    "rest_comment_invalid_parent", 400)
-    assert_wp_error(update(api_client, comment, parent=CommentFactory().pk),
-                    "rest_comment_invalid_parent", 400)
+    assert_wp_error(
+        update(api_client, comment, parent=comment.pk), "rest_comment_invalid_parent", 400
+    )
+    assert_wp_error(
+        update(api_client, comment, parent=CommentFactory().pk), "rest_comment_invalid_parent", 400
+    )
     assert update(api_client, comment, parent=0).json()["parent"] == 0
 
 
@@ -138,8 +154,11 @@ def test_moderator_changes_date_and_author(api_client, editor, comment):
 
 def test_update_unknown_comment(api_client, editor, db):
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.post(f"{URL}/999999", {"content": "x"}, format="json"),
-                    "rest_comment_invalid_id", 404)
+    assert_wp_error(
+        api_client.post(f"{URL}/999999", {"content": "x"}, format="json"),
+        "rest_comment_invalid_id",
+        404,
+    )
 
 
 def test_update_sanitises_content(api_client, author):
@@ -183,8 +202,9 @@ def test_force_delete(api_client, editor, comment):
 @pytest.mark.parametrize("role", ["author", "contributor", "subscriber"])
 def test_others_cannot_delete(api_client, user_with_role, comment, role):
     api_client.force_authenticate(user_with_role(role))
-    body = assert_wp_error(api_client.delete(f"{URL}/{comment.pk}?force=true"),
-                           "rest_cannot_delete", 403)
+    body = assert_wp_error(
+        api_client.delete(f"{URL}/{comment.pk}?force=true"), "rest_cannot_delete", 403
+    )
     assert body["message"] == "Sorry, you are not allowed to delete this comment."
     assert Comment.objects.filter(pk=comment.pk, status="1").exists()
 
@@ -195,8 +215,7 @@ def test_anonymous_cannot_delete(api_client, comment):
 
 def test_invalid_force(api_client, editor, comment):
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.delete(f"{URL}/{comment.pk}?force=maybe"), "rest_invalid_param",
-                    400)
+    assert_wp_error(api_client.delete(f"{URL}/{comment.pk}?force=maybe"), "rest_invalid_param", 400)
 
 
 def test_allow_header(api_client, editor, comment):
@@ -209,12 +228,42 @@ def test_allow_header(api_client, editor, comment):
 def test_options_describes_wordpress_arguments(api_client, db):
     body = api_client.options(URL).json()
     assert list(body["endpoints"][0]["args"]) == [
-        "context", "page", "per_page", "search", "after", "author", "author_exclude",
-        "author_email", "before", "exclude", "include", "offset", "order", "orderby", "parent",
-        "parent_exclude", "post", "status", "type", "password"]
+        "context",
+        "page",
+        "per_page",
+        "search",
+        "after",
+        "author",
+        "author_exclude",
+        "author_email",
+        "before",
+        "exclude",
+        "include",
+        "offset",
+        "order",
+        "orderby",
+        "parent",
+        "parent_exclude",
+        "post",
+        "status",
+        "type",
+        "password",
+    ]
     assert list(body["endpoints"][1]["args"]) == [
-        "author", "author_email", "author_ip", "author_name", "author_url", "author_user_agent",
-        "content", "date", "date_gmt", "parent", "post", "status", "meta"]
+        "author",
+        "author_email",
+        "author_ip",
+        "author_name",
+        "author_url",
+        "author_user_agent",
+        "content",
+        "date",
+        "date_gmt",
+        "parent",
+        "post",
+        "status",
+        "meta",
+    ]
     assert body["schema"]["title"] == "comment"
     item = api_client.options(f"{URL}/1").json()
     assert list(item["endpoints"][0]["args"]) == ["id", "context", "password"]

@@ -14,8 +14,10 @@ URL = "/wp-json/wp/v2/posts"
 
 
 def make_posts(count, authors, terms):
-    posts = [PostFactory(author=authors[n % len(authors)], terms=[terms[n % len(terms)]])
-             for n in range(count)]
+    posts = [
+        PostFactory(author=authors[n % len(authors)], terms=[terms[n % len(terms)]])
+        for n in range(count)
+    ]
     for number, post in enumerate(posts):
         for reply in range(number % 3):
             CommentFactory(post=post, content=f"Reply {reply}")

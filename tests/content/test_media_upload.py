@@ -31,8 +31,9 @@ def jpeg(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
-def upload_raw(client, data: bytes, filename: str = "photo.png", content_type="image/png",
-               **headers):
+def upload_raw(
+    client, data: bytes, filename: str = "photo.png", content_type="image/png", **headers
+):
     extra = {"HTTP_CONTENT_DISPOSITION": f'attachment; filename="{filename}"', **headers}
     return client.post(MEDIA_URL, data=data, content_type=content_type, **extra)
 
@@ -70,17 +71,25 @@ def test_raw_body_upload_creates_image_with_sizes(api_client, author):
     assert details["file"].endswith("/Holiday-Photo.png")
     assert list(details["sizes"]) == ["medium", "thumbnail", "medium_large", "full"]
     assert {name: (s["width"], s["height"]) for name, s in details["sizes"].items()} == {
-        "medium": (300, 225), "thumbnail": (150, 150), "medium_large": (768, 576),
-        "full": (800, 600)}
+        "medium": (300, 225),
+        "thumbnail": (150, 150),
+        "medium_large": (768, 576),
+        "full": (800, 600),
+    }
     assert details["sizes"]["medium"]["file"] == "Holiday-Photo-300x225.png"
     assert details["sizes"]["medium"]["source_url"] == (
-        f"http://testserver/wp-content/uploads/{folder}/Holiday-Photo-300x225.png")
+        f"http://testserver/wp-content/uploads/{folder}/Holiday-Photo-300x225.png"
+    )
     assert "filesize" not in details["sizes"]["full"]
     assert details["image_meta"]["orientation"] == "0"
     assert body["source_url"] == f"http://testserver/wp-content/uploads/{details['file']}"
     assert body["missing_image_sizes"] == []
-    for name in ("Holiday-Photo.png", "Holiday-Photo-300x225.png", "Holiday-Photo-150x150.png",
-                 "Holiday-Photo-768x576.png"):
+    for name in (
+        "Holiday-Photo.png",
+        "Holiday-Photo-300x225.png",
+        "Holiday-Photo-150x150.png",
+        "Holiday-Photo-768x576.png",
+    ):
         assert stored(f"{folder}/{name}")
     with storages["default"].open(f"{folder}/Holiday-Photo-150x150.png") as thumb:
         assert Image.open(thumb).size == (150, 150)
@@ -89,9 +98,16 @@ def test_raw_body_upload_creates_image_with_sizes(api_client, author):
 def test_multipart_upload_with_fields(api_client, author):
     post = PostFactory(author=author, status="draft")
     api_client.force_authenticate(author)
-    response = upload_multipart(api_client, png(200, 200), "square.png", title="A square",
-                                caption="The caption", description="The description",
-                                alt_text="Alt <b>text</b>", post=post.pk)
+    response = upload_multipart(
+        api_client,
+        png(200, 200),
+        "square.png",
+        title="A square",
+        caption="The caption",
+        description="The description",
+        alt_text="Alt <b>text</b>",
+        post=post.pk,
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["title"]["raw"] == "A square"
@@ -115,7 +131,8 @@ def test_small_image_gets_no_sizes_and_text_file_only_filesize(api_client, autho
     assert notes["mime_type"] == "text/plain"
     assert notes["media_details"] == {"filesize": 12, "sizes": {}}
     assert notes["description"]["rendered"] == (
-        f"<p class=\"attachment\"><a href='{notes['source_url']}'>notes</a></p>\n")
+        f"<p class=\"attachment\"><a href='{notes['source_url']}'>notes</a></p>\n"
+    )
     assert notes["caption"]["rendered"] == "<p>notes</p>\n"
 
 
@@ -153,8 +170,9 @@ def test_content_md5_matching_is_accepted(api_client, author):
 def test_filename_star_disposition(api_client, author):
     api_client.force_authenticate(author)
     disposition = "attachment; filename*=UTF-8''hi%20there.txt"
-    response = api_client.post(MEDIA_URL, data=b"hello", content_type="text/plain",
-                               HTTP_CONTENT_DISPOSITION=disposition)
+    response = api_client.post(
+        MEDIA_URL, data=b"hello", content_type="text/plain", HTTP_CONTENT_DISPOSITION=disposition
+    )
     assert response.status_code == 201, response.content
     assert response.json()["source_url"].endswith("/hi-there.txt")
 
@@ -162,8 +180,12 @@ def test_filename_star_disposition(api_client, author):
 # --- errors --------------------------------------------------------------------------------------
 def test_no_data(api_client, author):
     api_client.force_authenticate(author)
-    response = api_client.post(MEDIA_URL, data=b"", content_type="image/png",
-                               HTTP_CONTENT_DISPOSITION="attachment; filename=x.png")
+    response = api_client.post(
+        MEDIA_URL,
+        data=b"",
+        content_type="image/png",
+        HTTP_CONTENT_DISPOSITION="attachment; filename=x.png",
+    )
     body = assert_wp_error(response, "rest_upload_no_data", 400)
     assert body["message"] == "No data supplied."
 
@@ -189,18 +211,25 @@ def test_json_body_without_file_has_no_content_disposition(api_client, author):
 
 def test_no_content_type(api_client, author):
     api_client.force_authenticate(author)
-    response = api_client.generic("POST", MEDIA_URL, data=png(10, 10), content_type="",
-                                  HTTP_CONTENT_DISPOSITION="attachment; filename=x.png")
+    response = api_client.generic(
+        "POST",
+        MEDIA_URL,
+        data=png(10, 10),
+        content_type="",
+        HTTP_CONTENT_DISPOSITION="attachment; filename=x.png",
+    )
     body = assert_wp_error(response, "rest_upload_no_content_type", 400)
     assert body["message"] == "No Content-Type supplied."
 
 
-@pytest.mark.parametrize("disposition", ["attachment", "attachment; name=x.png",
-                                         'attachment; filename=""'])
+@pytest.mark.parametrize(
+    "disposition", ["attachment", "attachment; name=x.png", 'attachment; filename=""']
+)
 def test_invalid_disposition(api_client, author, disposition):
     api_client.force_authenticate(author)
-    response = api_client.post(MEDIA_URL, data=png(10, 10), content_type="image/png",
-                               HTTP_CONTENT_DISPOSITION=disposition)
+    response = api_client.post(
+        MEDIA_URL, data=png(10, 10), content_type="image/png", HTTP_CONTENT_DISPOSITION=disposition
+    )
     body = assert_wp_error(response, "rest_upload_invalid_disposition", 400)
     assert body["message"].startswith("Invalid Content-Disposition supplied.")
 
@@ -217,8 +246,9 @@ def test_md5_mismatch_multipart(api_client, author):
 
     api_client.force_authenticate(author)
     upload = SimpleUploadedFile("x.png", png(10, 10))
-    response = api_client.post(MEDIA_URL, {"file": upload}, format="multipart",
-                               HTTP_CONTENT_MD5="abc")
+    response = api_client.post(
+        MEDIA_URL, {"file": upload}, format="multipart", HTTP_CONTENT_MD5="abc"
+    )
     assert_wp_error(response, "rest_upload_hash_mismatch", 412)
 
 
@@ -259,9 +289,16 @@ def test_html_needs_unfiltered_html(api_client, author, editor):
 
 
 # --- permissions ---------------------------------------------------------------------------------
-@pytest.mark.parametrize(("role", "status"), [
-    ("administrator", 201), ("editor", 201), ("author", 201), ("contributor", 403),
-    ("subscriber", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("administrator", 201),
+        ("editor", 201),
+        ("author", 201),
+        ("contributor", 403),
+        ("subscriber", 403),
+    ],
+)
 def test_upload_needs_upload_files(api_client, user_with_role, role, status):
     api_client.force_authenticate(user_with_role(role))
     response = upload_raw(api_client, png(10, 10))
@@ -346,9 +383,14 @@ def test_big_jpeg_is_scaled_and_sizes_come_from_the_original(api_client, author)
     assert body["title"]["raw"] == "big"
     assert body["guid"]["raw"].endswith("/big.jpg")
     assert {name: (size["width"], size["height"]) for name, size in details["sizes"].items()} == {
-        "medium": (300, 200), "large": (1024, 683), "thumbnail": (150, 150),
-        "medium_large": (768, 512), "1536x1536": (1536, 1024), "2048x2048": (2048, 1365),
-        "full": (2560, 1707)}
+        "medium": (300, 200),
+        "large": (1024, 683),
+        "thumbnail": (150, 150),
+        "medium_large": (768, 512),
+        "1536x1536": (1536, 1024),
+        "2048x2048": (2048, 1365),
+        "full": (2560, 1707),
+    }
     assert details["sizes"]["large"]["file"] == "big-1024x683.jpg"
     for name in ("big.jpg", "big-scaled.jpg", "big-2048x1365.jpg"):
         assert stored(f"{folder}/{name}")
@@ -371,13 +413,15 @@ def test_bodies_over_the_upload_limit(api_client, author, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 500  # Django's form limit does not apply to files
     api_client.force_authenticate(author)
     assert upload_raw(api_client, b"x" * 900, "ok.txt", "text/plain").status_code == 201
-    body = assert_wp_error(upload_raw(api_client, b"x" * 1001, "big.txt", "text/plain"),
-                           "rest_upload_file_too_big", 400)
+    body = assert_wp_error(
+        upload_raw(api_client, b"x" * 1001, "big.txt", "text/plain"),
+        "rest_upload_file_too_big",
+        400,
+    )
     assert body["message"] == "This file is too big. Files must be less than 0 KB in size."
     response = upload_multipart(api_client, b"x" * 1001, "big.txt")
     body = assert_wp_error(response, "rest_upload_unknown_error", 500)
     assert "upload_max_filesize" in body["message"]
-
 
 
 # --- odd input never becomes a 500 ---------------------------------------------------------------
@@ -415,12 +459,17 @@ def test_decompression_bomb_is_refused(api_client, author, monkeypatch):
     assert_wp_error(response, "rest_upload_sideload_error", 500)
 
 
-@pytest.mark.parametrize("filename", ["../../etc/passwd", ".png", "noext", "x.png.php",
-                                      "über naïve.txt"])
+@pytest.mark.parametrize(
+    "filename", ["../../etc/passwd", ".png", "noext", "x.png.php", "über naïve.txt"]
+)
 def test_odd_file_names(api_client, author, filename):
     api_client.force_authenticate(author)
-    response = api_client.post(MEDIA_URL, data=b"text", content_type="text/plain",
-                               HTTP_CONTENT_DISPOSITION=f'attachment; filename="{filename}"')
+    response = api_client.post(
+        MEDIA_URL,
+        data=b"text",
+        content_type="text/plain",
+        HTTP_CONTENT_DISPOSITION=f'attachment; filename="{filename}"',
+    )
     assert response.status_code in (201, 500), response.content
     if response.status_code == 201:
         assert "/" not in response.json()["source_url"].rsplit("/uploads/", 1)[1][8:]
@@ -467,10 +516,19 @@ def test_exif_fields_are_read_like_wordpress(api_client, author):
     api_client.force_authenticate(author)
     body = upload_raw(api_client, out.getvalue(), "IMG_0001.jpg", "image/jpeg").json()
     assert body["media_details"]["image_meta"] == {
-        "aperture": "1.8", "credit": "Jo Photographer", "camera": "Pixel 7",
-        "caption": "Harbour at dawn", "created_timestamp": "1439910412", "copyright": "",
-        "focal_length": "4.15", "iso": "100", "shutter_speed": "0.004",
-        "title": "Harbour at dawn", "orientation": "1", "keywords": []}
+        "aperture": "1.8",
+        "credit": "Jo Photographer",
+        "camera": "Pixel 7",
+        "caption": "Harbour at dawn",
+        "created_timestamp": "1439910412",
+        "copyright": "",
+        "focal_length": "4.15",
+        "iso": "100",
+        "shutter_speed": "0.004",
+        "title": "Harbour at dawn",
+        "orientation": "1",
+        "keywords": [],
+    }
     # the EXIF title and caption become the attachment's when none is sent
     assert body["title"]["raw"] == "Harbour at dawn"
     assert body["caption"]["raw"] == "Harbour at dawn"
@@ -500,19 +558,24 @@ def test_jpeg_with_exif_orientation_gets_an_upright_rotated_copy(api_client, aut
 
 def test_multipart_without_boundary_is_a_raw_body(api_client, author):
     api_client.force_authenticate(author)
-    response = api_client.generic("POST", MEDIA_URL, data=b"garbage",
-                                  content_type="multipart/form-data")
+    response = api_client.generic(
+        "POST", MEDIA_URL, data=b"garbage", content_type="multipart/form-data"
+    )
     assert_wp_error(response, "rest_upload_no_content_disposition", 400)
-    response = api_client.generic("POST", MEDIA_URL, data=b"garbage",
-                                  content_type="multipart/form-data; boundary=xyz")
+    response = api_client.generic(
+        "POST", MEDIA_URL, data=b"garbage", content_type="multipart/form-data; boundary=xyz"
+    )
     assert_wp_error(response, "rest_upload_no_data", 400)
 
 
 def test_upload_through_rest_route_with_query_fields(api_client, author):
     api_client.force_authenticate(author)
-    response = api_client.post("/?rest_route=/wp/v2/media&title=From%20query&alt_text=Alt",
-                               data=png(20, 20), content_type="image/png",
-                               HTTP_CONTENT_DISPOSITION="attachment; filename=q.png")
+    response = api_client.post(
+        "/?rest_route=/wp/v2/media&title=From%20query&alt_text=Alt",
+        data=png(20, 20),
+        content_type="image/png",
+        HTTP_CONTENT_DISPOSITION="attachment; filename=q.png",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["title"]["raw"] == "From query"
@@ -532,15 +595,29 @@ def test_wav_metadata_matches_wordpress(api_client, author):
     body = upload_raw(api_client, out.getvalue(), "tone.wav", "audio/wav").json()
     # as WordPress 6.1 answered for the same file
     assert body["media_details"] == {
-        "dataformat": "wav", "bitrate_mode": "cbr", "wformattag": 1,
-        "codec": "Pulse Code Modulation (PCM)", "channels": 1, "sample_rate": 8000,
-        "bitrate": 128000, "bits_per_sample": 16, "lossless": True, "channelmode": "mono",
-        "compression_ratio": 1, "fileformat": "wav", "filesize": 1644, "mime_type": "audio/wav",
-        "length": 0, "length_formatted": "0:00", "sizes": {}}
+        "dataformat": "wav",
+        "bitrate_mode": "cbr",
+        "wformattag": 1,
+        "codec": "Pulse Code Modulation (PCM)",
+        "channels": 1,
+        "sample_rate": 8000,
+        "bitrate": 128000,
+        "bits_per_sample": 16,
+        "lossless": True,
+        "channelmode": "mono",
+        "compression_ratio": 1,
+        "fileformat": "wav",
+        "filesize": 1644,
+        "mime_type": "audio/wav",
+        "length": 0,
+        "length_formatted": "0:00",
+        "sizes": {},
+    }
     assert body["media_type"] == "file"
     url = body["source_url"]
     assert body["description"]["rendered"].endswith(
-        f'<source type="audio/wav" src="{url}?_=1" /><a href="{url}">{url}</a></audio>\n')
+        f'<source type="audio/wav" src="{url}?_=1" /><a href="{url}">{url}</a></audio>\n'
+    )
 
 
 def test_other_image_types_are_kept_as_wordpress_keeps_them(api_client, author):
@@ -555,9 +632,13 @@ def test_other_image_types_are_kept_as_wordpress_keeps_them(api_client, author):
     Image.new("RGB", (400, 300), (9, 9, 9)).save(out, format="TIFF")
     tiff = upload_raw(api_client, out.getvalue(), "scan.tif", "image/tiff").json()
     assert tiff["media_details"] == {"filesize": len(out.getvalue()), "sizes": {}}
-    heic = upload_raw(api_client, b"\x00\x00\x00\x18ftypheic" + b"\x00" * 40, "p.heic",
-                      "image/heic")
+    heic = upload_raw(
+        api_client, b"\x00\x00\x00\x18ftypheic" + b"\x00" * 40, "p.heic", "image/heic"
+    )
     assert heic.status_code == 201, heic.content
     assert heic.json()["mime_type"] == "image/heic"
-    assert_wp_error(upload_raw(api_client, b"not heic at all", "q.heic", "image/heic"),
-                    "rest_upload_sideload_error", 500)
+    assert_wp_error(
+        upload_raw(api_client, b"not heic at all", "q.heic", "image/heic"),
+        "rest_upload_sideload_error",
+        500,
+    )

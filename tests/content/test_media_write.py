@@ -29,9 +29,17 @@ def uploaded(api_client, author):
 def test_owner_updates_title_caption_description_alt_text(api_client, author, uploaded):
     api_client.force_authenticate(author)
     parent = PostFactory(author=author)
-    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {
-        "title": "New title", "caption": {"raw": "New caption"}, "description": "Described",
-        "alt_text": "  Some\talt  ", "post": parent.pk}, format="json")
+    response = api_client.post(
+        f"{MEDIA_URL}/{uploaded['id']}",
+        {
+            "title": "New title",
+            "caption": {"raw": "New caption"},
+            "description": "Described",
+            "alt_text": "  Some\talt  ",
+            "post": parent.pk,
+        },
+        format="json",
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["title"] == {"raw": "New title", "rendered": "New title"}
@@ -54,9 +62,16 @@ def test_detach_with_post_zero(api_client, author):
     assert body["post"] is None
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    ("administrator", 200), ("editor", 200), ("author", 403), ("contributor", 403),
-    ("subscriber", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("administrator", 200),
+        ("editor", 200),
+        ("author", 403),
+        ("contributor", 403),
+        ("subscriber", 403),
+    ],
+)
 def test_editing_someone_elses_attachment(api_client, user_with_role, uploaded, role, status):
     api_client.force_authenticate(user_with_role(role))
     response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"title": "x"}, format="json")
@@ -75,37 +90,43 @@ def test_anonymous_update_is_401(api_client, uploaded):
 
 def test_author_cannot_give_attachment_to_someone_else(api_client, author, editor, uploaded):
     api_client.force_authenticate(author)
-    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"author": editor.pk},
-                               format="json")
+    response = api_client.post(
+        f"{MEDIA_URL}/{uploaded['id']}", {"author": editor.pk}, format="json"
+    )
     body = assert_wp_error(response, "rest_cannot_edit_others", 403)
     assert body["message"] == "Sorry, you are not allowed to update posts as this user."
     api_client.force_authenticate(editor)
-    response = api_client.post(f"{MEDIA_URL}/{uploaded['id']}", {"author": author.pk + 999},
-                               format="json")
+    response = api_client.post(
+        f"{MEDIA_URL}/{uploaded['id']}", {"author": author.pk + 999}, format="json"
+    )
     assert_wp_error(response, "rest_invalid_author", 400)
 
 
 def test_update_rejects_bad_values(api_client, editor, uploaded):
     api_client.force_authenticate(editor)
     url = f"{MEDIA_URL}/{uploaded['id']}"
-    body = assert_wp_error(api_client.post(url, {"comment_status": "maybe"}, format="json"),
-                           "rest_invalid_param", 400)
+    body = assert_wp_error(
+        api_client.post(url, {"comment_status": "maybe"}, format="json"), "rest_invalid_param", 400
+    )
     assert "comment_status" in body["data"]["params"]
-    assert_wp_error(api_client.post(url, {"post": "abc"}, format="json"),
-                    "rest_invalid_param", 400)
-    assert_wp_error(api_client.post(url, {"template": "full-width.php"}, format="json"),
-                    "rest_invalid_param", 400)
-    assert_wp_error(api_client.post(url, {"post": uploaded["id"]}, format="json"),
-                    "rest_invalid_param", 400)
+    assert_wp_error(api_client.post(url, {"post": "abc"}, format="json"), "rest_invalid_param", 400)
+    assert_wp_error(
+        api_client.post(url, {"template": "full-width.php"}, format="json"),
+        "rest_invalid_param",
+        400,
+    )
+    assert_wp_error(
+        api_client.post(url, {"post": uploaded["id"]}, format="json"), "rest_invalid_param", 400
+    )
 
 
 def test_private_status_is_kept_other_statuses_become_inherit(api_client, author, uploaded):
     api_client.force_authenticate(author)
     url = f"{MEDIA_URL}/{uploaded['id']}"
     assert api_client.post(url, {"status": "private"}, format="json").json()["status"] == (
-        "private")
-    assert api_client.post(url, {"status": "draft"}, format="json").json()["status"] == (
-        "inherit")
+        "private"
+    )
+    assert api_client.post(url, {"status": "draft"}, format="json").json()["status"] == ("inherit")
 
 
 def test_update_unknown_id(api_client, editor):
@@ -127,8 +148,10 @@ def test_force_delete_removes_row_and_every_file(api_client, author, uploaded):
     storage = storages["default"]
     folder = uploaded["media_details"]["file"].rsplit("/", 1)[0]
     files = [uploaded["media_details"]["file"]] + [
-        f"{folder}/{size['file']}" for name, size in uploaded["media_details"]["sizes"].items()
-        if name != "full"]
+        f"{folder}/{size['file']}"
+        for name, size in uploaded["media_details"]["sizes"].items()
+        if name != "full"
+    ]
     assert len(files) == 4
     assert all(storage.exists(name) for name in files)
     api_client.force_authenticate(author)
@@ -141,12 +164,13 @@ def test_force_delete_removes_row_and_every_file(api_client, author, uploaded):
     assert "_links" not in body["previous"]
     assert not Post.objects.filter(pk=uploaded["id"]).exists()
     assert not any(storage.exists(name) for name in files)
-    assert_wp_error(api_client.get(f"{MEDIA_URL}/{uploaded['id']}"), "rest_post_invalid_id",
-                    404)
+    assert_wp_error(api_client.get(f"{MEDIA_URL}/{uploaded['id']}"), "rest_post_invalid_id", 404)
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    ("editor", 200), ("author", 403), ("contributor", 403), ("subscriber", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("editor", 200), ("author", 403), ("contributor", 403), ("subscriber", 403)],
+)
 def test_deleting_someone_elses_attachment(api_client, user_with_role, uploaded, role, status):
     api_client.force_authenticate(user_with_role(role))
     response = api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true")
@@ -158,12 +182,12 @@ def test_deleting_someone_elses_attachment(api_client, user_with_role, uploaded,
 
 
 def test_anonymous_delete_is_401(api_client, uploaded):
-    assert_wp_error(api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true"),
-                    "rest_cannot_delete", 401)
+    assert_wp_error(
+        api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true"), "rest_cannot_delete", 401
+    )
 
 
-def test_featured_image_is_cleared_when_its_attachment_is_deleted(api_client, editor,
-                                                                  uploaded):
+def test_featured_image_is_cleared_when_its_attachment_is_deleted(api_client, editor, uploaded):
     post = PostFactory(featured_media_id=uploaded["id"])
     api_client.force_authenticate(editor)
     api_client.delete(f"{MEDIA_URL}/{uploaded['id']}?force=true")
@@ -183,21 +207,29 @@ def test_allow_header_follows_permissions(api_client, author, editor, uploaded):
 # --- registered meta -----------------------------------------------------------------------------
 def test_registered_meta_is_shown_and_written(api_client, settings, author, uploaded):
     settings.WP_POST_META = {
-        "ref_keywords": {"type": "string", "single": False, "show_in_rest": True,
-                         "description": "Reference keywords (multiple values)."},
+        "ref_keywords": {
+            "type": "string",
+            "single": False,
+            "show_in_rest": True,
+            "description": "Reference keywords (multiple values).",
+        },
         "credit_line": {"type": "string", "single": True, "object_subtype": "attachment"},
         "post_only": {"type": "string", "single": True, "object_subtype": "post"},
     }
     url = f"{MEDIA_URL}/{uploaded['id']}"
     assert api_client.get(url).json()["meta"] == {"ref_keywords": [], "credit_line": ""}
     api_client.force_authenticate(author)
-    body = api_client.post(url, {"meta": {"ref_keywords": ["a", "b"], "credit_line": "Me",
-                                          "post_only": "x"}}, format="json").json()
+    body = api_client.post(
+        url,
+        {"meta": {"ref_keywords": ["a", "b"], "credit_line": "Me", "post_only": "x"}},
+        format="json",
+    ).json()
     assert body["meta"] == {"ref_keywords": ["a", "b"], "credit_line": "Me"}
     schema = api_client.options(MEDIA_URL).json()["schema"]["properties"]["meta"]
     assert set(schema["properties"]) == {"ref_keywords", "credit_line"}
-    response = api_client.post(url, {"meta": {"credit_line": ["not", "a", "string"]}},
-                               format="json")
+    response = api_client.post(
+        url, {"meta": {"credit_line": ["not", "a", "string"]}}, format="json"
+    )
     assert_wp_error(response, "rest_invalid_param", 400)
 
 
@@ -220,8 +252,9 @@ def test_post_process_creates_missing_sizes(api_client, author, uploaded):
     before = api_client.get(f"{MEDIA_URL}/{item.pk}", {"context": "edit"}).json()
     assert before["missing_image_sizes"] == ["thumbnail"]
     assert_wp_error(api_client.post(url, {}, format="json"), "rest_missing_callback_param", 400)
-    assert_wp_error(api_client.post(url, {"action": "other"}, format="json"),
-                    "rest_invalid_param", 400)
+    assert_wp_error(
+        api_client.post(url, {"action": "other"}, format="json"), "rest_invalid_param", 400
+    )
     response = api_client.post(url, {"action": "create-image-subsizes"}, format="json")
     assert response.status_code == 200, response.content
     body = response.json()
@@ -236,8 +269,11 @@ def test_post_process_needs_edit_post(api_client, user_with_role, uploaded):
     assert_wp_error(api_client.post(url, data, format="json"), "rest_cannot_edit", 401)
     api_client.force_authenticate(user_with_role("author"))
     assert_wp_error(api_client.post(url, data, format="json"), "rest_cannot_edit", 403)
-    assert_wp_error(api_client.post(f"{MEDIA_URL}/999999/post-process", data, format="json"),
-                    "rest_post_invalid_id", 404)
+    assert_wp_error(
+        api_client.post(f"{MEDIA_URL}/999999/post-process", data, format="json"),
+        "rest_post_invalid_id",
+        404,
+    )
 
 
 # --- edit (the block editor's crop/rotate) -------------------------------------------------------
@@ -250,10 +286,17 @@ def test_edit_rotates_and_crops_into_a_new_attachment(api_client, author, upload
     item.excerpt = "Caption"
     item.save()
     url = f"{MEDIA_URL}/{uploaded['id']}/edit"
-    response = api_client.post(url, {"src": uploaded["source_url"], "modifiers": [
-        {"type": "rotate", "args": {"angle": 90}},
-        {"type": "crop", "args": {"left": 0, "top": 0, "width": 50, "height": 50}}]},
-        format="json")
+    response = api_client.post(
+        url,
+        {
+            "src": uploaded["source_url"],
+            "modifiers": [
+                {"type": "rotate", "args": {"angle": 90}},
+                {"type": "crop", "args": {"left": 0, "top": 0, "width": 50, "height": 50}},
+            ],
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["id"] != uploaded["id"]
@@ -261,44 +304,66 @@ def test_edit_rotates_and_crops_into_a_new_attachment(api_client, author, upload
     details = body["media_details"]
     assert (details["width"], details["height"]) == (300, 400)  # 600x800 after the rotation
     assert details["file"].endswith("/picture-edited.png")
-    assert details["parent_image"] == {"file": uploaded["media_details"]["file"],
-                                       "attachment_id": uploaded["id"]}
+    assert details["parent_image"] == {
+        "file": uploaded["media_details"]["file"],
+        "attachment_id": uploaded["id"],
+    }
     assert body["title"] == {"rendered": "picture"}  # view context, as WordPress answers
     assert body["alt_text"] == "Alt"
     assert body["caption"]["rendered"] == "<p>Caption</p>\n"
     with storages["default"].open(details["file"]) as handle:
         assert Image.open(handle).size == (300, 400)
     # editing the edited image does not stack "-edited"
-    again = api_client.post(f"{MEDIA_URL}/{body['id']}/edit",
-                            {"src": body["source_url"], "rotation": 180}, format="json")
+    again = api_client.post(
+        f"{MEDIA_URL}/{body['id']}/edit",
+        {"src": body["source_url"], "rotation": 180},
+        format="json",
+    )
     assert again.json()["media_details"]["file"].endswith("/picture-edited-1.png")
 
 
 def test_edit_errors(api_client, author, contributor, uploaded):
     url = f"{MEDIA_URL}/{uploaded['id']}/edit"
     src = uploaded["source_url"]
-    assert_wp_error(api_client.post(url, {"src": src, "rotation": 90}, format="json"),
-                    "rest_cannot_edit_image", 401)
+    assert_wp_error(
+        api_client.post(url, {"src": src, "rotation": 90}, format="json"),
+        "rest_cannot_edit_image",
+        401,
+    )
     api_client.force_authenticate(contributor)
-    body = assert_wp_error(api_client.post(url, {"src": src, "rotation": 90}, format="json"),
-                           "rest_cannot_edit_image", 403)
+    body = assert_wp_error(
+        api_client.post(url, {"src": src, "rotation": 90}, format="json"),
+        "rest_cannot_edit_image",
+        403,
+    )
     assert body["message"] == "Sorry, you are not allowed to upload media on this site."
     api_client.force_authenticate(author)
-    assert_wp_error(api_client.post(url, {"rotation": 90}, format="json"),
-                    "rest_missing_callback_param", 400)
-    assert_wp_error(api_client.post(url, {"src": src, "rotation": 360}, format="json"),
-                    "rest_invalid_param", 400)
-    body = assert_wp_error(api_client.post(url, {"src": src}, format="json"),
-                           "rest_image_not_edited", 400)
-    assert body["message"] == ("The image was not edited. Edit the image before applying the "
-                               "changes.")
+    assert_wp_error(
+        api_client.post(url, {"rotation": 90}, format="json"), "rest_missing_callback_param", 400
+    )
+    assert_wp_error(
+        api_client.post(url, {"src": src, "rotation": 360}, format="json"),
+        "rest_invalid_param",
+        400,
+    )
     body = assert_wp_error(
-        api_client.post(url, {"src": "http://testserver/other.png", "rotation": 90},
-                        format="json"), "rest_unknown_attachment", 404)
+        api_client.post(url, {"src": src}, format="json"), "rest_image_not_edited", 400
+    )
+    assert body["message"] == (
+        "The image was not edited. Edit the image before applying the changes."
+    )
+    body = assert_wp_error(
+        api_client.post(url, {"src": "http://testserver/other.png", "rotation": 90}, format="json"),
+        "rest_unknown_attachment",
+        404,
+    )
     assert body["message"] == "Unable to get meta information for file."
     notes = upload_raw(api_client, b"notes", "notes.txt", "text/plain").json()
-    response = api_client.post(f"{MEDIA_URL}/{notes['id']}/edit",
-                               {"src": notes["source_url"], "rotation": 90}, format="json")
+    response = api_client.post(
+        f"{MEDIA_URL}/{notes['id']}/edit",
+        {"src": notes["source_url"], "rotation": 90},
+        format="json",
+    )
     assert_wp_error(response, "rest_unknown_attachment", 404)
 
 
@@ -312,8 +377,7 @@ def test_seed_media_creates_the_demo_attachments(api_client, admin_user):
     body = api_client.get(f"{MEDIA_URL}/{landscape.pk}").json()
     assert body["link"] == "http://testserver/hello-world/demo-landscape/"
     assert body["guid"]["rendered"].startswith("http://testserver/wp-content/uploads/")
-    assert list(body["media_details"]["sizes"]) == ["medium", "thumbnail", "medium_large",
-                                                    "full"]
+    assert list(body["media_details"]["sizes"]) == ["medium", "thumbnail", "medium_large", "full"]
     assert body["alt_text"] == "Blue stripes with a white ellipse"
     assert api_client.get(f"{MEDIA_URL}/{square.pk}").json()["post"] is None
     assert api_client.get(f"{MEDIA_URL}/{notes.pk}").json()["mime_type"] == "text/plain"
@@ -340,19 +404,36 @@ def test_update_quirks_follow_wordpress(api_client, author, uploaded):
     parent = PostFactory(author=author)
     update({"post": parent.pk})
     assert update({"post": -1})["post"] is None
-    body = assert_wp_error(api_client.post(url, {"meta": "x"}, format="json"),
-                           "rest_invalid_param", 400)
+    body = assert_wp_error(
+        api_client.post(url, {"meta": "x"}, format="json"), "rest_invalid_param", 400
+    )
     assert body["data"]["params"] == {"meta": "Invalid parameter."}
 
 
 def test_post_process_and_edit_routes_describe_themselves_like_wordpress(api_client, uploaded):
     body = api_client.options(f"{MEDIA_URL}/{uploaded['id']}/post-process").json()
     assert "schema" not in body
-    assert body["endpoints"] == [{"methods": ["POST"], "args": {
-        "id": {"description": "Unique identifier for the attachment.", "type": "integer",
-               "required": False},
-        "action": {"type": "string", "enum": ["create-image-subsizes"], "required": True}}}]
+    assert body["endpoints"] == [
+        {
+            "methods": ["POST"],
+            "args": {
+                "id": {
+                    "description": "Unique identifier for the attachment.",
+                    "type": "integer",
+                    "required": False,
+                },
+                "action": {"type": "string", "enum": ["create-image-subsizes"], "required": True},
+            },
+        }
+    ]
     body = api_client.options(f"{MEDIA_URL}/{uploaded['id']}/edit").json()
     assert "schema" not in body
-    assert list(body["endpoints"][0]["args"]) == ["src", "modifiers", "rotation", "x", "y",
-                                                  "width", "height"]
+    assert list(body["endpoints"][0]["args"]) == [
+        "src",
+        "modifiers",
+        "rotation",
+        "x",
+        "y",
+        "width",
+        "height",
+    ]

@@ -21,9 +21,11 @@ def test_list_shows_unprotected_fields_in_edit_context(api_client, editor):
     api_client.force_authenticate(editor)
     body = api_client.get(meta_url(post)).json()
     assert [{k: v for k, v in item.items() if k != "_links"} for item in body] == [
-        {"id": shown.pk, "key": "color", "value": "blue"}]
+        {"id": shown.pk, "key": "color", "value": "blue"}
+    ]
     assert body[0]["_links"]["about"][0]["href"] == (
-        f"http://testserver/wp-json/wp/v2/posts/{post.pk}")
+        f"http://testserver/wp-json/wp/v2/posts/{post.pk}"
+    )
 
 
 def test_create_update_delete(api_client, editor):
@@ -45,22 +47,32 @@ def test_protected_keys_are_refused(api_client, editor):
     post = PostFactory()
     hidden = PostMeta.objects.create(post=post, key="_secret", value="x")
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.post(meta_url(post), {"key": "_mine", "value": "x"},
-                                    format="json"), "rest_meta_protected", 403)
+    assert_wp_error(
+        api_client.post(meta_url(post), {"key": "_mine", "value": "x"}, format="json"),
+        "rest_meta_protected",
+        403,
+    )
     assert_wp_error(api_client.get(meta_url(post, hidden)), "rest_meta_protected", 403)
 
 
 def test_key_is_required_and_value_must_be_text(api_client, editor):
     post = PostFactory()
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.post(meta_url(post), {"value": "x"}, format="json"),
-                    "rest_missing_callback_param", 400)
-    assert_wp_error(api_client.post(meta_url(post), {"key": "k", "value": {"a": 1}},
-                                    format="json"), "rest_invalid_param", 400)
+    assert_wp_error(
+        api_client.post(meta_url(post), {"value": "x"}, format="json"),
+        "rest_missing_callback_param",
+        400,
+    )
+    assert_wp_error(
+        api_client.post(meta_url(post), {"key": "k", "value": {"a": 1}}, format="json"),
+        "rest_invalid_param",
+        400,
+    )
 
 
-@pytest.mark.parametrize(("who", "status"), [(None, 401), ("subscriber", 403),
-                                             ("contributor", 403), ("author", 403)])
+@pytest.mark.parametrize(
+    ("who", "status"), [(None, 401), ("subscriber", 403), ("contributor", 403), ("author", 403)]
+)
 def test_only_those_who_may_edit_the_post(api_client, user_with_role, who, status):
     post = PostFactory()
     meta = PostMeta.objects.create(post=post, key="color", value="blue")
@@ -75,8 +87,10 @@ def test_only_those_who_may_edit_the_post(api_client, user_with_role, who, statu
 def test_author_manages_meta_of_own_post(api_client, author):
     post = PostFactory(author=author)
     api_client.force_authenticate(author)
-    assert api_client.post(meta_url(post), {"key": "k", "value": "v"},
-                           format="json").status_code == 201
+    assert (
+        api_client.post(meta_url(post), {"key": "k", "value": "v"}, format="json").status_code
+        == 201
+    )
 
 
 def test_unknown_post_and_meta(api_client, editor):
@@ -84,8 +98,7 @@ def test_unknown_post_and_meta(api_client, editor):
     other = PostFactory()
     foreign = PostMeta.objects.create(post=other, key="k", value="v")
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.get("/wp-json/wp/v2/posts/999999/meta"),
-                    "rest_post_invalid_id", 404)
+    assert_wp_error(api_client.get("/wp-json/wp/v2/posts/999999/meta"), "rest_post_invalid_id", 404)
     assert_wp_error(api_client.get(meta_url(post) + "/999999"), "rest_meta_invalid_id", 404)
     assert_wp_error(api_client.get(meta_url(post, foreign)), "rest_meta_post_mismatch", 400)
 

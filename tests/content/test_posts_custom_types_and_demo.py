@@ -15,8 +15,14 @@ BOOKS = "/wp-json/wp/v2/books"
 
 @pytest.fixture
 def books(settings):
-    settings.WP_POST_TYPES = {"book": {"name": "Books", "singular_name": "Book",
-                                       "rest_base": "books", "hierarchical": False}}
+    settings.WP_POST_TYPES = {
+        "book": {
+            "name": "Books",
+            "singular_name": "Book",
+            "rest_base": "books",
+            "hierarchical": False,
+        }
+    }
     import wpapi.urls  # noqa: F401 - the full route table first, then ours on top
 
     before = list(router.routes)
@@ -67,13 +73,15 @@ def test_demo_site_exercises_posts_and_pages(api_client, admin_user, settings, t
     assert ids(api_client.get(POSTS, {"sticky": "true"}))
     secret = api_client.get(POSTS, {"slug": "password-protected-post"}).json()[0]
     assert secret["content"] == {"rendered": "", "protected": True}
-    assert api_client.get(f"{POSTS}/{secret['id']}", {"password": "secret"}).json()[
-        "content"]["rendered"]
+    assert api_client.get(f"{POSTS}/{secret['id']}", {"password": "secret"}).json()["content"][
+        "rendered"
+    ]
     formats = {post["format"] for post in published.json()}
     assert {"standard", "aside", "quote"} <= formats
     api_client.force_authenticate(admin_user)
-    statuses = {post["status"] for post in api_client.get(
-        POSTS, {"status": "any", "per_page": 100}).json()}
+    statuses = {
+        post["status"] for post in api_client.get(POSTS, {"status": "any", "per_page": 100}).json()
+    }
     assert statuses == {"publish", "draft", "pending", "private", "future"}
     assert ids(api_client.get(POSTS, {"status": "trash"}))
     team = api_client.get(PAGES, {"slug": "team"}).json()[0]
@@ -89,20 +97,24 @@ def test_custom_type_naming_a_taxonomy_gets_its_field_and_filter(api_client, edi
     import wpapi.urls  # noqa: F401
     from tests.factories import TermFactory
 
-    settings.WP_POST_TYPES = {"recipe": {"name": "Recipes", "rest_base": "recipes",
-                                         "taxonomies": ["category"]}}
+    settings.WP_POST_TYPES = {
+        "recipe": {"name": "Recipes", "rest_base": "recipes", "taxonomies": ["category"]}
+    }
     before = list(router.routes)
     router.register("/wp/v2/recipes", post_type_viewset("recipe"))
     try:
         soup = TermFactory(name="Soup")
         api_client.force_authenticate(editor)
-        body = api_client.post("/wp-json/wp/v2/recipes", {"title": "Leek", "status": "publish",
-                                                          "categories": [soup.pk]},
-                               format="json").json()
+        body = api_client.post(
+            "/wp-json/wp/v2/recipes",
+            {"title": "Leek", "status": "publish", "categories": [soup.pk]},
+            format="json",
+        ).json()
         assert body["categories"] == [soup.pk]
         assert body["_links"]["wp:term"][0]["taxonomy"] == "category"
         assert ids(api_client.get("/wp-json/wp/v2/recipes", {"categories": soup.pk})) == [
-            body["id"]]
+            body["id"]
+        ]
         types = api_client.get("/wp-json/wp/v2/types").json()
         assert types["recipe"]["taxonomies"] == ["category"]
     finally:

@@ -368,8 +368,7 @@ def test_relevance_ranks_like_wp_query(api_client, make_post):
 def test_title_order_ignores_case(api_client, make_post):
     lower = make_post(title="apple")
     upper = make_post(title="Banana")
-    assert ids(api_client.get(POSTS, {"orderby": "title", "order": "asc"})) == [lower.pk,
-                                                                              upper.pk]
+    assert ids(api_client.get(POSTS, {"orderby": "title", "order": "asc"})) == [lower.pk, upper.pk]
 
 
 def test_ties_break_like_mysql(api_client):

@@ -195,8 +195,7 @@ def test_statuses_hidden_from_anonymous(api_client):
     assert_wp_error(api_client.get("/wp-json/wp/v2/statuses/draft"), "rest_cannot_read_status", 401)
 
 
-def test_edit_context_list_hides_others_passwords_and_protected_raw(api_client, contributor,
-                                                                    mixed):
+def test_edit_context_list_hides_others_passwords_and_protected_raw(api_client, contributor, mixed):
     api_client.force_authenticate(contributor)
     items = api_client.get(POSTS, {"context": "edit"}).json()
     guarded = next(p for p in items if p["id"] == mixed["password"].pk)

@@ -148,20 +148,26 @@ def test_smilies_follow_the_use_smilies_option(db):
 
 
 def test_caption_shortcode_becomes_a_figure():
-    raw = ('Before\n\n[caption id="attachment_5" align="aligncenter" width="300"]'
-           '<img src="a.png" width="300" height="200" /> Cap \'two\'[/caption]\n\nAfter')
+    raw = (
+        'Before\n\n[caption id="attachment_5" align="aligncenter" width="300"]'
+        '<img src="a.png" width="300" height="200" /> Cap \'two\'[/caption]\n\nAfter'
+    )
     assert render_content(raw) == (
         '<p>Before</p>\n<figure id="attachment_5" aria-describedby="caption-attachment-5" '
         'style="width: 300px" class="wp-caption aligncenter"><img decoding="async" '
         'loading="lazy" src="a.png" width="300" height="200" /><figcaption '
         'id="caption-attachment-5" class="wp-caption-text">Cap &#8216;two&#8217;</figcaption>'
-        '</figure>\n<p>After</p>\n')
+        "</figure>\n<p>After</p>\n"
+    )
     assert render_content("[unknown]x[/unknown]") == "<p>[unknown]x[/unknown]</p>\n"
 
 
 def test_shortcode_block_is_autopd_then_run():
-    raw = ('<!-- wp:shortcode -->\n[caption width="10"]<img src="x"> c[/caption]\n'
-           "<!-- /wp:shortcode -->")
+    raw = (
+        '<!-- wp:shortcode -->\n[caption width="10"]<img src="x"> c[/caption]\n'
+        "<!-- /wp:shortcode -->"
+    )
     assert render_content(raw) == (
         '<figure style="width: 10px" class="wp-caption alignnone"><img decoding="async" '
-        'src="x"><figcaption class="wp-caption-text">c</figcaption></figure>\n')
+        'src="x"><figcaption class="wp-caption-text">c</figcaption></figure>\n'
+    )

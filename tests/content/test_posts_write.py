@@ -262,8 +262,10 @@ def test_featured_media_only_takes_attachments_and_ignores_others(api_client, ed
     assert body["_links"]["wp:featuredmedia"][0]["href"].endswith(f"/media/{media.pk}")
     api_client.force_authenticate(editor)
     url = f"{POSTS}/{body['id']}"
-    assert api_client.post(url, {"featured_media": 99999}, format="json").json()[
-        "featured_media"] == media.pk
+    assert (
+        api_client.post(url, {"featured_media": 99999}, format="json").json()["featured_media"]
+        == media.pk
+    )
     body = api_client.post(url, {"featured_media": 0}, format="json").json()
     assert body["featured_media"] == 0
     assert "wp:featuredmedia" not in body["_links"]
@@ -560,8 +562,9 @@ def test_empty_post_is_refused_like_wordpress(api_client, editor):
     # pages have no excerpt support, so WordPress lets an empty page through
     assert create(api_client, editor, {}, PAGES).status_code == 201
     post = PostFactory(author=editor, title="t", content="", excerpt="")
-    assert_wp_error(api_client.post(f"{POSTS}/{post.pk}", {"title": ""}, format="json"),
-                    "empty_content", 400)
+    assert_wp_error(
+        api_client.post(f"{POSTS}/{post.pk}", {"title": ""}, format="json"), "empty_content", 400
+    )
 
 
 def test_trashing_unsticks(api_client, editor):
@@ -570,14 +573,22 @@ def test_trashing_unsticks(api_client, editor):
     assert api_client.delete(f"{POSTS}/{post.pk}").json()["sticky"] is False
 
 
-@pytest.mark.parametrize(("url", "title", "slug"), [
-    (POSTS, "123", "123-2"), (POSTS, "feed", "feed-2"), (POSTS, "embed", "embed-2"),
-    (POSTS, "0", "0"), (PAGES, "42", "42-2"), (PAGES, "page2", "page2-2"),
-    (PAGES, "rss2", "rss2-2"),
-])
+@pytest.mark.parametrize(
+    ("url", "title", "slug"),
+    [
+        (POSTS, "123", "123-2"),
+        (POSTS, "feed", "feed-2"),
+        (POSTS, "embed", "embed-2"),
+        (POSTS, "0", "0"),
+        (PAGES, "42", "42-2"),
+        (PAGES, "page2", "page2-2"),
+        (PAGES, "rss2", "rss2-2"),
+    ],
+)
 def test_reserved_slugs_get_a_suffix(api_client, editor, url, title, slug):
-    body = create(api_client, editor, {"title": title, "content": "c", "status": "publish"},
-                  url).json()
+    body = create(
+        api_client, editor, {"title": title, "content": "c", "status": "publish"}, url
+    ).json()
     assert body["slug"] == slug
 
 
@@ -587,18 +598,29 @@ def test_private_posts_lose_their_password(api_client, editor):
     assert body.json()["content"]["protected"] is False
 
 
-@pytest.mark.parametrize(("role", "filtered"), [
-    ("author", True), ("contributor", True), ("editor", False), ("administrator", False)])
+@pytest.mark.parametrize(
+    ("role", "filtered"),
+    [("author", True), ("contributor", True), ("editor", False), ("administrator", False)],
+)
 def test_kses_without_unfiltered_html(api_client, user_with_role, role, filtered):
-    content = ('<!-- wp:paragraph -->\n<p onclick="steal()">Hi<script>alert(1)</script></p>\n'
-               '<!-- /wp:paragraph -->')
-    body = create(api_client, user_with_role(role), {
-        "title": "<em>T</em><img src=x onerror=y>", "content": content,
-        "excerpt": "<iframe src=x></iframe>Ex"}).json()
+    content = (
+        '<!-- wp:paragraph -->\n<p onclick="steal()">Hi<script>alert(1)</script></p>\n'
+        "<!-- /wp:paragraph -->"
+    )
+    body = create(
+        api_client,
+        user_with_role(role),
+        {
+            "title": "<em>T</em><img src=x onerror=y>",
+            "content": content,
+            "excerpt": "<iframe src=x></iframe>Ex",
+        },
+    ).json()
     if filtered:
         assert body["title"]["raw"] == "<em>T</em>"
-        assert body["content"]["raw"] == ("<!-- wp:paragraph -->\n<p>Hialert(1)</p>\n"
-                                          "<!-- /wp:paragraph -->")
+        assert body["content"]["raw"] == (
+            "<!-- wp:paragraph -->\n<p>Hialert(1)</p>\n<!-- /wp:paragraph -->"
+        )
         assert body["excerpt"]["raw"] == "Ex"
     else:
         assert body["content"]["raw"] == content

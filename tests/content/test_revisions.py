@@ -13,9 +13,15 @@ def revise(post, count=1):
     revisions = []
     for number in range(count):
         revision = Post.objects.create(
-            type="revision", status="inherit", parent=post, author=post.author,
-            title=f"{post.title} v{number}", content=f"Version {number}", excerpt="",
-            slug=f"{post.pk}-revision-v1")
+            type="revision",
+            status="inherit",
+            parent=post,
+            author=post.author,
+            title=f"{post.title} v{number}",
+            content=f"Version {number}",
+            excerpt="",
+            slug=f"{post.pk}-revision-v1",
+        )
         revision.guid = f"/?p={revision.pk}"
         revision.save()
         revisions.append(revision)
@@ -35,13 +41,26 @@ def test_editor_lists_revisions_newest_first(api_client, editor):
     assert response.status_code == 200
     body = response.json()
     assert [item["id"] for item in body] == [second.pk, first.pk]
-    assert set(body[0]) == {"author", "date", "date_gmt", "guid", "id", "modified",
-                            "modified_gmt", "parent", "slug", "title", "content", "excerpt",
-                            "_links"}
+    assert set(body[0]) == {
+        "author",
+        "date",
+        "date_gmt",
+        "guid",
+        "id",
+        "modified",
+        "modified_gmt",
+        "parent",
+        "slug",
+        "title",
+        "content",
+        "excerpt",
+        "_links",
+    }
     assert body[0]["content"] == {"rendered": "<p>Version 1</p>\n"}
     assert body[0]["excerpt"] == {"rendered": ""}
-    assert body[0]["_links"] == {"parent": [
-        {"href": f"http://testserver/wp-json/wp/v2/posts/{post.pk}"}]}
+    assert body[0]["_links"] == {
+        "parent": [{"href": f"http://testserver/wp-json/wp/v2/posts/{post.pk}"}]
+    }
     assert response["X-WP-Total"] == "2"
 
 
@@ -54,8 +73,9 @@ def test_version_history_link_of_a_post_resolves(api_client, editor):
     assert api_client.get(href).status_code == 200
 
 
-@pytest.mark.parametrize(("who", "status"), [(None, 401), ("subscriber", 403),
-                                             ("contributor", 403)])
+@pytest.mark.parametrize(
+    ("who", "status"), [(None, 401), ("subscriber", 403), ("contributor", 403)]
+)
 def test_others_cannot_read_revisions(api_client, user_with_role, who, status):
     post = PostFactory()
     (revision,) = revise(post)
@@ -86,8 +106,9 @@ def test_unknown_parent_and_revision(api_client, editor):
     (revision,) = revise(post)
     other = PostFactory()
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.get("/wp-json/wp/v2/posts/999999/revisions"),
-                    "rest_post_invalid_parent", 404)
+    assert_wp_error(
+        api_client.get("/wp-json/wp/v2/posts/999999/revisions"), "rest_post_invalid_parent", 404
+    )
     assert_wp_error(api_client.get(url(post) + "/999999"), "rest_post_invalid_id", 404)
     assert_wp_error(api_client.get(url(other, revision)), "rest_revision_parent_id_mismatch", 404)
 
@@ -95,8 +116,9 @@ def test_unknown_parent_and_revision(api_client, editor):
 def test_a_page_is_not_a_posts_parent(api_client, editor):
     page = PageFactory()
     api_client.force_authenticate(editor)
-    assert_wp_error(api_client.get(f"/wp-json/wp/v2/posts/{page.pk}/revisions"),
-                    "rest_post_invalid_parent", 404)
+    assert_wp_error(
+        api_client.get(f"/wp-json/wp/v2/posts/{page.pk}/revisions"), "rest_post_invalid_parent", 404
+    )
     assert api_client.get(url(page)).status_code == 200
 
 
@@ -116,8 +138,7 @@ def test_author_cannot_delete_revisions_of_others_posts(api_client, author):
     post = PostFactory()
     (revision,) = revise(post)
     api_client.force_authenticate(author)
-    assert_wp_error(api_client.delete(url(post, revision) + "?force=true"),
-                    "rest_cannot_read", 403)
+    assert_wp_error(api_client.delete(url(post, revision) + "?force=true"), "rest_cannot_read", 403)
 
 
 def test_per_page_pages_revisions(api_client, editor):
@@ -127,8 +148,11 @@ def test_per_page_pages_revisions(api_client, editor):
     response = api_client.get(url(post), {"per_page": 2, "page": 2})
     assert len(response.json()) == 1
     assert response["X-WP-TotalPages"] == "2"
-    assert_wp_error(api_client.get(url(post), {"per_page": 2, "page": 5}),
-                    "rest_revision_invalid_page_number", 400)
+    assert_wp_error(
+        api_client.get(url(post), {"per_page": 2, "page": 5}),
+        "rest_revision_invalid_page_number",
+        400,
+    )
 
 
 def test_queries_do_not_grow_with_revisions(api_client, editor):

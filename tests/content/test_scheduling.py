@@ -13,8 +13,7 @@ from tests.factories import PostFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_due_scheduled_post_is_published_on_a_later_request(api_client, monkeypatch,
-                                                            settings):
+def test_due_scheduled_post_is_published_on_a_later_request(api_client, monkeypatch, settings):
     settings.WP_PUBLISH_SCHEDULED_ON_REQUEST = True
     post = PostFactory(status="future", date=timezone.now() + timedelta(hours=1))
     assert post.pk not in [p["id"] for p in api_client.get("/wp-json/wp/v2/posts").json()]

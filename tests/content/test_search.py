@@ -18,11 +18,15 @@ def test_finds_posts_and_pages_with_wordpress_shape(api_client):
     body = response.json()
     by_id = {item["id"]: item for item in body}
     assert by_id[post.pk] == {
-        "id": post.pk, "title": "Hello quantum world", "url": "http://testserver/hello-quantum/",
-        "type": "post", "subtype": "post",
+        "id": post.pk,
+        "title": "Hello quantum world",
+        "url": "http://testserver/hello-quantum/",
+        "type": "post",
+        "subtype": "post",
         "_links": {
-            "self": [{"embeddable": True,
-                      "href": f"http://testserver/wp-json/wp/v2/posts/{post.pk}"}],
+            "self": [
+                {"embeddable": True, "href": f"http://testserver/wp-json/wp/v2/posts/{post.pk}"}
+            ],
             "about": [{"href": "http://testserver/wp-json/wp/v2/types/post"}],
             "collection": [{"href": "http://testserver/wp-json/wp/v2/search"}],
         },
@@ -73,32 +77,50 @@ def test_subtype_limits_types(api_client):
 def test_terms(api_client):
     category = TermFactory(name="Quantum physics", slug="quantum-physics")
     TagFactory(name="quantum-tag", slug="quantum-tag")
-    body = api_client.get(URL, {"search": "quantum", "type": "term",
-                                "subtype": "category"}).json()
-    assert body == [{
-        "id": category.pk, "title": "Quantum physics",
-        "url": "http://testserver/category/quantum-physics/", "type": "category",
-        "_links": {
-            "self": [{"embeddable": True,
-                      "href": f"http://testserver/wp-json/wp/v2/categories/{category.pk}"}],
-            "about": [{"href": "http://testserver/wp-json/wp/v2/taxonomies/category"}],
-            "collection": [{"href": "http://testserver/wp-json/wp/v2/search"}],
-        },
-    }]
+    body = api_client.get(URL, {"search": "quantum", "type": "term", "subtype": "category"}).json()
+    assert body == [
+        {
+            "id": category.pk,
+            "title": "Quantum physics",
+            "url": "http://testserver/category/quantum-physics/",
+            "type": "category",
+            "_links": {
+                "self": [
+                    {
+                        "embeddable": True,
+                        "href": f"http://testserver/wp-json/wp/v2/categories/{category.pk}",
+                    }
+                ],
+                "about": [{"href": "http://testserver/wp-json/wp/v2/taxonomies/category"}],
+                "collection": [{"href": "http://testserver/wp-json/wp/v2/search"}],
+            },
+        }
+    ]
 
 
 def test_post_formats(api_client):
     PostFactory(format="quote")
     body = api_client.get(URL, {"type": "post-format"}).json()
-    assert body == [{"id": "quote", "title": "Quote", "url": "http://testserver/type/quote/",
-                     "type": "post-format", "_links": {"collection": [
-                         {"href": "http://testserver/wp-json/wp/v2/search"}]}}]
+    assert body == [
+        {
+            "id": "quote",
+            "title": "Quote",
+            "url": "http://testserver/type/quote/",
+            "type": "post-format",
+            "_links": {"collection": [{"href": "http://testserver/wp-json/wp/v2/search"}]},
+        }
+    ]
 
 
-@pytest.mark.parametrize(("query", "param"), [({"type": "user"}, "type"),
-                                              ({"subtype": "nope"}, "subtype"),
-                                              ({"per_page": 0}, "per_page"),
-                                              ({"context": "edit"}, "context")])
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ({"type": "user"}, "type"),
+        ({"subtype": "nope"}, "subtype"),
+        ({"per_page": 0}, "per_page"),
+        ({"context": "edit"}, "context"),
+    ],
+)
 def test_invalid_arguments(api_client, query, param):
     body = assert_wp_error(api_client.get(URL, query), "rest_invalid_param", 400)
     assert param in body["data"]["params"]

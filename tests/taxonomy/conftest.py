@@ -24,8 +24,10 @@ def tree(db) -> dict[str, Term]:
 
 @pytest.fixture
 def tags(db) -> dict[str, Term]:
-    return {slug: TagFactory(name=slug.title(), slug=slug, description=f"Tag {slug}.")
-            for slug in ("alpha", "beta", "gamma", "delta", "epsilon")}
+    return {
+        slug: TagFactory(name=slug.title(), slug=slug, description=f"Tag {slug}.")
+        for slug in ("alpha", "beta", "gamma", "delta", "epsilon")
+    }
 
 
 @pytest.fixture
@@ -35,9 +37,15 @@ def genre_taxonomy(settings):
     from taxonomy.urls import register_term_routes
     from wpapi.routing import router
 
-    settings.WP_TAXONOMIES = {"genre": {"name": "Genres", "singular_name": "Genre",
-                                        "rest_base": "genres", "hierarchical": True,
-                                        "object_types": ["post"]}}
+    settings.WP_TAXONOMIES = {
+        "genre": {
+            "name": "Genres",
+            "singular_name": "Genre",
+            "rest_base": "genres",
+            "hierarchical": True,
+            "object_types": ["post"],
+        }
+    }
     routes = register_term_routes(get_taxonomy("genre"))
     yield get_taxonomy("genre")
     for route in routes:
@@ -46,6 +54,11 @@ def genre_taxonomy(settings):
 
 @pytest.fixture
 def ref_color_meta(settings):
-    settings.WP_TERM_META = {"ref_color": {"type": "string",
-                                           "description": "Reference category colour.",
-                                           "default": "", "taxonomy": "category"}}
+    settings.WP_TERM_META = {
+        "ref_color": {
+            "type": "string",
+            "description": "Reference category colour.",
+            "default": "",
+            "taxonomy": "category",
+        }
+    }

@@ -7,8 +7,13 @@ from tests.helpers import assert_wp_error
 URL = "/wp-json/wp/v2/taxonomies"
 
 CATEGORY_VIEW = {
-    "name": "Categories", "slug": "category", "description": "", "types": ["post"],
-    "hierarchical": True, "rest_base": "categories", "rest_namespace": "wp/v2",
+    "name": "Categories",
+    "slug": "category",
+    "description": "",
+    "types": ["post"],
+    "hierarchical": True,
+    "rest_base": "categories",
+    "rest_namespace": "wp/v2",
     "_links": {
         "collection": [{"href": "http://testserver/wp-json/wp/v2/taxonomies"}],
         "wp:items": [{"href": "http://testserver/wp-json/wp/v2/categories"}],
@@ -37,17 +42,26 @@ def test_single_taxonomy_matches_wordpress(api_client):
 
 def test_embed_context_fields(api_client):
     body = api_client.get(f"{URL}/post_tag", {"context": "embed"}).json()
-    assert [key for key in body if key != "_links"] == ["name", "slug", "rest_base",
-                                                        "rest_namespace"]
+    assert [key for key in body if key != "_links"] == [
+        "name",
+        "slug",
+        "rest_base",
+        "rest_namespace",
+    ]
 
 
 def test_unknown_taxonomy_is_404(api_client):
     assert_wp_error(api_client.get(f"{URL}/nope"), "rest_taxonomy_invalid", 404)
 
 
-@pytest.mark.parametrize(("post_type", "expected"), [
-    ("post", ["category", "post_tag"]), ("page", []), ("nope", []),
-])
+@pytest.mark.parametrize(
+    ("post_type", "expected"),
+    [
+        ("post", ["category", "post_tag"]),
+        ("page", []),
+        ("nope", []),
+    ],
+)
 def test_type_filter(api_client, post_type, expected):
     response = api_client.get(URL, {"type": post_type})
     assert response.status_code == 200
@@ -61,14 +75,21 @@ def test_edit_context_anonymous_is_rest_cannot_view(api_client):
 
 
 def test_single_edit_context_anonymous_is_rest_forbidden_context(api_client):
-    assert_wp_error(api_client.get(f"{URL}/category", {"context": "edit"}),
-                    "rest_forbidden_context", 401)
+    assert_wp_error(
+        api_client.get(f"{URL}/category", {"context": "edit"}), "rest_forbidden_context", 401
+    )
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    ("administrator", 200), ("editor", 200), ("author", 200), ("contributor", 200),
-    ("subscriber", 403),
-])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("administrator", 200),
+        ("editor", 200),
+        ("author", 200),
+        ("contributor", 200),
+        ("subscriber", 403),
+    ],
+)
 def test_edit_context_needs_assign_terms(api_client, user_with_role, role, status):
     api_client.force_authenticate(user_with_role(role))
     assert api_client.get(URL, {"context": "edit"}).status_code == status
@@ -78,16 +99,34 @@ def test_edit_context_needs_assign_terms(api_client, user_with_role, role, statu
 def test_edit_context_fields_match_wordpress(api_client, editor):
     api_client.force_authenticate(editor)
     body = api_client.get(f"{URL}/category", {"context": "edit"}).json()
-    assert list(body) == ["name", "slug", "capabilities", "description", "labels", "types",
-                          "show_cloud", "hierarchical", "rest_base", "rest_namespace",
-                          "visibility", "_links"]
-    assert body["capabilities"] == {"manage_terms": "manage_categories",
-                                    "edit_terms": "edit_categories",
-                                    "delete_terms": "delete_categories",
-                                    "assign_terms": "assign_categories"}
-    assert body["visibility"] == {"public": True, "publicly_queryable": True,
-                                  "show_admin_column": True, "show_in_nav_menus": True,
-                                  "show_in_quick_edit": True, "show_ui": True}
+    assert list(body) == [
+        "name",
+        "slug",
+        "capabilities",
+        "description",
+        "labels",
+        "types",
+        "show_cloud",
+        "hierarchical",
+        "rest_base",
+        "rest_namespace",
+        "visibility",
+        "_links",
+    ]
+    assert body["capabilities"] == {
+        "manage_terms": "manage_categories",
+        "edit_terms": "edit_categories",
+        "delete_terms": "delete_categories",
+        "assign_terms": "assign_categories",
+    }
+    assert body["visibility"] == {
+        "public": True,
+        "publicly_queryable": True,
+        "show_admin_column": True,
+        "show_in_nav_menus": True,
+        "show_in_quick_edit": True,
+        "show_ui": True,
+    }
     labels = body["labels"]
     assert labels["search_items"] == "Search Categories"
     assert labels["popular_items"] is None
@@ -132,8 +171,9 @@ def test_options_describe_route_and_schema(api_client):
 
 def test_nested_fields_leave_the_field_out_as_wordpress(api_client, editor):
     api_client.force_authenticate(editor)
-    body = api_client.get(f"{URL}/category", {"context": "edit",
-                                              "_fields": "visibility.public,name"}).json()
+    body = api_client.get(
+        f"{URL}/category", {"context": "edit", "_fields": "visibility.public,name"}
+    ).json()
     assert body == {"name": "Categories"}
     assert api_client.get(URL, {"_fields": "category.name"}).json() == {"category": []}
     assert api_client.get(URL, {"_fields": "name"}).json() == []

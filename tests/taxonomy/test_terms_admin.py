@@ -17,11 +17,18 @@ def admin_client_(db) -> Client:
 
 def test_admin_add_sanitizes_and_uniquifies(admin_client_):
     TermFactory(name="News", slug="news")
-    response = admin_client_.post("/admin/taxonomy/term/add/", {
-        "taxonomy": "category", "name": "Fresh <b>News</b>", "slug": "News!",
-        "description": "", "parent": "",
-        "meta_entries-TOTAL_FORMS": "0", "meta_entries-INITIAL_FORMS": "0",
-    })
+    response = admin_client_.post(
+        "/admin/taxonomy/term/add/",
+        {
+            "taxonomy": "category",
+            "name": "Fresh <b>News</b>",
+            "slug": "News!",
+            "description": "",
+            "parent": "",
+            "meta_entries-TOTAL_FORMS": "0",
+            "meta_entries-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302, response.content[:2000]
     term = Term.objects.get(name="Fresh News")
     assert term.slug == "news-2"

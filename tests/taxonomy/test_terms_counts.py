@@ -58,8 +58,9 @@ def test_counts_in_lists(api_client):
 def test_count_is_not_multiplied_by_other_filters(api_client):
     term = TermFactory()
     posts = PostFactory.create_batch(3, terms=[term])
-    response = api_client.get(CATEGORIES, {"post": posts[0].pk, "search": term.name,
-                                           "hide_empty": "true"})
+    response = api_client.get(
+        CATEGORIES, {"post": posts[0].pk, "search": term.name, "hide_empty": "true"}
+    )
     assert [(t["id"], t["count"]) for t in response.json()] == [(term.pk, 3)]
 
 

@@ -52,10 +52,17 @@ def test_published_post_terms_are_public(api_client):
     assert [t["id"] for t in api_client.get(CATEGORIES, {"post": post.pk}).json()] == [term.pk]
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    (None, 401), ("subscriber", 403), ("contributor", 403), ("author", 403), ("editor", 200),
-    ("administrator", 200),
-])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (None, 401),
+        ("subscriber", 403),
+        ("contributor", 403),
+        ("author", 403),
+        ("editor", 200),
+        ("administrator", 200),
+    ],
+)
 def test_edit_context_needs_edit_terms(api_client, user_with_role, role, status):
     term = TermFactory()
     if role:
@@ -79,16 +86,19 @@ def test_embedded_terms_need_no_login_but_counts_stay_published_only(api_client)
     assert body["count"] == 0
 
 
-@pytest.mark.parametrize(("path", "params", "allow"), [
-    ("/wp-json/wp/v2/categories", {"per_page": 0}, "GET"),
-    ("/wp-json/wp/v2/categories/999999", {}, None),
-    ("/wp-json/wp/v2/categories", {"context": "edit"}, None),
-    ("/wp-json/wp/v2/categories", {"post": 999999}, None),
-    ("/wp-json/wp/v2/categories/1", {"context": "edit"}, None),
-    ("/wp-json/wp/v2/categories/1", {}, "GET"),
-    ("/wp-json/wp/v2/taxonomies/nope", {}, "GET"),
-    ("/wp-json/wp/v2/taxonomies", {"context": "edit"}, None),
-])
+@pytest.mark.parametrize(
+    ("path", "params", "allow"),
+    [
+        ("/wp-json/wp/v2/categories", {"per_page": 0}, "GET"),
+        ("/wp-json/wp/v2/categories/999999", {}, None),
+        ("/wp-json/wp/v2/categories", {"context": "edit"}, None),
+        ("/wp-json/wp/v2/categories", {"post": 999999}, None),
+        ("/wp-json/wp/v2/categories/1", {"context": "edit"}, None),
+        ("/wp-json/wp/v2/categories/1", {}, "GET"),
+        ("/wp-json/wp/v2/taxonomies/nope", {}, "GET"),
+        ("/wp-json/wp/v2/taxonomies", {"context": "edit"}, None),
+    ],
+)
 def test_allow_header_lists_methods_this_request_may_use(api_client, path, params, allow):
     # as the reference WordPress 6.1 answers anonymous requests
     response = api_client.get(path, params)

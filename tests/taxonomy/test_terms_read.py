@@ -22,15 +22,22 @@ def test_child_category_matches_wordpress(api_client, tree, ref_color_meta):
     response = api_client.get(f"{CATEGORIES}/{php.pk}")
     assert response.status_code == 200
     assert response.json() == {
-        "id": php.pk, "count": 1, "description": "Child of Tech.",
-        "link": f"{SITE}/category/tech/php/", "name": "PHP", "slug": "php",
-        "taxonomy": "category", "parent": tree["tech"].pk, "meta": {"ref_color": ""},
+        "id": php.pk,
+        "count": 1,
+        "description": "Child of Tech.",
+        "link": f"{SITE}/category/tech/php/",
+        "name": "PHP",
+        "slug": "php",
+        "taxonomy": "category",
+        "parent": tree["tech"].pk,
+        "meta": {"ref_color": ""},
         "_links": {
             "self": [{"href": f"{SITE}/wp-json/wp/v2/categories/{php.pk}"}],
             "collection": [{"href": f"{SITE}/wp-json/wp/v2/categories"}],
             "about": [{"href": f"{SITE}/wp-json/wp/v2/taxonomies/category"}],
-            "up": [{"embeddable": True,
-                    "href": f"{SITE}/wp-json/wp/v2/categories/{tree['tech'].pk}"}],
+            "up": [
+                {"embeddable": True, "href": f"{SITE}/wp-json/wp/v2/categories/{tree['tech'].pk}"}
+            ],
             "wp:post_type": [{"href": f"{SITE}/wp-json/wp/v2/posts?categories={php.pk}"}],
             "curies": [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}],
         },
@@ -39,12 +46,22 @@ def test_child_category_matches_wordpress(api_client, tree, ref_color_meta):
 
 def test_tag_has_no_parent_and_meta_is_an_empty_array(api_client, tags):
     body = api_client.get(f"{TAGS}/{tags['alpha'].pk}").json()
-    assert list(body) == ["id", "count", "description", "link", "name", "slug", "taxonomy",
-                          "meta", "_links"]
+    assert list(body) == [
+        "id",
+        "count",
+        "description",
+        "link",
+        "name",
+        "slug",
+        "taxonomy",
+        "meta",
+        "_links",
+    ]
     assert body["meta"] == []
     assert body["link"] == f"{SITE}/tag/alpha/"
     assert body["_links"]["wp:post_type"] == [
-        {"href": f"{SITE}/wp-json/wp/v2/posts?tags={tags['alpha'].pk}"}]
+        {"href": f"{SITE}/wp-json/wp/v2/posts?tags={tags['alpha'].pk}"}
+    ]
 
 
 def test_embed_context_fields(api_client, tree):
@@ -80,17 +97,22 @@ def test_name_order_ignores_case(api_client):
     assert [t["name"] for t in api_client.get(TAGS).json()] == ["Alpha", "beta", "Gamma"]
 
 
-@pytest.mark.parametrize(("orderby", "order", "expected"), [
-    ("id", "asc", ["uncategorized", "news", "tech", "php", "python", "empty-category"]),
-    ("id", "desc", ["empty-category", "python", "php", "tech", "news", "uncategorized"]),
-    ("slug", "asc", ["empty-category", "news", "php", "python", "tech", "uncategorized"]),
-    ("name", "desc", ["uncategorized", "tech", "python", "php", "news", "empty-category"]),
-    ("description", "asc", ["uncategorized", "news", "php", "python", "empty-category",
-                            "tech"]),
-    ("count", "desc", ["php", "news", "uncategorized", "tech", "python", "empty-category"]),
-    ("term_group", "asc", ["uncategorized", "news", "tech", "php", "python",
-                           "empty-category"]),
-])
+@pytest.mark.parametrize(
+    ("orderby", "order", "expected"),
+    [
+        ("id", "asc", ["uncategorized", "news", "tech", "php", "python", "empty-category"]),
+        ("id", "desc", ["empty-category", "python", "php", "tech", "news", "uncategorized"]),
+        ("slug", "asc", ["empty-category", "news", "php", "python", "tech", "uncategorized"]),
+        ("name", "desc", ["uncategorized", "tech", "python", "php", "news", "empty-category"]),
+        (
+            "description",
+            "asc",
+            ["uncategorized", "news", "php", "python", "empty-category", "tech"],
+        ),
+        ("count", "desc", ["php", "news", "uncategorized", "tech", "python", "empty-category"]),
+        ("term_group", "asc", ["uncategorized", "news", "tech", "php", "python", "empty-category"]),
+    ],
+)
 def test_orderby(api_client, tree, orderby, order, expected):
     PostFactory.create_batch(2, terms=[tree["php"]])
     PostFactory(terms=[tree["news"]])
@@ -100,8 +122,9 @@ def test_orderby(api_client, tree, orderby, order, expected):
 
 def test_orderby_include_keeps_the_given_order(api_client, tree):
     wanted = [tree["python"].pk, tree["news"].pk, tree["php"].pk]
-    response = api_client.get(CATEGORIES, {"orderby": "include",
-                                           "include": ",".join(map(str, wanted))})
+    response = api_client.get(
+        CATEGORIES, {"orderby": "include", "include": ",".join(map(str, wanted))}
+    )
     assert ids(response) == wanted
 
 
@@ -136,8 +159,9 @@ def test_slug_filter_sanitizes_slugs(api_client, tree):
 
 def test_parent_filter(api_client, tree, uncategorized):
     top = ids(api_client.get(CATEGORIES, {"parent": 0}))
-    assert sorted(top) == sorted([uncategorized.pk, tree["news"].pk, tree["tech"].pk,
-                                  tree["empty"].pk])
+    assert sorted(top) == sorted(
+        [uncategorized.pk, tree["news"].pk, tree["tech"].pk, tree["empty"].pk]
+    )
     children = ids(api_client.get(CATEGORIES, {"parent": tree["tech"].pk}))
     assert children == [tree["php"].pk, tree["python"].pk]
     assert ids(api_client.get(CATEGORIES, {"parent": 999999})) == []
@@ -154,14 +178,14 @@ def test_tags_have_no_parent_argument_but_offset(api_client):
 
 def test_post_filter_lists_the_terms_of_one_post(api_client, tree, tags):
     post = PostFactory(terms=[tree["php"], tree["news"], tags["beta"]])
-    assert ids(api_client.get(CATEGORIES, {"post": post.pk})) == [tree["news"].pk,
-                                                                   tree["php"].pk]
+    assert ids(api_client.get(CATEGORIES, {"post": post.pk})) == [tree["news"].pk, tree["php"].pk]
     assert ids(api_client.get(TAGS, {"post": post.pk})) == [tags["beta"].pk]
 
 
 def test_post_filter_unknown_post_is_rest_post_invalid_id(api_client):
-    body = assert_wp_error(api_client.get(CATEGORIES, {"post": 999999}),
-                           "rest_post_invalid_id", 400)
+    body = assert_wp_error(
+        api_client.get(CATEGORIES, {"post": 999999}), "rest_post_invalid_id", 400
+    )
     assert body["message"] == "Invalid post ID."
 
 
@@ -172,12 +196,21 @@ def test_post_filter_post_type_outside_the_taxonomy(api_client):
     assert_wp_error(api_client.get(CATEGORIES, {"post": page.pk}), "rest_forbidden_context", 401)
 
 
-@pytest.mark.parametrize(("params", "param"), [
-    ({"orderby": "bogus"}, "orderby"), ({"order": "up"}, "order"), ({"include": "a"}, "include"),
-    ({"exclude": "x,1"}, "exclude"), ({"hide_empty": "maybe"}, "hide_empty"),
-    ({"parent": "x"}, "parent"), ({"post": "x"}, "post"), ({"per_page": 101}, "per_page"),
-    ({"page": 0}, "page"), ({"context": "raw"}, "context"),
-])
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [
+        ({"orderby": "bogus"}, "orderby"),
+        ({"order": "up"}, "order"),
+        ({"include": "a"}, "include"),
+        ({"exclude": "x,1"}, "exclude"),
+        ({"hide_empty": "maybe"}, "hide_empty"),
+        ({"parent": "x"}, "parent"),
+        ({"post": "x"}, "post"),
+        ({"per_page": 101}, "per_page"),
+        ({"page": 0}, "page"),
+        ({"context": "raw"}, "context"),
+    ],
+)
 def test_invalid_arguments_are_rest_invalid_param(api_client, params, param):
     body = assert_wp_error(api_client.get(CATEGORIES, params), "rest_invalid_param", 400)
     assert param in body["data"]["params"]
@@ -198,7 +231,8 @@ def test_pagination_headers_and_links(api_client, tags):
     assert [t["slug"] for t in response.json()] == ["delta", "epsilon"]
     assert response["Link"] == (
         f'<{SITE}/wp-json/wp/v2/tags?per_page=2&page=1>; rel="prev", '
-        f'<{SITE}/wp-json/wp/v2/tags?per_page=2&page=3>; rel="next"')
+        f'<{SITE}/wp-json/wp/v2/tags?per_page=2&page=3>; rel="next"'
+    )
 
 
 def test_page_past_the_end_is_an_empty_list_as_in_wordpress(api_client, tags):
@@ -256,11 +290,18 @@ def test_tag_list_queries_do_not_grow_with_terms(api_client):
     assert count_queries(lambda: api_client.get(TAGS, {"per_page": 100})) == few
 
 
-@pytest.mark.parametrize("params", [
-    {"include": "99999999999999999999"}, {"exclude": "99999999999999999999"},
-    {"parent": "99999999999999999999"}, {"page": "99999999999999999999"},
-    {"search": "a\x00b"}, {"slug": "\x00"}, {"parent": -1},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"include": "99999999999999999999"},
+        {"exclude": "99999999999999999999"},
+        {"parent": "99999999999999999999"},
+        {"page": "99999999999999999999"},
+        {"search": "a\x00b"},
+        {"slug": "\x00"},
+        {"parent": -1},
+    ],
+)
 def test_out_of_range_values_are_no_server_error(api_client, tree, params):
     response = api_client.get(CATEGORIES, params)
     assert response.status_code == 200
@@ -274,12 +315,12 @@ def test_out_of_range_offset_is_no_server_error(api_client, tags, params):
 
 
 def test_huge_post_id_is_rest_post_invalid_id(api_client):
-    assert_wp_error(api_client.get(CATEGORIES, {"post": "99999999999999999999"}),
-                    "rest_post_invalid_id", 400)
+    assert_wp_error(
+        api_client.get(CATEGORIES, {"post": "99999999999999999999"}), "rest_post_invalid_id", 400
+    )
 
 
-def test_fields_keep_the_data_order_and_empty_items_are_arrays(api_client, tree,
-                                                               ref_color_meta):
+def test_fields_keep_the_data_order_and_empty_items_are_arrays(api_client, tree, ref_color_meta):
     # as the reference WordPress 6.1 answers
     news = tree["news"].pk
     body = api_client.get(f"{CATEGORIES}/{news}", {"_fields": "name,id,meta.nope"}).json()
@@ -299,7 +340,8 @@ def test_prev_link_of_an_empty_result_points_to_page_0_as_wordpress(api_client):
 def test_link_header_keeps_empty_parameters_bare(api_client, tags):
     response = api_client.get(f"{TAGS}?search&per_page=2&_envelope")
     assert response.json()["headers"]["Link"] == (
-        f'<{SITE}/wp-json/wp/v2/tags?search&per_page=2&_envelope&page=2>; rel="next"')
+        f'<{SITE}/wp-json/wp/v2/tags?search&per_page=2&_envelope&page=2>; rel="next"'
+    )
 
 
 def test_negative_offset_skips_as_its_absolute_value(api_client, tags):

@@ -34,9 +34,11 @@ def test_project_taxonomy_crud(api_client, editor, genre_taxonomy):
     assert child["link"] == "http://testserver/genre/bebop/"  # rewrite is not hierarchical
     assert child["_links"]["up"][0]["href"] == f"http://testserver{GENRES}/{jazz['id']}"
     assert child["_links"]["about"] == [
-        {"href": "http://testserver/wp-json/wp/v2/taxonomies/genre"}]
+        {"href": "http://testserver/wp-json/wp/v2/taxonomies/genre"}
+    ]
     assert child["_links"]["wp:post_type"] == [
-        {"href": f"http://testserver/wp-json/wp/v2/posts?genres={child['id']}"}]
+        {"href": f"http://testserver/wp-json/wp/v2/posts?genres={child['id']}"}
+    ]
     post = PostFactory(terms=[Term.objects.get(pk=child["id"])])
     listed = api_client.get(GENRES, {"post": post.pk}).json()
     assert [(t["id"], t["count"]) for t in listed] == [(child["id"], 1)]
@@ -53,8 +55,9 @@ def test_project_taxonomy_terms_are_separate(api_client, genre_taxonomy):
 def test_project_taxonomy_capabilities(api_client, author, genre_taxonomy):
     api_client.force_authenticate(author)
     # hierarchical: creating needs edit_terms (manage_categories by default)
-    assert_wp_error(api_client.post(GENRES, {"name": "Jazz"}, format="json"),
-                    "rest_cannot_create", 403)
+    assert_wp_error(
+        api_client.post(GENRES, {"name": "Jazz"}, format="json"), "rest_cannot_create", 403
+    )
 
 
 def test_project_taxonomy_options(api_client, genre_taxonomy):
@@ -65,23 +68,31 @@ def test_project_taxonomy_options(api_client, genre_taxonomy):
 
 
 def test_post_type_registered_with_a_taxonomy_joins_its_object_types(api_client, settings):
-    settings.WP_POST_TYPES = {"book": {"name": "Books", "rest_base": "books",
-                                       "taxonomies": ["category"]}}
+    settings.WP_POST_TYPES = {
+        "book": {"name": "Books", "rest_base": "books", "taxonomies": ["category"]}
+    }
     body = api_client.get("/wp-json/wp/v2/taxonomies/category").json()
     assert body["types"] == ["post", "book"]
     assert "category" in api_client.get("/wp-json/wp/v2/taxonomies", {"type": "book"}).json()
     links = api_client.get("/wp-json/wp/v2/categories/1").json()["_links"]["wp:post_type"]
-    assert links == [{"href": "http://testserver/wp-json/wp/v2/posts?categories=1"},
-                     {"href": "http://testserver/wp-json/wp/v2/books?categories=1"}]
+    assert links == [
+        {"href": "http://testserver/wp-json/wp/v2/posts?categories=1"},
+        {"href": "http://testserver/wp-json/wp/v2/books?categories=1"},
+    ]
 
 
 def test_private_project_taxonomy_visibility_follows_public(api_client, editor, settings):
     settings.WP_TAXONOMIES = {"mood": {"public": False, "show_ui": True}}
     api_client.force_authenticate(editor)
     body = api_client.get("/wp-json/wp/v2/taxonomies/mood", {"context": "edit"}).json()
-    assert body["visibility"] == {"public": False, "publicly_queryable": False,
-                                  "show_admin_column": False, "show_in_nav_menus": False,
-                                  "show_in_quick_edit": True, "show_ui": True}
+    assert body["visibility"] == {
+        "public": False,
+        "publicly_queryable": False,
+        "show_admin_column": False,
+        "show_in_nav_menus": False,
+        "show_in_quick_edit": True,
+        "show_ui": True,
+    }
     assert body["show_cloud"] is True
     assert body["rest_base"] == "mood"
     assert body["name"] == "Mood"

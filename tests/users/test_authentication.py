@@ -40,10 +40,18 @@ def test_email_works_as_the_login(api_client, author, app_password):
     assert response.json()["id"] == author.pk
 
 
-@pytest.mark.parametrize("case", ["wrong password", "login password", "unknown user",
-                                  "other user's password", "inactive user", "empty"])
-def test_bad_basic_credentials_leave_the_request_anonymous(api_client, author, app_password,
-                                                           case):
+@pytest.mark.parametrize(
+    "case",
+    [
+        "wrong password",
+        "login password",
+        "unknown user",
+        "other user's password",
+        "inactive user",
+        "empty",
+    ],
+)
+def test_bad_basic_credentials_leave_the_request_anonymous(api_client, author, app_password, case):
     _, plain = app_password(author)
     other = UserFactory()
     _, other_plain = app_password(other)
@@ -65,8 +73,15 @@ def test_bad_basic_credentials_leave_the_request_anonymous(api_client, author, a
     assert api_client.get(USERS_URL).status_code == 200
 
 
-@pytest.mark.parametrize("header", ["Basic !!!not-base64", "Basic " + base64.b64encode(
-    b"no-colon").decode(), "Bearer abc", "Basic " + base64.b64encode(b"\xff\xfe:x").decode()])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Basic !!!not-base64",
+        "Basic " + base64.b64encode(b"no-colon").decode(),
+        "Bearer abc",
+        "Basic " + base64.b64encode(b"\xff\xfe:x").decode(),
+    ],
+)
 def test_malformed_authorization_headers_are_ignored(api_client, header):
     assert_wp_error(me_as(api_client, header), "rest_not_logged_in", 401)
 
@@ -98,7 +113,8 @@ def test_use_is_recorded_once_a_day(api_client, author, app_password):
     item.refresh_from_db()
     assert item.last_used == first_use
     ApplicationPassword.objects.filter(pk=item.pk).update(
-        last_used=timezone.now() - timedelta(days=2), last_ip="10.0.0.1")
+        last_used=timezone.now() - timedelta(days=2), last_ip="10.0.0.1"
+    )
     me_as(api_client, header)
     item.refresh_from_db()
     assert item.last_ip == "127.0.0.1"
@@ -116,8 +132,11 @@ def test_a_deleted_application_password_stops_working(api_client, author, app_pa
 def test_basic_auth_can_write(api_client, admin_user, app_password):
     _, plain = app_password(admin_user)
     api_client.credentials(HTTP_AUTHORIZATION=basic_auth(admin_user.username, plain))
-    response = api_client.post(USERS_URL, {"username": "viaapi", "email": "via@example.com",
-                                           "password": "pass-word"}, format="json")
+    response = api_client.post(
+        USERS_URL,
+        {"username": "viaapi", "email": "via@example.com", "password": "pass-word"},
+        format="json",
+    )
     assert response.status_code == 201
 
 
@@ -157,8 +176,7 @@ def test_cookie_with_nonce_header_or_parameter(api_client, logged_in):
 
 def test_cookie_with_nonce_can_write(api_client, logged_in):
     nonce = session_nonce(api_client, logged_in)
-    response = api_client.post(ME, {"name": "Cookie Writer"}, format="json",
-                               HTTP_X_WP_NONCE=nonce)
+    response = api_client.post(ME, {"name": "Cookie Writer"}, format="json", HTTP_X_WP_NONCE=nonce)
     assert response.status_code == 200
     assert response.json()["name"] == "Cookie Writer"
     form = api_client.post(ME, {"name": "Form Writer", "_wpnonce": nonce})
@@ -170,8 +188,9 @@ def test_nonce_belongs_to_its_user_and_session(api_client, logged_in):
     foreign = create_nonce(other, api_client.session.session_key)
     assert_wp_error(api_client.get(ME, HTTP_X_WP_NONCE=foreign), "rest_cookie_invalid_nonce", 403)
     old_session = create_nonce(logged_in, "another-session")
-    assert_wp_error(api_client.get(ME, HTTP_X_WP_NONCE=old_session),
-                    "rest_cookie_invalid_nonce", 403)
+    assert_wp_error(
+        api_client.get(ME, HTTP_X_WP_NONCE=old_session), "rest_cookie_invalid_nonce", 403
+    )
 
 
 def test_nonces_live_two_ticks(api_client, logged_in, monkeypatch):

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.django_db
 
 def test_createsuperuser_noinput_makes_an_administrator(api_client, monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "boss-pass-123")
-    call_command("createsuperuser", interactive=False, username="boss",
-                 email="boss@example.com", stdout=io.StringIO())
+    call_command(
+        "createsuperuser",
+        interactive=False,
+        username="boss",
+        email="boss@example.com",
+        stdout=io.StringIO(),
+    )
     boss = User.objects.get(username="boss")
     assert boss.role == "administrator"
     assert boss.check_password("boss-pass-123")
@@ -39,8 +44,7 @@ def test_createsuperuser_interactive_path_uses_the_same_manager():
 
 def test_application_password_create_prints_only_the_password(api_client, author):
     out = io.StringIO()
-    call_command("application_password", "create", author.username, "--name", "ci",
-                 stdout=out)
+    call_command("application_password", "create", author.username, "--name", "ci", stdout=out)
     printed = out.getvalue()
     assert re.fullmatch(r"[A-Za-z0-9]{4}( [A-Za-z0-9]{4}){5}\n", printed)
     assert ApplicationPassword.objects.get(user=author).name == "ci"
@@ -75,8 +79,9 @@ def test_ensure_admin_creates_once_and_prints_a_working_password(api_client):
 def test_demo_users_are_the_reference_site_users():
     demo.seed()
     demo.seed()  # idempotent
-    rows = list(User.objects.order_by("date_joined").values_list("username", "role",
-                                                                 "display_name"))
+    rows = list(
+        User.objects.order_by("date_joined").values_list("username", "role", "display_name")
+    )
     assert rows == [
         ("admin", "administrator", "admin"),
         ("alice", "author", "Alice Author"),
@@ -93,16 +98,31 @@ def test_application_password_names_stay_unique(author):
     names = sorted(ApplicationPassword.objects.filter(user=author).values_list("name", flat=True))
     assert names == ["wpapi-cli", "wpapi-cli 2"]
     with pytest.raises(CommandError, match="Each application name should be unique."):
-        call_command("application_password", "create", author.username, "--name", "WPAPI-CLI",
-                     stdout=io.StringIO())
+        call_command(
+            "application_password",
+            "create",
+            author.username,
+            "--name",
+            "WPAPI-CLI",
+            stdout=io.StringIO(),
+        )
 
 
 def test_demo_users_carry_the_reference_team_meta(api_client, settings, admin_user):
-    settings.WP_USER_META = {"ref_team": {"type": "string",
-                                          "description": "Reference team name.", "default": ""}}
+    settings.WP_USER_META = {
+        "ref_team": {"type": "string", "description": "Reference team name.", "default": ""}
+    }
     demo.seed()
     api_client.force_authenticate(admin_user)
-    teams = {user["slug"]: user["meta"]["ref_team"]
-             for user in api_client.get(USERS_URL, {"per_page": 100}).json()}
-    assert teams == {"admin": "", "alice": "red", "bob": "blue", "carol": "red",
-                     "dave": "green", admin_user.nicename: ""}
+    teams = {
+        user["slug"]: user["meta"]["ref_team"]
+        for user in api_client.get(USERS_URL, {"per_page": 100}).json()
+    }
+    assert teams == {
+        "admin": "",
+        "alice": "red",
+        "bob": "blue",
+        "carol": "red",
+        "dave": "green",
+        admin_user.nicename: "",
+    }

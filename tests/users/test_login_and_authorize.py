@@ -62,8 +62,9 @@ def test_every_role_logs_in_and_then_uses_cookie_and_nonce(client, user_with_rol
     assert client.get(ME).status_code == 401
 
 
-def test_default_redirect_is_admin_for_staff_and_the_site_for_others(client, admin_user,
-                                                                      subscriber):
+def test_default_redirect_is_admin_for_staff_and_the_site_for_others(
+    client, admin_user, subscriber
+):
     assert log_in(client, admin_user.username)["Location"] == "/admin/"
     other = Client()
     assert log_in(other, subscriber.username)["Location"] == "/"
@@ -86,10 +87,16 @@ def test_django_field_names_work_too(client, editor):
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize(("login", "password"), [
-    ("who", "user-pass-123"), ("{user}", "wrong"), ("{user}", ""), ("", ""),
-    ("{user}\x00", "user-pass-123"),
-])
+@pytest.mark.parametrize(
+    ("login", "password"),
+    [
+        ("who", "user-pass-123"),
+        ("{user}", "wrong"),
+        ("{user}", ""),
+        ("", ""),
+        ("{user}\x00", "user-pass-123"),
+    ],
+)
 def test_bad_credentials_show_the_form_again(client, author, login, password):
     response = log_in(client, login.format(user=author.username), password)
     assert response.status_code == 200
@@ -114,10 +121,17 @@ def test_redirect_to_on_the_site_is_followed(client, author):
     assert response["Location"] == "http://testserver/somewhere"
 
 
-@pytest.mark.parametrize("target", [
-    "https://evil.example/steal", "//evil.example/x", "http:///evil.example", "javascript:alert(1)",
-    "\\\\evil.example", "https://testserver.evil.example/",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/steal",
+        "//evil.example/x",
+        "http:///evil.example",
+        "javascript:alert(1)",
+        "\\\\evil.example",
+        "https://testserver.evil.example/",
+    ],
+)
 def test_redirect_to_elsewhere_is_refused(client, author, target):
     response = log_in(client, author.username, redirect_to=target)
     assert response.status_code == 302
@@ -201,8 +215,11 @@ def approve(client, **params):
 
 def test_index_points_apps_at_the_authorize_page(api_client):
     body = api_client.get("/wp-json/").json()
-    assert body["authentication"] == {"application-passwords": {"endpoints": {
-        "authorization": "http://testserver/wp-admin/authorize-application.php"}}}
+    assert body["authentication"] == {
+        "application-passwords": {
+            "endpoints": {"authorization": "http://testserver/wp-admin/authorize-application.php"}
+        }
+    }
 
 
 def test_logged_out_visitors_are_sent_to_log_in_first(client, author):
@@ -220,8 +237,9 @@ def test_logged_out_visitors_are_sent_to_log_in_first(client, author):
 
 def test_the_page_names_the_user_and_the_app(client, author):
     client.force_login(author)
-    response = client.get(authorize_url(app_name="Jetpack%20<b>Mobile</b>",
-                                        success_url="https://app.example/cb"))
+    response = client.get(
+        authorize_url(app_name="Jetpack%20<b>Mobile</b>", success_url="https://app.example/cb")
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert author.username in html
@@ -235,11 +253,11 @@ def test_the_page_names_the_user_and_the_app(client, author):
     assert ApplicationPassword.objects.count() == 0
 
 
-def test_approve_redirects_with_a_password_that_works_over_basic_auth(client, api_client,
-                                                                     author):
+def test_approve_redirects_with_a_password_that_works_over_basic_auth(client, api_client, author):
     client.force_login(author)
-    response = approve(client, app_name="My App", app_id=APP_ID,
-                       success_url="https://app.example/cb?state=xyz")
+    response = approve(
+        client, app_name="My App", app_id=APP_ID, success_url="https://app.example/cb?state=xyz"
+    )
     assert response.status_code == 302
     location = urlsplit(response["Location"])
     assert (location.scheme, location.netloc, location.path) == ("https", "app.example", "/cb")
@@ -288,12 +306,20 @@ def test_a_duplicate_app_name_is_reported_on_the_page(client, author):
     assert ApplicationPassword.objects.filter(user=author).count() == 1
 
 
-@pytest.mark.parametrize(("params", "location"), [
-    ({"reject_url": "https://app.example/no", "success_url": "https://app.example/yes"},
-     "https://app.example/no?success=false"),
-    ({"success_url": "https://app.example/yes?a=1"}, "https://app.example/yes?a=1&success=false"),
-    ({"reject_url": "myapp://cancel?success=true"}, "myapp://cancel?success=false"),
-])
+@pytest.mark.parametrize(
+    ("params", "location"),
+    [
+        (
+            {"reject_url": "https://app.example/no", "success_url": "https://app.example/yes"},
+            "https://app.example/no?success=false",
+        ),
+        (
+            {"success_url": "https://app.example/yes?a=1"},
+            "https://app.example/yes?a=1&success=false",
+        ),
+        ({"reject_url": "myapp://cancel?success=true"}, "myapp://cancel?success=false"),
+    ],
+)
 def test_reject_redirects_with_success_false(client, author, params, location):
     client.force_login(author)
     response = client.post(AUTHORIZE, {"app_name": "App", **params, "reject": "1"})
@@ -310,23 +336,26 @@ def test_reject_without_urls_shows_a_message(client, author):
     assert ApplicationPassword.objects.count() == 0
 
 
-@pytest.mark.parametrize(("query", "message"), [
-    ("", "An application name is required"),
-    ("app_name=%20%20", "An application name is required"),
-    ("app_name=%3Cb%3E%3C%2Fb%3E", "An application name is required"),
-    ("app_name=A&app_id=not-a-uuid", "The application ID must be a UUID."),
-    ("app_name=A&app_id=4A7A2A4E-9C4B-4CF8-8A52-5F0C6A1F2B3D", "must be a UUID"),
-    ("app_name=A&success_url=http%3A%2F%2Fapp.example%2Fcb", "served over a secure connection"),
-    ("app_name=A&reject_url=http%3A%2F%2Fapp.example%2Fno", "served over a secure connection"),
-    ("app_name=A&success_url=javascript%3Aalert(1)", "Invalid URL format."),
-    ("app_name=A&success_url=javascript%3A%2F%2Fx%2F%250Aalert(1)", "Invalid URL format."),
-    ("app_name=A&success_url=data%3Atext%2Fhtml%2Cx", "Invalid URL format."),
-    ("app_name=A&success_url=not-a-url", "Invalid URL format."),
-    ("app_name=A&success_url=http%3A%2F%2F", "Invalid URL format."),
-    ("app_name=A&success_url=https%3A%2F%2Fapp.example%2F%0D%0ASet-Cookie%3Ax", "Invalid URL"),
-    ("app_name=A&success_url=https%3A%2F%2F%5B%3A%3A1", "Invalid URL format."),
-    ("app_name=A&success_url=https%3A%2F%2Fa%40evil.example%2F", "Credentials are not allowed"),
-])
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "An application name is required"),
+        ("app_name=%20%20", "An application name is required"),
+        ("app_name=%3Cb%3E%3C%2Fb%3E", "An application name is required"),
+        ("app_name=A&app_id=not-a-uuid", "The application ID must be a UUID."),
+        ("app_name=A&app_id=4A7A2A4E-9C4B-4CF8-8A52-5F0C6A1F2B3D", "must be a UUID"),
+        ("app_name=A&success_url=http%3A%2F%2Fapp.example%2Fcb", "served over a secure connection"),
+        ("app_name=A&reject_url=http%3A%2F%2Fapp.example%2Fno", "served over a secure connection"),
+        ("app_name=A&success_url=javascript%3Aalert(1)", "Invalid URL format."),
+        ("app_name=A&success_url=javascript%3A%2F%2Fx%2F%250Aalert(1)", "Invalid URL format."),
+        ("app_name=A&success_url=data%3Atext%2Fhtml%2Cx", "Invalid URL format."),
+        ("app_name=A&success_url=not-a-url", "Invalid URL format."),
+        ("app_name=A&success_url=http%3A%2F%2F", "Invalid URL format."),
+        ("app_name=A&success_url=https%3A%2F%2Fapp.example%2F%0D%0ASet-Cookie%3Ax", "Invalid URL"),
+        ("app_name=A&success_url=https%3A%2F%2F%5B%3A%3A1", "Invalid URL format."),
+        ("app_name=A&success_url=https%3A%2F%2Fa%40evil.example%2F", "Credentials are not allowed"),
+    ],
+)
 def test_invalid_requests_are_a_400_page(client, author, query, message):
     client.force_login(author)
     response = client.get(f"{AUTHORIZE}?{query}")
@@ -342,8 +371,10 @@ def test_invalid_requests_are_a_400_page(client, author, query, message):
 
 def test_get_never_creates_or_shows_a_password(client, author):
     client.force_login(author)
-    for params in ({"app_name": "A", "approve": "1"},
-                   {"app_name": "A", "approve": "1", "success_url": "https://app.example/cb"}):
+    for params in (
+        {"app_name": "A", "approve": "1"},
+        {"app_name": "A", "approve": "1", "success_url": "https://app.example/cb"},
+    ):
         response = client.get(AUTHORIZE, params)
         assert response.status_code == 200
         html = response.content.decode()
@@ -359,8 +390,7 @@ def test_approve_needs_the_csrf_token(author):
     assert client.post(AUTHORIZE, data).status_code == 403
     assert ApplicationPassword.objects.count() == 0
     page = client.get(AUTHORIZE, {"app_name": "App", "success_url": "https://app.example/cb"})
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
-                      page.content.decode()).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
     response = client.post(AUTHORIZE, {**data, "csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert ApplicationPassword.objects.filter(user=author).count() == 1
@@ -376,25 +406,42 @@ def test_the_password_belongs_to_the_logged_in_user_only(client, api_client, aut
 
 
 # --- the helpers, on WordPress's own examples ----------------------------------------------------
-@pytest.mark.parametrize(("url", "valid"), [
-    ("", True), ("https://example.org", True), ("https://example.org/callback", True),
-    ("wordpress://callback", True), ("myapp://auth/callback", True),
-    ("http://127.0.0.1/callback", True), ("http://[::1]:8080/callback", True),
-    ("http://localhost:3000/cb", True), ("HTTPS://EXAMPLE.ORG/", True),
-    ("http://example.org", False), ("HTTP://example.org", False), ("http://127.0.0.2/cb", False),
-    ("http://localhost.example.org/cb", False), ("javascript://example.org/%0Aalert(1)", False),
-    ("data://text/html,test", False), ("not-a-url", False), ("http://", False),
-    ("myapp:callback", False), ("https://user:pass@evil.com/capture", False),
-])
+@pytest.mark.parametrize(
+    ("url", "valid"),
+    [
+        ("", True),
+        ("https://example.org", True),
+        ("https://example.org/callback", True),
+        ("wordpress://callback", True),
+        ("myapp://auth/callback", True),
+        ("http://127.0.0.1/callback", True),
+        ("http://[::1]:8080/callback", True),
+        ("http://localhost:3000/cb", True),
+        ("HTTPS://EXAMPLE.ORG/", True),
+        ("http://example.org", False),
+        ("HTTP://example.org", False),
+        ("http://127.0.0.2/cb", False),
+        ("http://localhost.example.org/cb", False),
+        ("javascript://example.org/%0Aalert(1)", False),
+        ("data://text/html,test", False),
+        ("not-a-url", False),
+        ("http://", False),
+        ("myapp:callback", False),
+        ("https://user:pass@evil.com/capture", False),
+    ],
+)
 def test_redirect_url_rules(url, valid):
     assert (redirect_url_error(url) is None) is valid
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://a.example/cb", "https://a.example/cb?k=v+w"),
-    ("https://a.example/cb?x=1&k=old#frag", "https://a.example/cb?x=1&k=v+w#frag"),
-    ("myapp://cb?", "myapp://cb?k=v+w"),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://a.example/cb", "https://a.example/cb?k=v+w"),
+        ("https://a.example/cb?x=1&k=old#frag", "https://a.example/cb?x=1&k=v+w#frag"),
+        ("myapp://cb?", "myapp://cb?k=v+w"),
+    ],
+)
 def test_add_query_arg(url, expected):
     assert add_query_arg(url, {"k": "v w"}) == expected
 

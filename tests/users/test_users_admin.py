@@ -21,8 +21,11 @@ def admin_client(client, admin_user):
 
 def test_admin_action_creates_an_application_password(admin_client):
     user = UserFactory()
-    response = admin_client.post("/admin/users/user/", {
-        "action": "create_application_password", "_selected_action": [user.pk]}, follow=True)
+    response = admin_client.post(
+        "/admin/users/user/",
+        {"action": "create_application_password", "_selected_action": [user.pk]},
+        follow=True,
+    )
     assert response.status_code == 200
     item = ApplicationPassword.objects.get(user=user)
     shown = re.search(r"([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})", response.content.decode())
@@ -33,8 +36,10 @@ def test_admin_action_creates_an_application_password(admin_client):
 def test_admin_pages_never_show_hashes(admin_client, app_password):
     user = UserFactory()
     item, plain = app_password(user)
-    for url in ("/admin/users/applicationpassword/",
-                f"/admin/users/applicationpassword/{item.pk}/change/"):
+    for url in (
+        "/admin/users/applicationpassword/",
+        f"/admin/users/applicationpassword/{item.pk}/change/",
+    ):
         page = admin_client.get(url).content.decode()
         assert item.password not in page
         assert item.lookup not in page

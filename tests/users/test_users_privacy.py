@@ -17,12 +17,24 @@ def secrets(db, app_password):
     victim = UserFactory(role="author", email="victim-secret@hidden.test")
     PostFactory(author=victim, status="publish")
     item, plain = app_password(victim, "victim app")
-    UserMeta.objects.create(user=victim, key="persisted_preferences",
-                            value={"pref-marker-x1": "pref-value-x2"})
+    UserMeta.objects.create(
+        user=victim, key="persisted_preferences", value={"pref-marker-x1": "pref-value-x2"}
+    )
     victim.refresh_from_db()
     item.refresh_from_db()
-    return victim, item, [victim.email, victim.password, item.password, plain, item.lookup,
-                          victim.password.split("$")[-1], "pref-marker-x1"]
+    return (
+        victim,
+        item,
+        [
+            victim.email,
+            victim.password,
+            item.password,
+            plain,
+            item.lookup,
+            victim.password.split("$")[-1],
+            "pref-marker-x1",
+        ],
+    )
 
 
 def requests_for(victim, item):
@@ -86,13 +98,17 @@ def test_administrator_sees_emails_but_never_hashes(api_client, admin_user, secr
 
 def test_writes_never_echo_the_password(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    created = api_client.post(USERS_URL, {"username": "fresh", "email": "fresh@example.com",
-                                          "password": "Plain-Text-Pass"}, format="json")
+    created = api_client.post(
+        USERS_URL,
+        {"username": "fresh", "email": "fresh@example.com", "password": "Plain-Text-Pass"},
+        format="json",
+    )
     assert created.status_code == 201
     assert "Plain-Text-Pass" not in created.content.decode()
     user_id = created.json()["id"]
-    updated = api_client.post(f"{USERS_URL}/{user_id}", {"password": "Other-Plain-Pass"},
-                              format="json")
+    updated = api_client.post(
+        f"{USERS_URL}/{user_id}", {"password": "Other-Plain-Pass"}, format="json"
+    )
     assert "Other-Plain-Pass" not in updated.content.decode()
     deleted = api_client.delete(f"{USERS_URL}/{user_id}?force=true&reassign=false")
     assert "Other-Plain-Pass" not in deleted.content.decode()
@@ -101,15 +117,18 @@ def test_writes_never_echo_the_password(api_client, admin_user):
 
 def test_an_application_password_is_shown_only_when_created(api_client, subscriber):
     api_client.force_authenticate(subscriber)
-    created = api_client.post(f"{USERS_URL}/me/application-passwords", {"name": "once"},
-                              format="json").json()
+    created = api_client.post(
+        f"{USERS_URL}/me/application-passwords", {"name": "once"}, format="json"
+    ).json()
     plain = created["password"]
     api_client.force_authenticate(None)
     api_client.credentials(HTTP_AUTHORIZATION=basic_auth(subscriber.username, plain))
-    for url in (f"{USERS_URL}/me/application-passwords",
-                f"{USERS_URL}/me/application-passwords/{created['uuid']}",
-                f"{USERS_URL}/me/application-passwords/introspect",
-                f"{USERS_URL}/me?context=edit"):
+    for url in (
+        f"{USERS_URL}/me/application-passwords",
+        f"{USERS_URL}/me/application-passwords/{created['uuid']}",
+        f"{USERS_URL}/me/application-passwords/introspect",
+        f"{USERS_URL}/me?context=edit",
+    ):
         response = api_client.get(url)
         assert response.status_code == 200
         assert plain not in response.content.decode()

@@ -13,11 +13,28 @@ from users.models import User, UserMeta
 
 pytestmark = pytest.mark.django_db
 
-VIEW_FIELDS = ["id", "name", "url", "description", "link", "slug", "avatar_urls", "meta",
-               "_links"]
-EDIT_FIELDS = ["id", "username", "name", "first_name", "last_name", "email", "url",
-               "description", "link", "locale", "nickname", "slug", "roles", "registered_date",
-               "capabilities", "extra_capabilities", "avatar_urls", "meta", "_links"]
+VIEW_FIELDS = ["id", "name", "url", "description", "link", "slug", "avatar_urls", "meta", "_links"]
+EDIT_FIELDS = [
+    "id",
+    "username",
+    "name",
+    "first_name",
+    "last_name",
+    "email",
+    "url",
+    "description",
+    "link",
+    "locale",
+    "nickname",
+    "slug",
+    "roles",
+    "registered_date",
+    "capabilities",
+    "extra_capabilities",
+    "avatar_urls",
+    "meta",
+    "_links",
+]
 
 
 def alice_as_wordpress_shows_her(pk, context):
@@ -38,15 +55,26 @@ def alice_as_wordpress_shows_her(pk, context):
         "slug": "alice",
         "roles": ["author"],
         "registered_date": "2023-12-12T09:00:00+00:00",
-        "capabilities": {"upload_files": True, "edit_posts": True, "edit_published_posts": True,
-                         "publish_posts": True, "read": True, "level_2": True, "level_1": True,
-                         "level_0": True, "delete_posts": True, "delete_published_posts": True,
-                         "author": True},
+        "capabilities": {
+            "upload_files": True,
+            "edit_posts": True,
+            "edit_published_posts": True,
+            "publish_posts": True,
+            "read": True,
+            "level_2": True,
+            "level_1": True,
+            "level_0": True,
+            "delete_posts": True,
+            "delete_published_posts": True,
+            "author": True,
+        },
         "extra_capabilities": {"author": True},
         "avatar_urls": {str(size): f"{gravatar}?s={size}&d=mm&r=g" for size in (24, 48, 96)},
         "meta": {"persisted_preferences": []},
-        "_links": {"self": [{"href": f"http://testserver/wp-json/wp/v2/users/{pk}"}],
-                   "collection": [{"href": "http://testserver/wp-json/wp/v2/users"}]},
+        "_links": {
+            "self": [{"href": f"http://testserver/wp-json/wp/v2/users/{pk}"}],
+            "collection": [{"href": "http://testserver/wp-json/wp/v2/users"}],
+        },
     }
     if context == "edit":
         return item
@@ -101,7 +129,8 @@ def ids(response):
 
 
 def test_anonymous_list_shows_only_users_with_published_posts(
-        api_client, published_author, unpublished_author, subscriber):
+    api_client, published_author, unpublished_author, subscriber
+):
     response = api_client.get(USERS_URL)
     assert ids(response) == [published_author.pk]
     assert response["X-WP-Total"] == "1"
@@ -122,22 +151,25 @@ def test_private_posts_do_not_count_in_lists(api_client):
 
 @pytest.mark.parametrize("role", ["editor", "author", "contributor", "subscriber"])
 def test_roles_without_list_users_see_only_published_authors(
-        api_client, user_with_role, published_author, unpublished_author, role):
+    api_client, user_with_role, published_author, unpublished_author, role
+):
     api_client.force_authenticate(user_with_role(role))
     assert ids(api_client.get(USERS_URL)) == [published_author.pk]
 
 
-def test_administrator_lists_everyone(api_client, admin_user, published_author,
-                                      unpublished_author, subscriber):
+def test_administrator_lists_everyone(
+    api_client, admin_user, published_author, unpublished_author, subscriber
+):
     api_client.force_authenticate(admin_user)
     assert sorted(ids(api_client.get(USERS_URL))) == sorted(
-        [admin_user.pk, published_author.pk, unpublished_author.pk, subscriber.pk])
+        [admin_user.pk, published_author.pk, unpublished_author.pk, subscriber.pk]
+    )
 
 
 def test_has_published_posts_false_does_not_widen_anonymous_lists(
-        api_client, published_author, unpublished_author):
-    assert ids(api_client.get(USERS_URL, {"has_published_posts": "false"})) == \
-        [published_author.pk]
+    api_client, published_author, unpublished_author
+):
+    assert ids(api_client.get(USERS_URL, {"has_published_posts": "false"})) == [published_author.pk]
 
 
 def test_has_published_posts_by_type(api_client, admin_user, published_author):
@@ -145,8 +177,9 @@ def test_has_published_posts_by_type(api_client, admin_user, published_author):
     PageFactory(author=page_author, status="publish")
     api_client.force_authenticate(admin_user)
     assert ids(api_client.get(USERS_URL, {"has_published_posts": "page"})) == [page_author.pk]
-    assert sorted(ids(api_client.get(USERS_URL, {"has_published_posts": "true"}))) == \
-        sorted([page_author.pk, published_author.pk])
+    assert sorted(ids(api_client.get(USERS_URL, {"has_published_posts": "true"}))) == sorted(
+        [page_author.pk, published_author.pk]
+    )
 
 
 def test_has_published_posts_rejects_unknown_types(api_client):
@@ -155,11 +188,13 @@ def test_has_published_posts_rejects_unknown_types(api_client):
     assert "has_published_posts" in body["data"]["params"]
 
 
-def test_who_authors_lists_users_above_subscriber(api_client, contributor, subscriber,
-                                                  unpublished_author):
+def test_who_authors_lists_users_above_subscriber(
+    api_client, contributor, subscriber, unpublished_author
+):
     api_client.force_authenticate(contributor)
-    assert sorted(ids(api_client.get(USERS_URL, {"who": "authors"}))) == \
-        sorted([contributor.pk, unpublished_author.pk])
+    assert sorted(ids(api_client.get(USERS_URL, {"who": "authors"}))) == sorted(
+        [contributor.pk, unpublished_author.pk]
+    )
 
 
 @pytest.mark.parametrize(("role", "status"), [(None, 401), ("subscriber", 403)])
@@ -172,17 +207,36 @@ def test_who_authors_needs_edit_posts(api_client, user_with_role, role, status):
 
 
 # --- permission errors on the collection --------------------------------------------------------
-@pytest.mark.parametrize(("query", "code", "message"), [
-    ({"roles": "author"}, "rest_user_cannot_view",
-     "Sorry, you are not allowed to filter users by role."),
-    ({"capabilities": "edit_posts"}, "rest_user_cannot_view",
-     "Sorry, you are not allowed to filter users by capability."),
-    ({"context": "edit"}, "rest_forbidden_context", "Sorry, you are not allowed to edit users."),
-    ({"orderby": "email"}, "rest_forbidden_orderby",
-     "Sorry, you are not allowed to order users by this parameter."),
-    ({"orderby": "registered_date"}, "rest_forbidden_orderby",
-     "Sorry, you are not allowed to order users by this parameter."),
-])
+@pytest.mark.parametrize(
+    ("query", "code", "message"),
+    [
+        (
+            {"roles": "author"},
+            "rest_user_cannot_view",
+            "Sorry, you are not allowed to filter users by role.",
+        ),
+        (
+            {"capabilities": "edit_posts"},
+            "rest_user_cannot_view",
+            "Sorry, you are not allowed to filter users by capability.",
+        ),
+        (
+            {"context": "edit"},
+            "rest_forbidden_context",
+            "Sorry, you are not allowed to edit users.",
+        ),
+        (
+            {"orderby": "email"},
+            "rest_forbidden_orderby",
+            "Sorry, you are not allowed to order users by this parameter.",
+        ),
+        (
+            {"orderby": "registered_date"},
+            "rest_forbidden_orderby",
+            "Sorry, you are not allowed to order users by this parameter.",
+        ),
+    ],
+)
 @pytest.mark.parametrize("role", [None, "editor", "author", "contributor", "subscriber"])
 def test_list_users_capability_guards(api_client, user_with_role, query, code, message, role):
     if role:
@@ -194,8 +248,13 @@ def test_list_users_capability_guards(api_client, user_with_role, query, code, m
 
 def test_administrator_may_use_the_guarded_arguments(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    for query in ({"roles": "author"}, {"capabilities": "edit_posts"}, {"context": "edit"},
-                  {"orderby": "email"}, {"orderby": "registered_date"}):
+    for query in (
+        {"roles": "author"},
+        {"capabilities": "edit_posts"},
+        {"context": "edit"},
+        {"orderby": "email"},
+        {"orderby": "registered_date"},
+    ):
         assert api_client.get(USERS_URL, query).status_code == 200
 
 
@@ -204,8 +263,9 @@ def test_administrator_may_use_the_guarded_arguments(api_client, admin_user):
 def team(db, admin_user):
     people = {
         "zed": UserFactory(username="zed", display_name="zed", role="editor"),
-        "amy": UserFactory(username="amy", display_name="Amy", role="author",
-                           url="https://amy.example.org"),
+        "amy": UserFactory(
+            username="amy", display_name="Amy", role="author", url="https://amy.example.org"
+        ),
         "bea": UserFactory(username="bea", display_name="bea", role="subscriber"),
     }
     return admin_user, people
@@ -239,8 +299,9 @@ def test_roles_capabilities_slug_include_exclude(api_client, team):
     admin, people = team
     api_client.force_authenticate(admin)
     assert names(api_client.get(USERS_URL, {"roles": "author,editor"})) == ["Amy", "zed"]
-    assert names(api_client.get(USERS_URL, {"capabilities": "edit_others_posts",
-                                            "exclude": admin.pk})) == ["zed"]
+    assert names(
+        api_client.get(USERS_URL, {"capabilities": "edit_others_posts", "exclude": admin.pk})
+    ) == ["zed"]
     assert names(api_client.get(USERS_URL, {"capabilities": "subscriber"})) == ["bea"]
     assert names(api_client.get(USERS_URL, {"slug[]": ["amy", "bea"]})) == ["Amy", "bea"]
     assert names(api_client.get(USERS_URL, {"include": [people["bea"].pk]})) == ["bea"]
@@ -263,8 +324,14 @@ def test_anonymous_search_never_matches_emails(api_client):
 
 
 def test_invalid_arguments_are_rest_invalid_param(api_client):
-    for query in ({"orderby": "password"}, {"order": "up"}, {"per_page": 101},
-                  {"include": "a"}, {"who": "everyone"}, {"context": "full"}):
+    for query in (
+        {"orderby": "password"},
+        {"order": "up"},
+        {"per_page": 101},
+        {"include": "a"},
+        {"who": "everyone"},
+        {"context": "full"},
+    ):
         assert_wp_error(api_client.get(USERS_URL, query), "rest_invalid_param", 400)
 
 
@@ -312,10 +379,11 @@ def test_unknown_user_is_rest_user_invalid_id(api_client):
         assert body["message"] == "Invalid user ID."
 
 
-@pytest.mark.parametrize(("role", "status"), [(None, 401), ("editor", 403), ("author", 403),
-                                              ("contributor", 403), ("subscriber", 403)])
-def test_user_without_posts_is_hidden(api_client, user_with_role, unpublished_author, role,
-                                      status):
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(None, 401), ("editor", 403), ("author", 403), ("contributor", 403), ("subscriber", 403)],
+)
+def test_user_without_posts_is_hidden(api_client, user_with_role, unpublished_author, role, status):
     if role:
         api_client.force_authenticate(user_with_role(role))
     response = api_client.get(f"{USERS_URL}/{unpublished_author.pk}")
@@ -332,8 +400,7 @@ def test_editor_sees_author_of_private_posts_only_they_may_read(api_client, edit
     assert api_client.get(f"{USERS_URL}/{private_author.pk}").status_code == 403
 
 
-@pytest.mark.parametrize("role", ["administrator", "editor", "author", "contributor",
-                                  "subscriber"])
+@pytest.mark.parametrize("role", ["administrator", "editor", "author", "contributor", "subscriber"])
 def test_everyone_sees_themselves_in_edit_context(api_client, user_with_role, role):
     user = user_with_role(role)
     api_client.force_authenticate(user)
@@ -346,8 +413,9 @@ def test_everyone_sees_themselves_in_edit_context(api_client, user_with_role, ro
 
 
 @pytest.mark.parametrize(("role", "status"), [(None, 401), ("editor", 403), ("subscriber", 403)])
-def test_edit_context_of_others_needs_edit_user(api_client, user_with_role, published_author,
-                                                role, status):
+def test_edit_context_of_others_needs_edit_user(
+    api_client, user_with_role, published_author, role, status
+):
     if role:
         api_client.force_authenticate(user_with_role(role))
     response = api_client.get(f"{USERS_URL}/{published_author.pk}", {"context": "edit"})
@@ -381,8 +449,11 @@ def test_fields_and_embed_of_a_user(api_client, published_author):
 
 
 def test_meta_shows_stored_preferences_in_edit_context_only(api_client, subscriber):
-    UserMeta.objects.create(user=subscriber, key="persisted_preferences",
-                            value={"core/edit-post": {"welcomeGuide": False}})
+    UserMeta.objects.create(
+        user=subscriber,
+        key="persisted_preferences",
+        value={"core/edit-post": {"welcomeGuide": False}},
+    )
     api_client.force_authenticate(subscriber)
     edit = api_client.get(f"{USERS_URL}/me", {"context": "edit"}).json()
     assert edit["meta"] == {"persisted_preferences": {"core/edit-post": {"welcomeGuide": False}}}
@@ -396,15 +467,22 @@ def test_user_item_options_lists_the_methods(api_client):
     assert body["methods"] == ["GET", "POST", "PUT", "PATCH", "DELETE"]
     assert body["schema"]["title"] == "user"
     assert body["endpoints"][2]["args"]["reassign"] == {
-        "type": "integer", "description": "Reassign the deleted user's posts and links to this "
-                                          "user ID.", "required": True}
+        "type": "integer",
+        "description": "Reassign the deleted user's posts and links to this user ID.",
+        "required": True,
+    }
 
 
 def test_users_routes_are_in_wordpress_order(api_client):
-    routes = [route for route in api_client.get("/wp-json/wp/v2").json()["routes"]
-              if route.startswith("/wp/v2/users")]
+    routes = [
+        route
+        for route in api_client.get("/wp-json/wp/v2").json()["routes"]
+        if route.startswith("/wp/v2/users")
+    ]
     assert routes == [
-        "/wp/v2/users", r"/wp/v2/users/(?P<id>[\d]+)", "/wp/v2/users/me",
+        "/wp/v2/users",
+        r"/wp/v2/users/(?P<id>[\d]+)",
+        "/wp/v2/users/me",
         r"/wp/v2/users/(?P<user_id>(?:[\d]+|me))/application-passwords",
         r"/wp/v2/users/(?P<user_id>(?:[\d]+|me))/application-passwords/introspect",
         r"/wp/v2/users/(?P<user_id>(?:[\d]+|me))/application-passwords/(?P<uuid>[\w\-]+)",
@@ -417,16 +495,21 @@ def test_me_sends_allow_even_when_logged_out(api_client, subscriber):
     assert api_client.get(f"{USERS_URL}/me")["Allow"] == "GET, POST, PUT, PATCH"
 
 
-def test_registered_user_meta_appears_like_the_reference_ref_team(api_client, settings,
-                                                                  published_author, subscriber):
-    settings.WP_USER_META = {"ref_team": {"type": "string", "description": "Reference team name.",
-                                          "default": ""}}
+def test_registered_user_meta_appears_like_the_reference_ref_team(
+    api_client, settings, published_author, subscriber
+):
+    settings.WP_USER_META = {
+        "ref_team": {"type": "string", "description": "Reference team name.", "default": ""}
+    }
     UserMeta.objects.create(user=published_author, key="ref_team", value="red")
     response = api_client.get(f"{USERS_URL}/{published_author.pk}")
     assert response.json()["meta"] == {"ref_team": "red"}
     schema = api_client.options(USERS_URL).json()["schema"]["properties"]["meta"]["properties"]
-    assert schema["ref_team"] == {"type": "string", "description": "Reference team name.",
-                                  "default": ""}
+    assert schema["ref_team"] == {
+        "type": "string",
+        "description": "Reference team name.",
+        "default": "",
+    }
     api_client.force_authenticate(subscriber)
     me = api_client.post(f"{USERS_URL}/me", {"meta": {"ref_team": "blue"}}, format="json")
     assert me.json()["meta"] == {"persisted_preferences": [], "ref_team": "blue"}
@@ -456,5 +539,6 @@ def test_out_of_range_offsets_and_ids_find_nobody(api_client, published_author):
     assert huge.status_code == 200
     assert (huge.json(), huge["X-WP-Total"]) == ([], "0")
     assert api_client.get(USERS_URL, {"exclude": "99999999999999999999"}).status_code == 200
-    assert_wp_error(api_client.get(f"{USERS_URL}/99999999999999999999"),
-                    "rest_user_invalid_id", 404)
+    assert_wp_error(
+        api_client.get(f"{USERS_URL}/99999999999999999999"), "rest_user_invalid_id", 404
+    )

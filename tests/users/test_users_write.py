@@ -16,8 +16,10 @@ NEW_USER = {"username": "newbie", "email": "newbie@example.com", "password": "s3
 
 
 # --- create -------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("role", "status"), [(None, 401), ("editor", 403), ("author", 403),
-                                              ("contributor", 403), ("subscriber", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(None, 401), ("editor", 403), ("author", 403), ("contributor", 403), ("subscriber", 403)],
+)
 def test_creating_users_needs_create_users(api_client, user_with_role, role, status):
     if role:
         api_client.force_authenticate(user_with_role(role))
@@ -29,11 +31,18 @@ def test_creating_users_needs_create_users(api_client, user_with_role, role, sta
 
 def test_administrator_creates_a_user(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    response = api_client.post(USERS_URL, {**NEW_USER, "name": "New <b>Bie</b>",
-                                           "first_name": "New", "roles": ["author"],
-                                           "url": "newbie.example.com",
-                                           "meta": {"persisted_preferences": {"x": 1}}},
-                               format="json")
+    response = api_client.post(
+        USERS_URL,
+        {
+            **NEW_USER,
+            "name": "New <b>Bie</b>",
+            "first_name": "New",
+            "roles": ["author"],
+            "url": "newbie.example.com",
+            "meta": {"persisted_preferences": {"x": 1}},
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     user = User.objects.get(username="newbie")
@@ -60,12 +69,23 @@ def test_new_users_default_to_subscriber_and_get_a_unique_slug(api_client, admin
     assert body["slug"] == "newbie-2"
 
 
-@pytest.mark.parametrize(("field", "data", "code", "message"), [
-    ("username", {"username": "Admin"}, "existing_user_login",
-     "Sorry, that username already exists!"),
-    ("email", {"email": "TAKEN@example.com"}, "existing_user_email",
-     "Sorry, that email address is already used!"),
-])
+@pytest.mark.parametrize(
+    ("field", "data", "code", "message"),
+    [
+        (
+            "username",
+            {"username": "Admin"},
+            "existing_user_login",
+            "Sorry, that username already exists!",
+        ),
+        (
+            "email",
+            {"email": "TAKEN@example.com"},
+            "existing_user_email",
+            "Sorry, that email address is already used!",
+        ),
+    ],
+)
 def test_unique_username_and_email(api_client, admin_user, field, data, code, message):
     admin_user.username, admin_user.email = "admin", "taken@example.com"
     admin_user.save()
@@ -75,19 +95,34 @@ def test_unique_username_and_email(api_client, admin_user, field, data, code, me
     assert body["message"] == message
 
 
-@pytest.mark.parametrize(("data", "param", "code", "message"), [
-    ({"email": "not-an-email"}, "email", "rest_invalid_email", "Invalid email address."),
-    ({"username": "a b<>"}, "username", "rest_user_invalid_username",
-     "This username is invalid because it uses illegal characters. Please enter a valid "
-     "username."),
-    ({"username": ""}, "username", "rest_user_invalid_username",
-     "This username is invalid because it uses illegal characters. Please enter a valid "
-     "username."),
-    ({"password": ""}, "password", "rest_user_invalid_password", "Passwords cannot be empty."),
-    ({"password": "a\\b"}, "password", "rest_user_invalid_password",
-     'Passwords cannot contain the "\\" character.'),
-    ({"locale": "xx_XX"}, "locale", "rest_not_in_enum", None),
-])
+@pytest.mark.parametrize(
+    ("data", "param", "code", "message"),
+    [
+        ({"email": "not-an-email"}, "email", "rest_invalid_email", "Invalid email address."),
+        (
+            {"username": "a b<>"},
+            "username",
+            "rest_user_invalid_username",
+            "This username is invalid because it uses illegal characters. Please enter a valid "
+            "username.",
+        ),
+        (
+            {"username": ""},
+            "username",
+            "rest_user_invalid_username",
+            "This username is invalid because it uses illegal characters. Please enter a valid "
+            "username.",
+        ),
+        ({"password": ""}, "password", "rest_user_invalid_password", "Passwords cannot be empty."),
+        (
+            {"password": "a\\b"},
+            "password",
+            "rest_user_invalid_password",
+            'Passwords cannot contain the "\\" character.',
+        ),
+        ({"locale": "xx_XX"}, "locale", "rest_not_in_enum", None),
+    ],
+)
 def test_invalid_new_user_fields(api_client, admin_user, data, param, code, message):
     api_client.force_authenticate(admin_user)
     response = api_client.post(USERS_URL, {**NEW_USER, **data}, format="json")
@@ -121,9 +156,11 @@ def test_everyone_may_edit_their_own_profile(api_client, user_with_role, role):
     user = user_with_role(role)
     api_client.force_authenticate(user)
     for url in (f"{USERS_URL}/{user.pk}", f"{USERS_URL}/me"):
-        response = api_client.post(url, {"name": f"New {role}", "description": "Hi",
-                                         "nickname": "nick", "last_name": "Last"},
-                                   format="json")
+        response = api_client.post(
+            url,
+            {"name": f"New {role}", "description": "Hi", "nickname": "nick", "last_name": "Last"},
+            format="json",
+        )
         assert response.status_code == 200, response.content
         body = response.json()
         assert body["name"] == f"New {role}"
@@ -138,8 +175,9 @@ def test_everyone_may_edit_their_own_profile(api_client, user_with_role, role):
 def test_editing_others_needs_edit_users(api_client, user_with_role, role, method):
     victim = UserFactory(role="author", display_name="Victim")
     api_client.force_authenticate(user_with_role(role))
-    response = getattr(api_client, method)(f"{USERS_URL}/{victim.pk}", {"name": "Hacked"},
-                                           format="json")
+    response = getattr(api_client, method)(
+        f"{USERS_URL}/{victim.pk}", {"name": "Hacked"}, format="json"
+    )
     body = assert_wp_error(response, "rest_cannot_edit", 403)
     assert body["message"] == "Sorry, you are not allowed to edit this user."
     victim.refresh_from_db()
@@ -148,18 +186,22 @@ def test_editing_others_needs_edit_users(api_client, user_with_role, role, metho
 
 def test_anonymous_cannot_edit_anyone(api_client):
     victim = UserFactory()
-    assert_wp_error(api_client.post(f"{USERS_URL}/{victim.pk}", {"name": "x"}),
-                    "rest_cannot_edit", 401)
-    assert_wp_error(api_client.post(f"{USERS_URL}/me", {"name": "x"}),
-                    "rest_user_invalid_id", 404)  # WordPress looks up user 0
+    assert_wp_error(
+        api_client.post(f"{USERS_URL}/{victim.pk}", {"name": "x"}), "rest_cannot_edit", 401
+    )
+    assert_wp_error(
+        api_client.post(f"{USERS_URL}/me", {"name": "x"}), "rest_user_invalid_id", 404
+    )  # WordPress looks up user 0
 
 
 def test_administrator_edits_others(api_client, admin_user):
     victim = UserFactory(role="author")
     api_client.force_authenticate(admin_user)
-    response = api_client.patch(f"{USERS_URL}/{victim.pk}",
-                                {"email": "changed@example.com", "password": "new-pass",
-                                 "slug": "New Slug"}, format="json")
+    response = api_client.patch(
+        f"{USERS_URL}/{victim.pk}",
+        {"email": "changed@example.com", "password": "new-pass", "slug": "New Slug"},
+        format="json",
+    )
     assert response.status_code == 200, response.content
     victim.refresh_from_db()
     assert victim.email == "changed@example.com"
@@ -172,8 +214,9 @@ def test_changing_roles_needs_promote_users(api_client, user_with_role, role):
     user = user_with_role(role)
     api_client.force_authenticate(user)
     for target in (user, UserFactory()):
-        response = api_client.post(f"{USERS_URL}/{target.pk}", {"roles": ["administrator"]},
-                                   format="json")
+        response = api_client.post(
+            f"{USERS_URL}/{target.pk}", {"roles": ["administrator"]}, format="json"
+        )
         body = assert_wp_error(response, "rest_cannot_edit_roles", 403)
         assert body["message"] == "Sorry, you are not allowed to edit roles of this user."
     user.refresh_from_db()
@@ -203,11 +246,14 @@ def test_administrator_may_not_demote_themselves(api_client, admin_user):
     assert ok.status_code == 200
 
 
-@pytest.mark.parametrize(("data", "code", "message"), [
-    ({"username": "renamed"}, "rest_user_invalid_argument", "Username is not editable."),
-    ({"email": "taken@example.com"}, "rest_user_invalid_email", "Invalid email address."),
-    ({"slug": "taken-slug"}, "rest_user_invalid_slug", "Invalid slug."),
-])
+@pytest.mark.parametrize(
+    ("data", "code", "message"),
+    [
+        ({"username": "renamed"}, "rest_user_invalid_argument", "Username is not editable."),
+        ({"email": "taken@example.com"}, "rest_user_invalid_email", "Invalid email address."),
+        ({"slug": "taken-slug"}, "rest_user_invalid_slug", "Invalid slug."),
+    ],
+)
 def test_update_conflicts(api_client, subscriber, data, code, message):
     UserFactory(email="taken@example.com", nicename="taken-slug")
     api_client.force_authenticate(subscriber)
@@ -218,8 +264,11 @@ def test_update_conflicts(api_client, subscriber, data, code, message):
 
 def test_same_username_and_own_email_are_accepted(api_client, subscriber):
     api_client.force_authenticate(subscriber)
-    response = api_client.post(f"{USERS_URL}/me", {"username": subscriber.username,
-                                                   "email": subscriber.email}, format="json")
+    response = api_client.post(
+        f"{USERS_URL}/me",
+        {"username": subscriber.username, "email": subscriber.email},
+        format="json",
+    )
     assert response.status_code == 200
 
 
@@ -231,8 +280,10 @@ def test_invalid_email_on_update(api_client, subscriber):
 
 
 def test_description_is_filtered_without_unfiltered_html(api_client, subscriber, editor):
-    html = '<strong>bold</strong><script>alert(1)</script><a href="https://x.test" ' \
-           'onclick="x()">link</a>'
+    html = (
+        '<strong>bold</strong><script>alert(1)</script><a href="https://x.test" '
+        'onclick="x()">link</a>'
+    )
     api_client.force_authenticate(subscriber)
     body = api_client.post(f"{USERS_URL}/me", {"description": html}, format="json").json()
     assert "<script" not in body["description"]
@@ -246,8 +297,11 @@ def test_description_is_filtered_without_unfiltered_html(api_client, subscriber,
 def test_meta_update_and_delete(api_client, subscriber):
     api_client.force_authenticate(subscriber)
     url = f"{USERS_URL}/me"
-    response = api_client.post(url, {"meta": {"persisted_preferences": {"a": {"b": 1}},
-                                              "unregistered": "ignored"}}, format="json")
+    response = api_client.post(
+        url,
+        {"meta": {"persisted_preferences": {"a": {"b": 1}}, "unregistered": "ignored"}},
+        format="json",
+    )
     assert response.json()["meta"] == {"persisted_preferences": {"a": {"b": 1}}}
     assert not UserMeta.objects.filter(key="unregistered").exists()
     response = api_client.post(url, {"meta": {"persisted_preferences": None}}, format="json")
@@ -261,8 +315,9 @@ def test_meta_update_and_delete(api_client, subscriber):
 
 def test_update_unknown_user(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    assert_wp_error(api_client.post(f"{USERS_URL}/999999", {"name": "x"}),
-                    "rest_user_invalid_id", 404)
+    assert_wp_error(
+        api_client.post(f"{USERS_URL}/999999", {"name": "x"}), "rest_user_invalid_id", 404
+    )
 
 
 # --- delete -------------------------------------------------------------------------------------
@@ -288,11 +343,15 @@ def test_anonymous_cannot_delete(api_client):
 def test_reassign_is_required_and_validated(api_client, admin_user):
     victim = UserFactory()
     api_client.force_authenticate(admin_user)
-    body = assert_wp_error(api_client.delete(f"{USERS_URL}/{victim.pk}?force=true"),
-                           "rest_missing_callback_param", 400)
+    body = assert_wp_error(
+        api_client.delete(f"{USERS_URL}/{victim.pk}?force=true"), "rest_missing_callback_param", 400
+    )
     assert body["data"]["params"] == ["reassign"]
-    body = assert_wp_error(api_client.delete(f"{USERS_URL}/{victim.pk}?force=true&reassign=abc"),
-                           "rest_invalid_param", 400)
+    body = assert_wp_error(
+        api_client.delete(f"{USERS_URL}/{victim.pk}?force=true&reassign=abc"),
+        "rest_invalid_param",
+        400,
+    )
     assert body["data"]["params"] == {"reassign": "Invalid user parameter(s)."}
 
 
@@ -320,8 +379,9 @@ def test_delete_reassigns_posts(api_client, admin_user):
     heir = UserFactory(role="editor")
     posts = PostFactory.create_batch(2, author=victim)
     api_client.force_authenticate(admin_user)
-    response = api_client.delete(f"{USERS_URL}/{victim.pk}",
-                                 {"force": True, "reassign": heir.pk}, format="json")
+    response = api_client.delete(
+        f"{USERS_URL}/{victim.pk}", {"force": True, "reassign": heir.pk}, format="json"
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["deleted"] is True
@@ -329,8 +389,9 @@ def test_delete_reassigns_posts(api_client, admin_user):
     assert body["previous"]["email"] == victim.email  # previous is in edit context
     assert "_links" not in body["previous"]
     assert not User.objects.filter(pk=victim.pk).exists()
-    assert set(Post.objects.filter(pk__in=[p.pk for p in posts])
-               .values_list("author_id", flat=True)) == {heir.pk}
+    assert set(
+        Post.objects.filter(pk__in=[p.pk for p in posts]).values_list("author_id", flat=True)
+    ) == {heir.pk}
 
 
 def test_delete_without_reassign_deletes_their_posts(api_client, admin_user):
@@ -378,14 +439,18 @@ def test_empty_roles_take_every_role_away(api_client, subscriber, admin_user):
 
 def test_a_user_may_hold_several_roles(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    created = api_client.post(USERS_URL, {**NEW_USER, "roles": ["author", "editor"]},
-                              format="json").json()
+    created = api_client.post(
+        USERS_URL, {**NEW_USER, "roles": ["author", "editor"]}, format="json"
+    ).json()
     # as the reference WordPress answers: roles in order, capabilities merged role by role
     assert created["roles"] == ["author", "editor"]
     assert created["extra_capabilities"] == {"author": True, "editor": True}
     assert list(created["capabilities"])[-3:] == ["read_private_pages", "author", "editor"]
-    assert list(created["capabilities"])[:3] == ["upload_files", "edit_posts",
-                                                 "edit_published_posts"]
+    assert list(created["capabilities"])[:3] == [
+        "upload_files",
+        "edit_posts",
+        "edit_published_posts",
+    ]
     found = api_client.get(USERS_URL, {"roles": "editor", "_fields": "id"}).json()
     assert {"id": created["id"]} in found
     found = api_client.get(USERS_URL, {"capabilities": "moderate_comments"}).json()
@@ -394,18 +459,21 @@ def test_a_user_may_hold_several_roles(api_client, admin_user):
     api_client.force_authenticate(user)
     assert api_client.get(USERS_URL, {"who": "authors"}).status_code == 200  # edit_posts
     api_client.force_authenticate(admin_user)
-    single = api_client.post(f"{USERS_URL}/{user.pk}", {"roles": ["subscriber"]},
-                             format="json").json()
+    single = api_client.post(
+        f"{USERS_URL}/{user.pk}", {"roles": ["subscriber"]}, format="json"
+    ).json()
     assert single["roles"] == ["subscriber"]
     assert single["extra_capabilities"] == {"subscriber": True}
 
 
-def test_description_over_application_passwords_is_always_filtered(api_client, admin_user,
-                                                                   app_password):
+def test_description_over_application_passwords_is_always_filtered(
+    api_client, admin_user, app_password
+):
     _, plain = app_password(admin_user)
     api_client.credentials(HTTP_AUTHORIZATION=basic_auth(admin_user.username, plain))
-    response = api_client.post(f"{USERS_URL}/me",
-                               {"description": "<script>x</script><b>y</b>"}, format="json")
+    response = api_client.post(
+        f"{USERS_URL}/me", {"description": "<script>x</script><b>y</b>"}, format="json"
+    )
     # what the reference WordPress answers for its administrator over Basic auth
     assert response.json()["description"] == "x<b>y</b>"
 
@@ -427,9 +495,16 @@ def test_deleting_a_user_moves_children_of_their_pages_up(api_client, admin_user
 
 def test_nul_characters_are_dropped_from_stored_text(api_client, subscriber):
     api_client.force_authenticate(subscriber)
-    response = api_client.post(f"{USERS_URL}/me", {
-        "name": "a\x00b", "nickname": "c\x00d", "url": "e\x00.test",
-        "meta": {"persisted_preferences": {"k\x00": "v\x00"}}}, format="json")
+    response = api_client.post(
+        f"{USERS_URL}/me",
+        {
+            "name": "a\x00b",
+            "nickname": "c\x00d",
+            "url": "e\x00.test",
+            "meta": {"persisted_preferences": {"k\x00": "v\x00"}},
+        },
+        format="json",
+    )
     assert response.status_code == 200
     body = response.json()
     assert (body["name"], body["nickname"], body["url"]) == ("ab", "cd", "http://e.test")
@@ -438,14 +513,26 @@ def test_nul_characters_are_dropped_from_stored_text(api_client, subscriber):
         assert api_client.get(USERS_URL, query).json() == []
 
 
-@pytest.mark.parametrize(("data", "code", "message"), [
-    ({"username": "u" * 61}, "user_login_too_long",
-     "Username may not be longer than 60 characters."),
-    ({"url": "https://example.com/" + "p" * 90}, "user_url_too_long",
-     "User URL may not be longer than 100 characters."),
-    ({"slug": "s" * 51}, "user_nicename_too_long",
-     "Nicename may not be longer than 50 characters."),
-])
+@pytest.mark.parametrize(
+    ("data", "code", "message"),
+    [
+        (
+            {"username": "u" * 61},
+            "user_login_too_long",
+            "Username may not be longer than 60 characters.",
+        ),
+        (
+            {"url": "https://example.com/" + "p" * 90},
+            "user_url_too_long",
+            "User URL may not be longer than 100 characters.",
+        ),
+        (
+            {"slug": "s" * 51},
+            "user_nicename_too_long",
+            "Nicename may not be longer than 50 characters.",
+        ),
+    ],
+)
 def test_wp_insert_user_length_limits(api_client, admin_user, data, code, message):
     api_client.force_authenticate(admin_user)
     response = api_client.post(USERS_URL, {**NEW_USER, **data}, format="json")
@@ -456,13 +543,16 @@ def test_wp_insert_user_length_limits(api_client, admin_user, data, code, messag
         assert_wp_error(update, code, 400)
 
 
-@pytest.mark.parametrize(("names", "display"), [
-    ({"first_name": "Ann", "last_name": "Lee"}, "Ann Lee"),
-    ({"first_name": "Ann"}, "Ann"),
-    ({"last_name": "Lee"}, "Lee"),
-    ({}, "newbie"),
-    ({"first_name": "Ann", "name": "Chosen"}, "Chosen"),
-])
+@pytest.mark.parametrize(
+    ("names", "display"),
+    [
+        ({"first_name": "Ann", "last_name": "Lee"}, "Ann Lee"),
+        ({"first_name": "Ann"}, "Ann"),
+        ({"last_name": "Lee"}, "Lee"),
+        ({}, "newbie"),
+        ({"first_name": "Ann", "name": "Chosen"}, "Chosen"),
+    ],
+)
 def test_default_display_name(api_client, admin_user, names, display):
     api_client.force_authenticate(admin_user)
     response = api_client.post(USERS_URL, {**NEW_USER, **names}, format="json")

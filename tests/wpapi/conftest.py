@@ -20,17 +20,32 @@ class ThingSerializer(WPSerializer):
         "title": "thing",
         "type": "object",
         "properties": {
-            "id": {"type": "integer", "context": ["view", "edit", "embed"], "readonly": True,
-                   "description": "Unique identifier."},
-            "name": {"type": "string", "context": ["view", "edit", "embed"],
-                     "description": "The name.", "required": True},
+            "id": {
+                "type": "integer",
+                "context": ["view", "edit", "embed"],
+                "readonly": True,
+                "description": "Unique identifier.",
+            },
+            "name": {
+                "type": "string",
+                "context": ["view", "edit", "embed"],
+                "description": "The name.",
+                "required": True,
+            },
             "secret": {"type": "string", "context": ["edit"], "description": "Edit only."},
-            "title": {"type": "object", "context": ["view", "edit", "embed"],
-                      "description": "Raw and rendered.",
-                      "properties": {
-                          "raw": {"type": "string", "context": ["edit"]},
-                          "rendered": {"type": "string", "context": ["view", "edit", "embed"],
-                                       "readonly": True}}},
+            "title": {
+                "type": "object",
+                "context": ["view", "edit", "embed"],
+                "description": "Raw and rendered.",
+                "properties": {
+                    "raw": {"type": "string", "context": ["edit"]},
+                    "rendered": {
+                        "type": "string",
+                        "context": ["view", "edit", "embed"],
+                        "readonly": True,
+                    },
+                },
+            },
         },
     }
 
@@ -61,10 +76,18 @@ class ThingViewSet(WPViewSet):
     def collection_args(self):
         return collection_params(
             offset={"type": "integer", "description": "Offset."},
-            include={"type": "array", "items": {"type": "integer"}, "default": [],
-                     "description": "Limit to IDs."},
-            order={"type": "string", "enum": ["asc", "desc"], "default": "asc",
-                   "description": "Order."},
+            include={
+                "type": "array",
+                "items": {"type": "integer"},
+                "default": [],
+                "description": "Limit to IDs.",
+            },
+            order={
+                "type": "string",
+                "enum": ["asc", "desc"],
+                "default": "asc",
+                "description": "Order.",
+            },
             flag={"type": "boolean", "description": "A boolean."},
             terms=TERM_QUERY_ARG,
             when={"type": "string", "format": "date-time", "description": "A date."},
@@ -129,10 +152,15 @@ TERM_QUERY_ARG = {
     "type": ["object", "array"],
     "oneOf": [
         {"title": "Term ID List", "type": "array", "items": {"type": "integer"}},
-        {"title": "Term ID Taxonomy Query", "type": "object", "properties": {
-            "terms": {"type": "array", "items": {"type": "integer"}, "default": []},
-            "operator": {"type": "string", "enum": ["AND", "OR"], "default": "OR"},
-        }, "additionalProperties": False},
+        {
+            "title": "Term ID Taxonomy Query",
+            "type": "object",
+            "properties": {
+                "terms": {"type": "array", "items": {"type": "integer"}, "default": []},
+                "operator": {"type": "string", "enum": ["AND", "OR"], "default": "OR"},
+            },
+            "additionalProperties": False,
+        },
     ],
     "description": "A WordPress taxonomy-query argument.",
 }

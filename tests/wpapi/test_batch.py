@@ -12,11 +12,21 @@ BATCH = "/wp-json/batch/v1"
 
 def test_batch_runs_each_request_as_the_caller(api_client, admin_user, things):
     api_client.force_authenticate(admin_user)
-    response = api_client.post(BATCH, {"requests": [
-        {"path": THINGS, "body": {"name": "One"}},
-        {"method": "PATCH", "path": f"{THINGS}/{things[0].pk}", "body": {"name": "Renamed"}},
-        {"method": "DELETE", "path": f"{THINGS}/{things[1].pk}?force=true"},
-    ]}, format="json")
+    response = api_client.post(
+        BATCH,
+        {
+            "requests": [
+                {"path": THINGS, "body": {"name": "One"}},
+                {
+                    "method": "PATCH",
+                    "path": f"{THINGS}/{things[0].pk}",
+                    "body": {"name": "Renamed"},
+                },
+                {"method": "DELETE", "path": f"{THINGS}/{things[1].pk}?force=true"},
+            ]
+        },
+        format="json",
+    )
     assert response.status_code == 207
     statuses = [r["status"] for r in response.json()["responses"]]
     assert statuses == [201, 200, 200]
@@ -27,8 +37,9 @@ def test_batch_runs_each_request_as_the_caller(api_client, admin_user, things):
 
 def test_batch_requests_are_permission_checked(api_client, subscriber):
     api_client.force_authenticate(subscriber)
-    response = api_client.post(BATCH, {"requests": [{"path": THINGS, "body": {"name": "x"}}]},
-                               format="json")
+    response = api_client.post(
+        BATCH, {"requests": [{"path": THINGS, "body": {"name": "x"}}]}, format="json"
+    )
     assert response.json()["responses"][0]["status"] == 403
     assert response.json()["responses"][0]["body"]["code"] == "rest_cannot_create"
 
@@ -36,10 +47,17 @@ def test_batch_requests_are_permission_checked(api_client, subscriber):
 def test_require_all_validate_runs_nothing_when_one_is_invalid(api_client, admin_user):
     api_client.force_authenticate(admin_user)
     before = User.objects.count()
-    response = api_client.post(BATCH, {"validation": "require-all-validate", "requests": [
-        {"path": THINGS, "body": {"name": "Fine"}},
-        {"path": THINGS, "body": {}},
-    ]}, format="json")
+    response = api_client.post(
+        BATCH,
+        {
+            "validation": "require-all-validate",
+            "requests": [
+                {"path": THINGS, "body": {"name": "Fine"}},
+                {"path": THINGS, "body": {}},
+            ],
+        },
+        format="json",
+    )
     assert response.status_code == 207
     body = response.json()
     assert body["failed"] == "validation"
@@ -50,16 +68,18 @@ def test_require_all_validate_runs_nothing_when_one_is_invalid(api_client, admin
 
 def test_routes_without_allow_batch_are_refused(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    response = api_client.post(BATCH, {"requests": [{"path": "/batch/v1", "body": {}}]},
-                               format="json")
+    response = api_client.post(
+        BATCH, {"requests": [{"path": "/batch/v1", "body": {}}]}, format="json"
+    )
     assert response.json()["responses"][0]["body"]["code"] == "rest_batch_not_allowed"
 
 
 def test_more_than_25_requests_is_invalid(api_client, admin_user):
     api_client.force_authenticate(admin_user)
     requests = [{"path": THINGS, "body": {"name": str(i)}} for i in range(26)]
-    body = assert_wp_error(api_client.post(BATCH, {"requests": requests}, format="json"),
-                           "rest_invalid_param", 400)
+    body = assert_wp_error(
+        api_client.post(BATCH, {"requests": requests}, format="json"), "rest_invalid_param", 400
+    )
     assert body["data"]["params"]["requests"] == "requests must contain at most 25 items."
 
 

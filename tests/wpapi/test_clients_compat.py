@@ -14,8 +14,10 @@ def test_index_keeps_its_links_under_fields(api_client, url):
     # core-data fetches the site root with _fields=description,gmt_offset,home,...; WordPress
     # adds the index's links with add_link(), after _fields has filtered the data.
     body = api_client.get(url).json()
-    assert body == {"name": "wpapi",
-                    "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}}
+    assert body == {
+        "name": "wpapi",
+        "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
+    }
 
 
 @pytest.mark.django_db
@@ -30,7 +32,8 @@ def test_index_links_stay_last_and_single(api_client):
     body = api_client.get("/wp-json/", {"_fields": "_links,name"}).json()
     assert list(body) == ["name", "_links"]
     assert api_client.get("/wp-json/", {"_fields": "nothing"}).json() == {
-        "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}}
+        "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}
+    }
 
 
 @pytest.mark.django_db
@@ -46,8 +49,10 @@ def test_one_status_keeps_its_archives_link_under_fields(api_client):
     # WP_REST_Post_Statuses_Controller adds the archives link unconditionally; in the
     # collection the items are part of the data (keyed by slug), which _fields filters away.
     body = api_client.get("/wp-json/wp/v2/statuses/publish", {"_fields": "name"}).json()
-    assert body == {"name": "Published",
-                    "_links": {"archives": [{"href": f"{SITE}/wp-json/wp/v2/posts"}]}}
+    assert body == {
+        "name": "Published",
+        "_links": {"archives": [{"href": f"{SITE}/wp-json/wp/v2/posts"}]},
+    }
     listed = api_client.get("/wp-json/wp/v2/statuses", {"_fields": "name"}).json()
     assert listed == []
     body = api_client.get("/wp-json/wp/v2/statuses/publish").json()
@@ -72,27 +77,45 @@ def test_envelope_moves_the_headers_into_the_body(api_client):
 @pytest.mark.django_db
 def test_envelope_without_headers_has_an_empty_list(api_client):
     body = api_client.get("/wp-json/wp/v2/posts/987654", {"_envelope": "1"}).json()
-    assert body == {"body": {"code": "rest_post_invalid_id", "message": "Invalid post ID.",
-                             "data": {"status": 404}}, "status": 404, "headers": []}
+    assert body == {
+        "body": {
+            "code": "rest_post_invalid_id",
+            "message": "Invalid post ID.",
+            "data": {"status": 404},
+        },
+        "status": 404,
+        "headers": [],
+    }
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("query", "expected"), [
-    # WordPress rebuilds the Link from the parameters as PHP parsed them (a[]= is an array,
-    # a repeated key keeps its last value), with add_query_arg(urlencode_deep(...)).
-    ("exclude[]=998&exclude[]=999&per_page=1",
-     "exclude%5B0%5D=998&exclude%5B1%5D=999&per_page=1&page=2"),
-    ("_fields[]=id&per_page=1&search=reference%20post&foo=a~b.c-d_e*f",
-     "_fields%5B0%5D=id&per_page=1&search=reference+post&foo=a%7Eb.c-d_e%2Af&page=2"),
-    ("per_page=1&w[terms][]=2&w[operator]=AND&x[5]=a&x[]=b",
-     "per_page=1&w%5Bterms%5D%5B0%5D=2&w%5Boperator%5D=AND&x%5B5%5D=a&x%5B6%5D=b&page=2"),
-    ("per_page=1&y=1&y[]=2", "per_page=1&y%5B0%5D=2&page=2"),
-    ("per_page=1&z[]=1&z=2&a[b][c]=d", "per_page=1&z=2&a%5Bb%5D%5Bc%5D=d&page=2"),
-    ("per_page=1&per_page=1&page=1&_envelope", "per_page=1&page=2&_envelope"),
-    # each [] opens a new element, also in the middle of a key
-    ("per_page=1&c[][]=4&c[][]=5&a[][x]=1&a[][x]=2",
-     "per_page=1&c%5B0%5D%5B0%5D=4&c%5B1%5D%5B0%5D=5&a%5B0%5D%5Bx%5D=1&a%5B1%5D%5Bx%5D=2&page=2"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # WordPress rebuilds the Link from the parameters as PHP parsed them (a[]= is an array,
+        # a repeated key keeps its last value), with add_query_arg(urlencode_deep(...)).
+        (
+            "exclude[]=998&exclude[]=999&per_page=1",
+            "exclude%5B0%5D=998&exclude%5B1%5D=999&per_page=1&page=2",
+        ),
+        (
+            "_fields[]=id&per_page=1&search=reference%20post&foo=a~b.c-d_e*f",
+            "_fields%5B0%5D=id&per_page=1&search=reference+post&foo=a%7Eb.c-d_e%2Af&page=2",
+        ),
+        (
+            "per_page=1&w[terms][]=2&w[operator]=AND&x[5]=a&x[]=b",
+            "per_page=1&w%5Bterms%5D%5B0%5D=2&w%5Boperator%5D=AND&x%5B5%5D=a&x%5B6%5D=b&page=2",
+        ),
+        ("per_page=1&y=1&y[]=2", "per_page=1&y%5B0%5D=2&page=2"),
+        ("per_page=1&z[]=1&z=2&a[b][c]=d", "per_page=1&z=2&a%5Bb%5D%5Bc%5D=d&page=2"),
+        ("per_page=1&per_page=1&page=1&_envelope", "per_page=1&page=2&_envelope"),
+        # each [] opens a new element, also in the middle of a key
+        (
+            "per_page=1&c[][]=4&c[][]=5&a[][x]=1&a[][x]=2",
+            "per_page=1&c%5B0%5D%5B0%5D=4&c%5B1%5D%5B0%5D=5&a%5B0%5D%5Bx%5D=1&a%5B1%5D%5Bx%5D=2&page=2",
+        ),
+    ],
+)
 def test_pagination_links_are_rebuilt_from_the_parsed_query(api_client, query, expected):
     PostFactory.create_batch(3, status="publish", title="Reference post")
     response = api_client.get(f"/wp-json/wp/v2/posts?{query}")
@@ -106,8 +129,9 @@ def test_rest_route_pagination_links_keep_rest_route(api_client):
     # The request's query parameters include rest_route, which the Link keeps (WordPress 6.1).
     PostFactory.create_batch(3, status="publish")
     response = api_client.get("/", {"rest_route": "/wp/v2/posts", "per_page": 2})
-    assert response["Link"] == (f"<{SITE}/wp-json/wp/v2/posts?rest_route=%2Fwp%2Fv2%2Fposts"
-                                '&per_page=2&page=2>; rel="next"')
+    assert response["Link"] == (
+        f'<{SITE}/wp-json/wp/v2/posts?rest_route=%2Fwp%2Fv2%2Fposts&per_page=2&page=2>; rel="next"'
+    )
 
 
 @pytest.mark.django_db
@@ -123,15 +147,23 @@ def test_a_body_of_another_type_is_ignored(api_client, admin_user, content_type)
     assert response.json()["title"]["raw"] == "Kept"
     missing = api_client.generic("POST", "/wp-json/wp/v2/posts/987654", body, content_type)
     assert missing.json()["code"] == "rest_post_invalid_id"
-    gone = api_client.generic("DELETE", f"/wp-json/wp/v2/posts/{post.id}?force=true", "x",
-                              content_type)
+    gone = api_client.generic(
+        "DELETE", f"/wp-json/wp/v2/posts/{post.id}?force=true", "x", content_type
+    )
     assert gone.status_code == 200
     assert gone.json()["deleted"] is True
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/wp-json/wp/v2/posts", "/wp-json/", "/?rest_route=/wp/v2/posts",
-                                 "/wp-json/wp/v2/posts/987654"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/wp-json/wp/v2/posts",
+        "/wp-json/",
+        "/?rest_route=/wp/v2/posts",
+        "/wp-json/wp/v2/posts/987654",
+    ],
+)
 def test_head_answers_with_the_json_content_type(api_client, url):
     # node-wpapi's .headers() sends HEAD; WordPress answers with the GET's headers, no body
     PostFactory(status="publish")

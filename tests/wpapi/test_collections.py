@@ -54,14 +54,19 @@ def test_per_page_out_of_bounds(api_client, per_page):
     assert body["message"] == "Invalid parameter(s): per_page"
     assert body["data"]["params"] == {"per_page": message}
     assert body["data"]["details"]["per_page"] == {
-        "code": "rest_out_of_bounds", "message": message, "data": None}
+        "code": "rest_out_of_bounds",
+        "message": message,
+        "data": None,
+    }
 
 
 def test_not_an_integer(api_client):
     body = assert_wp_error(api_client.get(URL, {"page": "abc"}), "rest_invalid_param", 400)
     assert body["data"]["details"]["page"] == {
-        "code": "rest_invalid_type", "message": "page is not of type integer.",
-        "data": {"param": "page"}}
+        "code": "rest_invalid_type",
+        "message": "page is not of type integer.",
+        "data": {"param": "page"},
+    }
 
 
 def test_enum_message_lists_choices(api_client):
@@ -83,8 +88,9 @@ def test_array_items_are_validated(api_client):
     assert body["data"]["params"]["include"] == "include[1] is not of type integer."
 
 
-@pytest.mark.parametrize(("value", "ok"), [("1", True), ("true", True), ("0", True),
-                                           ("false", True), ("yes", False)])
+@pytest.mark.parametrize(
+    ("value", "ok"), [("1", True), ("true", True), ("0", True), ("false", True), ("yes", False)]
+)
 def test_booleans(api_client, value, ok):
     response = api_client.get(URL, {"flag": value})
     assert response.status_code == (200 if ok else 400)
@@ -92,8 +98,9 @@ def test_booleans(api_client, value, ok):
 
 def test_validation_runs_before_permission(api_client):
     # An anonymous caller with a bad argument gets the 400, not the 401.
-    assert_wp_error(api_client.get(URL, {"context": "edit", "per_page": 0}),
-                    "rest_invalid_param", 400)
+    assert_wp_error(
+        api_client.get(URL, {"context": "edit", "per_page": 0}), "rest_invalid_param", 400
+    )
     assert_wp_error(api_client.get(URL, {"context": "edit"}), "rest_forbidden_context", 401)
 
 
@@ -161,9 +168,14 @@ def test_options_describes_route_and_schema(api_client):
     assert body["methods"] == ["GET", "POST"]
     assert [e["methods"] for e in body["endpoints"]] == [["GET"], ["POST"]]
     per_page = body["endpoints"][0]["args"]["per_page"]
-    assert per_page == {"description": "Maximum number of items to be returned in result set.",
-                        "type": "integer", "default": 10, "minimum": 1, "maximum": 100,
-                        "required": False}
+    assert per_page == {
+        "description": "Maximum number of items to be returned in result set.",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 100,
+        "required": False,
+    }
     assert body["endpoints"][1]["args"]["name"]["required"] is True
     assert body["schema"]["title"] == "thing"
     assert body["schema"]["$schema"] == "http://json-schema.org/draft-04/schema#"
@@ -180,8 +192,9 @@ def test_index_lists_registered_route_with_args(api_client):
 
 def test_missing_required_argument(api_client, admin_user):
     api_client.force_authenticate(admin_user)
-    body = assert_wp_error(api_client.post(URL, {}, format="json"),
-                           "rest_missing_callback_param", 400)
+    body = assert_wp_error(
+        api_client.post(URL, {}, format="json"), "rest_missing_callback_param", 400
+    )
     assert body["message"] == "Missing parameter(s): name"
     assert body["data"]["params"] == ["name"]
 
@@ -230,22 +243,38 @@ def test_head_has_headers_and_no_body(api_client, things):
 def test_rest_route_pagination_links_point_at_wp_json(api_client, things):
     # with rest_route among the query parameters, as WordPress 6.1 writes it
     response = api_client.get("/", {"rest_route": THINGS, "per_page": 2})
-    assert response["Link"] == (f"<http://testserver{URL}?rest_route={quote(THINGS, safe='')}"
-                                '&per_page=2&page=2>; rel="next"')
+    assert response["Link"] == (
+        f"<http://testserver{URL}?rest_route={quote(THINGS, safe='')}"
+        '&per_page=2&page=2>; rel="next"'
+    )
 
 
 def test_jsonp_is_refused(api_client):
     assert_wp_error(api_client.get(URL, {"_jsonp": "cb"}), "rest_callback_disabled", 400)
 
 
-@pytest.mark.parametrize(("query", "message", "data"), [
-    ("terms=abc", "terms is not a valid Term ID List. Reason: terms[0] is not of type integer.",
-     {"position": 0}),
-    ("terms[terms]=x", "terms is not a valid Term ID Taxonomy Query. Reason: "
-     "terms[terms][0] is not of type integer.", {"position": 1}),
-    ("terms[operator]=XOR", "terms is not a valid Term ID Taxonomy Query. Reason: "
-     "terms[operator] is not one of AND and OR.", {"position": 1}),
-])
+@pytest.mark.parametrize(
+    ("query", "message", "data"),
+    [
+        (
+            "terms=abc",
+            "terms is not a valid Term ID List. Reason: terms[0] is not of type integer.",
+            {"position": 0},
+        ),
+        (
+            "terms[terms]=x",
+            "terms is not a valid Term ID Taxonomy Query. Reason: "
+            "terms[terms][0] is not of type integer.",
+            {"position": 1},
+        ),
+        (
+            "terms[operator]=XOR",
+            "terms is not a valid Term ID Taxonomy Query. Reason: "
+            "terms[operator] is not one of AND and OR.",
+            {"position": 1},
+        ),
+    ],
+)
 def test_one_of_errors_name_the_closest_schema(api_client, query, message, data):
     # The messages real WordPress 6.1 gives for ?categories=... on /wp/v2/posts.
     body = assert_wp_error(api_client.get(f"{URL}?{query}"), "rest_invalid_param", 400)
@@ -259,10 +288,16 @@ def test_one_of_accepts_either_form(api_client, query):
     assert api_client.get(f"{URL}?{query}").status_code == 200
 
 
-@pytest.mark.parametrize(("value", "ok"), [("2024-01-02T03:04:05", True),
-                                           ("2024-01-02T03:04:05Z", True),
-                                           ("2024-01-02 03:04:05", True),
-                                           ("yesterday", False), ("2024-13-45T00:00:00", False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("2024-01-02T03:04:05", True),
+        ("2024-01-02T03:04:05Z", True),
+        ("2024-01-02 03:04:05", True),
+        ("yesterday", False),
+        ("2024-13-45T00:00:00", False),
+    ],
+)
 def test_date_time_format(api_client, value, ok):
     response = api_client.get(URL, {"when": value})
     if ok:

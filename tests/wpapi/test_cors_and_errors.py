@@ -17,7 +17,8 @@ def test_origin_is_echoed_with_credentials(api_client, db):
     assert response["Access-Control-Allow-Methods"] == "OPTIONS, GET, POST, PUT, PATCH, DELETE"
     assert response["Access-Control-Expose-Headers"] == "X-WP-Total, X-WP-TotalPages, Link"
     assert response["Access-Control-Allow-Headers"] == (
-        "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type")
+        "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type"
+    )
     assert "Origin" in response["Vary"] or "origin" in response["Vary"]
 
 
@@ -28,9 +29,12 @@ def test_expose_and_allow_headers_are_sent_without_origin(api_client, db):
 
 
 def test_preflight_is_answered_by_the_route(api_client, db):
-    response = api_client.options(URL, HTTP_ORIGIN=ORIGIN,
-                                  HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
-                                  HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization")
+    response = api_client.options(
+        URL,
+        HTTP_ORIGIN=ORIGIN,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization",
+    )
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == ORIGIN
     assert response.json()["methods"] == ["GET", "POST"]

@@ -11,8 +11,18 @@ def test_index_describes_site_and_routes(api_client):
     response = api_client.get("/wp-json/")
     assert response.status_code == 200
     body = response.json()
-    for key in ("name", "description", "url", "home", "gmt_offset", "timezone_string",
-                "namespaces", "authentication", "routes", "_links"):
+    for key in (
+        "name",
+        "description",
+        "url",
+        "home",
+        "gmt_offset",
+        "timezone_string",
+        "namespaces",
+        "authentication",
+        "routes",
+        "_links",
+    ):
         assert key in body
     assert "wp/v2" in body["namespaces"]
     root = body["routes"]["/"]
@@ -63,8 +73,9 @@ def test_unknown_method_is_rest_no_route(api_client):
 
 
 def test_forwarded_headers_from_trusted_proxy_shape_links(api_client):
-    response = api_client.get("/wp-json/", HTTP_X_FORWARDED_PROTO="https",
-                              HTTP_X_FORWARDED_HOST="example.org")
+    response = api_client.get(
+        "/wp-json/", HTTP_X_FORWARDED_PROTO="https", HTTP_X_FORWARDED_HOST="example.org"
+    )
     assert response.json()["url"] == "https://example.org"
     assert response["Link"] == '<https://example.org/wp-json/>; rel="https://api.w.org/"'
 

@@ -16,8 +16,9 @@ def _cache_on(settings):
     settings.WP_RESPONSE_CACHE_SECONDS = 30
 
 
-def test_repeated_anonymous_get_is_served_without_queries(api_client, things,
-                                                          django_assert_num_queries):
+def test_repeated_anonymous_get_is_served_without_queries(
+    api_client, things, django_assert_num_queries
+):
     first = api_client.get(URL)
     with django_assert_num_queries(0):
         second = api_client.get(URL)
@@ -45,12 +46,14 @@ def test_api_write_retires_cached_answers(api_client, things, admin_user):
     assert int(api_client.get(URL)["X-WP-Total"]) == before + 1
 
 
-def test_requests_with_credentials_bypass_the_cache(api_client, things, admin_user,
-                                                    django_assert_num_queries):
+def test_requests_with_credentials_bypass_the_cache(
+    api_client, things, admin_user, django_assert_num_queries
+):
     api_client.get(URL, {"context": "edit"})  # 401 for anonymous: not stored
     _, plain = application_password_create(user=admin_user, name="t")
-    response = api_client.get(URL, {"context": "edit"},
-                              HTTP_AUTHORIZATION=basic_auth(admin_user.username, plain))
+    response = api_client.get(
+        URL, {"context": "edit"}, HTTP_AUTHORIZATION=basic_auth(admin_user.username, plain)
+    )
     assert response.status_code == 200
     assert "secret" in response.json()[0]
     anonymous = api_client.get(URL, {"context": "edit"})

@@ -23,10 +23,27 @@ def test_administrator_reads_every_setting(api_client, admin_user):
     api_client.force_authenticate(admin_user)
     body = api_client.get(URL).json()
     assert set(body) == {
-        "title", "description", "url", "email", "timezone", "date_format", "time_format",
-        "start_of_week", "language", "use_smilies", "default_category", "default_post_format",
-        "posts_per_page", "show_on_front", "page_on_front", "page_for_posts",
-        "default_ping_status", "default_comment_status", "site_logo", "site_icon"}
+        "title",
+        "description",
+        "url",
+        "email",
+        "timezone",
+        "date_format",
+        "time_format",
+        "start_of_week",
+        "language",
+        "use_smilies",
+        "default_category",
+        "default_post_format",
+        "posts_per_page",
+        "show_on_front",
+        "page_on_front",
+        "page_for_posts",
+        "default_ping_status",
+        "default_comment_status",
+        "site_logo",
+        "site_icon",
+    }
     assert body["url"] == "http://testserver"
     assert body["posts_per_page"] == 10
 
@@ -47,15 +64,23 @@ def test_null_resets_to_default(api_client, admin_user, settings):
     assert body["title"] == settings.WP_SITE_NAME
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("email", "not-an-email", "Invalid email address."),
-    ("default_comment_status", "maybe", "default_comment_status is not one of open and closed."),
-    ("posts_per_page", "many", "posts_per_page is not of type integer."),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("email", "not-an-email", "Invalid email address."),
+        (
+            "default_comment_status",
+            "maybe",
+            "default_comment_status is not one of open and closed.",
+        ),
+        ("posts_per_page", "many", "posts_per_page is not of type integer."),
+    ],
+)
 def test_invalid_values(api_client, admin_user, field, value, message):
     api_client.force_authenticate(admin_user)
-    body = assert_wp_error(api_client.post(URL, {field: value}, format="json"),
-                           "rest_invalid_param", 400)
+    body = assert_wp_error(
+        api_client.post(URL, {field: value}, format="json"), "rest_invalid_param", 400
+    )
     assert body["data"]["params"][field] == message
 
 
@@ -83,7 +108,8 @@ def test_options_in_django_admin_are_for_administrators(client, admin_user, edit
     assert client.get("/admin/wpapi/option/").status_code == 403
     client.force_login(admin_user)
     assert client.get("/admin/wpapi/option/").status_code == 200
-    response = client.post("/admin/wpapi/option/add/",
-                           {"name": "comment_registration", "value": "true"})
+    response = client.post(
+        "/admin/wpapi/option/add/", {"name": "comment_registration", "value": "true"}
+    )
     assert response.status_code == 302
     assert get_option("comment_registration") is True

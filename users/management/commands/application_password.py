@@ -24,8 +24,11 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         create = sub.add_parser("create", help="Create one and print it on stdout.")
         create.add_argument("username")
-        create.add_argument("--name", default=None,
-                            help=f"Application name (default: {DEFAULT_NAME}, numbered if taken)")
+        create.add_argument(
+            "--name",
+            default=None,
+            help=f"Application name (default: {DEFAULT_NAME}, numbered if taken)",
+        )
         listing = sub.add_parser("list", help="List a user's application passwords.")
         listing.add_argument("username")
 

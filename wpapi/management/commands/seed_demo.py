@@ -15,8 +15,9 @@ class Command(BaseCommand):
     help = "Load the demo site (users, categories, tags, posts, pages, comments) if it is empty."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--force", action="store_true",
-                            help="Seed even if demo content was loaded before.")
+        parser.add_argument(
+            "--force", action="store_true", help="Seed even if demo content was loaded before."
+        )
 
     def handle(self, *args, **options) -> None:
         from content.models import Post
