@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 
 from users.models import ApplicationPassword, User
 from users.services import application_password_create, name_taken
@@ -9,6 +10,8 @@ from users.services import application_password_create, name_taken
 
 @admin.register(User)
 class WPUserAdmin(UserAdmin):
+    # a website typed without a scheme is https, Django 6.0's default
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("username", "email", "display_name", "role", "is_active")
     list_filter = ("role", "is_active")
     fieldsets = (
