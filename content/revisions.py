@@ -17,6 +17,7 @@ from content.formatting import render_content, render_title, wpautop, wptexturiz
 from content.models import Post
 from content.nested import UnderPostMixin, register_under_posts
 from content.permalinks import post_guid
+from content.serializers.schema import post_properties
 from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
@@ -73,26 +74,7 @@ class RevisionSerializer(WPSerializer):
                 "format": "date-time",
                 "context": VIEW_EDIT,
             },
-            "guid": {
-                "description": "The globally unique identifier for the post.",
-                "type": "object",
-                "context": VIEW_EDIT,
-                "readonly": True,
-                "properties": {
-                    "raw": {
-                        "description": "GUID for the post, as it exists in the database.",
-                        "type": "string",
-                        "context": ["edit"],
-                        "readonly": True,
-                    },
-                    "rendered": {
-                        "description": "GUID for the post, transformed for display.",
-                        "type": "string",
-                        "context": VIEW_EDIT,
-                        "readonly": True,
-                    },
-                },
-            },
+            **post_properties("guid"),  # the same as a post's
             "id": {
                 "description": "Unique identifier for the revision.",
                 "type": "integer",

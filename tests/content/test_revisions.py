@@ -163,3 +163,16 @@ def test_queries_do_not_grow_with_revisions(api_client, editor):
     one = count_queries(lambda: api_client.get(url(post)))
     revise(post, 6)
     assert count_queries(lambda: api_client.get(url(post))) == one
+
+
+def test_options_schema_is_wordpress_own(api_client):
+    """The revisions schema is the one WordPress 6.1 publishes (captured in ../shared)."""
+    import json
+    from pathlib import Path
+
+    dump = Path(__file__).resolve().parents[3] / "shared/wordpress/dump/options-revisions.json"
+    if not dump.exists():
+        pytest.skip("the WordPress dump is not beside this checkout")
+    post = PostFactory()
+    schema = api_client.options(url(post)).json()["schema"]
+    assert schema == json.loads(dump.read_text())["schema"]
