@@ -337,10 +337,8 @@ def _tax_clauses(params: dict[str, Any], post_type: str) -> list[Q]:
     return clauses
 
 
-def filter_posts(
-    posts: QuerySet[Post], params: dict[str, Any], post_type: PostType, user: Any
-) -> QuerySet[Post]:
-    """get_items(): the argument checks WordPress makes there, then the query."""
+def check_orderby_has_its_argument(params: dict[str, Any]) -> None:
+    """orderby=relevance needs a search, orderby=include an include (posts, media, revisions)."""
     orderby = params.get("orderby", "date")
     if orderby == "relevance" and not params.get("search"):
         raise WPError(
@@ -355,6 +353,12 @@ def filter_posts(
             400,
         )
 
+
+def filter_posts(
+    posts: QuerySet[Post], params: dict[str, Any], post_type: PostType, user: Any
+) -> QuerySet[Post]:
+    """get_items(): the argument checks WordPress makes there, then the query."""
+    check_orderby_has_its_argument(params)
     posts = policies.visible_in_statuses(user, posts, post_type.slug, _statuses(params))
     posts = by_author_and_id(posts, params)
     slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]

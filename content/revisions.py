@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from content.filters import check_orderby_has_its_argument
 from content.formatting import render_content, render_title, wpautop, wptexturize
 from content.models import Post
 from content.nested import UnderPostMixin, register_under_posts
@@ -247,21 +248,8 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
             revisions = revisions.filter(title__icontains=params["search"]) | revisions.filter(
                 content__icontains=params["search"]
             )
+        check_orderby_has_its_argument(params)
         orderby = params.get("orderby", "date")
-        if orderby in ("include", "relevance") and not params.get(
-            "include" if orderby == "include" else "search"
-        ):
-            code, what = (
-                ("rest_orderby_include_missing_include", "include")
-                if orderby == "include"
-                else ("rest_no_search_term_defined", "search")
-            )
-            message = (
-                "You need to define an include parameter to order by include."
-                if what == "include"
-                else "You need to define a search term to order by relevance."
-            )
-            raise WPError(code, message, 400)
         column = {
             "date": "date",
             "id": "id",

@@ -10,11 +10,10 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
-from content.filters import by_author_and_id
+from content.filters import by_author_and_id, check_orderby_has_its_argument
 from content.media.files import MIME_TYPES, media_types
 from content.models import Post
 from wpapi.dates import parse_request_date
-from wpapi.errors import WPError
 from wpapi.viewsets import collection_params
 
 INT_LIST = {"type": "array", "items": {"type": "integer"}, "default": []}
@@ -205,18 +204,7 @@ def order_media(attachments: QuerySet[Post], params: dict[str, Any]) -> QuerySet
     orderby = params.get("orderby", "date")
     descending = params.get("order", "desc") == "desc"
     sign = "-" if descending else ""
-    if orderby == "relevance" and not params.get("search"):
-        raise WPError(
-            "rest_no_search_term_defined",
-            "You need to define a search term to order by relevance.",
-            400,
-        )
-    if orderby == "include" and not params.get("include"):
-        raise WPError(
-            "rest_orderby_include_missing_include",
-            "You need to define an include parameter to order by include.",
-            400,
-        )
+    check_orderby_has_its_argument(params)
     if orderby == "include":
         whens = [When(pk=pk, then=Value(index)) for index, pk in enumerate(params["include"])]
         return attachments.order_by(Case(*whens, output_field=IntegerField()))
