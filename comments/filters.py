@@ -11,7 +11,7 @@ from comments.models import Comment
 from comments.services import MAX_ID
 from wpapi.dates import parse_request_date
 from wpapi.formatting import sanitize_key
-from wpapi.viewsets import collection_params
+from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 ID_LIST = {"type": "array", "items": {"type": "integer"}}
 ID_LISTS = ("author", "author_exclude", "exclude", "include", "parent", "parent_exclude", "post")
@@ -50,22 +50,10 @@ def comment_collection_args() -> dict[str, dict[str, Any]]:
             "type": "string",
             "format": "date-time",
         },
-        exclude={
-            "description": "Ensure result set excludes specific IDs.",
-            **ID_LIST,
-            "default": [],
-        },
-        include={"description": "Limit result set to specific IDs.", **ID_LIST, "default": []},
-        offset={
-            "description": "Offset the result set by a specific number of items.",
-            "type": "integer",
-        },
-        order={
-            "description": "Order sort attribute ascending or descending.",
-            "type": "string",
-            "default": "desc",
-            "enum": ["asc", "desc"],
-        },
+        exclude=EXCLUDE_ARG,
+        include=INCLUDE_ARG,
+        offset=OFFSET_ARG,
+        order=order_arg("desc"),
         orderby={
             "description": "Sort collection by comment attribute.",
             "type": "string",

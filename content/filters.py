@@ -16,7 +16,7 @@ from content.registry import PostType, post_statuses, type_taxonomies
 from wpapi import schema as wp_schema
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError, forbidden_status
-from wpapi.viewsets import collection_params
+from wpapi.viewsets import OFFSET_ARG, collection_params, order_arg
 
 #: core's statuses as get_post_stati() lists them (the personal-data request statuses
 #: included), before any a project registers
@@ -136,16 +136,8 @@ def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, 
             "description": "Limit result set to posts with a specific menu_order value.",
             "type": "integer",
         }
-    args["offset"] = {
-        "description": "Offset the result set by a specific number of items.",
-        "type": "integer",
-    }
-    args["order"] = {
-        "description": "Order sort attribute ascending or descending.",
-        "type": "string",
-        "default": "desc",
-        "enum": ["asc", "desc"],
-    }
+    args["offset"] = OFFSET_ARG
+    args["order"] = order_arg("desc")
     orderby = [
         "author",
         "date",

@@ -23,7 +23,16 @@ from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.serializers import WPSerializer
-from wpapi.viewsets import CONTEXT_ARG, PAGE_ARG, SEARCH_ARG, WPViewSet
+from wpapi.viewsets import (
+    CONTEXT_ARG,
+    EXCLUDE_ARG,
+    INCLUDE_ARG,
+    OFFSET_ARG,
+    PAGE_ARG,
+    SEARCH_ARG,
+    WPViewSet,
+    order_arg,
+)
 
 ALL = ["view", "edit", "embed"]
 VIEW_EDIT = ["view", "edit"]
@@ -180,7 +189,6 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
 
     # --- arguments ---------------------------------------------------------------------------
     def collection_args(self) -> dict[str, dict[str, Any]]:
-        ids = {"type": "array", "items": {"type": "integer"}, "default": []}
         return {
             "context": CONTEXT_ARG,
             "page": PAGE_ARG,
@@ -192,18 +200,10 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
                 "maximum": 100,
             },
             "search": SEARCH_ARG,
-            "exclude": {"description": "Ensure result set excludes specific IDs.", **ids},
-            "include": {"description": "Limit result set to specific IDs.", **ids},
-            "offset": {
-                "description": "Offset the result set by a specific number of items.",
-                "type": "integer",
-            },
-            "order": {
-                "description": "Order sort attribute ascending or descending.",
-                "type": "string",
-                "default": "desc",
-                "enum": ["asc", "desc"],
-            },
+            "exclude": EXCLUDE_ARG,
+            "include": INCLUDE_ARG,
+            "offset": OFFSET_ARG,
+            "order": order_arg("desc"),
             "orderby": {
                 "description": "Sort collection by object attribute.",
                 "type": "string",

@@ -26,7 +26,7 @@ from wpapi.links import rest_url, site_url
 from wpapi.routing import router
 from wpapi.schema import parse_list
 from wpapi.serializers import WPSerializer
-from wpapi.viewsets import PAGE_ARG, PER_PAGE_ARG, SEARCH_ARG, WPViewSet
+from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, PAGE_ARG, PER_PAGE_ARG, SEARCH_ARG, WPViewSet
 
 POST_FORMATS = {
     "aside": "Aside",
@@ -136,18 +136,8 @@ class SearchViewSet(WPViewSet):
                 "type": "array",
                 "items": {"enum": subtypes, "type": "string"},
             },
-            "exclude": {
-                "description": "Ensure result set excludes specific IDs.",
-                "type": "array",
-                "items": {"type": "integer"},
-                "default": [],
-            },
-            "include": {
-                "description": "Limit result set to specific IDs.",
-                "type": "array",
-                "items": {"type": "integer"},
-                "default": [],
-            },
+            "exclude": EXCLUDE_ARG,
+            "include": INCLUDE_ARG,
         }
 
     def args_for(self, action: str) -> dict[str, dict[str, Any]]:

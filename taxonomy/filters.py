@@ -9,7 +9,7 @@ from django.db.models.functions import Lower
 from taxonomy.models import Term, TermRelationship
 from taxonomy.registry import Taxonomy
 from wpapi.formatting import sanitize_title
-from wpapi.viewsets import collection_params
+from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 #: the largest ID a database can hold; larger ones in a query match nothing
 MAX_ID = 2**63 - 1
@@ -18,30 +18,12 @@ ORDERBY = ["id", "include", "name", "slug", "include_slugs", "term_group", "desc
 
 def term_collection_args(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
     args: dict[str, dict[str, Any]] = {
-        "exclude": {
-            "description": "Ensure result set excludes specific IDs.",
-            "type": "array",
-            "items": {"type": "integer"},
-            "default": [],
-        },
-        "include": {
-            "description": "Limit result set to specific IDs.",
-            "type": "array",
-            "items": {"type": "integer"},
-            "default": [],
-        },
+        "exclude": EXCLUDE_ARG,
+        "include": INCLUDE_ARG,
     }
     if not taxonomy.hierarchical:
-        args["offset"] = {
-            "description": "Offset the result set by a specific number of items.",
-            "type": "integer",
-        }
-    args["order"] = {
-        "description": "Order sort attribute ascending or descending.",
-        "type": "string",
-        "default": "asc",
-        "enum": ["asc", "desc"],
-    }
+        args["offset"] = OFFSET_ARG
+    args["order"] = order_arg("asc")
     args["orderby"] = {
         "description": "Sort collection by term attribute.",
         "type": "string",

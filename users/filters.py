@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from users.capabilities import AUTHOR_ROLES, ROLE_CAPABILITIES, user_can
 from users.models import User
 from users.policies import published_posts_condition, rest_post_types
-from wpapi.viewsets import collection_params
+from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params
 
 ORDERBY = ["id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url"]
 ORDER_COLUMNS = {
@@ -26,22 +26,9 @@ ORDER_COLUMNS = {
 def user_collection_args() -> dict[str, dict[str, Any]]:
     types = rest_post_types()
     return collection_params(
-        exclude={
-            "description": "Ensure result set excludes specific IDs.",
-            "type": "array",
-            "items": {"type": "integer"},
-            "default": [],
-        },
-        include={
-            "description": "Limit result set to specific IDs.",
-            "type": "array",
-            "items": {"type": "integer"},
-            "default": [],
-        },
-        offset={
-            "description": "Offset the result set by a specific number of items.",
-            "type": "integer",
-        },
+        exclude=EXCLUDE_ARG,
+        include=INCLUDE_ARG,
+        offset=OFFSET_ARG,
         order={
             "default": "asc",
             "description": "Order sort attribute ascending or descending.",

@@ -45,6 +45,33 @@ PER_PAGE_ARG = {
     "maximum": 100,
 }
 SEARCH_ARG = {"description": "Limit results to those matching a string.", "type": "string"}
+EXCLUDE_ARG = {
+    "description": "Ensure result set excludes specific IDs.",
+    "type": "array",
+    "items": {"type": "integer"},
+    "default": [],
+}
+INCLUDE_ARG = {
+    "description": "Limit result set to specific IDs.",
+    "type": "array",
+    "items": {"type": "integer"},
+    "default": [],
+}
+OFFSET_ARG = {
+    "description": "Offset the result set by a specific number of items.",
+    "type": "integer",
+}
+
+
+def order_arg(default: str = "desc") -> dict[str, Any]:
+    return {
+        "description": "Order sort attribute ascending or descending.",
+        "type": "string",
+        "default": default,
+        "enum": ["asc", "desc"],
+    }
+
+
 FORCE_ARG = {
     "type": "boolean",
     "default": False,

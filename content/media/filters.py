@@ -14,7 +14,7 @@ from content.filters import by_author_and_id, check_orderby_has_its_argument
 from content.media.files import MIME_TYPES, media_types
 from content.models import Post
 from wpapi.dates import parse_request_date
-from wpapi.viewsets import collection_params
+from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 INT_LIST = {"type": "array", "items": {"type": "integer"}, "default": []}
 
@@ -54,18 +54,10 @@ def media_collection_args() -> dict[str, dict[str, Any]]:
             "type": "string",
             "format": "date-time",
         },
-        exclude={"description": "Ensure result set excludes specific IDs.", **INT_LIST},
-        include={"description": "Limit result set to specific IDs.", **INT_LIST},
-        offset={
-            "description": "Offset the result set by a specific number of items.",
-            "type": "integer",
-        },
-        order={
-            "description": "Order sort attribute ascending or descending.",
-            "type": "string",
-            "default": "desc",
-            "enum": ["asc", "desc"],
-        },
+        exclude=EXCLUDE_ARG,
+        include=INCLUDE_ARG,
+        offset=OFFSET_ARG,
+        order=order_arg("desc"),
         orderby={
             "description": "Sort collection by post attribute.",
             "type": "string",
