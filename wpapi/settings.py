@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "wpapi.middleware.WordPressCorsMiddleware",
     "wpapi.middleware.WordPressHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # the admin's CSS and JS from the app process itself (after `manage.py collectstatic`)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,7 +125,8 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise reads it at startup
 MEDIA_URL = os.environ.get("MEDIA_URL", "/wp-content/uploads/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "uploads"))
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
