@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone as dj_timezone
 
 from content import images
+from content.formatting import kses_post, kses_title
 from content.media import meta as media_meta
 from content.media.files import (  # noqa: F401 - re-exported for the views and filters
     DISPLAYABLE_TYPES,
@@ -36,7 +37,6 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     check_filetype,
     content_matches,
     date_from_params,
-    filter_html,
     media_types,
     raw_text,
     sanitize_file_name,
@@ -44,6 +44,7 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     wav_metadata,
 )
 from content.models import Post
+from users.capabilities import user_can
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_text_field
@@ -330,15 +331,18 @@ def _status(value: Any) -> str:
 
 
 def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
+    # kses on save for users without unfiltered_html, as for any post: the title with the
+    # inline allow-list, caption (excerpt) and description (content) with the post one
+    filtered = not user_can(user, "unfiltered_html")
     title = raw_text(params.get("title")) if "title" in params else None
     if title is not None:
-        post.title = filter_html(user, title)
+        post.title = kses_title(title) if filtered else title
     caption = raw_text(params.get("caption")) if "caption" in params else None
     if caption is not None:
-        post.excerpt = filter_html(user, caption)
+        post.excerpt = kses_post(caption) if filtered else caption
     description = raw_text(params.get("description")) if "description" in params else None
     if description is not None:
-        post.content = filter_html(user, description)
+        post.content = kses_post(description) if filtered else description
     if params.get("alt_text") is not None and "alt_text" in params:
         post.alt_text = sanitize_text_field(params["alt_text"])
     for name in ("comment_status", "ping_status"):

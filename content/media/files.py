@@ -256,26 +256,6 @@ def wav_metadata(data: bytes) -> dict[str, Any] | None:
     }
 
 
-# --- content written by users ---------------------------------------------------------------
-UNSAFE_TAGS = re.compile(
-    r"<(script|style|iframe|object|embed|form|applet|meta|link)\b[^>]*>"
-    r"(?:.*?</\1\s*>)?",
-    re.I | re.S,
-)
-EVENT_ATTRIBUTES = re.compile(r"\s+on[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
-SCRIPT_URLS = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>\s]*\2", re.I)
-
-
-def filter_html(user: Any, text: str) -> str:
-    """Without unfiltered_html WordPress runs kses on titles, captions and descriptions: no
-    scripts, event handlers or javascript: URLs survive."""
-    if user_can(user, "unfiltered_html"):
-        return text
-    text = UNSAFE_TAGS.sub("", text)
-    text = EVENT_ATTRIBUTES.sub("", text)
-    return SCRIPT_URLS.sub(r"\1=\2\2", text)
-
-
 def raw_text(value: Any) -> str | None:
     """title / caption / description arrive as a string or as {"raw": ...}."""
     if isinstance(value, str):

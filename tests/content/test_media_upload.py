@@ -350,7 +350,8 @@ def test_author_caption_is_kses_filtered(api_client, author):
     api_client.force_authenticate(author)
     caption = 'Hi<script>alert(1)</script> <a href="#" onclick="x()">a</a>'
     response = upload_multipart(api_client, png(10, 10), caption=caption)
-    assert response.json()["caption"]["raw"] == 'Hi <a href="#">a</a>'
+    # wp_filter_post_kses, as for a post's excerpt: tags go, their text stays
+    assert response.json()["caption"]["raw"] == 'Hialert(1) <a href="#">a</a>'
 
 
 def test_multipart_file_in_another_field(api_client, author):
@@ -642,3 +643,18 @@ def test_other_image_types_are_kept_as_wordpress_keeps_them(api_client, author):
         "rest_upload_sideload_error",
         500,
     )
+
+
+def test_title_and_description_are_kses_filtered_like_a_posts(api_client, author, editor):
+    api_client.force_authenticate(author)
+    response = upload_multipart(
+        api_client,
+        png(10, 10),
+        title='<strong>Bold</strong><img src="x" onerror="y()">',
+        description='<p onclick="x()">text</p><iframe src="https://e.example"></iframe>',
+    )
+    assert response.json()["title"]["raw"] == "<strong>Bold</strong>"
+    assert response.json()["description"]["raw"] == "<p>text</p>"
+    api_client.force_authenticate(editor)  # unfiltered_html: kept as written
+    response = upload_multipart(api_client, png(10, 10), description='<p onclick="x()">t</p>')
+    assert response.json()["description"]["raw"] == '<p onclick="x()">t</p>'
