@@ -446,6 +446,105 @@ def save_revision(post: Post, user: Any) -> Post | None:
     return revision
 
 
+# --- autosaves (WP_REST_Autosaves_Controller::create_item) -------------------------------------
+#: what prepare_item_for_database() copies onto the post; an autosave leaves terms, meta,
+#: sticky, format, template and featured media alone
+AUTOSAVE_FIELDS = frozenset(
+    {
+        "title",
+        "content",
+        "excerpt",
+        "status",
+        "author",
+        "password",
+        "date",
+        "date_gmt",
+        "slug",
+        "parent",
+        "menu_order",
+        "comment_status",
+        "ping_status",
+    }
+)
+
+
+@transaction.atomic
+def autosave_draft(*, user: Any, post: Post, params: dict[str, Any]) -> Post:
+    """The author autosaving their own draft: the draft itself is updated, and no revision is
+    stored (DOING_AUTOSAVE)."""
+    params = {name: value for name, value in params.items() if name in AUTOSAVE_FIELDS}
+    _prepare_insert(user, post, params, creating=False, fields=set(AUTOSAVE_FIELDS))
+    requested_slug = params.get("slug")
+    _assign_slug(post, requested_slug)
+    if requested_slug and post.status in ("draft", "pending"):
+        post.slug = _unique_own_slug(post)
+    post.modified = now()
+    post.save()
+    _set_terms(post, {}, creating=False)  # a post keeps at least the default category
+    return post
+
+
+def normalize_whitespace(text: str) -> str:
+    """normalize_whitespace(): trimmed, line breaks and runs of blanks collapsed."""
+    text = text.strip().replace("\r", "\n")
+    return re.sub(r"[ \t]+", " ", re.sub(r"\n+", "\n", text))
+
+
+def put_autosave(*, user: Any, post: Post, params: dict[str, Any]) -> Post:
+    """create_post_autosave(): the user's autosave revision of `post` ("<id>-autosave-v1"),
+    created from the sent title/content/excerpt, or the one they have replaced; sending what
+    the post already has removes it (rest_autosave_no_changes)."""
+    unfiltered = user_can(user, "unfiltered_html")
+    sent: dict[str, str] = {}
+    for name in REVISIONED_FIELDS:
+        value = text_value(params.get(name))
+        if value is not None:
+            if not unfiltered:
+                value = kses_title(value) if name == "title" else kses_post(value)
+            sent[name] = value
+    slug = f"{post.pk}-autosave-v1"
+    old = (
+        Post.objects.filter(
+            type=Post.Type.REVISION, parent=post, slug=slug, author_id=getattr(user, "pk", None)
+        )
+        .order_by("-date", "-id")
+        .first()
+    )
+    stamp = now()
+    if old is not None:
+        if all(
+            normalize_whitespace(sent[f]) == normalize_whitespace(getattr(post, f)) for f in sent
+        ):
+            old.delete()
+            raise WPError(
+                "rest_autosave_no_changes",
+                "There is nothing to save. The autosave and the post content are the same.",
+                400,
+            )
+        for name, value in sent.items():
+            setattr(old, name, value)
+        old.date = old.modified = stamp
+        old.save()
+        return old
+    autosave = Post.objects.create(
+        type=Post.Type.REVISION,
+        status=Post.Status.INHERIT,
+        parent=post,
+        author_id=getattr(user, "pk", None),
+        title=sent.get("title", ""),
+        content=sent.get("content", ""),
+        excerpt=sent.get("excerpt", ""),
+        date=stamp,
+        modified=stamp,
+        comment_status="closed",
+        ping_status="closed",
+        slug=slug,
+    )
+    autosave.guid = f"/?p={autosave.pk}"
+    autosave.save(update_fields=["guid"])
+    return autosave
+
+
 def initial_guid(post: Post) -> str:
     """The permalink a post has when it is created (WordPress stores it as the guid): pretty
     for published and private posts, plain otherwise. Stored relative to the site and made

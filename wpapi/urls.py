@@ -19,10 +19,12 @@ if not routing.router.routes:
 
     views.register_site_routes()
     import content.urls  # noqa: F401
+    from content.autosaves import register_autosave_routes
     from content.post_meta import register_post_meta_routes
     from content.revisions import register_revision_routes
 
     register_revision_routes()
+    register_autosave_routes()
     register_post_meta_routes()
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
