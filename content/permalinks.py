@@ -56,6 +56,10 @@ def ancestor_path(post: Any, ancestors: Ancestors) -> str:
     return "".join(f"{slug}/" for slug in reversed(slugs))
 
 
+#: core types get_permalink() links like posts (_builtin, not pages or attachments)
+BUILTIN_POST_LIKE = ("post", "wp_block")
+
+
 def is_front_page(post: Any) -> bool:
     """Is `post` the static front page (show_on_front = page, page_on_front = its id)?"""
     return get_option("show_on_front") == "page" and str(get_option("page_on_front") or 0) == str(
@@ -73,7 +77,7 @@ def post_permalink(home: str, post: Any, ancestors: Ancestors, sample: bool = Fa
     if plain:
         if post.type == "page":
             return f"{home}/?page_id={post.pk}"
-        if post.type == "post":
+        if post.type in BUILTIN_POST_LIKE:
             return f"{home}/?p={post.pk}"
         return f"{home}/?post_type={post.type}&p={post.pk}"
     if not sample and post.type == "page" and is_front_page(post):
@@ -81,7 +85,7 @@ def post_permalink(home: str, post: Any, ancestors: Ancestors, sample: bool = Fa
     # get_sample_permalink(): posts keep %postname%; other types' own token becomes
     # %pagename%
     slug = ("%postname%" if post.type == "post" else "%pagename%") if sample else post.slug
-    if post.type == "post":
+    if post.type in BUILTIN_POST_LIKE:
         return f"{home}/{slug}/"
     path = ancestor_path(post, ancestors)
     if post.type == "page":

@@ -30,6 +30,8 @@ def readable_posts(user: Any, posts: QuerySet[Post], post_type: str = "post") ->
 
 def can_read_post(user: Any, post: Post) -> bool:
     """check_read_permission(): may `user` see this one post at all?"""
+    if post.type == "wp_block" and not user_can(user, "read_post", post):
+        return False  # WP_REST_Blocks_Controller: reading a block needs its read_post
     if post.status == Post.Status.PUBLISH:
         return True
     if post.status == Post.Status.INHERIT:

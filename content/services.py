@@ -557,14 +557,14 @@ def initial_guid(post: Post) -> str:
             if row is None:
                 break
             path, parent_id = f"{row[0]}/{path}", row[1]
-        if post.type == "post":
+        if post.type in ("post", "wp_block"):
             return f"/{post.slug}/"
         if post.type == "page":
             return f"/{path}{post.slug}/"
         return f"/{post.type}/{path}{post.slug}/"
     if post.type == "page":
         return f"/?page_id={post.pk}"
-    if post.type == "post":
+    if post.type in ("post", "wp_block"):
         return f"/?p={post.pk}"
     return f"/?post_type={post.type}&p={post.pk}"
 

@@ -194,7 +194,7 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
     """The primitive capabilities of a post type (get_post_type_capabilities)."""
     s = capability_type
     p = f"{capability_type}s"
-    return {
+    caps = {
         "read": "read",
         "edit_posts": f"edit_{p}",
         "edit_others_posts": f"edit_others_{p}",
@@ -211,6 +211,21 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
         "read_post": f"read_{s}",
         "delete_post": f"delete_{s}",
     }
+    if capability_type == "block":
+        # register_post_type("wp_block")'s own capabilities: reading a block (raw) needs
+        # edit_posts, creating one publish_posts; the rest are the post ones or _blocks
+        caps.update(
+            {
+                "read": "edit_posts",
+                "create_posts": "publish_posts",
+                "edit_posts": "edit_posts",
+                "edit_published_posts": "edit_published_posts",
+                "delete_published_posts": "delete_published_posts",
+                "edit_others_posts": "edit_others_posts",
+                "delete_others_posts": "delete_others_posts",
+            }
+        )
+    return caps
 
 
 def roles_of(user: Any) -> list[str]:

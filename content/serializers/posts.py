@@ -93,14 +93,18 @@ class PostSerializer(WPSerializer):
             shown = post.title
             if post.status == "private" and not post.password:
                 shown = f"Private: {shown}"
-            data["title"] = {"raw": post.title, "rendered": render_title(shown)}
+            data["title"] = {"raw": post.title}
+            if "rendered" in props["title"]["properties"]:
+                data["title"]["rendered"] = render_title(shown)
         if "content" in props and want("content"):
-            data["content"] = {
-                "raw": post.content if visible else "",
-                "rendered": render_content(post.content, self.site()) if visible else "",
-                "protected": bool(post.password),
-                "block_version": 1 if "<!-- wp:" in post.content else 0,
-            }
+            # reusable blocks have no rendered content; their raw markup is for every reader
+            rendered = "rendered" in props["content"]["properties"]
+            content = {"raw": post.content if visible or not rendered else ""}
+            if rendered:
+                content["rendered"] = render_content(post.content, self.site()) if visible else ""
+            content["protected"] = bool(post.password)
+            content["block_version"] = 1 if "<!-- wp:" in post.content else 0
+            data["content"] = content
         if "excerpt" in props and want("excerpt"):
             data["excerpt"] = {
                 "raw": post.excerpt if visible else "",

@@ -315,7 +315,8 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "enum": POST_FORMATS,
             "context": VIEW_EDIT,
         }
-    props["meta"] = meta_schema(post_type.slug)
+    if post_type.slug != "wp_block":  # wp_block lacks custom-fields: no meta
+        props["meta"] = meta_schema(post_type.slug)
     if post_type.slug == "post":
         props["sticky"] = {
             "description": "Whether or not the post should be treated as sticky.",
@@ -331,6 +332,13 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "items": {"type": "integer"},
             "context": VIEW_EDIT,
         }
+    if post_type.slug == "wp_block":
+        # WP_REST_Blocks_Controller: a block's raw title and content are for every reader
+        # (clients parse them), and a block has nothing rendered on its own
+        for name in ("title", "content"):
+            if name in props:
+                props[name]["properties"]["raw"]["context"] = VIEW_EDIT
+                props[name]["properties"].pop("rendered", None)
     return {"title": post_type.slug, "type": "object", "properties": props}
 
 

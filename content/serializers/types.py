@@ -218,7 +218,10 @@ class PostTypeSerializer(WPSerializer):
             "description": post_type.description,
             "hierarchical": post_type.hierarchical,
             "has_archive": False,
-            "visibility": {"show_in_nav_menus": post_type.slug != "attachment", "show_ui": True},
+            "visibility": {
+                "show_in_nav_menus": post_type.slug != "attachment" and post_type.viewable,
+                "show_ui": True,
+            },
             "viewable": post_type.viewable,
             "labels": {
                 **type_labels(post_type),
