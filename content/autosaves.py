@@ -50,6 +50,10 @@ class AutosaveSerializer(RevisionSerializer):
 
     def to_representation(self, item: Post) -> dict[str, Any]:
         data = super().to_representation(item)
+        if not item.date_gmt_set:  # the draft itself, its date still floating
+            for name in ("date", "date_gmt"):
+                if name in data:
+                    data[name] = None
         if "parent" in data:
             data["parent"] = item.parent_id or 0  # the draft itself may have no parent
         if self.wants("preview_link"):
@@ -59,9 +63,10 @@ class AutosaveSerializer(RevisionSerializer):
     def links(self, item: Post) -> dict[str, list[dict[str, Any]]]:
         from wpapi.links import rest_url
 
+        if not item.parent_id:  # the draft itself: no parent, no link
+            return {}
         base = self.context["view"].parent_route
-        parent = item.parent_id or 0
-        return {"parent": [{"href": rest_url(self.context["request"], f"{base}/{parent}")}]}
+        return {"parent": [{"href": rest_url(self.context["request"], f"{base}/{item.parent_id}")}]}
 
 
 class AutosaveViewSet(UnderPostMixin, WPViewSet):
@@ -100,15 +105,11 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
     def autosaves_of(self, post_id: int) -> QuerySet[Post]:
         return self.get_queryset().filter(parent_id=post_id, slug=autosave_slug(post_id))
 
+    #: the item route's object is the parent post; its autosave is looked up in retrieve()
+    embeds_in_bulk = False
+
     def get_object(self) -> Post:
-        # WordPress answers the post's latest autosave (by anyone), whatever the ID asked for
-        parent = self.check_parent_readable("revisions")
-        autosave = self.autosaves_of(parent.pk).order_by("-date", "-id").first()
-        if autosave is None:
-            raise WPError(
-                "rest_post_no_autosave", "There is no autosave revision for this post.", 404
-            )
-        return autosave
+        return self.parent_post()
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         fields = self.response_fields()
@@ -148,9 +149,18 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
     def check_list_permission(self) -> None:
         self.check_parent_readable()
 
-    def check_retrieve_permission(self, autosave: Post) -> None:
+    def check_retrieve_permission(self, parent: Post) -> None:
         # WordPress checks the item route with the revisions controller's check
         self.check_parent_readable("revisions")
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # WordPress answers the post's latest autosave (by anyone), whatever the ID asked for
+        autosave = self.autosaves_of(self.object.pk).order_by("-date", "-id").first()
+        if autosave is None:
+            raise WPError(
+                "rest_post_no_autosave", "There is no autosave revision for this post.", 404
+            )
+        return Response(self.serialize_one(autosave))
 
     def check_create_permission(self) -> None:
         """The post's update_item_permissions_check()."""

@@ -35,7 +35,9 @@ def autosave(post, user, **fields):
 
 
 def test_author_autosaving_own_draft_updates_the_draft(api_client, author):
-    post = PostFactory(author=author, status="draft", title="Old", content="Old body")
+    post = PostFactory(
+        author=author, status="draft", title="Old", content="Old body", date_gmt_set=False
+    )
     api_client.force_authenticate(author)
     response = api_client.post(url(post), {"title": "New", "content": "New body"}, format="json")
     assert response.status_code == 200
@@ -45,6 +47,9 @@ def test_author_autosaving_own_draft_updates_the_draft(api_client, author):
     assert body["title"]["raw"] == "New"
     assert body["content"]["raw"] == "New body"
     assert body["preview_link"] == f"http://testserver/?p={post.pk}&preview=true"
+    assert "_links" not in body  # no parent, so no link, as WordPress
+    assert body["date"] is None  # a draft's floating date
+    assert body["date_gmt"] is None
     post.refresh_from_db()
     assert (post.title, post.content, post.status) == ("New", "New body", "draft")
     # DOING_AUTOSAVE: no revision is stored

@@ -213,3 +213,17 @@ def test_type_in_edit_context_has_wordpress_labels(api_client, editor):
     assert body["supports"] == {"title": True, "editor": True, "revisions": True}
     assert body["labels"]["add_new_item"] == "Add new Reusable block"
     assert body["labels"]["view_items"] == "View Posts"
+
+
+def test_deleting_blocks_follows_wordpress_capabilities(api_client, admin_user):
+    """wp_block keeps delete_blocks for drafts, a capability no role holds (as in WordPress,
+    where even an administrator cannot delete a draft block), while published blocks need
+    delete_published_posts."""
+    draft = block(status="draft", author=admin_user)
+    published = block(author=admin_user)
+    api_client.force_authenticate(admin_user)
+    response = api_client.delete(f"/wp-json/wp/v2/blocks/{draft.pk}?force=true")
+    assert_wp_error(response, "rest_cannot_delete", 403)
+    response = api_client.delete(f"/wp-json/wp/v2/blocks/{published.pk}?force=true")
+    assert response.status_code == 200
+    assert response.json()["deleted"] is True
