@@ -318,8 +318,8 @@ def seed() -> None:
         ping_status="closed",
         floating=True,
     )
-    # the reference's reusable block (wp_block; its /wp/v2/blocks route is not served here),
-    # stored so the media that follow get the reference's IDs
+    # the reference's reusable block (wp_block, served at /wp/v2/blocks), stored before the
+    # media so that they get the reference's IDs
     _post(
         type="wp_block",
         status="publish",

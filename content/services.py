@@ -3,6 +3,7 @@ featured media, terms, revisions, trash and permanent deletion."""
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import datetime, timedelta
 from typing import Any
@@ -494,6 +495,10 @@ def put_autosave(*, user: Any, post: Post, params: dict[str, Any]) -> Post:
     """create_post_autosave(): the user's autosave revision of `post` ("<id>-autosave-v1"),
     created from the sent title/content/excerpt, or the one they have replaced; sending what
     the post already has removes it (rest_autosave_no_changes)."""
+    # prepare_item_for_database() runs first: its errors (a status this user may not set, an
+    # unknown author or parent) refuse the autosave; the post itself is not changed
+    params = {name: value for name, value in params.items() if name in AUTOSAVE_FIELDS}
+    _prepare(user, copy.copy(post), params, creating=False, schema_fields=set(AUTOSAVE_FIELDS))
     unfiltered = user_can(user, "unfiltered_html")
     sent: dict[str, str] = {}
     for name in REVISIONED_FIELDS:

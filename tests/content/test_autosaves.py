@@ -195,3 +195,23 @@ def test_options_are_wordpress_own(api_client):
         for name, arg in theirs["args"].items():
             if name != "meta":  # the dump's site registers its own meta keys
                 assert mine["args"][name] == arg, name
+
+
+def test_autosave_refuses_what_the_post_update_refuses(api_client, contributor):
+    post = PostFactory(author=contributor, status="pending")
+    api_client.force_authenticate(contributor)
+    response = api_client.post(url(post), {"title": "x", "status": "publish"}, format="json")
+    assert_wp_error(response, "rest_cannot_publish", 403)
+    response = api_client.post(url(post), {"title": "x", "author": 99999}, format="json")
+    assert_wp_error(response, "rest_cannot_edit_others", 403)
+    assert not Post.objects.filter(type="revision", parent=post).exists()
+    post.refresh_from_db()
+    assert post.status == "pending"
+
+
+def test_editor_autosave_with_an_unknown_author_is_refused(api_client, editor):
+    post = PostFactory(status="publish")
+    api_client.force_authenticate(editor)
+    response = api_client.post(url(post), {"title": "x", "author": 99999}, format="json")
+    assert_wp_error(response, "rest_invalid_author", 400)
+    assert not Post.objects.filter(type="revision", parent=post).exists()
