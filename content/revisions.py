@@ -150,15 +150,15 @@ class RevisionSerializer(WPSerializer):
         if want("author"):
             data["author"] = revision.author_id or 0
         self.put_date(data, "date", revision.date)
-        if want("guid"):
-            rendered = post_guid(site_url(self.context.get("request")), revision)
-            data["guid"] = {"rendered": rendered, "raw": rendered}
         data["id"] = revision.pk
         self.put_date(data, "modified", revision.modified)
         if want("parent"):
             data["parent"] = revision.parent_id
         if want("slug"):
             data["slug"] = revision.slug
+        if want("guid"):  # after the slug, in WordPress's answer
+            rendered = post_guid(site_url(self.context.get("request")), revision)
+            data["guid"] = {"rendered": rendered, "raw": rendered}
         if want("title"):
             data["title"] = {"raw": revision.title, "rendered": render_title(revision.title)}
         if want("content"):

@@ -215,3 +215,26 @@ def test_editor_autosave_with_an_unknown_author_is_refused(api_client, editor):
     response = api_client.post(url(post), {"title": "x", "author": 99999}, format="json")
     assert_wp_error(response, "rest_invalid_author", 400)
     assert not Post.objects.filter(type="revision", parent=post).exists()
+
+
+def test_fields_come_in_wordpress_order(api_client, editor):
+    post = PostFactory(status="publish")
+    autosave(post, editor)
+    api_client.force_authenticate(editor)
+    (body,) = api_client.get(url(post), {"context": "edit"}).json()
+    assert list(body) == [
+        "author",
+        "date",
+        "date_gmt",
+        "id",
+        "modified",
+        "modified_gmt",
+        "parent",
+        "slug",
+        "guid",
+        "title",
+        "content",
+        "excerpt",
+        "preview_link",
+        "_links",
+    ]
