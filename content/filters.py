@@ -110,6 +110,21 @@ def _term_query(taxonomy: Any, exclude: bool) -> dict[str, Any]:
     }
 
 
+#: orderby values of posts and attachments (get_collection_params()); pages add menu_order
+POST_ORDERBY = (
+    "author",
+    "date",
+    "id",
+    "include",
+    "modified",
+    "parent",
+    "relevance",
+    "slug",
+    "include_slugs",
+    "title",
+)
+
+
 def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, Any]]:
     """get_collection_params() for one post type, in WordPress's order."""
     supports = set(post_type.supports)
@@ -138,18 +153,7 @@ def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, 
         }
     args["offset"] = OFFSET_ARG
     args["order"] = order_arg("desc")
-    orderby = [
-        "author",
-        "date",
-        "id",
-        "include",
-        "modified",
-        "parent",
-        "relevance",
-        "slug",
-        "include_slugs",
-        "title",
-    ]
+    orderby = list(POST_ORDERBY)
     if "page-attributes" in supports:
         orderby.append("menu_order")
     args["orderby"] = {

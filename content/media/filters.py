@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
-from content.filters import by_author_and_id, check_orderby_has_its_argument
+from content.filters import POST_ORDERBY, by_author_and_id, check_orderby_has_its_argument
 from content.media.files import MIME_TYPES, media_types
 from content.models import Post
 from wpapi.dates import parse_request_date
@@ -62,18 +62,7 @@ def media_collection_args() -> dict[str, dict[str, Any]]:
             "description": "Sort collection by post attribute.",
             "type": "string",
             "default": "date",
-            "enum": [
-                "author",
-                "date",
-                "id",
-                "include",
-                "modified",
-                "parent",
-                "relevance",
-                "slug",
-                "include_slugs",
-                "title",
-            ],
+            "enum": list(POST_ORDERBY),
         },
         parent={"description": "Limit result set to items with particular parent IDs.", **INT_LIST},
         parent_exclude={
