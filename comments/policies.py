@@ -17,9 +17,9 @@ from comments.models import Comment
 from comments.options import discussion_option
 from content.models import Post
 from content.policies import can_read_post, readable_posts
-from content.registry import post_types
 from users.capabilities import PUBLISHED, post_type_caps, user_can
 from wpapi.errors import WPError, forbidden
+from wpapi.registry import post_types
 
 
 def is_moderator(user: Any) -> bool:

@@ -12,9 +12,9 @@ from comments.formatting import render_comment
 from comments.meta import meta_schema, meta_values
 from comments.models import Comment
 from content.permalinks import post_permalink
-from content.registry import get_post_type
 from users.serializers import gravatar_urls
 from wpapi.links import rest_url, site_url
+from wpapi.registry import get_post_type
 from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
 

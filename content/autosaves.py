@@ -18,13 +18,13 @@ from content import policies, services
 from content.models import Post
 from content.nested import UnderPostMixin
 from content.permalinks import load_ancestors, post_permalink
-from content.registry import post_types, type_taxonomies
 from content.revisions import RevisionSerializer
 from content.serializers import PostSerializer
 from users.authentication import create_nonce
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.links import site_url
+from wpapi.registry import post_types, type_taxonomies
 from wpapi.routing import router
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 

@@ -12,10 +12,10 @@ from django.db.models.functions import Lower
 from content import policies
 from content.formatting import sanitize_title
 from content.models import Post
-from content.registry import PostType, post_statuses, type_taxonomies
 from wpapi import schema as wp_schema
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError, forbidden_status
+from wpapi.registry import PostType, post_statuses, type_taxonomies
 from wpapi.viewsets import OFFSET_ARG, collection_params, order_arg
 
 #: core's statuses as get_post_stati() lists them (the personal-data request statuses

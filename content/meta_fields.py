@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from content.models import Post, PostMeta
-from content.registry import registered_meta
+from wpapi.registry import registered_post_meta
 
 
 def empty_value(kind: str) -> Any:
@@ -25,7 +25,7 @@ def empty_value(kind: str) -> Any:
 
 def load(post_type: str, ids: list[int]) -> dict[int, dict[str, list[str]]]:
     """Stored values of `post_type`'s registered keys for these posts: one query."""
-    keys = list(registered_meta(post_type))
+    keys = list(registered_post_meta(post_type))
     found: dict[int, dict[str, list[str]]] = {}
     if not keys or not ids:
         return found
@@ -58,7 +58,7 @@ def _shown(stored: str, kind: str) -> Any:
 def as_shown(post_type: str, values: dict[str, list[str]]) -> Any:
     """The `meta` field: every registered key (its default when unset); [] when none is
     registered, as WordPress encodes an empty PHP array."""
-    keys = registered_meta(post_type)
+    keys = registered_post_meta(post_type)
     if not keys:
         return []
     result: dict[str, Any] = {}
@@ -79,7 +79,7 @@ def save(post: Post, values: Any) -> None:
     multi-valued key's list replaces every row."""
     if not isinstance(values, dict):
         return
-    keys = registered_meta(post.type)
+    keys = registered_post_meta(post.type)
     for key, value in values.items():
         options = keys.get(key)
         if options is None:

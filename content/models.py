@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from content.registry import PostType, get_post_type
+from wpapi.registry import PostType, get_post_type
 
 
 class OrderedJSONField(models.JSONField):

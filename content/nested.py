@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from content.models import Post
-from content.registry import get_post_type, post_types
 from wpapi.errors import WPError
+from wpapi.registry import get_post_type, post_types
 from wpapi.routing import router
 
 

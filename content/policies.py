@@ -9,9 +9,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from content.models import Post
-from content.registry import get_post_type, post_type_caps_for
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
+from wpapi.registry import get_post_type, post_type_caps_for
 
 
 def readable_posts(user: Any, posts: QuerySet[Post], post_type: str = "post") -> QuerySet[Post]:
@@ -114,7 +114,7 @@ def check_can_set_status(user: Any, post_type: str, status: str) -> str:
             "Sorry, you are not allowed to publish posts in this post type.",
         )
     if status not in ("draft", "pending", "private", "publish", "future"):
-        from content.registry import post_statuses
+        from wpapi.registry import post_statuses
 
         return status if status in post_statuses() else "draft"
     return status

@@ -18,11 +18,10 @@ from rest_framework.response import Response
 from content.formatting import render_title
 from content.models import Post
 from content.permalinks import load_ancestors, post_permalink
-from content.registry import post_types
 from taxonomy.models import Term
-from taxonomy.registry import taxonomies
 from taxonomy.serializers import term_serializer_for
 from wpapi.links import rest_url, site_url
+from wpapi.registry import post_types, taxonomies
 from wpapi.routing import router
 from wpapi.schema import parse_list
 from wpapi.serializers import WPSerializer

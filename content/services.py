@@ -15,10 +15,10 @@ from django.utils import timezone
 from content import meta_fields, policies
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
-from content.registry import get_post_type, type_taxonomies
 from users.capabilities import user_can
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
+from wpapi.registry import get_post_type, type_taxonomies
 from wpapi.site import get_option
 
 FLOATING_STATUSES = ("draft", "pending", "auto-draft")

@@ -1,8 +1,8 @@
 """content routes, registered in the WordPress route table: posts, pages, one route per
 registered post type with a REST base (media is served by its own resource), types, statuses."""
 
-from content.registry import post_types
 from content.views import StatusesViewSet, TypesViewSet, post_type_viewset
+from wpapi.registry import post_types
 from wpapi.routing import router
 
 # attachments have their own controller (media); revisions are not a REST type

@@ -12,14 +12,6 @@ from content import meta_fields, policies, services
 from content.filters import filter_posts, post_collection_args
 from content.models import Post
 from content.permalinks import load_ancestors
-from content.registry import (
-    get_post_type,
-    post_statuses,
-    post_type_caps_for,
-    post_types,
-    registered_meta,
-    type_taxonomies,
-)
 from content.serializers import (
     PostSerializer,
     PostStatusSerializer,
@@ -27,6 +19,14 @@ from content.serializers import (
 )
 from wpapi.errors import WPError
 from wpapi.links import rest_url
+from wpapi.registry import (
+    get_post_type,
+    post_statuses,
+    post_type_caps_for,
+    post_types,
+    registered_post_meta,
+    type_taxonomies,
+)
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
 
@@ -148,7 +148,7 @@ class PostViewSet(WPViewSet):
             data["parent_types"] = parent_types
         if self.wp_context == "edit" and wanted("generated_slug") and self.type_object.viewable:
             data["generated_slugs"] = services.generated_slugs(items)
-        if registered_meta(self.post_type) and wanted("meta"):
+        if registered_post_meta(self.post_type) and wanted("meta"):
             data["meta"] = meta_fields.load(self.post_type, ids)
         return data
 

@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from taxonomy.models import Term, TermMeta
-from taxonomy.registry import get_taxonomy
 from taxonomy.services import is_default_term, term_create, term_delete, term_update
+from wpapi.registry import get_taxonomy
 
 
 class TermMetaInline(admin.TabularInline):
@@ -27,8 +27,8 @@ class TermAdmin(admin.ModelAdmin):
     inlines = [TermMetaInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Term]:
-        from taxonomy.registry import taxonomies
         from taxonomy.services import with_post_counts
+        from wpapi.registry import taxonomies
 
         types = sorted({t for tax in taxonomies().values() for t in tax.object_types})
         return with_post_counts(super().get_queryset(request), types)

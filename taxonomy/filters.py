@@ -7,8 +7,8 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from taxonomy.models import Term, TermRelationship
-from taxonomy.registry import Taxonomy
 from wpapi.formatting import sanitize_title
+from wpapi.registry import Taxonomy
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 #: the largest ID a database can hold; larger ones in a query match nothing

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from taxonomy.registry import Taxonomy, get_taxonomy
+from wpapi.registry import Taxonomy, get_taxonomy
 
 
 class Term(models.Model):

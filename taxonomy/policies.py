@@ -6,10 +6,10 @@ from typing import Any
 from content.models import Post
 from content.policies import can_read_post
 from taxonomy.models import Term
-from taxonomy.registry import Taxonomy
 from taxonomy.services import is_default_term
 from users.capabilities import user_can
 from wpapi.errors import forbidden
+from wpapi.registry import Taxonomy
 
 
 def can_assign_terms(user: Any, taxonomy: Taxonomy) -> bool:

@@ -4,9 +4,9 @@ import json
 from typing import Any
 
 from taxonomy.models import Term
-from taxonomy.registry import Taxonomy, registered_term_meta
 from taxonomy.services import meta_values
 from wpapi.links import rest_url, site_url
+from wpapi.registry import Taxonomy, registered_term_meta
 from wpapi.serializers import WPSerializer
 
 

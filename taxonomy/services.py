@@ -12,7 +12,6 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, 
 from django.db.models.functions import Coalesce
 
 from taxonomy.models import Term, TermMeta, TermRelationship
-from taxonomy.registry import Taxonomy, registered_term_meta
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.formatting import (
@@ -22,6 +21,7 @@ from wpapi.formatting import (
     sanitize_title,
     specialchars,
 )
+from wpapi.registry import Taxonomy, registered_term_meta
 from wpapi.site import get_option
 
 DEFAULT_CATEGORY_SLUG = "uncategorized"

@@ -1,8 +1,8 @@
 """taxonomy routes, registered in the WordPress route table: /wp/v2/taxonomies, then each REST
 taxonomy's terms at /wp/v2/<rest_base> (WordPress's order)."""
 
-from taxonomy.registry import Taxonomy, rest_taxonomies
 from taxonomy.views import TaxonomyViewSet, TermViewSet
+from wpapi.registry import Taxonomy, rest_taxonomies
 from wpapi.routing import Route, router
 
 

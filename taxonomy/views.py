@@ -8,15 +8,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content.models import Post
-from content.registry import get_post_type
 from taxonomy import policies
 from taxonomy.filters import MAX_ID, filter_terms, term_collection_args
 from taxonomy.models import Term, TermMeta
-from taxonomy.registry import Taxonomy, get_taxonomy, registered_term_meta, rest_taxonomies
 from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
 from taxonomy.services import term_create, term_delete, term_update, terms_of
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
+from wpapi.registry import (
+    Taxonomy,
+    get_post_type,
+    get_taxonomy,
+    registered_term_meta,
+    rest_taxonomies,
+)
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
 

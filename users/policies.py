@@ -12,7 +12,7 @@ from wpapi.errors import WPError, forbidden
 
 def rest_post_types() -> list[str]:
     """Post types shown in REST (get_post_types(['show_in_rest' => true]))."""
-    from content.registry import post_types
+    from wpapi.registry import post_types
 
     return [slug for slug, kind in post_types().items() if kind.show_in_rest]
 
@@ -44,7 +44,7 @@ def can_view_user(viewer: Any, user: User) -> bool:
 def _countable_posts(viewer: Any) -> QuerySet:
     """count_user_posts(): published posts, plus private ones where the viewer may read them."""
     from content.models import Post
-    from content.registry import post_type_caps_for
+    from wpapi.registry import post_type_caps_for
 
     types = rest_post_types()
     readable = Q(status="publish")
@@ -116,7 +116,7 @@ def check_can_list_users(viewer: Any, params: dict[str, Any]) -> None:
 
 
 def _can_edit_some_authored_type(viewer: Any) -> bool:
-    from content.registry import post_type_caps_for, post_types
+    from wpapi.registry import post_type_caps_for, post_types
 
     return any(
         kind.show_in_rest

@@ -14,6 +14,10 @@ class WpapiConfig(AppConfig):
 
 
 def _settings_changed(setting: str, **kwargs: object) -> None:
+    if setting in ("WP_POST_TYPES", "WP_TAXONOMIES"):
+        from wpapi import registry
+
+        registry.forget()
     if setting.startswith("WP_"):  # registered types, taxonomies or meta shape the index
         from wpapi.views import forget_routes_index
 

@@ -147,7 +147,7 @@ WP_TIMEZONE = os.environ.get("WP_TIMEZONE", "UTC")
 WP_TRUSTED_PROXIES = env_list("WP_TRUSTED_PROXIES", "127.0.0.1,::1")
 # Anonymous comments are off by default, as WordPress's REST API has them.
 WP_ALLOW_ANONYMOUS_COMMENTS = env_bool("WP_ALLOW_ANONYMOUS_COMMENTS", False)
-# Post types and taxonomies a project adds (see content/registry.py and taxonomy/registry.py).
+# Post types and taxonomies a project adds (see wpapi/registry/).
 WP_POST_TYPES: dict = {}
 WP_TAXONOMIES: dict = {}
 

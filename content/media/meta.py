@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from content import meta_fields
-from content.registry import registered_meta
+from wpapi.registry import registered_post_meta
 
 TYPE = "attachment"
 save = meta_fields.save
 
 
 def registered() -> dict[str, dict[str, Any]]:
-    return registered_meta(TYPE)
+    return registered_post_meta(TYPE)
 
 
 def load(ids: list[int]) -> dict[int, dict[str, list[str]]]:

@@ -13,9 +13,9 @@ from django.db.models import Q, QuerySet
 
 from content.models import Post
 from content.policies import can_read_post
-from content.registry import post_type_caps_for, post_types
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
+from wpapi.registry import post_type_caps_for, post_types
 
 
 def _authenticated(user: Any) -> bool:

@@ -1,6 +1,5 @@
 """The wp/v2 shape of posts, pages and registered post types, of post types and of statuses."""
 
-from content.registry import registered_meta
 from content.serializers.posts import PostSerializer
 from content.serializers.schema import (
     ALL,
@@ -15,6 +14,7 @@ from content.serializers.types import (
     PostTypeSerializer,
     type_labels,
 )
+from wpapi.registry import registered_post_meta
 
 __all__ = [
     "ALL",
@@ -25,7 +25,7 @@ __all__ = [
     "PostTypeSerializer",
     "build_schema",
     "meta_schema",
-    "registered_meta",
+    "registered_post_meta",
     "schema_links",
     "type_labels",
 ]

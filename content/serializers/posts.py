@@ -13,10 +13,10 @@ from content import meta_fields
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
 from content.permalinks import post_guid, post_permalink
-from content.registry import PostType, get_post_type, registered_meta, type_taxonomies
 from content.serializers.schema import build_schema
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
+from wpapi.registry import PostType, get_post_type, registered_post_meta, type_taxonomies
 from wpapi.serializers import WPSerializer
 
 
@@ -32,7 +32,7 @@ class PostSerializer(WPSerializer):
         if post_type is None:
             raise LookupError(slug)
         # the schema depends on registered meta too (settings), so that is part of the key
-        meta_key = json.dumps(registered_meta(slug), sort_keys=True, default=str)
+        meta_key = json.dumps(registered_post_meta(slug), sort_keys=True, default=str)
         return _serializer_for(post_type, tuple(type_taxonomies(slug)), meta_key)
 
     # --- helpers reading the per-page data the view loaded -----------------------------------
@@ -213,7 +213,7 @@ class PostSerializer(WPSerializer):
 
     def available_actions(self, taxonomies: list[Any]) -> list[str]:
         """get_available_actions(): what the current user may do, for editors' UIs."""
-        from content.registry import post_type_caps_for
+        from wpapi.registry import post_type_caps_for
 
         user = self.user
         caps = post_type_caps_for(self.post_type)

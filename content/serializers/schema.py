@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 
 from content.meta_fields import empty_value
-from content.registry import FIXED_SUPPORTS, PostType, registered_meta
+from wpapi.registry import FIXED_SUPPORTS, PostType, registered_post_meta
 from wpapi.schema import SchemaError
 
 VIEW_EDIT = ["view", "edit"]
@@ -43,7 +43,7 @@ def _template_arg(value: Any, name: str) -> None:
 
 def meta_schema(post_type: str) -> dict[str, Any]:
     properties = {}
-    for key, options in registered_meta(post_type).items():
+    for key, options in registered_post_meta(post_type).items():
         prop = {
             "type": options.get("type", "string"),
             "description": options.get("description", ""),

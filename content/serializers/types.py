@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from content.registry import PostStatus, PostType, type_taxonomies
 from content.serializers.schema import ALL, VIEW_EDIT
 from wpapi.links import rest_url
+from wpapi.registry import PostStatus, PostType, type_taxonomies
 from wpapi.serializers import WPSerializer
 
 # --- post types and statuses -----------------------------------------------------------------
@@ -188,7 +188,7 @@ class PostTypeSerializer(WPSerializer):
     schema = TYPE_SCHEMA
 
     def to_representation(self, post_type: PostType) -> dict[str, Any]:
-        from content.registry import post_type_caps_for
+        from wpapi.registry import post_type_caps_for
 
         caps = post_type_caps_for(post_type.slug)
         if post_type.slug == "attachment":

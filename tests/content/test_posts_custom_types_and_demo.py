@@ -135,7 +135,7 @@ def test_demo_posts_carry_the_reference_sites_text(api_client, settings, tmp_pat
 
 
 def test_types_and_statuses_registered_in_code(api_client, editor):
-    from content import registry
+    from wpapi import registry
 
     registry.register_post_type("event", name="Events", rest_base="events")
     registry.register_post_status("archived", "Archived", protected=True)

@@ -306,7 +306,7 @@ def test_categories_must_be_integers(api_client, editor):
 
 
 def test_subscriber_cannot_assign_terms_via_update(api_client, contributor, cats, settings):
-    from taxonomy.registry import CORE_TAXONOMIES, Taxonomy, _caps
+    from wpapi.registry.taxonomies import CORE_TAXONOMIES, Taxonomy, _caps
 
     # a taxonomy whose terms only editors may assign
     strict = Taxonomy(

@@ -33,8 +33,8 @@ def tags(db) -> dict[str, Term]:
 @pytest.fixture
 def genre_taxonomy(settings):
     """A project taxonomy registered in settings, with its routes added for the test."""
-    from taxonomy.registry import get_taxonomy
     from taxonomy.urls import register_term_routes
+    from wpapi.registry import get_taxonomy
     from wpapi.routing import router
 
     settings.WP_TAXONOMIES = {

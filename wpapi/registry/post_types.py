@@ -6,7 +6,6 @@ Core's types and statuses are built in; a project adds its own in settings.WP_PO
 """
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 
@@ -169,7 +168,9 @@ def register_post_type(slug: str, **options: object) -> None:
     """register_post_type(): a type with its own /wp/v2/<rest_base> route. Call it before the
     URLs load (an AppConfig.ready()); the same options as settings.WP_POST_TYPES."""
     REGISTERED_TYPES[slug] = dict(options)
-    forget_registries()
+    from wpapi.registry import forget
+
+    forget()
 
 
 def register_post_status(slug: str, name: str, **options: bool) -> None:
@@ -180,14 +181,9 @@ def register_post_status(slug: str, name: str, **options: bool) -> None:
 _built_types: dict[str, PostType] | None = None
 
 
-def forget_registries(**_: object) -> None:
-    """Registered types or taxonomies changed (register_post_type, a settings change in tests):
-    both registries are built again on next use."""
+def forget_post_types() -> None:
     global _built_types
     _built_types = None
-    from taxonomy import registry as taxonomy_registry
-
-    taxonomy_registry.forget_taxonomies()
 
 
 def post_types() -> dict[str, PostType]:
@@ -230,17 +226,6 @@ def post_type_caps_for(slug: str) -> dict[str, str]:
     return post_type_caps(post_type.capability_type if post_type else "post")
 
 
-def registered_meta(post_type: str) -> dict[str, dict[str, Any]]:
-    """Post meta registered with show_in_rest (settings.WP_POST_META), for this type."""
-    found = {}
-    for key, options in getattr(settings, "WP_POST_META", {}).items():
-        subtype = options.get("object_subtype")
-        if subtype and subtype != post_type:
-            continue
-        found[key] = options
-    return found
-
-
 # get_item_schema() uses fixed feature lists for core's types, whatever they declare
 FIXED_SUPPORTS = {
     "post": (
@@ -266,17 +251,3 @@ FIXED_SUPPORTS = {
         "custom-fields",
     ),
 }
-
-
-def type_taxonomies(slug: str) -> list[Any]:
-    """get_object_taxonomies(): taxonomies registered for the type, plus those the type names
-    in its own `taxonomies` (register_post_type's argument)."""
-    from taxonomy.registry import get_taxonomy, taxonomies_for
-
-    found = list(taxonomies_for(slug))
-    post_type = get_post_type(slug)
-    for name in post_type.taxonomies if post_type else ():
-        taxonomy = get_taxonomy(name)
-        if taxonomy is not None and taxonomy not in found:
-            found.append(taxonomy)
-    return found

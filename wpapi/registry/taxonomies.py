@@ -3,11 +3,6 @@
 Core's category and post_tag are built in; a project adds its own in settings.WP_TAXONOMIES, e.g.
 ``{"genre": {"name": "Genres", "singular_name": "Genre", "rest_base": "genres",
 "hierarchical": True, "object_types": ["post"]}}``; each gets a `/wp/v2/<rest_base>` route.
-
-Term meta shown in the API is registered in settings.WP_TERM_META, e.g.
-``{"ref_color": {"type": "string", "description": "Colour.", "default": "",
-"taxonomy": "category"}}`` (without "taxonomy" the key applies to every taxonomy, as
-register_term_meta() with an empty taxonomy does). Unregistered meta is never exposed.
 """
 
 from dataclasses import dataclass, field
@@ -198,7 +193,7 @@ def _with_post_type_links(found: dict[str, Taxonomy]) -> dict[str, Taxonomy]:
     """register_post_type(taxonomies=[...]) adds the type to each taxonomy's object types."""
     from dataclasses import replace
 
-    from content.registry import post_types
+    from wpapi.registry.post_types import post_types
 
     for post_type in post_types().values():
         for slug in post_type.taxonomies:
@@ -223,19 +218,15 @@ def taxonomies_for(post_type: str) -> list[Taxonomy]:
     return [tax for tax in taxonomies().values() if post_type in tax.object_types]
 
 
-def registered_term_meta(taxonomy: str) -> dict[str, dict[str, Any]]:
-    """The meta keys shown for terms of `taxonomy`, each with its JSON schema."""
-    found = {}
-    for key, options in getattr(settings, "WP_TERM_META", {}).items():
-        scope = options.get("taxonomy") or options.get("taxonomies") or ""
-        scopes = [scope] if isinstance(scope, str) else list(scope)
-        if scope and taxonomy not in scopes:
-            continue
-        schema = {
-            name: value
-            for name, value in options.items()
-            if name not in ("taxonomy", "taxonomies", "single", "show_in_rest")
-        }
-        schema.setdefault("type", "string")
-        found[key] = schema
+def type_taxonomies(slug: str) -> list[Taxonomy]:
+    """get_object_taxonomies(): taxonomies registered for the type, plus those the type names
+    in its own `taxonomies` (register_post_type's argument)."""
+    from wpapi.registry.post_types import get_post_type
+
+    found = list(taxonomies_for(slug))
+    post_type = get_post_type(slug)
+    for name in post_type.taxonomies if post_type else ():
+        taxonomy = get_taxonomy(name)
+        if taxonomy is not None and taxonomy not in found:
+            found.append(taxonomy)
     return found
