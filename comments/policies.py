@@ -16,8 +16,9 @@ from django.utils import timezone
 from comments.models import Comment
 from comments.options import discussion_option
 from content.models import Post
-from content.policies import can_read_post, readable_posts
-from users.capabilities import PUBLISHED, post_type_caps, user_can
+from content.policies import can_read_post
+from content.queries import editable_q, readable_q
+from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
 from wpapi.registry import post_types
 
@@ -28,60 +29,6 @@ def is_moderator(user: Any) -> bool:
 
 def _rest_types() -> dict[str, Any]:
     return {slug: kind for slug, kind in post_types().items() if kind.show_in_rest}
-
-
-def readable_posts_for_comments(user: Any) -> QuerySet[Post]:
-    """Posts whose comments `user` may see, password aside: readable posts of REST post types,
-    plus attachments whose parent is published (or which have none), as WordPress reads
-    `inherit`."""
-    readable = Q(pk__in=[])
-    for slug in _rest_types():
-        typed = readable_posts(user, Post.objects.filter(type=slug), slug)
-        readable |= Q(pk__in=typed.order_by().values("pk"))
-    inherit = Q(type="attachment", status=Post.Status.INHERIT) & (
-        Q(parent__isnull=True) | Q(parent__status=Post.Status.PUBLISH)
-    )
-    return Post.objects.filter(readable | inherit)
-
-
-def editable_posts_q(user: Any, prefix: str = "") -> Q:
-    """Posts `user` may edit (map_meta_cap's edit_post), as a filter; `prefix` is the lookup
-    path to the post, e.g. "post__"."""
-    if not getattr(user, "is_authenticated", False):
-        return Q(pk__in=[])
-    published = Q(**{f"{prefix}status__in": PUBLISHED}) | Q(
-        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status__in": PUBLISHED}
-    )
-    private = Q(**{f"{prefix}status": "private"}) | Q(
-        **{f"{prefix}status": "trash", f"{prefix}trashed_from_status": "private"}
-    )
-    editable = Q(pk__in=[])
-    for slug, kind in _rest_types().items():
-        caps = post_type_caps(kind.capability_type)
-        can = {
-            name: user_can(user, caps[name])
-            for name in (
-                "edit_posts",
-                "edit_published_posts",
-                "edit_others_posts",
-                "edit_private_posts",
-            )
-        }
-        typed = Q(**{f"{prefix}type": slug})
-        own = Q(**{f"{prefix}author": user})
-        if can["edit_posts"]:
-            own_ok = ~published
-            if can["edit_published_posts"]:
-                own_ok = Q()
-            editable |= typed & own & own_ok
-        if can["edit_others_posts"]:
-            others_ok = ~published & ~private
-            if can["edit_published_posts"]:
-                others_ok |= published
-            if can["edit_private_posts"]:
-                others_ok |= private
-            editable |= typed & ~own & others_ok
-    return editable
 
 
 def readable_comments(
@@ -97,8 +44,9 @@ def readable_comments(
     comment on posts they may edit. Moderators see all."""
     if is_moderator(user):
         return comments
-    readable = Q(post__in=readable_posts_for_comments(user))
-    editable = editable_posts_q(user, "post__")
+    types = list(_rest_types())
+    readable = readable_q(user, types, prefix="post__")
+    editable = editable_q(user, types, prefix="post__")
     unlocked = Q(post__password="") | editable
     if single_post and password:
         unlocked |= Q(post_id=single_post, post__password=password)

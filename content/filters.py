@@ -3,18 +3,18 @@ and orders the rows (get_items → WP_Query), for posts, pages and registered po
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
+from django.db.models import QuerySet
 
 from content import policies
 from content.formatting import sanitize_title
 from content.models import Post
+from content.queries import PostQuery, query_posts, stored_ids, term_families
 from wpapi import schema as wp_schema
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError, forbidden_status
+from wpapi.params import id_list
 from wpapi.registry import PostType, post_statuses, type_taxonomies
 from wpapi.viewsets import OFFSET_ARG, collection_params, order_arg
 
@@ -178,7 +178,7 @@ def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, 
         "type": "array",
         "items": {"enum": list_statuses(), "type": "string"},
     }
-    status_arg["arg_options"] = {"validate": _status_validator(post_type.slug, user, status_arg)}
+    status_arg["arg_options"] = {"validate": status_validator(post_type.slug, user, status_arg)}
     args["status"] = status_arg
     taxonomies = type_taxonomies(post_type.slug)
     if taxonomies:
@@ -198,15 +198,15 @@ def post_collection_args(post_type: PostType, user: Any) -> dict[str, dict[str, 
     return args
 
 
-def _status_validator(post_type: str, user: Any, arg: dict[str, Any]):
-    """The schema check, then sanitize_post_statuses(): statuses other than publish need
-    edit_posts (private: read_private_posts), else rest_forbidden_status (401/403)."""
+def status_validator(post_type: str, user: Any, arg: dict[str, Any]):
+    """sanitize_post_statuses(): statuses other than the argument's default need edit_posts
+    (private: read_private_posts), else rest_forbidden_status (401/403); then the schema."""
 
     def validate(value: Any, name: str) -> None:
         # WordPress checks the permission first, then validates each permitted status.
         schema = {key: arg[key] for key in ("type", "items")}
         for status in wp_schema.parse_list(value):
-            if status == "publish":
+            if status == arg["default"]:
                 continue
             if not policies.can_list_status(user, post_type, status):
                 raise wp_schema.SchemaError(
@@ -220,116 +220,39 @@ def _status_validator(post_type: str, user: Any, arg: dict[str, Any]):
 
 
 # --- applying them ---------------------------------------------------------------------------
-def by_author_and_id(posts: QuerySet[Post], params: dict[str, Any]) -> QuerySet[Post]:
-    """author, author_exclude, include and exclude as WP_Query applies them (post__not_in is
-    ignored when post__in is given)."""
-    if params.get("author"):
-        posts = posts.filter(author_id__in=params["author"])
-    if params.get("author_exclude"):
-        posts = posts.exclude(author_id__in=params["author_exclude"])
-    if params.get("include"):
-        posts = posts.filter(pk__in=params["include"])
-    elif params.get("exclude"):
-        posts = posts.exclude(pk__in=params["exclude"])
-    return posts
-
-
-def _statuses(params: dict[str, Any]) -> list[str]:
-    statuses = wp_schema.parse_list(params.get("status", "publish"))
+def statuses_of(params: dict[str, Any], default: str = "publish") -> list[str]:
+    """The `status` argument as WP_Query's post_status: "any" means every status that is not
+    internal (exclude_from_search aside)."""
+    statuses = wp_schema.parse_list(params.get("status", default))
     if "any" in statuses:
         return [slug for slug, status in post_statuses().items() if not status.internal] or [
-            "publish"
+            default
         ]
-    return statuses or ["publish"]
+    return statuses or [default]
 
 
-def _search(posts: QuerySet[Post], text: str, user: Any, post_type: str) -> QuerySet[Post]:
-    """WP_Query's search: every term (quoted phrases kept) in the title, excerpt or content;
-    a leading "-" excludes. Logged-out visitors do not find password-protected posts at all,
-    as in WordPress. Unlike WordPress, the content and excerpt of a protected post are only
-    searched for those who may edit it, so a search cannot probe what the password hides."""
-    protected_ok = Q(password="")
-    if user is not None and user.is_authenticated:
-        if policies.type_can(user, post_type, "edit_others_posts"):
-            protected_ok = Q()
-        else:
-            protected_ok |= Q(author_id=user.pk)
-    terms = re.findall(r'"[^"]*"|\S+', text)
-    for raw in terms:
-        term = raw.strip('"')
-        if not term:
-            continue
-        exclude = term.startswith("-") and len(term) > 1
-        if exclude:
-            term = term[1:]
-        match = Q(title__icontains=term) | (
-            protected_ok & (Q(excerpt__icontains=term) | Q(content__icontains=term))
-        )
-        posts = posts.exclude(match) if exclude else posts.filter(match)
-    if user is None or not user.is_authenticated:
-        posts = posts.filter(password="")
-    return posts
-
-
-def _term_family(ids: list[int], include_children: bool) -> dict[int, set[int]]:
-    """Each requested term with (when asked) all its descendants (Term.parent)."""
-    from taxonomy.models import Term
-
-    families = {term_id: {term_id} for term_id in ids}
-    if include_children and ids:
-        pairs = list(Term.objects.filter(parent__isnull=False).values_list("pk", "parent_id"))
-        children: dict[int, list[int]] = {}
-        for child, parent in pairs:
-            children.setdefault(parent, []).append(child)
-        for term_id, family in families.items():
-            stack = [term_id]
-            while stack:
-                for child in children.get(stack.pop(), []):
-                    if child not in family:
-                        family.add(child)
-                        stack.append(child)
-    return families
-
-
-def _tax_clauses(params: dict[str, Any], post_type: str) -> list[Q]:
-    from taxonomy.models import TermRelationship
-
+def tax_query(params: dict[str, Any], post_type: str) -> list[tuple[str, list[set[int]], str]]:
+    """The taxonomy arguments (`categories`, `tags_exclude`, ...) as WP_Query's tax_query."""
     clauses = []
     for taxonomy in type_taxonomies(post_type):
         for exclude in (False, True):
-            name = taxonomy.rest_base + ("_exclude" if exclude else "")
-            value = params.get(name)
+            value = params.get(taxonomy.rest_base + ("_exclude" if exclude else ""))
             if not value:
                 continue
-            include_children, operator = False, "OR"
+            include_children, operator = False, "IN"
             if isinstance(value, dict):
                 terms = value.get("terms") or []
                 include_children = bool(value.get("include_children")) and taxonomy.hierarchical
-                operator = value.get("operator", "OR")
+                operator = "AND" if value.get("operator") == "AND" else "IN"
             else:
                 terms = value
-            terms = [int(term) for term in terms]
+            terms = stored_ids(id_list(terms))
             if not terms:
+                if value and not exclude:  # only IDs no row can have: nothing matches
+                    clauses.append((taxonomy.slug, [set()], "IN"))
                 continue
-            families = _term_family(terms, include_children)
-
-            def tagged(ids: set[int], taxonomy_slug: str = taxonomy.slug) -> Q:
-                return Q(
-                    pk__in=TermRelationship.objects.filter(
-                        term_id__in=ids, term__taxonomy=taxonomy_slug
-                    ).values("post_id")
-                )
-
-            if exclude:
-                every = set().union(*families.values())
-                clauses.append(~tagged(every))
-            elif operator == "AND":
-                clause = Q()
-                for family in families.values():
-                    clause &= tagged(family)
-                clauses.append(clause)
-            else:
-                clauses.append(tagged(set().union(*families.values())))
+            families = term_families(terms, include_children)
+            clauses.append((taxonomy.slug, families, "NOT IN" if exclude else operator))
     return clauses
 
 
@@ -350,115 +273,49 @@ def check_orderby_has_its_argument(params: dict[str, Any]) -> None:
         )
 
 
+def _local_date(value: Any) -> Any:
+    return parse_request_date(value, is_gmt=False) if value else None
+
+
+def post_query(
+    params: dict[str, Any], post_type: str, default_status: str = "publish"
+) -> PostQuery:
+    """prepare_items_query(): the collection arguments as WP_Query's variables."""
+    check_orderby_has_its_argument(params)
+    query = PostQuery(post_type=[post_type], post_status=statuses_of(params, default_status))
+    for name, var in (
+        ("include", "post__in"),
+        ("exclude", "post__not_in"),
+        ("author", "author__in"),
+        ("author_exclude", "author__not_in"),
+        ("parent", "post_parent__in"),
+        ("parent_exclude", "post_parent__not_in"),
+    ):
+        if params.get(name):
+            ids = id_list(params[name])
+            wanted = stored_ids(ids) + ([0] if 0 in ids and "parent" in name else [])
+            # an ID no row can have still narrows the list: to nothing
+            setattr(query, var, wanted or [-1])
+    slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
+    query.post_name__in = [slug for slug in slugs if slug]
+    query.after = _local_date(params.get("after"))
+    query.before = _local_date(params.get("before"))
+    query.modified_after = _local_date(params.get("modified_after"))
+    query.modified_before = _local_date(params.get("modified_before"))
+    if "menu_order" in params and params.get("menu_order") is not None:
+        query.menu_order = params["menu_order"]
+    if params.get("sticky") is not None and "sticky" in params:
+        query.sticky = bool(params["sticky"])
+    query.tax_query = tax_query(params, post_type)
+    query.tax_relation = "OR" if params.get("tax_relation") == "OR" else "AND"
+    query.s = params.get("search") or ""
+    query.orderby = params.get("orderby", "date")
+    query.order = params.get("order", "desc")
+    return query
+
+
 def filter_posts(
     posts: QuerySet[Post], params: dict[str, Any], post_type: PostType, user: Any
 ) -> QuerySet[Post]:
     """get_items(): the argument checks WordPress makes there, then the query."""
-    check_orderby_has_its_argument(params)
-    posts = policies.visible_in_statuses(user, posts, post_type.slug, _statuses(params))
-    posts = by_author_and_id(posts, params)
-    slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]
-    if slugs:
-        posts = posts.filter(slug__in=slugs)
-    for name, lookup in (
-        ("after", "date__gt"),
-        ("before", "date__lt"),
-        ("modified_after", "modified__gt"),
-        ("modified_before", "modified__lt"),
-    ):
-        if params.get(name):
-            posts = posts.filter(**{lookup: parse_request_date(params[name], is_gmt=False)})
-    if params.get("parent"):
-        parents = [p for p in params["parent"] if p]
-        condition = Q(parent_id__in=parents)
-        if 0 in params["parent"]:
-            condition |= Q(parent__isnull=True)
-        posts = posts.filter(condition)
-    if params.get("parent_exclude"):
-        posts = posts.exclude(parent_id__in=params["parent_exclude"])
-        if 0 in params["parent_exclude"]:
-            posts = posts.exclude(parent__isnull=True)
-    if params.get("menu_order") is not None and "menu_order" in params:
-        posts = posts.filter(menu_order=params["menu_order"])
-    if "sticky" in params and params["sticky"] is not None:
-        posts = posts.filter(sticky=bool(params["sticky"]))
-    clauses = _tax_clauses(params, post_type.slug)
-    if clauses:
-        combined = clauses[0]
-        for clause in clauses[1:]:
-            combined = (
-                combined | clause if params.get("tax_relation") == "OR" else combined & clause
-            )
-        posts = posts.filter(combined)
-    if params.get("search"):
-        posts = _search(posts, params["search"], user, post_type.slug)
-    return order_posts(posts, params, slugs)
-
-
-def order_posts(posts: QuerySet[Post], params: dict[str, Any], slugs: list[str]) -> QuerySet:
-    orderby = params.get("orderby", "date")
-    descending = params.get("order", "desc") == "desc"
-    sign = "-" if descending else ""
-    if orderby == "include":
-        ids = list(params["include"])
-        return posts.order_by(
-            Case(
-                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
-                output_field=IntegerField(),
-            )
-        )
-    if orderby == "include_slugs" and slugs:
-        return posts.order_by(
-            Case(
-                *[When(slug=s, then=Value(i)) for i, s in enumerate(slugs)],
-                default=Value(len(slugs)),
-                output_field=IntegerField(),
-            )
-        )
-    if orderby == "relevance":
-        # WP_Query::parse_search_order(): the whole phrase in the title first, then every
-        # term in the title, then any term in the title, then the phrase in the excerpt, then
-        # in the content; newest first within each rank
-        text = params["search"].strip()
-        terms = [t.strip('"') for t in re.findall(r'"[^"]*"|\S+', text)]
-        terms = [t for t in terms if t and not t.startswith("-")]
-        ranks = [When(title__icontains=text, then=Value(1))]
-        if 1 < len(terms) < 7:
-            every, some = Q(), Q()
-            for term in terms:
-                every &= Q(title__icontains=term)
-                some |= Q(title__icontains=term)
-            ranks += [When(every, then=Value(2)), When(some, then=Value(3))]
-        if len(terms) > 1:  # one term ranks by the title alone
-            ranks += [
-                When(excerpt__icontains=text, then=Value(4)),
-                When(content__icontains=text, then=Value(5)),
-            ]
-        rank = Case(*ranks, default=Value(6), output_field=IntegerField())
-        return posts.order_by(rank, "-date", "-id")
-    field = {
-        "author": "author_id",
-        "date": "date",
-        "id": "id",
-        "modified": "modified",
-        "parent": "parent_id",
-        "slug": "slug",
-        "title": "title",
-        "menu_order": "menu_order",
-        "include_slugs": "date",
-    }.get(orderby, "date")
-    if field == "id":
-        return posts.order_by(f"{sign}id")
-    # ties: MySQL walks its (type, status, date, ID) index for dates, so the ID follows the
-    # date's direction; other columns are sorted from table order, ascending IDs
-    tie = f"{sign}id" if field == "date" else "id"
-    if field == "title":  # MySQL's case-insensitive collation, as WordPress sorts
-        title = Lower("title")
-        return posts.order_by(title.desc() if descending else title.asc(), tie)
-    if field in ("parent_id", "author_id"):
-        # WordPress stores "none" as 0, the smallest value; NULL sorts the same everywhere
-        column = F(field)
-        return posts.order_by(
-            column.desc(nulls_last=True) if descending else column.asc(nulls_first=True), tie
-        )
-    return posts.order_by(f"{sign}{field}", tie)
+    return query_posts(user, post_query(params, post_type.slug), posts)

@@ -3,83 +3,45 @@ all use these; every answer comes from users.capabilities.user_can()."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
-
-from django.db.models import Q, QuerySet
 
 from content.models import Post
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
-from wpapi.registry import get_post_type, post_type_caps_for
+from wpapi.registry import get_post_type, post_statuses, post_type_caps_for
 
 
-def readable_posts(user: Any, posts: QuerySet[Post], post_type: str = "post") -> QuerySet[Post]:
-    """Posts whose content `user` may see in other resources' lists (comments, terms,
-    search): published ones, plus private ones with read_private_posts or of their own.
-    The posts collection itself filters per requested status (visible_in_statuses)."""
-    caps = post_type_caps_for(post_type)
-    readable = Q(status=Post.Status.PUBLISH)
-    if user is not None and user.is_authenticated:
-        if user_can(user, caps["read_private_posts"]):
-            readable |= Q(status=Post.Status.PRIVATE)
-        else:
-            readable |= Q(status=Post.Status.PRIVATE, author=user)
-    return posts.filter(readable)
-
-
-def can_read_post(user: Any, post: Post) -> bool:
-    """check_read_permission(): may `user` see this one post at all?"""
+def can_read_post(user: Any, post: Any) -> bool:
+    """check_read_permission() of WordPress's posts controllers: may `user` see this post at
+    all? Reusable blocks add their own check (WP_REST_Blocks_Controller: reading one needs its
+    read_post, i.e. edit_posts) on top of the posts' rule."""
     if post.type == "wp_block" and not user_can(user, "read_post", post):
-        return False  # WP_REST_Blocks_Controller: reading a block needs its read_post
-    if post.status == Post.Status.PUBLISH:
+        return False
+    return can_see_post(user, post)
+
+
+def can_see_post(user: Any, post: Any) -> bool:
+    """WP_REST_Posts_Controller::check_read_permission(), the one rule of post visibility:
+    lists, search, `_embed`, comments, terms and users ask it through
+    content.queries.readable_q(), which derives its SQL from this function."""
+    post_type = get_post_type(post.type)
+    if post_type is None or not post_type.show_in_rest:  # check_is_post_type_allowed()
+        return False
+    if post.status == Post.Status.PUBLISH or user_can(user, "read_post", post):
+        return True
+    status = post_statuses().get(post.status)
+    if status is not None and status.public:
         return True
     if post.status == Post.Status.INHERIT:
         parent = post.parent
-        return True if parent is None else can_read_post(user, parent)
-    if user is None or not user.is_authenticated:
-        return False
-    return user_can(user, "read_post", post)
-
-
-def _probe(post_type: str, status: str, author_id: Any) -> SimpleNamespace:
-    """A stand-in post for asking map_meta_cap about a whole status at once."""
-    return SimpleNamespace(
-        type=post_type,
-        type_object=get_post_type(post_type),
-        status=status,
-        author_id=author_id,
-        trashed_from_status="draft",
-        parent=None,
-    )
-
-
-def visible_in_statuses(
-    user: Any, posts: QuerySet[Post], post_type: str, statuses: list[str]
-) -> QuerySet[Post]:
-    """Posts of the requested statuses that `user` may read (check_read_permission per row,
-    expressed as one SQL condition so totals and pages agree)."""
-    visible = Q(pk__in=[])
-    authenticated = user is not None and user.is_authenticated
-    for status in statuses:
-        if status == Post.Status.PUBLISH:
-            visible |= Q(status=status)
-            continue
-        if not authenticated:
-            continue
-        if user_can(user, "read_post", _probe(post_type, status, -1)):
-            visible |= Q(status=status)
-        elif user_can(user, "read_post", _probe(post_type, status, user.pk)):
-            visible |= Q(status=status, author_id=user.pk)
-    return posts.filter(visible)
+        return True if parent is None else can_see_post(user, parent)
+    return False
 
 
 def can_list_status(user: Any, post_type: str, status: str) -> bool:
-    """sanitize_post_statuses(): a status other than publish needs edit_posts, or
-    read_private_posts for private."""
+    """sanitize_post_statuses(): asking a collection for a status other than its default needs
+    edit_posts, or read_private_posts for private."""
     caps = post_type_caps_for(post_type)
-    if status == "publish":
-        return True
     return user_can(user, caps["edit_posts"]) or (
         status == "private" and user_can(user, caps["read_private_posts"])
     )
@@ -114,8 +76,6 @@ def check_can_set_status(user: Any, post_type: str, status: str) -> str:
             "Sorry, you are not allowed to publish posts in this post type.",
         )
     if status not in ("draft", "pending", "private", "publish", "future"):
-        from wpapi.registry import post_statuses
-
         return status if status in post_statuses() else "draft"
     return status
 

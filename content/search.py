@@ -2,8 +2,7 @@
 (WP_REST_Search_Controller with its post, term and post-format handlers).
 
 Results point at the real resources (`_links.self` is embeddable), so `?_embed` brings the full
-objects. Only published content is found; logged-out visitors never find password-protected
-posts, as WP_Query's search leaves them out.
+objects. Posts are found by the same WP_Query as every posts collection (content.queries).
 """
 
 from __future__ import annotations
@@ -11,16 +10,18 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content.formatting import render_title
 from content.models import Post
 from content.permalinks import load_ancestors, post_permalink
+from content.queries import PostQuery, query_posts, stored_ids
 from taxonomy.models import Term
 from taxonomy.serializers import term_serializer_for
 from wpapi.links import rest_url, site_url
+from wpapi.params import id_list
 from wpapi.registry import post_types, taxonomies
 from wpapi.routing import router
 from wpapi.schema import parse_list
@@ -172,29 +173,19 @@ class SearchViewSet(WPViewSet):
 
     # --- handlers ----------------------------------------------------------------------------
     def search_posts(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
-        posts: QuerySet[Post] = Post.objects.filter(type__in=subtypes, status="publish")
-        posts = self._include_exclude(posts)
-        text = (self.params.get("search") or "").strip()
-        if text:
-            if not self.request.user.is_authenticated:
-                posts = posts.filter(password="")
-            for word in text.split():
-                posts = posts.filter(
-                    Q(title__icontains=word)
-                    | Q(excerpt__icontains=word)
-                    | Q(content__icontains=word)
-                )
-            # WP_Query's relevance: the whole phrase in the title first, then newest first
-            posts = posts.annotate(
-                in_title=Case(
-                    When(title__icontains=text, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            )
-            posts = posts.order_by("-in_title", "-date", "-id")
-        else:
-            posts = posts.order_by("-date", "-id")
+        """WP_REST_Post_Search_Handler: WP_Query over published posts of the subtypes, ranked
+        by relevance when there is a search, newest first."""
+        query = PostQuery(
+            post_type=subtypes,
+            s=(self.params.get("search") or "").strip(),
+            orderby="relevance",
+        )
+        include, exclude = self.params.get("include"), self.params.get("exclude")
+        query.post__in = (stored_ids(id_list(include)) or [-1]) if include else []
+        query.post__not_in = stored_ids(id_list(exclude)) if exclude else []
+        if not query.s:
+            query.orderby = "date"
+        posts = query_posts(self.request.user, query)
         total = posts.count()
         rows = list(
             posts.only("id", "type", "title", "slug", "status", "password", "parent_id", "date")[
@@ -203,16 +194,15 @@ class SearchViewSet(WPViewSet):
         )
         ancestors = load_ancestors(rows)
         home = site_url(self.request)
+        registry = post_types()
         results = []
         for post in rows:
-            title = render_title(post.title)
-            if post.password:
-                title = f"Protected: {title}"
-            rest_base = post_types()[post.type].rest_base or post.type
+            kind = registry[post.type]
             results.append(
                 {
                     "id": post.pk,
-                    "title": html.unescape(title),
+                    # get_the_title() with protected_title_format "%s": no "Protected:" here
+                    "title": render_title(post.title) if "title" in kind.supports else "",
                     "url": post_permalink(home, post, ancestors),
                     "type": "post",
                     "subtype": post.type,
@@ -220,7 +210,9 @@ class SearchViewSet(WPViewSet):
                         "self": [
                             {
                                 "embeddable": True,
-                                "href": rest_url(self.request, f"/wp/v2/{rest_base}/{post.pk}"),
+                                "href": rest_url(
+                                    self.request, f"/wp/v2/{kind.rest_base or post.type}/{post.pk}"
+                                ),
                             }
                         ],
                         "about": [{"href": rest_url(self.request, f"/wp/v2/types/{post.type}")}],

@@ -92,6 +92,14 @@ class PostViewSet(WPViewSet):
     def get_queryset(self) -> QuerySet[Post]:
         return Post.objects.filter(type=self.post_type)
 
+    def page_response(self, rows: list[Post], total: int, max_pages: int, page: int) -> Response:
+        """get_items(): the rows pass check_read_permission() one by one, so what a type adds
+        to the posts' rule (reusable blocks need edit_posts) leaves them out of the page while
+        the totals count what the query found, as in WordPress."""
+        user = self.request.user
+        readable = [post for post in rows if policies.can_read_post(user, post)]
+        return super().page_response(readable, total, max_pages, page)
+
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
         # only this type's declared arguments: others arrive unsanitised and mean nothing here
         declared = self.collection_args()
@@ -244,16 +252,6 @@ class PostViewSet(WPViewSet):
         return self.serialize_one(self.object)
 
 
-class BlockViewSet(PostViewSet):
-    """WP_REST_Blocks_Controller (reusable blocks): a page leaves out the blocks this user may
-    not read (read_post needs edit_posts), while the totals count what the query found."""
-
-    def page_response(self, rows: list[Post], total: int, max_pages: int, page: int) -> Response:
-        user = self.request.user
-        readable = [post for post in rows if policies.can_read_post(user, post)]
-        return super().page_response(readable, total, max_pages, page)
-
-
 # --- /wp/v2/types ------------------------------------------------------------------------------
 def _rest_types() -> dict[str, Any]:
     return {slug: post_type for slug, post_type in post_types().items() if post_type.show_in_rest}
@@ -384,7 +382,7 @@ def post_type_viewset(slug: str) -> type[PostViewSet]:
     name = "".join(part.title() for part in slug.replace("-", "_").split("_")) + "ViewSet"
     return type(
         name,
-        (BlockViewSet if slug == "wp_block" else PostViewSet,),
+        (PostViewSet,),
         {"post_type": slug, "__doc__": f"wp/v2 route of the {slug} post type."},
     )
 

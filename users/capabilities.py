@@ -364,10 +364,24 @@ def _read_post_caps(user: Any, post: Any) -> list[str] | None:
         if post is None:
             return None
     caps = _type_caps(post)
-    if post.status == "publish":  # the only public status
+    status = post_status_of(post)
+    if status == "publish":  # the only public status
         return [caps["read"]]
     if post.author_id and post.author_id == user.pk:
         return [caps["read"]]
-    if post.status == "private":
+    if status == "private":
         return [caps["read_private_posts"]]
     return _post_caps(user, "edit", post)
+
+
+def post_status_of(post: Any) -> str:
+    """get_post_status(): an attachment's `inherit` is its parent's status (the status the
+    parent had before the trash, for a trashed parent), or publish when it has none."""
+    if post.status != "inherit" or getattr(post, "type", "") != "attachment":
+        return post.status
+    parent = getattr(post, "parent", None)
+    if parent is None:
+        return "publish"
+    if parent.status == "trash":
+        return getattr(parent, "trashed_from_status", "") or "draft"
+    return parent.status

@@ -5,6 +5,7 @@ Query strings and form bodies are parsed the way PHP does (``a[]=1&a[]=2`` is a 
 precedence: JSON body > form body > query string > route parameters > defaults.
 """
 
+import math
 import re
 from typing import Any
 from urllib.parse import parse_qsl, quote_plus
@@ -12,6 +13,68 @@ from urllib.parse import parse_qsl, quote_plus
 from django.http import QueryDict
 
 BRACKETS = re.compile(r"\[([^\]]*)\]")
+
+# --- PHP's integers ------------------------------------------------------------------------------
+# WordPress computes with 64-bit PHP integers: every number a client sends is cast the way PHP
+# casts it, so no value outside the databases' BIGINT range ever reaches a query.
+PHP_INT_MAX = 2**63 - 1
+PHP_INT_MIN = -(2**63)
+
+
+def php_int_from_float(number: float) -> int:
+    """(int) of a PHP float: NaN and infinities are 0; out of range, it wraps modulo 2**64
+    (what PHP 8 does on 64-bit systems)."""
+    if not math.isfinite(number):
+        return 0
+    value = int(number)
+    if PHP_INT_MIN <= value <= PHP_INT_MAX:
+        return value
+    value %= 2**64
+    return value - 2**64 if value > PHP_INT_MAX else value
+
+
+def php_intval(value: Any) -> int:
+    """(int) $value: a numeric string saturates at PHP_INT_MAX/MIN (its integer part when it
+    has one), a float wraps; anything else is 0 or 1 as PHP casts it."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return max(PHP_INT_MIN, min(PHP_INT_MAX, value))
+    if isinstance(value, float):
+        return php_int_from_float(value)
+    if isinstance(value, str):
+        found = re.match(r"\s*([+-]?\d+)(\.\d*)?([eE][+-]?\d+)?", value)
+        if not found:
+            return 0
+        if found.group(3):  # "1e3" is a float first
+            return php_int_from_float(float(found.group(0)))
+        return max(PHP_INT_MIN, min(PHP_INT_MAX, int(found.group(1))))
+    return 0
+
+
+def absint(value: Any) -> int:
+    """WordPress's absint(): abs(intval()); abs(PHP_INT_MIN) is beyond every integer, so it
+    is PHP_INT_MAX here (no row lies that far)."""
+    return min(abs(php_intval(value)), PHP_INT_MAX)
+
+
+def page_offset(page: int, per_page: int) -> int:
+    """The row offset of a page, as WordPress's queries compute it: ($page - 1) * $per_page,
+    which PHP turns into a float when it overflows, then absint()s (so it wraps, usually to 0
+    and the first page)."""
+    offset = (page - 1) * per_page
+    if offset > PHP_INT_MAX or offset < PHP_INT_MIN:
+        offset = php_int_from_float(float(offset))
+    return min(abs(offset), PHP_INT_MAX)
+
+
+def id_list(values: Any) -> list[int]:
+    """wp_parse_id_list(): each ID absint()ed, duplicates dropped, in order."""
+    if isinstance(values, str):
+        values = re.split(r"[\s,]+", values)
+    if not isinstance(values, list | tuple):
+        values = [values]
+    return list(dict.fromkeys(absint(value) for value in values if value not in ("", None)))
 
 
 def php_parse_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:

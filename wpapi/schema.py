@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from wpapi.errors import WPError
+from wpapi.params import php_intval
 
 # Keywords WordPress copies from a schema into an endpoint's `args` in the index and OPTIONS.
 SCHEMA_KEYWORDS = (
@@ -539,7 +540,7 @@ def sanitize(value: Any, schema: Mapping[str, Any]) -> Any:
     if kind == "null":
         return None
     if kind == "integer":
-        return int(float(value)) if is_numeric(value) else 0
+        return php_intval(value) if is_numeric(value) else 0
     if kind == "number":
         return to_number(value) if is_numeric(value) else 0
     if kind == "boolean":

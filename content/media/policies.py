@@ -1,82 +1,21 @@
-"""Who may see, upload, edit and delete attachments; every answer comes from user_can().
+"""Who may upload, edit and delete attachments; every answer comes from user_can().
 
-An attachment (status `inherit`) is as visible as the post it is attached to; an unattached one
-is public (WP_REST_Posts_Controller::check_read_permission). Uploading needs `upload_files`,
-which is the attachment type's `create_posts` capability.
+Who may see one is the posts' rule (content.policies.can_read_post: an `inherit` attachment is
+as visible as the post it is attached to, an unattached one is public). Uploading needs
+`upload_files`, which is the attachment type's `create_posts` capability.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
-
 from content.models import Post
-from content.policies import can_read_post
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
-from wpapi.registry import post_type_caps_for, post_types
-
-
-def _authenticated(user: Any) -> bool:
-    return user is not None and user.is_authenticated
-
-
-def readable_attachments(user: Any, attachments: QuerySet[Post]) -> QuerySet[Post]:
-    """check_read_permission() for every row at once, as one SQL condition, so that X-WP-Total
-    and the pages agree and nothing of a draft or private post leaks through a list."""
-    if user_can(user, "edit_others_posts") and user_can(user, "read_private_posts"):
-        return attachments
-    inherit = Q(status=Post.Status.INHERIT)
-    visible = inherit & (Q(parent__isnull=True) | Q(parent__status=Post.Status.PUBLISH))
-    if _authenticated(user):
-        visible |= inherit & Q(author_id=user.pk)
-        visible |= inherit & Q(parent__author_id=user.pk)
-        for slug in post_types():
-            caps = post_type_caps_for(slug)
-            if user_can(user, caps["read_private_posts"]):
-                visible |= inherit & Q(parent__type=slug, parent__status=Post.Status.PRIVATE)
-            if user_can(user, caps["edit_others_posts"]):
-                visible |= inherit & Q(parent__type=slug) & ~Q(parent__status=Post.Status.PRIVATE)
-        if user_can(user, "edit_others_posts"):
-            visible |= inherit & ~Q(parent__status=Post.Status.PRIVATE)
-        if user_can(user, "read_private_posts"):
-            visible |= Q(status=Post.Status.PRIVATE)
-        else:
-            visible |= Q(status=Post.Status.PRIVATE, author_id=user.pk)
-        if user_can(user, "edit_others_posts"):
-            visible |= Q(status=Post.Status.TRASH)
-        elif user_can(user, "edit_posts"):
-            visible |= Q(status=Post.Status.TRASH, author_id=user.pk)
-    return attachments.filter(visible)
-
-
-def can_read_attachment(user: Any, attachment: Post) -> bool:
-    """check_read_permission() for one attachment: its own status, else its parent's."""
-    if attachment.status == Post.Status.INHERIT:
-        if _authenticated(user) and attachment.author_id == user.pk:
-            return True
-        parent = attachment.parent
-        if parent is None or can_read_post(user, parent):
-            return True
-        # read_post on the attachment itself, mapped through edit_post for others' files
-        private = parent.status == Post.Status.PRIVATE
-        return user_can(user, "read_private_posts" if private else "edit_others_posts")
-    return user_can(user, "read_post", attachment)
 
 
 def can_edit_attachment(user: Any, attachment: Post) -> bool:
     return user_can(user, "edit_post", attachment)
-
-
-def can_list_status(user: Any, status: str) -> bool:
-    """sanitize_post_statuses(): anything but the default `inherit` needs edit_posts (or
-    read_private_posts for private)."""
-    if status == Post.Status.INHERIT:
-        return True
-    return user_can(user, "edit_posts") or (
-        status == Post.Status.PRIVATE and user_can(user, "read_private_posts")
-    )
 
 
 def check_can_upload(user: Any, params: dict[str, Any]) -> None:

@@ -21,21 +21,19 @@ from content.media import meta as media_meta
 from content.media.filters import filter_media, media_collection_args
 from content.media.policies import (
     can_edit_attachment,
-    can_list_status,
-    can_read_attachment,
     check_can_delete,
     check_can_update,
     check_can_upload,
     check_status_change,
-    readable_attachments,
 )
 from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
 from content.permalinks import load_ancestors
+from content.policies import can_read_post
 from users.capabilities import user_can
 from users.models import User
-from wpapi.errors import WPError, forbidden, forbidden_status
+from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
 from wpapi.params import parse_query_string
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
@@ -102,7 +100,7 @@ class MediaViewSet(WPViewSet):
 
     # --- arguments ------------------------------------------------------------------------------
     def collection_args(self) -> dict[str, dict[str, Any]]:
-        return media_collection_args()
+        return media_collection_args(getattr(self.request, "user", None))
 
     def item_args(self) -> dict[str, dict[str, Any]]:
         return {"context": CONTEXT_ARG}
@@ -180,29 +178,11 @@ class MediaViewSet(WPViewSet):
         return Post.objects.filter(type=Post.Type.ATTACHMENT).select_related("parent")
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
-        return filter_media(readable_attachments(self.request.user, queryset), self.params)
+        return filter_media(queryset, self.params, self.request.user)
 
     # --- permissions ----------------------------------------------------------------------------
     def check_list_permission(self) -> None:
         user = self.request.user
-        statuses = self.params.get("status") or []
-        for status in statuses if isinstance(statuses, list) else [statuses]:
-            if not can_list_status(user, status):
-                # sanitize_post_statuses() fails as an argument: a 400 naming the 401/403
-                message = "Status is forbidden."
-                raise WPError(
-                    "rest_invalid_param",
-                    "Invalid parameter(s): status",
-                    400,
-                    params={"status": message},
-                    details={
-                        "status": {
-                            "code": "rest_forbidden_status",
-                            "message": message,
-                            "data": {"status": forbidden_status(user)},
-                        }
-                    },
-                )
         if self.wp_context == "edit" and not user_can(user, "edit_posts"):
             raise forbidden(
                 user,
@@ -216,7 +196,7 @@ class MediaViewSet(WPViewSet):
             raise forbidden(
                 user, "rest_forbidden_context", "Sorry, you are not allowed to edit this post."
             )
-        if not can_read_attachment(user, obj):
+        if not can_read_post(user, obj):
             raise forbidden(user, "rest_forbidden", "Sorry, you are not allowed to do that.")
 
     def check_create_permission(self) -> None:
