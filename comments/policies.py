@@ -6,7 +6,6 @@ content.policies for post visibility, so a comment is never shown where its post
 
 from __future__ import annotations
 
-import hmac
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +15,7 @@ from django.utils import timezone
 from comments.models import Comment
 from comments.options import discussion_option
 from content.models import Post
-from content.policies import can_read_post
+from content.policies import can_read_post, password_matches
 from content.queries import editable_q, readable_q
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
@@ -54,15 +53,6 @@ def readable_comments(
         return comments.filter(Q(status=Comment.Status.APPROVED) & readable & unlocked)
     mine_or_approved = Q(status=Comment.Status.APPROVED) | Q(user=user)
     return comments.filter((mine_or_approved & readable & unlocked) | editable)
-
-
-def password_matches(post: Post, password: Any) -> bool:
-    return (
-        bool(post.password)
-        and isinstance(password, str)
-        and bool(password)
-        and hmac.compare_digest(post.password.encode(), password.encode())
-    )
 
 
 def can_read_post_comments(user: Any, post: Post, password: Any = None, named: bool = True) -> bool:

@@ -3,6 +3,7 @@ all use these; every answer comes from users.capabilities.user_can()."""
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from content.models import Post
@@ -120,6 +121,26 @@ def check_can_assign_terms(user: Any, terms_by_taxonomy: dict[str, list[int]]) -
                 )
 
 
+def password_matches(post: Any, password: Any) -> bool:
+    """Is `password` the post's password? (compared in constant time)"""
+    return (
+        bool(post.password)
+        and isinstance(password, str)
+        and bool(password)
+        and hmac.compare_digest(post.password.encode(), password.encode())
+    )
+
+
+def can_access_password_content(user: Any, post: Any, password: Any, context: str) -> bool:
+    """can_access_password_content(): an unprotected post, the edit context for those who may
+    edit it, or the right password."""
+    if not post.password:
+        return True
+    if context == "edit" and user_can(user, "edit_post", post):
+        return True
+    return password_matches(post, password)
+
+
 def check_post_password(post: Post, password: str) -> None:
-    if password and password != post.password:
+    if password and not password_matches(post, password):
         raise WPError("rest_post_incorrect_password", "Incorrect post password.", 403)

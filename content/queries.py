@@ -221,6 +221,11 @@ def editable_q(user: Any, types: Iterable[str], prefix: str = "") -> Q:
     return _merged_q(kinds, user, prefix)
 
 
+def posts_anyone_reads(types: Iterable[str]) -> QuerySet[Post]:
+    """Published posts of `types`: what every visitor may read (has_published_posts)."""
+    return Post.objects.filter(readable_q(None, types, ["publish"]))
+
+
 def rest_post_types() -> list[str]:
     """Post types shown in REST (get_post_types(['show_in_rest' => true]))."""
     return [slug for slug, kind in post_types().items() if kind.show_in_rest]

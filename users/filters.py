@@ -7,9 +7,10 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
+from content.queries import rest_post_types
 from users.capabilities import AUTHOR_ROLES, ROLE_CAPABILITIES, user_can
 from users.models import User
-from users.policies import published_posts_condition, rest_post_types
+from users.policies import published_posts_condition
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params
 
 ORDERBY = ["id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url"]

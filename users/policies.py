@@ -3,25 +3,18 @@ the users and application-passwords controllers), built on users.capabilities.""
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
+from content.models import Post
+from content.queries import posts_anyone_reads, readable_q, rest_post_types
 from users.capabilities import ROLE_CAPABILITIES, user_can
 from users.models import Role, User
 from wpapi.errors import WPError, forbidden
 
 
-def rest_post_types() -> list[str]:
-    """Post types shown in REST (get_post_types(['show_in_rest' => true]))."""
-    from wpapi.registry import post_types
-
-    return [slug for slug, kind in post_types().items() if kind.show_in_rest]
-
-
 def published_posts_condition(types: list[str]) -> Exists:
     """has_published_posts: the user authored a published post of one of `types`."""
-    from content.models import Post
-
-    return Exists(Post.objects.filter(author=OuterRef("pk"), status="publish", type__in=types))
+    return Exists(posts_anyone_reads(types).filter(author=OuterRef("pk")))
 
 
 def listable_users(viewer: Any, users: QuerySet[User]) -> QuerySet[User]:
@@ -42,18 +35,8 @@ def can_view_user(viewer: Any, user: User) -> bool:
 
 
 def _countable_posts(viewer: Any) -> QuerySet:
-    """count_user_posts(): published posts, plus private ones where the viewer may read them."""
-    from content.models import Post
-    from wpapi.registry import post_type_caps_for
-
-    types = rest_post_types()
-    readable = Q(status="publish")
-    private_types = [
-        slug for slug in types if user_can(viewer, post_type_caps_for(slug)["read_private_posts"])
-    ]
-    if private_types:
-        readable |= Q(status="private", type__in=private_types)
-    return Post.objects.filter(readable, type__in=types)
+    """count_user_posts(): published posts, plus the private ones the viewer may read."""
+    return Post.objects.filter(readable_q(viewer, rest_post_types(), ["publish", "private"]))
 
 
 def with_countable_posts(viewer: Any, users: QuerySet[User]) -> QuerySet[User]:

@@ -13,6 +13,7 @@ from content import meta_fields
 from content.formatting import render_content, render_excerpt, render_title
 from content.models import Post
 from content.permalinks import post_guid, post_permalink
+from content.policies import can_access_password_content
 from content.serializers.schema import build_schema
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
@@ -51,12 +52,9 @@ class PostSerializer(WPSerializer):
         return user_can(self.user, "edit_post", post)
 
     def can_see_protected(self, post: Post) -> bool:
-        """can_access_password_content()."""
-        if not post.password:
-            return True
-        if self.wp_context == "edit" and user_can(self.user, "edit_post", post):
-            return True
-        return self.context.get("password") == post.password
+        return can_access_password_content(
+            self.user, post, self.context.get("password"), self.wp_context
+        )
 
     def permalink(self, post: Post, sample: bool = False) -> str:
         return post_permalink(
