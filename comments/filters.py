@@ -8,15 +8,14 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from comments.models import Comment
-from comments.services import MAX_ID
 from wpapi.dates import parse_request_date
 from wpapi.formatting import sanitize_key
+from wpapi.params import absint
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 ID_LIST = {"type": "array", "items": {"type": "integer"}}
 ID_LISTS = ("author", "author_exclude", "exclude", "include", "parent", "parent_exclude", "post")
 #: stands for an ID no database can hold: it matches nothing (and is never 0, "no parent")
-NO_SUCH_ID = -1
 
 
 def comment_collection_args() -> dict[str, dict[str, Any]]:
@@ -102,11 +101,7 @@ def normalise_list_params(params: dict[str, Any]) -> dict[str, Any]:
             params[name] = sanitize_key(params[name])
     for name in ID_LISTS:
         if isinstance(params.get(name), list):
-            params[name] = [
-                abs(value) if abs(value) <= MAX_ID else NO_SUCH_ID
-                for value in params[name]
-                if isinstance(value, int)
-            ]
+            params[name] = [absint(value) for value in params[name] if isinstance(value, int)]
     if isinstance(params.get("offset"), int):
         params["offset"] = abs(params["offset"])
     return params

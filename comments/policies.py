@@ -19,6 +19,7 @@ from content.policies import can_read_post, password_matches
 from content.queries import editable_q, readable_q
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
+from wpapi.params import is_row_id
 from wpapi.registry import post_types
 
 
@@ -185,7 +186,7 @@ def check_can_create(
     post_id = params.get("post") or 0
     post = (
         Post.objects.select_related("parent").filter(pk=post_id).first()
-        if isinstance(post_id, int) and 0 < post_id < 2**63
+        if is_row_id(post_id)
         else None
     )
     if post is None:

@@ -21,14 +21,7 @@ from users.models import User
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 from wpapi.formatting import esc_url_raw, sanitize_text_field
-
-MAX_ID = 2**63 - 1
-
-
-def storable_id(value: int) -> bool:
-    """Could a database row have this ID? (Larger values overflow the column.)"""
-    return 0 < value <= MAX_ID
-
+from wpapi.params import is_row_id
 
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve already said that!"
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
@@ -327,7 +320,7 @@ def prepare_comment_fields(
     if "author" in params:
         author = (
             User.objects.filter(pk=params["author"]).first()
-            if storable_id(params["author"])
+            if is_row_id(params["author"])
             else None
         )
         if author is None:
@@ -381,7 +374,7 @@ def checked_parent(parent_id: int, post_id: int, own_id: int | None = None) -> i
     check; wpapi keeps threads whole)."""
     if not parent_id:
         return None
-    if not storable_id(parent_id):
+    if not is_row_id(parent_id):
         raise WPError("rest_comment_invalid_parent", "Invalid parent comment ID.", 400)
     parent = Comment.objects.filter(pk=parent_id).values_list("post_id", flat=True).first()
     if parent is None or parent != post_id or parent_id == own_id:

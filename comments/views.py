@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import math
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,12 +18,12 @@ from comments.meta import registered_meta
 from comments.models import Comment, CommentMeta
 from comments.options import discussion_option
 from comments.serializers import CommentSerializer, comment_serializer_class
-from comments.services import MAX_ID, storable_id
 from content.models import Post
 from content.permalinks import load_ancestors
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_key
 from wpapi.links import rest_url, site_url
+from wpapi.params import is_row_id
 from wpapi.site import get_option
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
@@ -59,6 +58,7 @@ def client_ip(meta: dict[str, Any], trusted: list[str]) -> str:
 class CommentViewSet(WPViewSet):
     not_found_code, not_found_message = "rest_comment_invalid_id", "Invalid comment ID."
     invalid_page_code = "rest_comment_invalid_page_number"
+    page_past_end_is_error = False  # WordPress answers a page past the end with [] (and prev)
     id_description = "Unique identifier for the comment."
 
     def get_serializer_class(self) -> type[CommentSerializer]:
@@ -171,7 +171,7 @@ class CommentViewSet(WPViewSet):
 
     def check_list_permission(self) -> None:
         params = self.list_params()
-        ids = [post_id for post_id in params["post"] if storable_id(post_id)]
+        ids = [post_id for post_id in params["post"] if is_row_id(post_id)]
         posts = Post.objects.select_related("parent").in_bulk(ids) if ids else {}
         policies.check_can_list(self.request.user, params, posts)
 
@@ -199,18 +199,6 @@ class CommentViewSet(WPViewSet):
         policies.check_can_delete(self.request.user, comment)
 
     # --- handlers ------------------------------------------------------------------------------
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        # WordPress answers a page past the end with [] (and a prev link), not an error.
-        queryset = self.filter_queryset(self.get_queryset())
-        per_page = self.params.get("per_page") or 10
-        page = self.params.get("page", 1)
-        offset = abs(self.params.get("offset") or 0)
-        start = offset if offset else (page - 1) * per_page
-        # No database can skip more rows than an ID can count: nothing is there.
-        rows = list(queryset[start : start + per_page]) if start <= MAX_ID else []
-        total = self.count_total(queryset, rows, start, per_page) if rows else queryset.count()
-        return self.page_response(rows, total, math.ceil(total / per_page) if total else 0, page)
-
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         comment = self.perform_create(self.params)
         self.object = self.reload(comment)
@@ -275,7 +263,7 @@ class CommentViewSet(WPViewSet):
         if "post" in params:
             post = (
                 Post.objects.filter(pk=params["post"]).first()
-                if storable_id(params["post"])
+                if is_row_id(params["post"])
                 else None
             )
             if post is None:

@@ -24,6 +24,7 @@ from users.authentication import create_nonce
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.links import site_url
+from wpapi.params import is_row_id, php_intval
 from wpapi.registry import post_types, type_taxonomies
 from wpapi.routing import router
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
@@ -166,8 +167,8 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
         """The post's update_item_permissions_check()."""
         user, params = self.request.user, self.params
         post = (
-            Post.objects.filter(pk=int(self.kwargs["id"]), type=self.post_type).first()
-            if 0 < int(self.kwargs["id"]) < 2**63
+            Post.objects.filter(pk=php_intval(self.kwargs["id"]), type=self.post_type).first()
+            if is_row_id(php_intval(self.kwargs["id"]))
             else None
         )
         if post is None:

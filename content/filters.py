@@ -10,11 +10,11 @@ from django.db.models import QuerySet
 from content import policies
 from content.formatting import sanitize_title
 from content.models import Post
-from content.queries import PostQuery, query_posts, stored_ids, term_families
+from content.queries import PostQuery, query_posts, term_families
 from wpapi import schema as wp_schema
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError, forbidden_status
-from wpapi.params import id_list
+from wpapi.params import id_list, row_ids
 from wpapi.registry import PostType, post_statuses, type_taxonomies
 from wpapi.viewsets import OFFSET_ARG, collection_params, order_arg
 
@@ -246,7 +246,7 @@ def tax_query(params: dict[str, Any], post_type: str) -> list[tuple[str, list[se
                 operator = "AND" if value.get("operator") == "AND" else "IN"
             else:
                 terms = value
-            terms = stored_ids(id_list(terms))
+            terms = row_ids(id_list(terms))
             if not terms:
                 if value and not exclude:  # only IDs no row can have: nothing matches
                     clauses.append((taxonomy.slug, [set()], "IN"))
@@ -293,7 +293,7 @@ def post_query(
     ):
         if params.get(name):
             ids = id_list(params[name])
-            wanted = stored_ids(ids) + ([0] if 0 in ids and "parent" in name else [])
+            wanted = row_ids(ids) + ([0] if 0 in ids and "parent" in name else [])
             # an ID no row can have still narrows the list: to nothing
             setattr(query, var, wanted or [-1])
     slugs = [sanitize_title(slug) for slug in wp_schema.parse_list(params.get("slug") or [])]

@@ -7,6 +7,7 @@ from typing import Any
 
 from content.models import Post
 from wpapi.errors import WPError
+from wpapi.params import is_row_id, php_intval
 from wpapi.registry import get_post_type, post_types
 from wpapi.routing import router
 
@@ -34,13 +35,10 @@ class UnderPostMixin:
 
     def parent_post(self) -> Post:
         if not hasattr(self, "_parent"):
-            try:
-                parent_id = int(self.kwargs["parent"])
-            except (TypeError, ValueError):
-                parent_id = 0
+            parent_id = php_intval(self.kwargs["parent"])
             parent = (
                 Post.objects.filter(pk=parent_id, type=self.post_type).first()
-                if 0 < parent_id < 2**63
+                if is_row_id(parent_id)
                 else None
             )
             if parent is None:

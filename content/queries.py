@@ -28,7 +28,6 @@ from django.db.models.functions import Lower
 from content.models import Post
 from content.policies import can_see_post
 from users.capabilities import PUBLISHED, roles_of, user_can
-from wpapi.params import PHP_INT_MAX
 from wpapi.registry import post_statuses, post_types, type_taxonomies
 
 # --- visibility as SQL ------------------------------------------------------------------------
@@ -231,12 +230,6 @@ def rest_post_types() -> list[str]:
     return [slug for slug, kind in post_types().items() if kind.show_in_rest]
 
 
-# --- IDs ---------------------------------------------------------------------------------------
-def stored_ids(values: Iterable[int]) -> list[int]:
-    """IDs that can name a row: positive and within the databases' integer range."""
-    return [value for value in values if 0 < value <= PHP_INT_MAX]
-
-
 # --- search ------------------------------------------------------------------------------------
 def search_terms(text: str) -> list[str]:
     """WP_Query::parse_search(): quoted phrases stay whole, the rest splits on spaces."""
@@ -358,6 +351,12 @@ def query_posts(user: Any, query: PostQuery, posts: QuerySet[Post] | None = None
             # WP_Query leaves password-protected posts out of logged-out visitors' searches
             rows = rows.filter(password="")
     return order_posts(rows, query)
+
+
+def found_posts_recounted(window: Any, params: dict[str, Any]) -> bool:
+    """WP_Query counts found_posts only when the page has rows; the posts controllers count
+    again for a page past the end (page > 1, no offset), so that it can be refused."""
+    return window.page > 1 and not params.get("offset")
 
 
 def _parent_q(parents: list[int]) -> Q:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework.request import Request
-from rest_framework.response import Response
 
 from content.filters import check_orderby_has_its_argument
 from content.formatting import render_content, render_title, wpautop, wptexturize
@@ -261,13 +259,6 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
         }[orderby]
         prefix = "-" if params.get("order", "desc") == "desc" else ""
         return revisions.order_by(f"{prefix}{column}", f"{prefix}id")
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        if self.params.get("per_page") is None:
-            # WordPress sends every revision when per_page is absent
-            revisions = list(self.filter_queryset(self.get_queryset()))
-            return self.page_response(revisions, len(revisions), 1 if revisions else 0, 1)
-        return super().list(request, *args, **kwargs)
 
     # --- permissions -------------------------------------------------------------------------
     def check_parent_readable(self) -> Post:

@@ -8,25 +8,32 @@ objects. Posts are found by the same WP_Query as every posts collection (content
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from rest_framework.request import Request
-from rest_framework.response import Response
 
 from content.formatting import render_title
 from content.models import Post
 from content.permalinks import load_ancestors, post_permalink
-from content.queries import PostQuery, query_posts, stored_ids
+from content.queries import PostQuery, query_posts
 from taxonomy.models import Term
 from taxonomy.serializers import term_serializer_for
 from wpapi.links import rest_url, site_url
-from wpapi.params import id_list
+from wpapi.params import id_list, row_ids
 from wpapi.registry import post_types, taxonomies
 from wpapi.routing import router
 from wpapi.schema import parse_list
 from wpapi.serializers import WPSerializer
-from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, PAGE_ARG, PER_PAGE_ARG, SEARCH_ARG, WPViewSet
+from wpapi.viewsets import (
+    EXCLUDE_ARG,
+    INCLUDE_ARG,
+    PAGE_ARG,
+    PER_PAGE_ARG,
+    SEARCH_ARG,
+    PageWindow,
+    WPViewSet,
+)
 
 POST_FORMATS = {
     "aside": "Aside",
@@ -143,55 +150,61 @@ class SearchViewSet(WPViewSet):
     def args_for(self, action: str) -> dict[str, dict[str, Any]]:
         return self.search_args()
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        handler = {
-            "post": self.search_posts,
-            "term": self.search_terms,
-            "post-format": self.search_formats,
-        }[self.params["type"]]
-        wanted = self.subtypes(handler)
-        total, results = handler(wanted)
-        per_page, page = self.params["per_page"], self.params["page"]
-        max_pages = -(-total // per_page) if total else 0  # past the end: [], as WordPress
-        return self.page_response(results, total, max_pages, page)
+    # --- the collection: WP_REST_Search_Controller::get_items() with one handler per type ------
+    invalid_page_code = "rest_search_invalid_page_number"
 
-    def subtypes(self, handler: Any) -> list[str]:
-        known = {
-            self.search_posts: post_subtypes,
-            self.search_terms: term_subtypes,
-            self.search_formats: lambda: list(POST_FORMATS),
-        }[handler]()
+    def handler(self) -> str:
+        return self.params["type"]
+
+    def filter_queryset(self, queryset: Any) -> QuerySet | list[str]:
+        subtypes = self.subtypes()
+        return {
+            "post": self.posts_found,
+            "term": self.terms_found,
+            "post-format": self.formats_found,
+        }[self.handler()](subtypes)
+
+    def get_queryset(self) -> None:
+        return None
+
+    def recount_empty_page(self, window: PageWindow) -> bool:
+        # the post handler's WP_Query knows found_posts only when the page has rows; the term
+        # handler counts apart
+        return self.handler() != "post"
+
+    def serialize(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = list(items)
+        results = {
+            "post": self.post_results,
+            "term": self.term_results,
+            "post-format": self.format_results,
+        }[self.handler()](rows)
+        return super().serialize(results)
+
+    def subtypes(self) -> list[str]:
+        known = {"post": post_subtypes, "term": term_subtypes, "post-format": POST_FORMATS.keys}[
+            self.handler()
+        ]()
         # the default ("any") arrives unsanitised, as a string
         requested = parse_list(self.params.get("subtype") or "any")
         if "any" in requested:
-            return known
+            return list(known)
         return [name for name in requested if name in known]
 
-    def window(self) -> slice:
-        start = (self.params["page"] - 1) * self.params["per_page"]
-        return slice(start, start + self.params["per_page"])
-
-    # --- handlers ----------------------------------------------------------------------------
-    def search_posts(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
+    # --- posts -------------------------------------------------------------------------------
+    def posts_found(self, subtypes: list[str]) -> QuerySet[Post]:
         """WP_REST_Post_Search_Handler: WP_Query over published posts of the subtypes, ranked
         by relevance when there is a search, newest first."""
-        query = PostQuery(
-            post_type=subtypes,
-            s=(self.params.get("search") or "").strip(),
-            orderby="relevance",
-        )
+        query = PostQuery(post_type=subtypes, s=(self.params.get("search") or "").strip())
+        query.orderby = "relevance" if query.s else "date"
         include, exclude = self.params.get("include"), self.params.get("exclude")
-        query.post__in = (stored_ids(id_list(include)) or [-1]) if include else []
-        query.post__not_in = stored_ids(id_list(exclude)) if exclude else []
-        if not query.s:
-            query.orderby = "date"
-        posts = query_posts(self.request.user, query)
-        total = posts.count()
-        rows = list(
-            posts.only("id", "type", "title", "slug", "status", "password", "parent_id", "date")[
-                self.window()
-            ]
+        query.post__in = (row_ids(id_list(include)) or [-1]) if include else []
+        query.post__not_in = row_ids(id_list(exclude)) if exclude else []
+        return query_posts(self.request.user, query).only(
+            "id", "type", "title", "slug", "status", "password", "parent_id", "date"
         )
+
+    def post_results(self, rows: list[Post]) -> list[dict[str, Any]]:
         ancestors = load_ancestors(rows)
         home = site_url(self.request)
         registry = post_types()
@@ -206,39 +219,45 @@ class SearchViewSet(WPViewSet):
                     "url": post_permalink(home, post, ancestors),
                     "type": "post",
                     "subtype": post.type,
-                    "_links": {
-                        "self": [
-                            {
-                                "embeddable": True,
-                                "href": rest_url(
-                                    self.request, f"/wp/v2/{kind.rest_base or post.type}/{post.pk}"
-                                ),
-                            }
-                        ],
-                        "about": [{"href": rest_url(self.request, f"/wp/v2/types/{post.type}")}],
-                    },
+                    "_links": self.result_links(
+                        f"/wp/v2/{kind.rest_base or post.type}/{post.pk}",
+                        f"/wp/v2/types/{post.type}",
+                    ),
                 }
             )
-        return total, results
+        return results
 
-    def search_terms(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
-        terms: QuerySet[Term] = Term.objects.filter(taxonomy__in=subtypes)
-        terms = self._include_exclude(terms)
+    def result_links(self, item: str, about: str) -> dict[str, list[dict[str, Any]]]:
+        return {
+            "self": [{"embeddable": True, "href": rest_url(self.request, item)}],
+            "about": [{"href": rest_url(self.request, about)}],
+        }
+
+    # --- terms -------------------------------------------------------------------------------
+    def terms_found(self, subtypes: list[str]) -> QuerySet[Term]:
+        """WP_REST_Term_Search_Handler: get_terms() over the taxonomies, by name."""
+        terms = Term.objects.filter(taxonomy__in=subtypes)
+        include, exclude = self.params.get("include"), self.params.get("exclude")
+        if include:
+            terms = terms.filter(pk__in=row_ids(id_list(include)))
+        if exclude:
+            terms = terms.exclude(pk__in=row_ids(id_list(exclude)))
         text = (self.params.get("search") or "").strip()
         if text:
             terms = terms.filter(Q(name__icontains=text) | Q(slug__icontains=text))
-        terms = terms.order_by("name", "id")
-        total = terms.count()
-        rows = list(terms[self.window()])
+        return terms.order_by("name", "id")
+
+    def term_results(self, rows: list[Term]) -> list[dict[str, Any]]:
         registry = taxonomies()
+        parents = {term.parent_id for term in rows if term.parent_id}
         tree = (
             {
                 pk: (parent_id, slug)
-                for pk, parent_id, slug in Term.objects.filter(
-                    pk__in={t.parent_id for t in rows if t.parent_id} or [0]
-                ).values_list("id", "parent_id", "slug")
+                for pk, parent_id, slug in Term.objects.filter(pk__in=parents).values_list(
+                    "id", "parent_id", "slug"
+                )
             }
-            if any(t.parent_id for t in rows)
+            if parents
             else {}
         )
         results = []
@@ -254,38 +273,32 @@ class SearchViewSet(WPViewSet):
                     # WordPress 6.1 answers a term's taxonomy as its type, with no subtype
                     "url": serializer.term_link(term),
                     "type": term.taxonomy,
-                    "_links": {
-                        "self": [
-                            {
-                                "embeddable": True,
-                                "href": rest_url(
-                                    self.request, f"/wp/v2/{taxonomy.rest_base}/{term.pk}"
-                                ),
-                            }
-                        ],
-                        "about": [
-                            {"href": rest_url(self.request, f"/wp/v2/taxonomies/{term.taxonomy}")}
-                        ],
-                    },
+                    "_links": self.result_links(
+                        f"/wp/v2/{taxonomy.rest_base}/{term.pk}",
+                        f"/wp/v2/taxonomies/{term.taxonomy}",
+                    ),
                 }
             )
-        return total, results
+        return results
 
-    def search_formats(self, subtypes: list[str]) -> tuple[int, list[dict[str, Any]]]:
+    # --- post formats --------------------------------------------------------------------------
+    def formats_found(self, subtypes: list[str]) -> list[str]:
+        """WP_REST_Post_Format_Search_Handler: the formats in use, by name."""
         used = set(
             Post.objects.filter(type="post", status="publish", format__in=subtypes)
             .values_list("format", flat=True)
             .distinct()
         )
         text = (self.params.get("search") or "").strip().lower()
-        names = [
+        return [
             slug
             for slug in POST_FORMATS
             if slug in used and (not text or text in POST_FORMATS[slug].lower())
         ]
-        page = names[self.window()]
+
+    def format_results(self, rows: list[str]) -> list[dict[str, Any]]:
         home = rest_url(self.request, "/").removesuffix("/wp-json/")
-        results = [
+        return [
             {
                 "id": slug,
                 "title": POST_FORMATS[slug],
@@ -293,16 +306,8 @@ class SearchViewSet(WPViewSet):
                 "type": "post-format",
                 "_links": {},
             }
-            for slug in page
+            for slug in rows
         ]
-        return len(names), results
-
-    def _include_exclude(self, queryset: QuerySet) -> QuerySet:
-        if self.params.get("include"):
-            queryset = queryset.filter(pk__in=self.params["include"])
-        if self.params.get("exclude"):
-            queryset = queryset.exclude(pk__in=self.params["exclude"])
-        return queryset
 
 
 def register_search_route() -> None:

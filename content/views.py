@@ -12,6 +12,7 @@ from content import meta_fields, policies, services
 from content.filters import filter_posts, post_collection_args
 from content.models import Post
 from content.permalinks import load_ancestors
+from content.queries import found_posts_recounted
 from content.serializers import (
     PostSerializer,
     PostStatusSerializer,
@@ -27,7 +28,7 @@ from wpapi.registry import (
     registered_post_meta,
     type_taxonomies,
 )
-from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
+from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, PageWindow, WPViewSet
 
 
 class PostViewSet(WPViewSet):
@@ -106,14 +107,8 @@ class PostViewSet(WPViewSet):
         params = {name: value for name, value in self.params.items() if name in declared}
         return filter_posts(queryset, params, self.type_object, self.request.user)
 
-    def count_total(
-        self, queryset: QuerySet[Post], rows: list[Post], start: int, per_page: int
-    ) -> int:
-        # WP_Query leaves found_posts at 0 when the page brings no row (an offset past the
-        # end); WordPress only counts again for page > 1
-        if not rows and self.params.get("page", 1) == 1:
-            return 0
-        return super().count_total(queryset, rows, start, per_page)
+    def recount_empty_page(self, window: PageWindow) -> bool:
+        return found_posts_recounted(window, self.params)
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """Everything the serializer reads besides the rows: one query per kind."""

@@ -8,11 +8,10 @@ from django.db.models.functions import Lower
 
 from taxonomy.models import Term, TermRelationship
 from wpapi.formatting import sanitize_title
+from wpapi.params import is_row_id, row_ids
 from wpapi.registry import Taxonomy
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
-#: the largest ID a database can hold; larger ones in a query match nothing
-MAX_ID = 2**63 - 1
 ORDERBY = ["id", "include", "name", "slug", "include_slugs", "term_group", "description", "count"]
 
 
@@ -53,11 +52,6 @@ def term_collection_args(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
     return collection_params(**args)
 
 
-def storable_ids(values: Any) -> list[int]:
-    """The IDs of a list argument that can exist (so huge numbers match nothing, not crash)."""
-    return [int(value) for value in values or [] if 0 < int(value) <= MAX_ID]
-
-
 def non_empty_ids(taxonomy: Taxonomy, terms: QuerySet[Term]) -> set[int]:
     """hide_empty for a hierarchical taxonomy keeps an empty term whose descendants have posts
     (get_terms with hierarchical=true); one query over the taxonomy's (id, parent, count)."""
@@ -83,11 +77,11 @@ def filter_terms(
     all_terms: QuerySet[Term] | None = None,
 ) -> QuerySet[Term]:
     """Apply the collection arguments, in WP_Term_Query's way."""
-    include = storable_ids(params.get("include"))
+    include = row_ids(params.get("include"))
     if params.get("include"):
         terms = terms.filter(pk__in=include)
     else:
-        exclude = storable_ids(params.get("exclude"))  # ignored with include, as in WordPress
+        exclude = row_ids(params.get("exclude"))  # ignored with include, as in WordPress
         if exclude:
             terms = terms.exclude(pk__in=exclude)
     slugs = [sanitize_title(slug) for slug in params.get("slug") or [] if str(slug) != ""]
@@ -101,9 +95,9 @@ def filter_terms(
         if parent == 0:
             terms = terms.filter(parent__isnull=True)
         else:
-            terms = terms.filter(parent_id=parent) if 0 < parent <= MAX_ID else terms.none()
+            terms = terms.filter(parent_id=parent) if is_row_id(parent) else terms.none()
     post = params.get("post")
-    if post and not 0 < post <= MAX_ID:
+    if post and not is_row_id(post):
         terms = terms.none()
     elif post:
         terms = terms.filter(pk__in=TermRelationship.objects.filter(post_id=post).values("term_id"))

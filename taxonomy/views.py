@@ -1,6 +1,5 @@
 """/wp/v2/taxonomies and the terms routes of every REST taxonomy (/wp/v2/categories, /tags...)."""
 
-import math
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -9,12 +8,13 @@ from rest_framework.response import Response
 
 from content.models import Post
 from taxonomy import policies
-from taxonomy.filters import MAX_ID, filter_terms, term_collection_args
+from taxonomy.filters import filter_terms, term_collection_args
 from taxonomy.models import Term, TermMeta
 from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
 from taxonomy.services import term_create, term_delete, term_update, terms_of
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
+from wpapi.params import is_row_id, row_ids
 from wpapi.registry import (
     Taxonomy,
     get_post_type,
@@ -82,6 +82,10 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     not_found_message = "Term does not exist."
     id_description = "Unique identifier for the term."
     allow_batch = True
+    # get_items(): `offset` (flat taxonomies) overrides the page, and a page past the end is
+    # an empty list, not an error
+    page_past_end_is_error = False
+    page_follows_offset = True
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -165,7 +169,7 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         policies.check_can_list_terms(user, self.taxonomy, self.wp_context)
         post_id = self.params.get("post")
         if post_id:
-            post = Post.objects.filter(pk=post_id).first() if 0 < post_id <= MAX_ID else None
+            post = Post.objects.filter(pk=post_id).first() if is_row_id(post_id) else None
             if post is None:
                 raise WPError("rest_post_invalid_id", "Invalid post ID.", 400)
             policies.check_can_read_terms_for_post(user, post, self.taxonomy)
@@ -191,7 +195,7 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         from taxonomy.models import TermRelationship
 
         user = self.request.user
-        posts = Post.objects.filter(pk__in=[v for v in values if 0 < v <= MAX_ID])
+        posts = Post.objects.filter(pk__in=row_ids(values))
         readable = [
             post.pk for post in posts if policies.can_read_terms_for_post(user, post, self.taxonomy)
         ]
@@ -215,22 +219,6 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         return found
 
     # --- handlers ----------------------------------------------------------------------------
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """WP_REST_Terms_Controller::get_items(): `offset` (flat taxonomies) overrides the page,
-        and a page past the end is an empty list, not an error."""
-        queryset = self.filter_queryset(self.get_queryset())
-        per_page = self.params.get("per_page") or 10
-        offset = self.params.get("offset") if not self.taxonomy.hierarchical else None
-        offset = offset if offset else (self.params.get("page", 1) - 1) * per_page
-        start = abs(offset)  # WP_Term_Query absint()s the offset; the page math does not
-        if start > MAX_ID:  # no database can skip that many rows; nothing is there
-            rows, total = [], queryset.count()
-        else:
-            rows = list(queryset[start : start + per_page])
-            total = self.count_total(queryset, rows, start, per_page)
-        page = math.ceil(offset / per_page + 1)
-        return self.page_response(rows, total, page=page, max_pages=math.ceil(total / per_page))
-
     def _parent_param(self, params: dict[str, Any]) -> int | None:
         if params.get("parent") is None:
             return None
@@ -243,7 +231,7 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
             )
         parent = int(params["parent"])
         if parent and not (
-            0 < parent <= MAX_ID and Term.objects.filter(pk=parent, taxonomy=taxonomy.slug).exists()
+            is_row_id(parent) and Term.objects.filter(pk=parent, taxonomy=taxonomy.slug).exists()
         ):
             raise WPError("rest_term_invalid", "Parent term does not exist.", 400)
         return parent

@@ -11,6 +11,7 @@ from content.queries import rest_post_types
 from users.capabilities import AUTHOR_ROLES, ROLE_CAPABILITIES, user_can
 from users.models import User
 from users.policies import published_posts_condition
+from wpapi.params import row_ids
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params
 
 ORDERBY = ["id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url"]
@@ -124,7 +125,7 @@ def _texts(values: list[str]) -> list[str]:
 
 def _ids(values: list[int]) -> list[int]:
     """IDs a database column can hold; larger ones match no user, as in WordPress."""
-    return [value for value in values if 0 < value < 2**63]
+    return row_ids(values)
 
 
 def search_condition(search: str, can_list: bool) -> Q:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django.db.models import QuerySet
@@ -20,6 +19,7 @@ from users.serializers import ApplicationPasswordSerializer, UserSerializer
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.links import rest_url
+from wpapi.params import absint, is_row_id, php_intval
 from wpapi.schema import SchemaError
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
@@ -67,10 +67,7 @@ def _check_meta_is_object(value: Any, name: str) -> None:
 def _reassign_value(value: Any) -> int | None:
     if value in (False, "false", "", None):
         return None
-    try:
-        return abs(int(float(value)))
-    except (OverflowError, ValueError):
-        return 2**63  # beyond any user ID: rest_user_invalid_reassign
+    return absint(value)
 
 
 class UserViewSet(WPViewSet):
@@ -79,6 +76,11 @@ class UserViewSet(WPViewSet):
     serializer_class = UserSerializer
     not_found_code, not_found_message = "rest_user_invalid_id", "Invalid user ID."
     id_description = "Unique identifier for the user."
+    # get_items(): a page past the end is an empty list; `offset` overrides the page and goes
+    # to WP_User_Query's LIMIT as given (a negative one finds nothing)
+    page_past_end_is_error = False
+    page_follows_offset = True
+    offset_may_be_negative = True
 
     # --- arguments ------------------------------------------------------------------------------
     def collection_args(self) -> dict[str, dict[str, Any]]:
@@ -121,11 +123,8 @@ class UserViewSet(WPViewSet):
         return filter_users(queryset, self.params, self.request.user)
 
     def get_object(self) -> User:
-        try:
-            pk = int(self.kwargs["id"])
-        except (TypeError, ValueError):
-            pk = 0
-        user = self.get_queryset().filter(pk=pk).first() if 0 < pk < 2**63 else None
+        pk = php_intval(self.kwargs["id"])
+        user = self.get_queryset().filter(pk=pk).first() if is_row_id(pk) else None
         if user is None:
             raise WPError(self.not_found_code, self.not_found_message, 404)
         return user
@@ -163,20 +162,6 @@ class UserViewSet(WPViewSet):
         policies.check_can_delete_user(self.request.user, user)
 
     # --- handlers -------------------------------------------------------------------------------
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """get_items(): unlike posts, a page past the end is an empty list, not an error."""
-        queryset = self.filter_queryset(self.get_queryset())
-        per_page = self.params.get("per_page") or 10
-        offset = self.params.get("offset") or 0
-        start = offset if offset else (self.params.get("page", 1) - 1) * per_page
-        if start < 0:  # MySQL finds nothing at a negative offset; the total still counts
-            rows, total = [], queryset.count()
-        else:
-            rows = list(queryset[start : start + per_page])
-            total = self.count_total(queryset, rows, start, per_page)
-        page = math.ceil(start / per_page + 1)
-        return self.page_response(rows, total, page=page, max_pages=math.ceil(total / per_page))
-
     def perform_create(self, params: dict[str, Any]) -> User:
         if params.get("id"):
             raise WPError("rest_user_exists", "Cannot create existing user.", 400)
@@ -211,7 +196,9 @@ class UserViewSet(WPViewSet):
             )
         reassign = None
         if reassign_id:
-            reassign = User.objects.filter(pk=reassign_id).first() if reassign_id < 2**63 else None
+            reassign = (
+                User.objects.filter(pk=reassign_id).first() if is_row_id(reassign_id) else None
+            )
             if reassign_id == user.pk or reassign is None:
                 raise WPError(
                     "rest_user_invalid_reassign", "Invalid user ID for reassignment.", 400
@@ -298,8 +285,8 @@ class ApplicationPasswordViewSet(WPViewSet):
                 raise WPError(*NOT_LOGGED_IN, 401)
             owner = self.request.user
         else:
-            pk = int(raw) if raw.isdigit() else 0
-            owner = User.objects.filter(pk=pk).first() if 0 < pk < 2**63 else None
+            pk = php_intval(raw) if raw.isdigit() else 0
+            owner = User.objects.filter(pk=pk).first() if is_row_id(pk) else None
         if owner is None:
             raise WPError("rest_user_invalid_id", "Invalid user ID.", 404)
         self._owner = owner

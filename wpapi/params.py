@@ -34,8 +34,8 @@ def php_int_from_float(number: float) -> int:
 
 
 def php_intval(value: Any) -> int:
-    """(int) $value: a numeric string saturates at PHP_INT_MAX/MIN (its integer part when it
-    has one), a float wraps; anything else is 0 or 1 as PHP casts it."""
+    """(int) $value: a numeric string saturates at PHP_INT_MAX/MIN ("1e400" is infinity,
+    which is 0), a float wraps; anything else is 0 or 1 as PHP casts it."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
@@ -46,8 +46,11 @@ def php_intval(value: Any) -> int:
         found = re.match(r"\s*([+-]?\d+)(\.\d*)?([eE][+-]?\d+)?", value)
         if not found:
             return 0
-        if found.group(3):  # "1e3" is a float first
-            return php_int_from_float(float(found.group(0)))
+        if found.group(3):  # "1e3" is a float first, saturated (infinity is 0)
+            number = float(found.group(0))
+            if not math.isfinite(number):
+                return 0
+            return max(PHP_INT_MIN, min(PHP_INT_MAX, int(number)))
         return max(PHP_INT_MIN, min(PHP_INT_MAX, int(found.group(1))))
     return 0
 
@@ -66,6 +69,16 @@ def page_offset(page: int, per_page: int) -> int:
     if offset > PHP_INT_MAX or offset < PHP_INT_MIN:
         offset = php_int_from_float(float(offset))
     return min(abs(offset), PHP_INT_MAX)
+
+
+def is_row_id(value: Any) -> bool:
+    """Could a database row have this ID? (positive, within BIGINT)"""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= PHP_INT_MAX
+
+
+def row_ids(values: Any) -> list[int]:
+    """The IDs of a list that a row could have; the others can match nothing."""
+    return [value for value in values or [] if is_row_id(value)]
 
 
 def id_list(values: Any) -> list[int]:

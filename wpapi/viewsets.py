@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -22,7 +23,14 @@ from rest_framework.response import Response
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url
-from wpapi.params import parse_query_string, php_build_query, querydict_to_params
+from wpapi.params import (
+    absint,
+    page_offset,
+    parse_query_string,
+    php_build_query,
+    php_intval,
+    querydict_to_params,
+)
 from wpapi.serializers import WPSerializer
 
 CONTEXT_ARG = {
@@ -77,6 +85,16 @@ FORCE_ARG = {
     "default": False,
     "description": "Whether to bypass Trash and force deletion.",
 }
+
+
+@dataclass(frozen=True)
+class PageWindow:
+    """Which rows of a collection a request asks for; per_page None means all of them."""
+
+    per_page: int | None
+    page: int
+    start: int
+
 
 READ_ACTIONS = {"list", "retrieve"}
 ACTION_METHODS = {
@@ -218,11 +236,8 @@ class WPViewSet(viewsets.GenericViewSet):
             check(obj)
 
     def get_object(self) -> Any:
-        try:
-            pk = int(self.kwargs["id"])
-        except (TypeError, ValueError):
-            raise WPError(self.not_found_code, self.not_found_message, 404) from None
-        obj = self.get_queryset().filter(pk=pk).first()
+        pk = php_intval(self.kwargs["id"])
+        obj = self.get_queryset().filter(pk=pk).first() if pk > 0 else None
         if obj is None:
             raise WPError(self.not_found_code, self.not_found_message, 404)
         return obj
@@ -282,28 +297,72 @@ class WPViewSet(viewsets.GenericViewSet):
     def serialize_one(self, item: Any) -> dict[str, Any]:
         return self.serialize([item])[0]
 
-    # --- handlers ----------------------------------------------------------------------------
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        per_page = self.params.get("per_page") or 10
-        page = self.params.get("page", 1)
-        offset = self.params.get("offset")
-        # WP_Query and the other queries absint() the offset: -1 means 1, never an error
-        start = abs(offset) if offset is not None else (page - 1) * per_page
-        if isinstance(queryset, list):
-            total = len(queryset)
-            rows = queryset[start : start + per_page]
+    # --- the collection path ----------------------------------------------------------------
+    #: WordPress's answer to a page past the end: the posts, media, revisions and search
+    #: controllers refuse it (400 `invalid_page_code`); terms, users and comments answer []
+    page_past_end_is_error = True
+    #: whether `offset` also decides the page the headers report (terms and users compute the
+    #: page from the offset; posts and comments keep the `page` argument)
+    page_follows_offset = False
+    #: whether `offset` may be negative (WP_User_Query puts it in LIMIT as given: no rows);
+    #: the other queries absint() it
+    offset_may_be_negative = False
+
+    def page_window(self) -> PageWindow:
+        """per_page, page and the first row, as the controller computes them."""
+        per_page = self.params.get("per_page")
+        page = self.params.get("page", 1) or 1
+        offset = self.params.get("offset") if "offset" in self.args_for("list") else None
+        if per_page is None and "per_page" not in self.args_for("list"):
+            per_page = 10
+        if offset:  # `! empty( $request['offset'] )`: 0 means "use the page"
+            start = offset if self.offset_may_be_negative else absint(offset)
+            if self.page_follows_offset:
+                page = math.ceil(offset / per_page + 1) if per_page else 1
         else:
-            rows = list(queryset[start : start + per_page])
-            total = self.count_total(queryset, rows, start, per_page)
-        max_pages = math.ceil(total / per_page) if total else 0
-        if page > max_pages and total > 0:
+            start = page_offset(page, per_page) if per_page else 0
+        return PageWindow(per_page=per_page, page=page, start=start)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """get_items(): the page of rows, the total, the page headers; one path for every
+        collection, told apart by the class attributes above and the two hooks below."""
+        rows_or_list = self.filter_queryset(self.get_queryset())
+        window = self.page_window()
+        rows = self.page_rows(rows_or_list, window)
+        total = self.count_total(rows_or_list, rows, window)
+        if window.per_page is None:  # every row (revisions without per_page)
+            max_pages = 1 if total else 0
+        else:
+            max_pages = math.ceil(total / window.per_page) if total else 0
+        if self.page_past_end_is_error and window.page > max_pages and total > 0:
             raise WPError(
                 self.invalid_page_code,
                 "The page number requested is larger than the number of pages available.",
                 400,
             )
-        return self.page_response(rows, total, max_pages, page)
+        return self.page_response(rows, total, max_pages, window.page)
+
+    def page_rows(self, rows: QuerySet | list[Any], window: PageWindow) -> list[Any]:
+        if window.start < 0:  # MySQL finds nothing at a negative offset
+            return []
+        end = None if window.per_page is None else window.start + window.per_page
+        return list(rows[window.start : end])
+
+    def count_total(self, rows: QuerySet | list[Any], page: list[Any], window: PageWindow) -> int:
+        """The number of matching rows. A short first page already tells it; an empty page
+        is counted again only where the controller does (recount_empty_page)."""
+        if isinstance(rows, list):
+            return len(rows)
+        if window.start == 0 and (window.per_page is None or len(page) < window.per_page):
+            return len(page)
+        if not page and not self.recount_empty_page(window):
+            return 0
+        return rows.count()
+
+    def recount_empty_page(self, window: PageWindow) -> bool:
+        """Whether an empty page's total is counted (terms, users and comments count apart
+        from the page; WP_Query knows found_posts only when the page has rows)."""
+        return True
 
     def page_response(self, rows: list[Any], total: int, max_pages: int, page: int) -> Response:
         """A page of a collection: its items (none for HEAD) and the pagination headers."""
@@ -311,12 +370,6 @@ class WPViewSet(viewsets.GenericViewSet):
         response = Response(data)
         self.add_pagination_headers(response, total, max_pages, page)
         return response
-
-    def count_total(self, queryset: QuerySet, rows: list[Any], start: int, per_page: int) -> int:
-        # A short first page already tells the total without a COUNT query.
-        if start == 0 and len(rows) < per_page:
-            return len(rows)
-        return queryset.count()
 
     def add_pagination_headers(
         self, response: Response, total: int, max_pages: int, page: int

@@ -31,12 +31,13 @@ from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
 from content.permalinks import load_ancestors
 from content.policies import can_read_post
+from content.queries import found_posts_recounted
 from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
 from wpapi.params import parse_query_string
-from wpapi.viewsets import CONTEXT_ARG, WPViewSet
+from wpapi.viewsets import CONTEXT_ARG, PageWindow, WPViewSet
 
 
 def max_upload_size() -> int:
@@ -179,6 +180,9 @@ class MediaViewSet(WPViewSet):
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
         return filter_media(queryset, self.params, self.request.user)
+
+    def recount_empty_page(self, window: PageWindow) -> bool:
+        return found_posts_recounted(window, self.params)
 
     # --- permissions ----------------------------------------------------------------------------
     def check_list_permission(self) -> None:
