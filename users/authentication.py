@@ -23,6 +23,7 @@ from rest_framework.request import Request
 from users.models import ApplicationPassword, User
 from wpapi.errors import WPError
 from wpapi.schema import EMAIL
+from wpapi.state import wp_state
 
 NONCE_LIFETIME = 86400  # WordPress nonces live 12-24 hours: two half-day ticks
 VERIFIED_TTL = 300  # seconds a verified application password is remembered in the cache
@@ -133,5 +134,5 @@ class CookieNonceAuthentication(BaseAuthentication):
         if not verify_nonce(nonce, user, session_key):
             raise WPError("rest_cookie_invalid_nonce", "Cookie check failed", 403)
         # rest_cookie_check_errors sends a fresh nonce back (X-WP-Nonce) for the client to keep.
-        django_request._wp_fresh_nonce = create_nonce(user, session_key)
+        wp_state(django_request).fresh_nonce = create_nonce(user, session_key)
         return user, None

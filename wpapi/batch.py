@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from wpapi.errors import WPError
 from wpapi.routing import dispatch, internal_request, normalise_path, response_data, router
+from wpapi.state import wp_state
 from wpapi.viewsets import WPViewSet
 
 MAX_REQUESTS = 25
@@ -116,7 +117,7 @@ class BatchViewSet(WPViewSet):
         if isinstance(entry, WPError):
             return _error_envelope(entry)
         sub, path = self._request_for(entry)
-        sub._wp_validate_only = True
+        wp_state(sub).validate_only = True
         response = dispatch(sub, path)
         return _envelope(response) if response.status_code >= 400 else None
 

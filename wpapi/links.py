@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest
 
+from wpapi.state import wp_state
+
 
 def _trusted_proxy(request: HttpRequest) -> bool:
     proxies = settings.WP_TRUSTED_PROXIES
@@ -18,7 +20,7 @@ def site_url(request: HttpRequest | None) -> str:
         return settings.WP_SITE_URL
     if request is None:
         return "http://127.0.0.1:8000"
-    cached = getattr(request, "_wp_site_url", None)
+    cached = wp_state(request).site_url
     if cached:
         return cached
     scheme = "https" if request.is_secure() else "http"
@@ -31,7 +33,7 @@ def site_url(request: HttpRequest | None) -> str:
         if forwarded_host:
             host = forwarded_host.split(",")[0].strip() or host
     url = f"{scheme}://{host}"
-    request._wp_site_url = url
+    wp_state(request).site_url = url
     return url
 
 

@@ -4,8 +4,8 @@ Routes are registered in WordPress's regex form (``/wp/v2/posts/(?P<id>[\\d]+)``
 and a method → action map. One Django view serves `/wp-json/<route>` and `/?rest_route=<route>`:
 it applies the method override, matches routes in order (case-insensitively, trailing slash
 ignored), answers OPTIONS with the route's description, and after the handler applies the
-global parameters `_fields`, `_embed` and `_envelope`. The `/wp-json/` index and the namespace
-indexes are generated from this table.
+global parameters `_fields`, `_embed` (wpapi.embedding) and `_envelope`. The `/wp-json/` index
+and the namespace indexes are generated from this table.
 """
 
 import io
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -24,6 +24,7 @@ from wpapi import cache as response_cache
 from wpapi.errors import WPError, error_response, no_route
 from wpapi.renderers import WPJSONRenderer
 from wpapi.schema import public_args
+from wpapi.state import wp_state
 
 METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
@@ -43,6 +44,10 @@ class Route:
         mapping["head"] = self.actions.get("GET", "list")
         mapping["options"] = "describe_route"
         self.view = self.viewset.as_view(mapping, route=self, base_route=self.collection_route())
+        #: the same viewset answering many embedded links at once (wpapi.embedding)
+        self.embed_view = self.viewset.as_view(
+            {"get": "embed"}, route=self, base_route=self.collection_route()
+        )
 
     @property
     def param_names(self) -> tuple[str, ...]:
@@ -170,7 +175,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     if logged_in or (overridden and response.status_code >= 400):
         response["Cache-Control"] = "no-cache, must-revalidate, max-age=0, no-store, private"
         response["Expires"] = "Wed, 11 Jan 1984 05:00:00 GMT"
-    fresh_nonce = getattr(request, "_wp_fresh_nonce", None)  # set by cookie + nonce auth
+    fresh_nonce = wp_state(request).fresh_nonce  # set by cookie + nonce authentication
     if fresh_nonce:
         response["X-WP-Nonce"] = fresh_nonce
     if method == "HEAD":
@@ -195,8 +200,8 @@ def dispatch(request: HttpRequest, path: str) -> HttpResponse:
         method = "GET"
     if method not in route.actions and method != "OPTIONS":
         return error_response(no_route())
-    request._wp_route = route
-    request._wp_route_path = path
+    state = wp_state(request)
+    state.route, state.route_path = route, path
     return route.view(request, **kwargs)
 
 
@@ -214,6 +219,8 @@ def apply_global_params(request: HttpRequest, response: Response) -> Response:
                 data = {**(data or {}), "_links": response.data["_links"]}
         embed = _requested_embeds(params)
         if embed is not None and (fields is None or "_embedded" in fields or "_links" in fields):
+            from wpapi.embedding import embed_links  # _embed makes requests of this router
+
             data = embed_links(request, data, embed)
         response.data = data
     if "_envelope" in params:
@@ -288,123 +295,6 @@ def _trim(data: dict[str, Any], tree: dict[str, Any]) -> dict[str, Any] | list[A
     return result or []
 
 
-# --- _embed ------------------------------------------------------------------------------------
-def embed_links(request: HttpRequest, data: Any, rels: list[str] | bool) -> Any:
-    items = data if isinstance(data, list) else [data]
-    cache = prefetch_embeds(request, _embeddable_hrefs(items, rels))
-    if isinstance(data, list):
-        return [_embed_item(request, item, rels, cache) for item in data]
-    return _embed_item(request, data, rels, cache)
-
-
-def _embeddable_hrefs(items: list[Any], rels: list[str] | bool) -> list[str]:
-    hrefs: dict[str, None] = {}
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("_links"), dict):
-            continue
-        for rel, entries in item["_links"].items():
-            if rels is not True and rel not in rels:
-                continue
-            for entry in entries:
-                if isinstance(entry, dict) and entry.get("embeddable"):
-                    hrefs[entry["href"]] = None
-    return list(hrefs)
-
-
-def prefetch_embeds(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
-    """Embedded items of one resource fetched together: one internal request answers every
-    `/wp/v2/<base>/<id>` link of a page (the authors of ten posts cost what one costs).
-    Whatever it does not answer (missing or forbidden objects) is fetched one by one after,
-    so the error objects WordPress embeds stay exactly the same."""
-    groups: dict[int, tuple[Route, list[tuple[str, str]]]] = {}
-    for href in hrefs:
-        parts = urlsplit(href)
-        if parts.query or "/wp-json" not in parts.path:
-            continue
-        route, kwargs = router.match(normalise_path(parts.path.split("/wp-json", 1)[1]))
-        if route is None or set(kwargs) != {"id"} or not route.viewset.batches_embeds():
-            continue
-        groups.setdefault(id(route), (route, []))[1].append((href, kwargs["id"]))
-    found: dict[str, Any] = _prefetch_collections(request, hrefs)
-    for _route, members in groups.values():
-        if len(members) < 2:
-            continue
-        sub, path = internal_request(request, "GET", members[0][0] + "?context=embed")
-        sub._wp_embed_ids = [int(pk) for _, pk in members]
-        response = dispatch(sub, path)
-        data = response_data(response)
-        if response.status_code != 200 or not isinstance(data, dict) or "_wp_many" not in data:
-            continue
-        for href, pk in members:
-            if str(int(pk)) in data["_wp_many"]:
-                found[href] = data["_wp_many"][str(int(pk))]
-    return found
-
-
-def _embed_item(
-    request: HttpRequest, item: Any, rels: list[str] | bool, cache: dict[str, Any]
-) -> Any:
-    if not isinstance(item, dict) or "_links" not in item:
-        return item
-    embedded: dict[str, list[Any]] = {}
-    for rel, entries in item["_links"].items():
-        if rels is not True and rel not in rels:
-            continue
-        if not any(isinstance(e, dict) and e.get("embeddable") for e in entries):
-            continue
-        values = []
-        for entry in entries:
-            if not entry.get("embeddable"):
-                values.append({})
-                continue
-            href = entry["href"]
-            if href not in cache:
-                cache[href] = internal_get(request, href)
-            values.append(cache[href])
-        if any(values):  # WordPress drops a rel whose embeds are all empty (no comments yet)
-            embedded[rel] = values
-    if embedded:
-        item = {**item, "_embedded": embedded}
-    return item
-
-
-def _prefetch_collections(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
-    """Collection links that differ only by one object ID (`/comments?post=<id>`,
-    `/categories?post=<id>`) answered by one internal request, when the resource can."""
-    groups: dict[tuple[int, str], tuple[Route, str, str, list[tuple[str, int]]]] = {}
-    for href in hrefs:
-        parts = urlsplit(href)
-        if not parts.query or "/wp-json" not in parts.path:
-            continue
-        path = normalise_path(parts.path.split("/wp-json", 1)[1])
-        route, kwargs = router.match(path)
-        key = getattr(route.viewset, "embeds_collections_by", None) if route else None
-        if route is None or kwargs or not key or route.actions.get("GET") != "list":
-            continue
-        pairs = parse_qsl(parts.query, keep_blank_values=True)
-        values = [value for name, value in pairs if name == key]
-        if len(values) != 1 or not values[0].isdigit():
-            continue
-        others = urlencode(sorted((name, value) for name, value in pairs if name != key))
-        group = groups.setdefault((id(route), others), (route, path, others, []))
-        group[3].append((href, int(values[0])))
-    found: dict[str, Any] = {}
-    for _route, path, others, members in groups.values():
-        if len(members) < 2:
-            continue
-        query = f"{others}&context=embed" if others else "context=embed"
-        sub, sub_path = internal_request(request, "GET", f"/wp-json{path}?{query}")
-        sub._wp_embed_values = list(dict.fromkeys(value for _, value in members))
-        response = dispatch(sub, sub_path)
-        data = response_data(response)
-        if response.status_code != 200 or not isinstance(data, dict) or "_wp_many" not in data:
-            continue
-        for href, value in members:
-            if str(value) in data["_wp_many"]:
-                found[href] = data["_wp_many"][str(value)]
-    return found
-
-
 def internal_request(
     request: HttpRequest,
     method: str,
@@ -452,9 +342,10 @@ def internal_request(
         environ[f"HTTP_{key}"] = value if isinstance(value, str) else ",".join(value)
     sub = WSGIRequest(environ)
     user = getattr(request, "user", None)
-    sub._wp_internal_user = user
     sub.user = user
-    sub._wp_site_url = getattr(request, "_wp_site_url", None)
+    state = wp_state(sub)
+    state.caller = user
+    state.site_url = wp_state(request).site_url
     return sub, path
 
 
@@ -464,16 +355,6 @@ def response_data(response: HttpResponse) -> Any:
     import orjson
 
     return orjson.loads(response.content)
-
-
-def internal_get(request: HttpRequest, href: str) -> Any:
-    """GET a REST URL of this site from inside a request, as the same user, context=embed."""
-    query = QueryDict(urlsplit(href).query, mutable=True)
-    query["context"] = "embed"
-    sub, path = internal_request(
-        request, "GET", urlsplit(href)._replace(query=query.urlencode()).geturl()
-    )
-    return response_data(dispatch(sub, path))
 
 
 def render(response: Response, request: HttpRequest) -> Response:

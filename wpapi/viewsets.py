@@ -32,6 +32,7 @@ from wpapi.params import (
     querydict_to_params,
 )
 from wpapi.serializers import WPSerializer
+from wpapi.state import wp_state
 
 CONTEXT_ARG = {
     "description": "Scope under which the request is made; determines fields present in response.",
@@ -176,9 +177,9 @@ class WPViewSet(viewsets.GenericViewSet):
     # --- request lifecycle -------------------------------------------------------------------
     def initialize_request(self, request: Any, *args: Any, **kwargs: Any) -> Request:
         drf_request = super().initialize_request(request, *args, **kwargs)
-        internal = getattr(request, "_wp_internal_user", None)
-        if internal is not None:
-            drf_request.user = internal
+        caller = wp_state(request).caller  # an internal request acts as its caller
+        if caller is not None:
+            drf_request.user = caller
         return drf_request
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
@@ -186,8 +187,10 @@ class WPViewSet(viewsets.GenericViewSet):
         if self.action in ("describe_route", "metadata"):  # DRF names OPTIONS "metadata"
             self.wp_context, self.params, self.object = "view", {}, None
             return
+        batch = wp_state(request).embed if self.action == "embed" else None
         try:
-            self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+            action = batch.action if batch else self.action
+            self.params = wp_schema.process_args(self.args_for(action), self.raw_params())
         except WPError:
             # WordPress still lists in Allow the methods whose permission checks pass
             self.params, self.wp_context, self.object = {}, "view", None
@@ -195,14 +198,12 @@ class WPViewSet(viewsets.GenericViewSet):
                 with contextlib.suppress(WPError):
                     self.object = self.get_object()
             raise
-        if getattr(request._request, "_wp_validate_only", False):
+        if wp_state(request).validate_only:
             raise ValidatedOnly()
         self.wp_context = self.params.get("context", "view")
         self.object: Any = None
-        if getattr(request._request, "_wp_embed_ids", None) and self.action == "retrieve":
-            self.get = self.embed_many  # one answer for every item _embed asked for
-        if getattr(request._request, "_wp_embed_values", None) and self.action == "list":
-            self.get = self.embed_many_collections
+        if batch:  # embed() checks each item's permission itself
+            return
         if self.action not in ("list", "create") and "id" in self.kwargs:
             self.object = self.get_object()
         self.check_action_permission(self.action, self.object)
@@ -396,46 +397,33 @@ class WPViewSet(viewsets.GenericViewSet):
         )
 
     def request_route(self) -> str:
-        return getattr(self.request._request, "_wp_route_path", self.base_route)
+        return wp_state(self.request).route_path or self.base_route
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(self.serialize_one(self.object))
 
-    #: `_embed` may read many items of this resource in one go (retrieve_many); a resource
+    # --- _embed of many links at once (the protocol is described in wpapi.embedding) --------
+    #: `_embed` may read many items of this resource in one go (embed_items); a resource
     #: whose single GET is not "the object by id, then check_retrieve_permission" turns it off
     embeds_in_bulk = True
+    #: the argument by which `_embed` may read this collection for many objects at once (the
+    #: replies or terms of every post of a page): resources implementing embed_collections()
+    embeds_collections_by: str | None = None
 
     @classmethod
     def batches_embeds(cls) -> bool:
         return cls.embeds_in_bulk and hasattr(cls, "check_retrieve_permission")
 
-    def embed_many(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response({"_wp_many": self.retrieve_many(request._request._wp_embed_ids)})
+    def embed(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The `embed` action: one answer for a batch of embedded links, keyed by value."""
+        batch = wp_state(request).embed
+        if batch.action == "retrieve":
+            answers = self.embed_items(batch.values)
+        else:
+            answers = self.embed_collections(batch.values)
+        return Response({str(value): items for value, items in answers.items()})
 
-    #: the argument by which `_embed` may read this collection for many objects at once (the
-    #: replies or terms of every post of a page): resources implementing embed_collections()
-    embeds_collections_by: str | None = None
-
-    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
-        """For each value of `embeds_collections_by`, the list a GET with that value answers
-        (its first page), for the values this user may read; the others are left out."""
-        raise NotImplementedError
-
-    def embed_many_collections(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        values = request._request._wp_embed_values
-        return Response(
-            {
-                "_wp_many": {
-                    str(value): items for value, items in self.embed_collections(values).items()
-                }
-            }
-        )
-
-    def many_queryset(self, ids: list[int]) -> QuerySet:
-        """The objects retrieve_many reads; annotate here what their permission checks need."""
-        return self.get_queryset().filter(pk__in=ids)
-
-    def retrieve_many(self, ids: list[int]) -> dict[str, Any]:
+    def embed_items(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         """Items as `retrieve` answers each, for those that exist and this user may read,
         serialized together so related data is loaded once for all of them."""
         objects = {obj.pk: obj for obj in self.many_queryset(ids)}
@@ -449,9 +437,16 @@ class WPViewSet(viewsets.GenericViewSet):
             except WPError:
                 continue
             readable.append(obj)
-        return {
-            str(obj.pk): item for obj, item in zip(readable, self.serialize(readable), strict=True)
-        }
+        return {obj.pk: item for obj, item in zip(readable, self.serialize(readable), strict=True)}
+
+    def many_queryset(self, ids: list[int]) -> QuerySet:
+        """The objects embed_items reads; annotate here what their permission checks need."""
+        return self.get_queryset().filter(pk__in=ids)
+
+    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """For each value of `embeds_collections_by`, the list a GET with that value answers
+        (its first page), for the values this user may read; the others are left out."""
+        raise NotImplementedError
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if "id" in self.params and self.create_rejects_id:
@@ -524,7 +519,7 @@ class WPViewSet(viewsets.GenericViewSet):
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
-        if self.route is not None and not response.has_header("Allow"):
+        if self.route is not None and self.action != "embed" and not response.has_header("Allow"):
             try:
                 methods = (
                     self.allowed_methods_for_user()
