@@ -10,14 +10,24 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
-from content import services
+from content import policies, services
 from content.models import Post, PostMeta
 from content.serializers import PostSerializer
 from wpapi.admin import CapabilityAdmin
-from wpapi.dates import format_gmt
 from wpapi.errors import WPError
 
 #: fields an editor changes in the admin, as REST write arguments
+#: fields only some post types have (sticky for posts, parent for hierarchical types...)
+TYPE_FEATURES = (
+    "parent",
+    "menu_order",
+    "comment_status",
+    "ping_status",
+    "format",
+    "template",
+    "featured_media",
+    "sticky",
+)
 WRITABLE = (
     "title",
     "content",
@@ -118,30 +128,33 @@ class PostAdmin(CapabilityAdmin):
         return CheckedForm
 
     def write(self, request: Any, obj: Post, form: Any, change: Any) -> Post:
-        """post_create / post_update with the form's values as REST write arguments."""
+        """post_create / post_update with the form's values, after the same policy checks as
+        the REST API."""
         data = form.cleaned_data
         names = form.changed_data if change else [n for n in (*WRITABLE, "date") if n in data]
-        params: dict[str, Any] = {}
+        post_type = data.get("type") or obj.type
+        supported = set(PostSerializer.for_type(post_type).schema["properties"])
+        fields: dict[str, Any] = {}
         for name in names:
             if name not in WRITABLE and name != "date":
                 continue
             value = data.get(name)
             if name == "date":
-                params["date_gmt"] = format_gmt(value) if value else None
+                fields["date_gmt"] = value
+            elif name in TYPE_FEATURES and name not in supported:
+                continue  # a field this post type doesn't have
             elif name in ("author", "parent", "featured_media"):
-                params[name] = value.pk if value is not None else 0
+                fields[name] = value.pk if value is not None else 0
             else:
-                params[name] = value
-        post_type = data.get("type") or obj.type
-        fields = set(PostSerializer.for_type(post_type).schema["properties"])
-        if change:
-            current = Post.objects.get(pk=obj.pk)
-            return services.post_update(
-                user=request.user, post=current, params=params, fields=fields
-            )
-        return services.post_create(
-            user=request.user, post_type=post_type, params=params, fields=fields
-        )
+                fields[name] = value
+        user = request.user
+        current = Post.objects.get(pk=obj.pk) if change else None
+        if "status" in fields and (current is None or fields["status"] != current.status):
+            policies.check_can_set_status(user, post_type, fields["status"])
+        kses = policies.needs_kses(user)
+        if current is not None:
+            return services.post_update(post=current, actor_id=user.pk, kses=kses, **fields)
+        return services.post_create(post_type=post_type, actor_id=user.pk, kses=kses, **fields)
 
     def save_model(self, request: Any, obj: Post, form: Any, change: bool) -> None:
         """Through post_create / post_update, so the admin follows the REST API's rules."""
@@ -160,4 +173,4 @@ class PostAdmin(CapabilityAdmin):
     def trash(self, request: Any, queryset: QuerySet[Post]) -> None:
         for post in queryset.exclude(status=Post.Status.TRASH):
             if self._can(request, "delete_post", post):
-                services.post_trash(user=request.user, post=post)
+                services.post_trash(post=post, actor_id=request.user.pk)

@@ -19,7 +19,7 @@ from content.models import Post
 from content.nested import UnderPostMixin
 from content.permalinks import load_ancestors, post_permalink
 from content.revisions import RevisionSerializer
-from content.serializers import PostSerializer
+from content.serializers import PostSerializer, write_fields
 from users.authentication import create_nonce
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
@@ -195,11 +195,15 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
         post = self.parent_post()
         args = self.args_for("create")
         params = {name: value for name, value in self.params.items() if name in args}
+        fields = write_fields(params, self.post_type)
         user = request.user
+        if "status" in fields and fields["status"] != post.status:
+            policies.check_can_set_status(user, self.post_type, fields["status"])
+        kses = policies.needs_kses(user)
         if post.status in ("draft", "auto-draft") and post.author_id == user.pk:
-            saved = services.autosave_draft(user=user, post=post, params=params)
+            saved = services.autosave_draft(post=post, kses=kses, **fields)
         else:
-            saved = services.put_autosave(user=user, post=post, params=params)
+            saved = services.put_autosave(post=post, actor_id=user.pk, kses=kses, **fields)
         saved = Post.objects.get(pk=saved.pk)
         self.wp_context = "edit"
         return Response(self.serialize_one(saved))

@@ -200,7 +200,7 @@ def seed() -> None:
         edited.title, edited.content, edited.excerpt = title, para(text), excerpt
         edited.modified = T0 + timedelta(days=step)
         edited.save()
-        save_revision(edited, admin)
+        save_revision(edited, admin.pk)
 
     tx = T0 + timedelta(hours=POSTS + 24)
 
@@ -282,7 +282,7 @@ def seed() -> None:
         slug="trashed-post",
         date=tx + timedelta(seconds=6),
     )
-    post_trash(user=admin, post=trashed)  # as wp_trash_post(): __trashed slug, one revision
+    post_trash(post=trashed, actor_id=admin.pk)  # as wp_trash_post(): __trashed slug, one revision
     when = tx + timedelta(seconds=7)  # the reference trashed it a second after writing it
     Post.objects.filter(pk=trashed.pk).update(modified=when)
     Post.objects.filter(parent=trashed, type=Post.Type.REVISION).update(date=when, modified=when)

@@ -61,9 +61,13 @@ def type_can(user: Any, post_type: str, cap: str) -> bool:
     return user_can(user, post_type_caps_for(post_type)[cap])
 
 
-def check_can_set_status(user: Any, post_type: str, status: str) -> str:
-    """handle_status_param(): publishing and private posts need publish_posts; an unknown
-    status is stored as draft. Returns the status to store."""
+def needs_kses(user: Any) -> bool:
+    """Whether what `user` writes is filtered by kses (no unfiltered_html)."""
+    return not user_can(user, "unfiltered_html")
+
+
+def check_can_set_status(user: Any, post_type: str, status: str) -> None:
+    """handle_status_param(): publishing and private posts need publish_posts."""
     if status == "private" and not type_can(user, post_type, "publish_posts"):
         raise forbidden(
             user,
@@ -76,9 +80,6 @@ def check_can_set_status(user: Any, post_type: str, status: str) -> str:
             "rest_cannot_publish",
             "Sorry, you are not allowed to publish posts in this post type.",
         )
-    if status not in ("draft", "pending", "private", "publish", "future"):
-        return status if status in post_statuses() else "draft"
-    return status
 
 
 def check_can_assign_author(user: Any, post_type: str, author_id: Any, creating: bool) -> None:

@@ -12,13 +12,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from content import meta_fields, policies
+from content import meta_fields
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.models import Post, PostMeta
-from users.capabilities import user_can
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
-from wpapi.registry import get_post_type, type_taxonomies
+from wpapi.registry import get_post_type, post_statuses, type_taxonomies
 from wpapi.site import get_option
 
 FLOATING_STATUSES = ("draft", "pending", "auto-draft")
@@ -27,16 +26,6 @@ REVISIONED_FIELDS = ("title", "content", "excerpt")
 
 def now() -> datetime:
     return timezone.now().replace(microsecond=0)
-
-
-def text_value(value: Any) -> str | None:
-    """title/content/excerpt arrive as a string or as {"raw": ...}; anything else is ignored,
-    as WordPress ignores it."""
-    if isinstance(value, dict):
-        value = value.get("raw")
-    if isinstance(value, str):
-        return value
-    return None
 
 
 def check_not_empty(post: Post) -> None:
@@ -218,34 +207,66 @@ def default_comment_status(post_type: str, kind: str) -> str:
 
 
 # --- the write itself --------------------------------------------------------------------------
-def _prepare(
-    user: Any, post: Post, params: dict[str, Any], creating: bool, schema_fields: set[str]
-) -> dict[str, Any]:
-    """prepare_item_for_database(): copy the sent fields onto `post`, raising WordPress's
-    errors. Returns the extras handled after saving (sticky, terms, featured media)."""
+#: the fields a post write takes, by their names in WordPress's schema; `terms` maps taxonomy
+#: slugs to term IDs, `meta` registered keys to values
+POST_FIELDS = frozenset(
+    {
+        "title",
+        "content",
+        "excerpt",
+        "status",
+        "author",
+        "slug",
+        "date",
+        "date_gmt",
+        "password",
+        "parent",
+        "menu_order",
+        "comment_status",
+        "ping_status",
+        "format",
+        "template",
+        "featured_media",
+        "sticky",
+        "terms",
+        "meta",
+    }
+)
+
+
+def storable_status(status: str) -> str:
+    """handle_status_param(): a status nobody registered is stored as draft."""
+    if status in ("draft", "pending", "private", "publish", "future"):
+        return status
+    return status if status in post_statuses() else "draft"
+
+
+def _apply_fields(post: Post, fields: dict[str, Any], *, creating: bool, kses: bool) -> dict:
+    """prepare_item_for_database(): copy the given fields onto `post`, raising WordPress's
+    errors. Returns the terms and meta, which are written after the post is saved."""
+    unknown = set(fields) - POST_FIELDS
+    if unknown:
+        raise TypeError(f"unknown post fields: {', '.join(sorted(unknown))}")
     post_type = post.type
-    type_object = get_post_type(post_type)
-    unfiltered = user_can(user, "unfiltered_html")
     for name in REVISIONED_FIELDS:
-        if name in params:
-            value = text_value(params[name])
-            if value is not None:
-                if not unfiltered:  # kses on save for those without unfiltered_html
-                    value = kses_title(value) if name == "title" else kses_post(value)
-                setattr(post, name, value)
-    if "status" in params and (creating or params["status"] != post.status):
-        post.status = policies.check_can_set_status(user, post_type, params["status"])
-    if params.get("author"):
-        author_id = int(params["author"])
-        if author_id != getattr(user, "pk", None):
+        value = fields.get(name)
+        if isinstance(value, str):
+            if kses:  # content_save_pre & co. for those without unfiltered_html
+                value = kses_title(value) if name == "title" else kses_post(value)
+            setattr(post, name, value)
+    if "status" in fields and (creating or fields["status"] != post.status):
+        post.status = storable_status(fields["status"])
+    if fields.get("author"):
+        author_id = int(fields["author"])
+        if author_id != post.author_id:
             from users.models import User
 
             if not User.objects.filter(pk=author_id).exists():
                 raise WPError("rest_invalid_author", "Invalid author ID.", 400)
         post.author_id = author_id
-    sticky = params.get("sticky") if "sticky" in schema_fields else None
-    if "password" in params and params["password"] is not None:
-        post.password = params["password"]
+    sticky = fields.get("sticky")
+    if fields.get("password") is not None:
+        post.password = fields["password"]
         if post.password:
             if sticky:
                 raise WPError(
@@ -255,12 +276,12 @@ def _prepare(
                 raise WPError(
                     "rest_invalid_field", "A sticky post can not be password protected.", 400
                 )
-    if sticky and not creating and post.password and "password" not in params:
+    if sticky and not creating and post.password and "password" not in fields:
         raise WPError(
             "rest_invalid_field", "A password protected post can not be set to sticky.", 400
         )
-    if "parent" in params and "parent" in schema_fields:
-        parent_id = int(params["parent"] or 0)
+    if "parent" in fields:
+        parent_id = int(fields["parent"] or 0)
         if parent_id == 0:
             post.parent_id = None
         else:
@@ -270,41 +291,32 @@ def _prepare(
             if post.pk and post.parent_id:
                 break_hierarchy_loop(post.pk, post.parent_id)
     for name in ("menu_order", "comment_status", "ping_status"):
-        if name in params and name in schema_fields and params[name] is not None:
-            setattr(post, name, params[name])
+        if fields.get(name) is not None:
+            setattr(post, name, fields[name])
     if creating:
-        if "comment_status" not in params:
+        if "comment_status" not in fields:
             post.comment_status = default_comment_status(post_type, "comment")
-        if "ping_status" not in params:
+        if "ping_status" not in fields:
             post.ping_status = default_comment_status(post_type, "ping")
-    if params.get("format") and "format" in schema_fields:
-        post.format = params["format"]
-    if "template" in params and "template" in schema_fields and params["template"] is not None:
-        post.template = params["template"]
-    extras: dict[str, Any] = {}
-    if (
-        "featured_media" in params
-        and "featured_media" in schema_fields
-        and params["featured_media"] is not None
-    ):
+    if fields.get("format"):
+        post.format = fields["format"]
+    if fields.get("template") is not None:
+        post.template = fields["template"]
+    if fields.get("featured_media") is not None:
         # handle_featured_media(): 0 removes the image; an ID that is not an attachment is
         # refused by set_post_thumbnail(), whose error WordPress 6.1's create_item() and
         # update_item() drop, so the post is saved and keeps the image it had.
-        media_id = int(params["featured_media"])
+        media_id = int(fields["featured_media"])
         if not media_id:
             post.featured_media_id = None
         elif Post.objects.filter(pk=media_id, type=Post.Type.ATTACHMENT).exists():
             post.featured_media_id = media_id
-    if "sticky" in params and "sticky" in schema_fields and params["sticky"] is not None:
-        post.sticky = bool(params["sticky"])
-    terms = {}
-    for taxonomy in type_taxonomies(post_type):
-        if taxonomy.rest_base in params and params[taxonomy.rest_base] is not None:
-            terms[taxonomy.slug] = [int(term) for term in params[taxonomy.rest_base]]
-    extras["terms"] = terms
-    extras["meta"] = params.get("meta") if isinstance(params.get("meta"), dict) else {}
-    extras["type_object"] = type_object
-    return extras
+    if sticky is not None:
+        post.sticky = bool(sticky)
+    return {
+        "terms": {tax: [int(pk) for pk in ids] for tax, ids in (fields.get("terms") or {}).items()},
+        "meta": fields.get("meta") if isinstance(fields.get("meta"), dict) else {},
+    }
 
 
 def break_hierarchy_loop(post_id: int, parent_id: int) -> None:
@@ -354,16 +366,14 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
         )
 
 
-def _prepare_insert(
-    user: Any, post: Post, params: dict[str, Any], *, creating: bool, fields: set[str]
-) -> dict[str, Any]:
-    """wp_insert_post() before saving: the request's fields applied (terms and meta returned
-    for after the save), no password on a private post, not empty, dates and scheduling."""
-    extras = _prepare(user, post, params, creating=creating, schema_fields=fields)
+def _prepare_insert(post: Post, fields: dict[str, Any], *, creating: bool, kses: bool) -> dict:
+    """wp_insert_post() before saving: the fields applied (terms and meta returned for after
+    the save), no password on a private post, not empty, dates and scheduling."""
+    extras = _apply_fields(post, fields, creating=creating, kses=kses)
     if post.status == "private":
         post.password = ""  # wp_insert_post(): private posts have no password
     check_not_empty(post)
-    _apply_dates(post, params, creating=creating)
+    _apply_dates(post, fields, creating=creating)
     _schedule(post)
     return extras
 
@@ -380,14 +390,19 @@ def _unique_own_slug(post: Post) -> str:
 
 
 @transaction.atomic
-def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: set[str]) -> Post:
-    """create_item(): a new post of `post_type` by `user` (default status draft)."""
-    post = Post(type=post_type, status="draft", author_id=getattr(user, "pk", None))
-    extras = _prepare_insert(user, post, params, creating=True, fields=fields)
+def post_create(
+    *, post_type: str, actor_id: int | None = None, kses: bool = False, **fields: Any
+) -> Post:
+    """wp_insert_post() for a new post of `post_type` (a draft unless `status` says
+    otherwise), written by `actor_id` (its author unless `author` is given). `kses` filters
+    the text as WordPress does for users without unfiltered_html. Who may do it is the
+    caller's business (content.policies)."""
+    post = Post(type=post_type, status="draft", author_id=actor_id)
+    extras = _prepare_insert(post, fields, creating=True, kses=kses)
     post.modified = now()
     post.save()
-    _assign_slug(post, params.get("slug"))
-    if post.status in FLOATING_STATUSES and post.slug and "slug" in params:
+    _assign_slug(post, fields.get("slug"))
+    if post.status in FLOATING_STATUSES and post.slug and "slug" in fields:
         post.slug = _unique_own_slug(post)
     post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
@@ -397,10 +412,13 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
 
 
 @transaction.atomic
-def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[str]) -> Post:
-    """update_item(): partial update; stores a revision when title/content/excerpt change."""
-    extras = _prepare_insert(user, post, params, creating=False, fields=fields)
-    requested_slug = params.get("slug")
+def post_update(
+    *, post: Post, actor_id: int | None = None, kses: bool = False, **fields: Any
+) -> Post:
+    """wp_update_post(): the given fields change; a revision (by `actor_id`) is stored when
+    title, content or excerpt change."""
+    extras = _prepare_insert(post, fields, creating=False, kses=kses)
+    requested_slug = fields.get("slug")
     _assign_slug(post, requested_slug)
     if requested_slug and post.status in ("draft", "pending"):
         post.slug = _unique_own_slug(post)
@@ -408,11 +426,11 @@ def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[st
     post.save()
     _set_terms(post, extras["terms"], creating=False)
     meta_fields.save(post, extras["meta"])
-    save_revision(post, user)
+    save_revision(post, actor_id)
     return post
 
 
-def save_revision(post: Post, user: Any) -> Post | None:
+def save_revision(post: Post, actor_id: int | None) -> Post | None:
     """wp_save_post_revision(): after an update, a copy of the post when it changed since the
     last revision (always on the first update)."""
     type_object = post.type_object
@@ -432,7 +450,7 @@ def save_revision(post: Post, user: Any) -> Post | None:
         type=Post.Type.REVISION,
         status=Post.Status.INHERIT,
         parent=post,
-        author_id=getattr(user, "pk", None) or post.author_id,
+        author_id=actor_id or post.author_id,
         title=post.title,
         content=post.content,
         excerpt=post.excerpt,
@@ -470,12 +488,12 @@ AUTOSAVE_FIELDS = frozenset(
 
 
 @transaction.atomic
-def autosave_draft(*, user: Any, post: Post, params: dict[str, Any]) -> Post:
+def autosave_draft(*, post: Post, kses: bool = False, **fields: Any) -> Post:
     """The author autosaving their own draft: the draft itself is updated, and no revision is
     stored (DOING_AUTOSAVE)."""
-    params = {name: value for name, value in params.items() if name in AUTOSAVE_FIELDS}
-    _prepare_insert(user, post, params, creating=False, fields=set(AUTOSAVE_FIELDS))
-    requested_slug = params.get("slug")
+    fields = {name: value for name, value in fields.items() if name in AUTOSAVE_FIELDS}
+    _prepare_insert(post, fields, creating=False, kses=kses)
+    requested_slug = fields.get("slug")
     _assign_slug(post, requested_slug)
     if requested_slug and post.status in ("draft", "pending"):
         post.slug = _unique_own_slug(post)
@@ -491,27 +509,24 @@ def normalize_whitespace(text: str) -> str:
     return re.sub(r"[ \t]+", " ", re.sub(r"\n+", "\n", text))
 
 
-def put_autosave(*, user: Any, post: Post, params: dict[str, Any]) -> Post:
-    """create_post_autosave(): the user's autosave revision of `post` ("<id>-autosave-v1"),
-    created from the sent title/content/excerpt, or the one they have replaced; sending what
+def put_autosave(*, post: Post, actor_id: int | None, kses: bool = False, **fields: Any) -> Post:
+    """create_post_autosave(): `actor_id`'s autosave revision of `post` ("<id>-autosave-v1"),
+    created from the given title/content/excerpt, or the one they have replaced; sending what
     the post already has removes it (rest_autosave_no_changes)."""
-    # prepare_item_for_database() runs first: its errors (a status this user may not set, an
-    # unknown author or parent) refuse the autosave; the post itself is not changed
-    params = {name: value for name, value in params.items() if name in AUTOSAVE_FIELDS}
-    _prepare(user, copy.copy(post), params, creating=False, schema_fields=set(AUTOSAVE_FIELDS))
-    unfiltered = user_can(user, "unfiltered_html")
+    # prepare_item_for_database() runs first: its errors (an unknown author or parent) refuse
+    # the autosave; the post itself is not changed
+    fields = {name: value for name, value in fields.items() if name in AUTOSAVE_FIELDS}
+    _apply_fields(copy.copy(post), fields, creating=False, kses=kses)
     sent: dict[str, str] = {}
     for name in REVISIONED_FIELDS:
-        value = text_value(params.get(name))
-        if value is not None:
-            if not unfiltered:
+        value = fields.get(name)
+        if isinstance(value, str):
+            if kses:
                 value = kses_title(value) if name == "title" else kses_post(value)
             sent[name] = value
     slug = f"{post.pk}-autosave-v1"
     old = (
-        Post.objects.filter(
-            type=Post.Type.REVISION, parent=post, slug=slug, author_id=getattr(user, "pk", None)
-        )
+        Post.objects.filter(type=Post.Type.REVISION, parent=post, slug=slug, author_id=actor_id)
         .order_by("-date", "-id")
         .first()
     )
@@ -535,7 +550,7 @@ def put_autosave(*, user: Any, post: Post, params: dict[str, Any]) -> Post:
         type=Post.Type.REVISION,
         status=Post.Status.INHERIT,
         parent=post,
-        author_id=getattr(user, "pk", None),
+        author_id=actor_id,
         title=sent.get("title", ""),
         content=sent.get("content", ""),
         excerpt=sent.get("excerpt", ""),
@@ -575,7 +590,7 @@ def initial_guid(post: Post) -> str:
 
 
 @transaction.atomic
-def post_trash(*, user: Any, post: Post) -> Post:
+def post_trash(*, post: Post, actor_id: int | None = None) -> Post:
     """wp_trash_post(): status trash, the old status remembered, slug gets __trashed."""
     post.trashed_from_status = post.status
     post.status = Post.Status.TRASH
@@ -587,7 +602,7 @@ def post_trash(*, user: Any, post: Post) -> Post:
             post.slug = f"{post.slug[:191]}__trashed"
     post.modified = now()
     post.save()
-    save_revision(post, user)
+    save_revision(post, actor_id)
     return post
 
 

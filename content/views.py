@@ -17,6 +17,7 @@ from content.serializers import (
     PostSerializer,
     PostStatusSerializer,
     PostTypeSerializer,
+    write_fields,
 )
 from wpapi.errors import WPError
 from wpapi.links import rest_url
@@ -209,28 +210,27 @@ class PostViewSet(WPViewSet):
         return found
 
     # --- writes ------------------------------------------------------------------------------
-    def schema_fields(self) -> set[str]:
-        return set(self.get_serializer_class().schema["properties"])
-
     def declared(self, params: dict[str, Any]) -> dict[str, Any]:
         """The sent values of this endpoint's arguments (others arrive unsanitised)."""
         args = self.args_for(self.action)
         return {name: value for name, value in params.items() if name in args}
 
     def perform_create(self, params: dict[str, Any]) -> Post:
+        user = self.request.user
+        fields = write_fields(self.declared(params), self.post_type)
+        if "status" in fields:
+            policies.check_can_set_status(user, self.post_type, fields["status"])
         return services.post_create(
-            user=self.request.user,
-            post_type=self.post_type,
-            params=self.declared(params),
-            fields=self.schema_fields(),
+            post_type=self.post_type, actor_id=user.pk, kses=policies.needs_kses(user), **fields
         )
 
     def perform_update(self, post: Post, params: dict[str, Any]) -> Post:
+        user = self.request.user
+        fields = write_fields(self.declared(params), self.post_type)
+        if "status" in fields and fields["status"] != post.status:
+            policies.check_can_set_status(user, self.post_type, fields["status"])
         return services.post_update(
-            user=self.request.user,
-            post=post,
-            params=self.declared(params),
-            fields=self.schema_fields(),
+            post=post, actor_id=user.pk, kses=policies.needs_kses(user), **fields
         )
 
     def perform_destroy(self, post: Post, params: dict[str, Any]) -> dict[str, Any]:
@@ -242,7 +242,7 @@ class PostViewSet(WPViewSet):
             return {"deleted": True, "previous": previous}
         if post.status == Post.Status.TRASH:
             raise WPError("rest_already_trashed", "The post has already been deleted.", 410)
-        post = services.post_trash(user=self.request.user, post=post)
+        post = services.post_trash(post=post, actor_id=self.request.user.pk)
         self.object = self.reload(post)
         return self.serialize_one(self.object)
 

@@ -48,9 +48,15 @@ def format_gmt(value: datetime) -> str:
 GMT_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")
 
 
-def parse_request_date(value: str, *, is_gmt: bool) -> datetime | None:
+def parse_request_date(value: str | datetime, *, is_gmt: bool) -> datetime | None:
     """rest_get_date_with_gmt(): a date without offset is site-local (`date`); a `*_gmt` date
-    is UTC, whatever offset it carries. Returns an aware UTC datetime, whole seconds."""
+    is UTC, whatever offset it carries. Returns an aware UTC datetime, whole seconds. A
+    datetime passes through (naive ones read the same way)."""
+    if isinstance(value, datetime):
+        parsed = value
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC) if is_gmt else _localize(parsed)
+        return parsed.astimezone(UTC).replace(microsecond=0)
     if is_gmt:
         value = GMT_OFFSET.sub("", value)
     parsed = parse_datetime(value)

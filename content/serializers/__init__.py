@@ -1,6 +1,6 @@
 """The wp/v2 shape of posts, pages and registered post types, of post types and of statuses."""
 
-from content.serializers.posts import PostSerializer
+from content.serializers.posts import PostSerializer, write_fields
 from content.serializers.schema import (
     ALL,
     POST_FORMATS,
@@ -28,4 +28,5 @@ __all__ = [
     "registered_post_meta",
     "schema_links",
     "type_labels",
+    "write_fields",
 ]

@@ -15,6 +15,7 @@ from content.models import Post
 from content.permalinks import post_guid, post_permalink
 from content.policies import can_access_password_content
 from content.serializers.schema import build_schema
+from content.services import POST_FIELDS
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
 from wpapi.registry import PostType, get_post_type, registered_post_meta, type_taxonomies
@@ -249,3 +250,25 @@ def _serializer_for(
         (PostSerializer,),
         {"post_type": post_type.slug, "schema": build_schema(post_type, taxonomies)},
     )
+
+
+def write_fields(params: dict[str, Any], post_type: str) -> dict[str, Any]:
+    """A write request's arguments as the post services take them (prepare_item_for_database's
+    reading of the request): title, content and excerpt as a string or as {"raw": ...}, the
+    taxonomy arguments (`categories`, `tags`, ...) as `terms` by taxonomy."""
+    bases = {taxonomy.rest_base: taxonomy.slug for taxonomy in type_taxonomies(post_type)}
+    fields: dict[str, Any] = {}
+    terms: dict[str, list[int]] = {}
+    for name, value in params.items():
+        if name in bases:
+            if value is not None:
+                terms[bases[name]] = [int(term) for term in value]
+        elif name in ("title", "content", "excerpt"):
+            text = value.get("raw") if isinstance(value, dict) else value
+            if isinstance(text, str):
+                fields[name] = text
+        elif name in POST_FIELDS:
+            fields[name] = value
+    if terms:
+        fields["terms"] = terms
+    return fields
