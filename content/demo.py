@@ -337,7 +337,7 @@ def seed() -> None:
 def _featured_images(admin: User, posts: list[Post], page: Post) -> None:
     """The media demo's images as featured images where the reference has them: the
     landscape on posts 3 and 4 (attached to 4), the square on post 5 and About."""
-    from content.media_services import seed_media
+    from content.media.services import seed_media
 
     landscape, square, _notes = seed_media(author=admin, parent=posts[3])
     Post.objects.filter(pk__in=[posts[2].pk, posts[3].pk]).update(featured_media=landscape)

@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from content import images
+from content.media import images
 from users.capabilities import user_can
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError

@@ -15,10 +15,10 @@ import posixpath
 from functools import cache
 from typing import Any
 
-from content import images
+from content.media import images
 from content.media import meta as media_meta
 from content.media.schema import MEDIA_SCHEMA, meta_arg
-from content.media_services import absolute_file_url
+from content.media.services import absolute_file_url
 from content.models import Post
 from content.permalinks import post_guid, post_permalink
 from users.capabilities import user_can

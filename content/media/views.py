@@ -16,8 +16,9 @@ from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPart
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from content import media_services
 from content.media import meta as media_meta
+from content.media import services as media_services
+from content.media.files import allowed_mime_types, raw_text
 from content.media.filters import filter_media, media_collection_args
 from content.media.policies import (
     can_edit_attachment,
@@ -30,7 +31,7 @@ from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
 from content.models import Post
 from content.permalinks import load_ancestors
-from content.policies import can_read_post
+from content.policies import can_read_post, needs_kses
 from content.queries import found_posts_recounted
 from users.capabilities import user_can
 from users.models import User
@@ -266,16 +267,33 @@ class MediaViewSet(WPViewSet):
             raise WPError("rest_invalid_author", "Invalid author ID.", 400)
         check_status_change(self.request.user, params.get("status"))
 
+    def write_fields(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The request's attachment fields as the media services take them (title, caption and
+        description as a string or {"raw": ...})."""
+        fields: dict[str, Any] = {}
+        for name, value in params.items():
+            if name not in media_services.MEDIA_FIELDS:
+                continue
+            if name in ("title", "caption", "description"):
+                value = raw_text(value)
+                if value is None:
+                    continue
+            fields[name] = value
+        return fields
+
     def perform_create(self, params: dict[str, Any]) -> Post:
         self._check_write_params(params)
         data, filename, sideload = self.uploaded_file()
+        user = self.request.user
         return media_services.media_create(
-            user=self.request.user,
             data=data,
             filename=filename,
-            params=params,
             site_url=site_url(self.request),
             sideload=sideload,
+            actor_id=user.pk,
+            kses=needs_kses(user),
+            mimes=allowed_mime_types(user),
+            **self.write_fields(params),
         )
 
     def uploaded_file(self) -> tuple[bytes, str, bool]:
@@ -334,7 +352,9 @@ class MediaViewSet(WPViewSet):
 
     def perform_update(self, obj: Post, params: dict[str, Any]) -> Post:
         self._check_write_params(params)
-        return media_services.media_update(post=obj, user=self.request.user, params=params)
+        return media_services.media_update(
+            attachment=obj, kses=needs_kses(self.request.user), **self.write_fields(params)
+        )
 
     # --- POST /wp/v2/media/<id>/post-process -----------------------------------------------------
     def post_process_args(self) -> dict[str, dict[str, Any]]:
@@ -368,8 +388,15 @@ class MediaViewSet(WPViewSet):
 
     def edit_media(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Rotates/crops the image into a new attachment (201, view context)."""
+        edits = ("src", "modifiers", "rotation", "x", "y", "width", "height")
+        user = request.user
         copy = media_services.media_edit(
-            post=self.object, user=request.user, params=self.params, site_url=site_url(request)
+            attachment=self.object,
+            site_url=site_url(request),
+            actor_id=user.pk,
+            kses=needs_kses(user),
+            mimes=allowed_mime_types(user),
+            **{name: self.params.get(name) for name in edits},
         )
         self.object = self.reload(copy)
         response = Response(self.serialize_one(self.object), status=201)

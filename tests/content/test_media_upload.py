@@ -489,7 +489,7 @@ def test_accents_are_removed_from_file_names(api_client, author):
 def test_month_folder_is_in_site_time(db, settings):
     from datetime import UTC, datetime
 
-    from content.media_services import upload_dir
+    from content.media.services import upload_dir
 
     settings.WP_TIMEZONE = "Pacific/Kiritimati"  # UTC+14
     assert upload_dir(datetime(2024, 1, 31, 12, 0, tzinfo=UTC)) == "2024/02"

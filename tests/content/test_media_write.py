@@ -368,7 +368,7 @@ def test_edit_errors(api_client, author, contributor, uploaded):
 
 
 def test_seed_media_creates_the_demo_attachments(api_client, admin_user):
-    from content.media_services import seed_media
+    from content.media.services import seed_media
 
     parent = PostFactory(status="publish", slug="hello-world")
     landscape, square, notes = seed_media(author=admin_user, parent=parent)

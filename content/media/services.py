@@ -21,8 +21,8 @@ from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone as dj_timezone
 
-from content import images
 from content.formatting import kses_post, kses_title
+from content.media import images
 from content.media import meta as media_meta
 from content.media.files import (  # noqa: F401 - re-exported for the views and filters
     DISPLAYABLE_TYPES,
@@ -38,13 +38,11 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     content_matches,
     date_from_params,
     media_types,
-    raw_text,
     sanitize_file_name,
     split_ext,
     wav_metadata,
 )
 from content.models import Post
-from users.capabilities import user_can
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_text_field
@@ -108,14 +106,21 @@ def unique_file_name(
 
 
 def handle_upload(
-    *, user: Any, data: bytes, filename: str, sideload: bool, now: datetime | None = None
+    *,
+    data: bytes,
+    filename: str,
+    sideload: bool,
+    mimes: dict[str, str] | None = None,
+    now: datetime | None = None,
 ) -> StoredFile:
-    """_wp_handle_upload(): check the type against the allowed list and the real content, pick
-    a unique name in the month folder, store the file and its image sub-sizes."""
+    """_wp_handle_upload(): check the type against the allowed list (`mimes`, by default what
+    a user without unfiltered_upload may send) and the real content, pick a unique name in the
+    month folder, store the file and its image sub-sizes."""
     error_code = "rest_upload_sideload_error" if sideload else "rest_upload_unknown_error"
     if not data:
         raise WPError(error_code, EMPTY_FILE, 500)
-    mimes = allowed_mime_types(user)
+    if mimes is None:
+        mimes = allowed_mime_types(None)
     ext, mime = check_filetype(filename, mimes)
     image = None
     if mime == "image/heic":  # nothing here reads HEIC; WordPress keeps it as a plain file
@@ -330,19 +335,42 @@ def _status(value: Any) -> str:
     return "private" if value == "private" else Post.Status.INHERIT
 
 
-def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
+#: the fields an attachment write takes, by their names in WordPress's schema (`post` is the
+#: parent post)
+MEDIA_FIELDS = frozenset(
+    {
+        "title",
+        "caption",
+        "description",
+        "alt_text",
+        "comment_status",
+        "ping_status",
+        "status",
+        "author",
+        "post",
+        "date",
+        "date_gmt",
+        "slug",
+        "meta",
+    }
+)
+
+
+def _apply_fields(post: Post, params: dict[str, Any], kses: bool) -> None:
+    unknown = set(params) - MEDIA_FIELDS
+    if unknown:
+        raise TypeError(f"unknown attachment fields: {', '.join(sorted(unknown))}")
     # kses on save for users without unfiltered_html, as for any post: the title with the
     # inline allow-list, caption (excerpt) and description (content) with the post one
-    filtered = not user_can(user, "unfiltered_html")
-    title = raw_text(params.get("title")) if "title" in params else None
-    if title is not None:
-        post.title = kses_title(title) if filtered else title
-    caption = raw_text(params.get("caption")) if "caption" in params else None
-    if caption is not None:
-        post.excerpt = kses_post(caption) if filtered else caption
-    description = raw_text(params.get("description")) if "description" in params else None
-    if description is not None:
-        post.content = kses_post(description) if filtered else description
+    title = params.get("title")
+    if isinstance(title, str):
+        post.title = kses_title(title) if kses else title
+    caption = params.get("caption")
+    if isinstance(caption, str):
+        post.excerpt = kses_post(caption) if kses else caption
+    description = params.get("description")
+    if isinstance(description, str):
+        post.content = kses_post(description) if kses else description
     if params.get("alt_text") is not None and "alt_text" in params:
         post.alt_text = sanitize_text_field(params["alt_text"])
     for name in ("comment_status", "ping_status"):
@@ -365,22 +393,31 @@ def _apply_fields(post: Post, user: Any, params: dict[str, Any]) -> None:
 
 @transaction.atomic
 def media_create(
-    *, user: Any, data: bytes, filename: str, params: dict[str, Any], site_url: str, sideload: bool
+    *,
+    data: bytes,
+    filename: str,
+    site_url: str,
+    sideload: bool = True,
+    actor_id: int | None = None,
+    kses: bool = False,
+    mimes: dict[str, str] | None = None,
+    **params: Any,
 ) -> Post:
-    """An uploaded file becomes an attachment: stored, sized, described, slugged."""
-    stored = handle_upload(user=user, data=data, filename=filename, sideload=sideload)
+    """An uploaded file becomes an attachment by `actor_id` (its author unless `author` is
+    given): stored, sized, described, slugged. `params` are the attachment's fields."""
+    stored = handle_upload(data=data, filename=filename, sideload=sideload, mimes=mimes)
     try:
         post = Post(
             type=Post.Type.ATTACHMENT,
             status=Post.Status.INHERIT,
-            author=user,
+            author_id=actor_id,
             mime_type=stored.mime_type,
             ping_status="closed",
             comment_status=_default_comment_status(),
         )
         post.file.name = stored.name
         post.media_details = attachment_metadata(stored)
-        _apply_fields(post, user, _with_image_meta_defaults(params, stored))
+        _apply_fields(post, _with_image_meta_defaults(params, stored), kses)
         if not post.title:
             post.title = split_ext(posixpath.basename(stored.original or stored.name))[0]
         slug = params.get("slug") or _sanitize_title(post.title)
@@ -402,10 +439,10 @@ def _with_image_meta_defaults(params: dict[str, Any], stored: StoredFile) -> dic
     image_meta = stored.image.image_meta if stored.image else {}
     params = dict(params)
     title = str(image_meta.get("title") or "").strip()
-    if not raw_text(params.get("title")) and title and not _sanitize_title(title).isdigit():
+    if not params.get("title") and title and not _sanitize_title(title).isdigit():
         params["title"] = title
     caption = str(image_meta.get("caption") or "").strip()
-    if not raw_text(params.get("caption")) and caption:
+    if not params.get("caption") and caption:
         params["caption"] = caption
     return params
 
@@ -423,9 +460,11 @@ def _default_comment_status() -> str:
 
 
 @transaction.atomic
-def media_update(*, post: Post, user: Any, params: dict[str, Any]) -> Post:
-    """Title, caption, description, alt text, parent, author, status, dates and slug."""
-    _apply_fields(post, user, params)
+def media_update(*, attachment: Post, kses: bool = False, **params: Any) -> Post:
+    """Title, caption, description, alt text, parent (`post`), author, status, dates and
+    slug."""
+    post = attachment
+    _apply_fields(post, params, kses)
     if params.get("slug"):
         post.slug = unique_attachment_slug(_sanitize_title(params["slug"]), exclude_id=post.pk)
     elif "slug" in params and params["slug"] == "":
@@ -495,9 +534,19 @@ def media_create_missing_sizes(*, post: Post) -> Post:
     return post
 
 
-def media_edit(*, post: Post, user: Any, params: dict[str, Any], site_url: str) -> Post:
+def media_edit(
+    *,
+    attachment: Post,
+    site_url: str,
+    actor_id: int | None = None,
+    kses: bool = False,
+    mimes: dict[str, str] | None = None,
+    **params: Any,
+) -> Post:
     """edit_media_item(): rotate/crop the original image into a new "-edited" attachment that
-    copies the title, caption, description and alt text and records its parent image."""
+    copies the title, caption, description and alt text and records its parent image.
+    `params`: src, and modifiers or rotation and x, y, width, height."""
+    post = attachment
     details = post.media_details if isinstance(post.media_details, dict) else {}
     if not details or not post.file or not images.file_matches_meta(params.get("src", ""), details):
         raise WPError("rest_unknown_attachment", "Unable to get meta information for file.", 404)
@@ -540,12 +589,16 @@ def media_edit(*, post: Post, user: Any, params: dict[str, Any], site_url: str) 
     stem, ext = split_ext(posixpath.basename(original))
     stem = re.sub(r"-edited(-\d+)?$", "", stem) + "-edited"
     copy = media_create(
-        user=user,
         data=edited,
         filename=f"{stem}.{ext}",
-        params={"title": post.title, "caption": post.excerpt, "description": post.content},
         site_url=site_url,
         sideload=True,
+        actor_id=actor_id,
+        kses=kses,
+        mimes=mimes,
+        title=post.title,
+        caption=post.excerpt,
+        description=post.content,
     )
     new_details = dict(copy.media_details)
     old_meta, new_meta = details.get("image_meta"), new_details.get("image_meta")
@@ -609,38 +662,32 @@ def seed_media(*, author: Any, parent: Post | None = None, site_url: str = "") -
     if Post.objects.filter(type=Post.Type.ATTACHMENT).exists():
         return list(Post.objects.filter(type=Post.Type.ATTACHMENT))
     parent_id = parent.pk if parent is not None else None
+    author_id = getattr(author, "pk", None)
     landscape = media_create(
-        user=author,
         data=_demo_png(800, 600, (30, 80, 200)),
         filename="demo-landscape.png",
-        params={
-            "title": "Demo landscape",
-            "caption": "A generated 800x600 image.",
-            "description": "Drawn with Pillow.",
-            "post": parent_id,
-            "alt_text": "Blue stripes with a white ellipse",
-        },
         site_url=site_url,
-        sideload=True,
+        actor_id=author_id,
+        title="Demo landscape",
+        caption="A generated 800x600 image.",
+        description="Drawn with Pillow.",
+        post=parent_id,
+        alt_text="Blue stripes with a white ellipse",
     )
     square = media_create(
-        user=author,
         data=_demo_png(200, 200, (200, 60, 30)),
         filename="demo-square.png",
-        params={"title": "Demo square"},
         site_url=site_url,
-        sideload=True,
+        actor_id=author_id,
+        title="Demo square",
     )
     notes = media_create(
-        user=author,
         data=b"Some plain text notes.\n",
         filename="demo-notes.txt",
-        params={
-            "title": "Demo notes",
-            "description": "A plain text attachment.",
-            "post": parent_id,
-        },
         site_url=site_url,
-        sideload=True,
+        actor_id=author_id,
+        title="Demo notes",
+        description="A plain text attachment.",
+        post=parent_id,
     )
     return [landscape, square, notes]
