@@ -15,8 +15,8 @@ from rest_framework.response import Response
 
 from comments import policies, services
 from comments.filters import comment_collection_args, filter_comments, normalise_list_params
-from comments.meta import registered_meta
-from comments.models import Comment, CommentMeta
+from comments.meta import COMMENT_META
+from comments.models import Comment
 from comments.options import discussion_option
 from comments.serializers import CommentSerializer, comment_serializer_class
 from comments.services import MAX_ID, storable_id
@@ -135,12 +135,8 @@ class CommentViewSet(WPViewSet):
             extra["ancestors"] = load_ancestors(
                 [item.post for item in items if item.post.type != "attachment"]
             )
-        registry = registered_meta()
-        if ids and registry and (fields is None or "meta" in fields):
-            rows: dict[int, list[CommentMeta]] = {}
-            for row in CommentMeta.objects.filter(comment_id__in=ids, key__in=list(registry)):
-                rows.setdefault(row.comment_id, []).append(row)
-            extra["meta_rows"] = rows
+        if fields is None or "meta" in fields:
+            extra["meta"] = COMMENT_META.load(ids)
         return extra
 
     # --- permissions -------------------------------------------------------------------------
@@ -259,7 +255,7 @@ class CommentViewSet(WPViewSet):
             date=fields.get("date"),
             parent_id=parent_id,
             status=status,
-            meta=params.get("meta") or None,
+            meta=params.get("meta"),
         )
 
     def perform_update(self, comment: Comment, params: dict[str, Any]) -> Comment:
@@ -295,7 +291,11 @@ class CommentViewSet(WPViewSet):
             )
         status = sanitize_key(params["status"]) if "status" in params else None
         return services.comment_update(
-            comment=comment, changes=changes, status=status, meta=params.get("meta") or None
+            comment=comment,
+            changes=changes,
+            status=status,
+            meta=params.get("meta"),
+            acting_user=user,
         )
 
     def perform_destroy(self, comment: Comment, params: dict[str, Any]) -> dict[str, Any]:

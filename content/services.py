@@ -12,8 +12,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from content import meta_fields, policies
+from content import policies
 from content.formatting import kses_post, kses_title, sanitize_title
+from content.meta_fields import POST_META
 from content.models import Post, PostMeta
 from users.capabilities import user_can
 from wpapi.dates import parse_request_date
@@ -302,7 +303,8 @@ def _prepare(
         if taxonomy.rest_base in params and params[taxonomy.rest_base] is not None:
             terms[taxonomy.slug] = [int(term) for term in params[taxonomy.rest_base]]
     extras["terms"] = terms
-    extras["meta"] = params.get("meta") if isinstance(params.get("meta"), dict) else {}
+    # update_value() runs only where the schema has `meta` (types with custom fields)
+    extras["meta"] = params.get("meta") if "meta" in schema_fields else None
     extras["type_object"] = type_object
     return extras
 
@@ -392,7 +394,7 @@ def post_create(*, user: Any, post_type: str, params: dict[str, Any], fields: se
     post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
     _set_terms(post, extras["terms"], creating=True)
-    meta_fields.save(post, extras["meta"])
+    POST_META.update(post, extras["meta"], user)
     return post
 
 
@@ -407,7 +409,7 @@ def post_update(*, user: Any, post: Post, params: dict[str, Any], fields: set[st
     post.modified = now()
     post.save()
     _set_terms(post, extras["terms"], creating=False)
-    meta_fields.save(post, extras["meta"])
+    POST_META.update(post, extras["meta"], user)
     save_revision(post, user)
     return post
 

@@ -8,8 +8,9 @@ from django.db.models import Count, Max, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from content import meta_fields, policies, services
+from content import policies, services
 from content.filters import filter_posts, post_collection_args
+from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import load_ancestors
 from content.serializers import (
@@ -24,7 +25,6 @@ from wpapi.registry import (
     post_statuses,
     post_type_caps_for,
     post_types,
-    registered_post_meta,
     type_taxonomies,
 )
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
@@ -148,8 +148,8 @@ class PostViewSet(WPViewSet):
             data["parent_types"] = parent_types
         if self.wp_context == "edit" and wanted("generated_slug") and self.type_object.viewable:
             data["generated_slugs"] = services.generated_slugs(items)
-        if registered_post_meta(self.post_type) and wanted("meta"):
-            data["meta"] = meta_fields.load(self.post_type, ids)
+        if wanted("meta") and "meta" in self.get_serializer_class().schema["properties"]:
+            data["meta"] = POST_META.load(ids, self.post_type)
         return data
 
     # --- permissions (WordPress's *_permissions_check) --------------------------------------

@@ -17,7 +17,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content import media_services
-from content.media import meta as media_meta
 from content.media.filters import filter_media, media_collection_args
 from content.media.policies import (
     can_edit_attachment,
@@ -31,6 +30,7 @@ from content.media.policies import (
 )
 from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
+from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import load_ancestors
 from users.capabilities import user_can
@@ -166,8 +166,8 @@ class MediaViewSet(WPViewSet):
     def prepare_items(self, items: list[Any]) -> dict[str, Any]:
         fields = self.response_fields()
         extra: dict[str, Any] = {}
-        if media_meta.registered() and (fields is None or "meta" in fields):
-            extra["meta"] = media_meta.load([item.pk for item in items])
+        if fields is None or "meta" in fields:
+            extra["meta"] = POST_META.load([item.pk for item in items], "attachment")
         if fields is None or "link" in fields or "permalink_template" in fields:
             # the parents' ancestors, for links under a child page
             extra["ancestors"] = load_ancestors(
