@@ -239,6 +239,12 @@ class MetaFields:
             else:
                 self._update_multi(obj, meta_key, value, user)
 
+    def _stored_text(self, meta_key: MetaKey, value: Any) -> str:
+        """sanitize_meta() (the key's sanitize_callback), then the text to store."""
+        if meta_key.sanitize_callback is not None:
+            value = meta_key.sanitize_callback(value, meta_key.key, self.object_type)
+        return encode(value)
+
     def _rows(self, obj: Model, key: str) -> list[Any]:
         return list(self.model.objects.filter(**{self.owner: obj, "key": key}).order_by("id"))
 
@@ -280,7 +286,7 @@ class MetaFields:
     def _update_single(self, obj: Model, meta_key: MetaKey, value: Any, user: Any) -> None:
         """update_meta_value(): unchanged is a no-op; several rows all take the value."""
         self._check_can_edit(obj, meta_key, user, "rest_cannot_update")
-        text = encode(value)
+        text = self._stored_text(meta_key, value)
         rows = self._rows(obj, meta_key.key)
         if len(rows) == 1 and rows[0].value == text:
             return
@@ -295,7 +301,7 @@ class MetaFields:
         self._check_can_edit(obj, meta_key, user, "rest_cannot_update")
         current = self._rows(obj, meta_key.key)
         to_remove = dict(enumerate(current))
-        to_add = dict(enumerate(encode(value) for value in values))
+        to_add = dict(enumerate(self._stored_text(meta_key, value) for value in values))
         for add_index, text in list(to_add.items()):
             matches = [index for index, row in enumerate(current) if row.value == text]
             if len(matches) != 1:

@@ -698,6 +698,25 @@ def test_auth_callback_decides_a_protected_key(admin_client, settings):
     assert_wp_error(response, "rest_cannot_update", 403)
 
 
+def test_sanitize_callback_runs_before_storing(admin_client, settings):
+    settings.WP_USER_META = {
+        "m_str": {
+            "type": "string",
+            "single": True,
+            "sanitize_callback": lambda value, key, kind: f"{value.strip().lower()}:{kind}",
+        },
+        "m_multi": {"type": "string", "sanitize_callback": lambda value, key, kind: value * 2},
+    }
+    user = UserFactory()
+    meta = {"m_str": "  MiXed ", "m_multi": ["a", "b"]}
+    body = admin_client.post(f"{API}/users/{user.pk}", {"meta": meta}, format="json").json()
+    assert (body["meta"]["m_str"], body["meta"]["m_multi"]) == ("mixed:user", ["aa", "bb"])
+    # compared once sanitised, so the same request again leaves the rows alone
+    before = list(user.meta_entries.values_list("pk", "value").order_by("id"))
+    admin_client.post(f"{API}/users/{user.pk}", {"meta": meta}, format="json")
+    assert list(user.meta_entries.values_list("pk", "value").order_by("id")) == before
+
+
 # --- loading -------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("route", "make"),

@@ -13,7 +13,9 @@ arguments and defaults:
 - ``schema`` (or JSON-schema keywords such as ``items``, ``properties``, ``enum`` given beside
   the arguments): the value's schema, merged over type, description and default;
 - ``auth_callback``: ``callable(user, obj, key) -> bool``, the filter that lets a protected key
-  (one starting with "_") be written, or refuses an ordinary one.
+  (one starting with "_") be written, or refuses an ordinary one;
+- ``sanitize_callback``: ``callable(value, key, object_type) -> value``, applied to a value
+  before it is stored (sanitize_meta()).
 
 Core registers ``persisted_preferences`` user meta (the block editor's preferences), shown in
 the edit context only. Plain data: no app is imported here.
@@ -53,6 +55,7 @@ ARGUMENTS = frozenset(
         "taxonomies",
         "schema",
         "auth_callback",
+        "sanitize_callback",
     }
 )
 
@@ -121,6 +124,7 @@ class MetaKey:
     #: show_in_rest's `schema` and the schema keywords given beside the arguments
     schema: Mapping[str, Any] = field(default_factory=dict, compare=False)
     auth_callback: Callable[[Any, Any, str], bool] | None = field(default=None, compare=False)
+    sanitize_callback: Callable[[Any, str, str], Any] | None = field(default=None, compare=False)
 
     @property
     def rest_name(self) -> str:
@@ -268,6 +272,7 @@ def _meta_key(
         name=rest_options.get("name") or "",
         schema=schema,
         auth_callback=options.get("auth_callback"),
+        sanitize_callback=options.get("sanitize_callback"),
     )
     if meta_key.show_in_rest and meta_key.type == "array" and "items" not in schema:
         logger.warning("Meta key %r: an array shown in REST needs a schema for its items.", key)
