@@ -646,6 +646,20 @@ def test_reference_user_and_term_meta_schema(api_client, settings):
     assert tags["properties"] == []
 
 
+def test_registrations_register_meta_refuses_are_not_shown(api_client, settings):
+    settings.WP_COMMENT_META = {
+        "no_items": {"type": "array", "single": True},  # an array needs an item schema
+        "bad_default": {"type": "integer", "single": True, "default": "seven"},
+        "odd_type": {"type": "date", "single": True},  # registered, but not a REST type
+        "renamed": {"type": "string", "single": True, "show_in_rest": {"name": "nice"}},
+    }
+    comment = CommentFactory()
+    comment.meta_entries.create(key="renamed", value="shown")
+    schema = api_client.options(f"{API}/comments").json()["schema"]["properties"]["meta"]
+    assert list(schema["properties"]) == ["nice"]
+    assert api_client.get(f"{API}/comments/{comment.pk}").json()["meta"] == {"nice": "shown"}
+
+
 # --- who may write -------------------------------------------------------------------------------
 def test_comment_meta_needs_edit_comment(api_client, subscriber, settings):
     """edit_comment_meta maps to edit_comment: a subscriber may comment but not set its meta
