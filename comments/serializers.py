@@ -5,11 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import orjson
-from django.conf import settings
-
 from comments.formatting import render_comment
-from comments.meta import meta_schema, meta_values
+from comments.meta import COMMENT_META
 from comments.models import Comment
 from content.permalinks import post_permalink
 from users.serializers import gravatar_urls
@@ -148,7 +145,7 @@ BASE_PROPERTIES: dict[str, Any] = {
 
 class CommentSerializer(WPSerializer):
     """A comment as /wp/v2/comments shows it. Reads only what the view loaded: the comment's
-    post and user (select_related), `meta_rows`, `has_children` and `ancestors` from
+    post and user (select_related), `meta`, `has_children` and `ancestors` from
     prepare_items."""
 
     schema: dict[str, Any] = {
@@ -196,7 +193,7 @@ class CommentSerializer(WPSerializer):
         if wants("author_avatar_urls"):
             data["author_avatar_urls"] = self.avatars(comment, request)
         if wants("meta"):
-            data["meta"] = meta_values(self.context.get("meta_rows", {}).get(comment.pk, []))
+            data["meta"] = COMMENT_META.value(self.context.get("meta", {}).get(comment.pk))
         return data
 
     def avatars(self, comment: Comment, request: Any) -> dict[str, Any]:
@@ -247,12 +244,12 @@ class CommentSerializer(WPSerializer):
 
 
 @cache
-def _serializer_for(meta_key: bytes) -> type[CommentSerializer]:
-    schema = {**CommentSerializer.schema, "properties": {**BASE_PROPERTIES, "meta": meta_schema()}}
+def _serializer_for(signature: str) -> type[CommentSerializer]:
+    meta = COMMENT_META.field_schema()
+    schema = {**CommentSerializer.schema, "properties": {**BASE_PROPERTIES, "meta": meta}}
     return type("CommentSerializer", (CommentSerializer,), {"schema": schema})
 
 
 def comment_serializer_class() -> type[CommentSerializer]:
     """The serializer with the currently registered comment meta in its schema."""
-    registry = getattr(settings, "WP_COMMENT_META", None) or {}
-    return _serializer_for(orjson.dumps(registry, option=orjson.OPT_SORT_KEYS, default=str))
+    return _serializer_for(COMMENT_META.signature())

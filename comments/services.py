@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from comments.formatting import comment_author_name, kses_comment, make_clickable, rel_ugc
-from comments.meta import meta_update
+from comments.meta import COMMENT_META
 from comments.models import Comment
 from comments.options import discussion_option
 from comments.policies import is_moderator
@@ -209,8 +209,7 @@ def comment_create(
     )
     if status is not None:
         comment_set_status(comment=comment, status=status)
-    if meta:
-        meta_update(comment, meta)
+    COMMENT_META.update(comment, meta)
     update_post_comment_count(post.pk)
     return comment
 
@@ -223,7 +222,8 @@ def comment_update(
     status: str | None = None,
     meta: dict[str, Any] | None = None,
 ) -> Comment:
-    """wp_update_comment() plus a status change; both posts' counts follow a move."""
+    """wp_update_comment() plus a status change and registered meta; both posts' counts
+    follow a move."""
     old_post = comment.post_id
     for name, value in changes.items():
         setattr(comment, name, value)
@@ -231,8 +231,7 @@ def comment_update(
         comment.save()
     if status is not None:
         comment_set_status(comment=comment, status=status)
-    if meta:
-        meta_update(comment, meta)
+    COMMENT_META.update(comment, meta)
     update_post_comment_count(old_post, comment.post_id)
     return comment
 

@@ -14,8 +14,8 @@ from rest_framework.response import Response
 
 from comments import policies, services
 from comments.filters import comment_collection_args, filter_comments, normalise_list_params
-from comments.meta import registered_meta
-from comments.models import Comment, CommentMeta
+from comments.meta import COMMENT_META
+from comments.models import Comment
 from comments.options import discussion_option
 from comments.serializers import CommentSerializer, comment_serializer_class
 from content.models import Post
@@ -135,12 +135,8 @@ class CommentViewSet(WPViewSet):
             extra["ancestors"] = load_ancestors(
                 [item.post for item in items if item.post.type != "attachment"]
             )
-        registry = registered_meta()
-        if ids and registry and (fields is None or "meta" in fields):
-            rows: dict[int, list[CommentMeta]] = {}
-            for row in CommentMeta.objects.filter(comment_id__in=ids, key__in=list(registry)):
-                rows.setdefault(row.comment_id, []).append(row)
-            extra["meta_rows"] = rows
+        if fields is None or "meta" in fields:
+            extra["meta"] = COMMENT_META.load(ids)
         return extra
 
     # --- permissions -------------------------------------------------------------------------
@@ -234,6 +230,8 @@ class CommentViewSet(WPViewSet):
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         parent_id = services.checked_parent(params.get("parent") or 0, post.pk)
         status = sanitize_key(params["status"]) if "status" in params else None
+        prospective = Comment(post=post, user_id=fields.get("user_id"))
+        COMMENT_META.check_can_write(prospective, params.get("meta"), user)
         return services.comment_create(
             post=post,
             acting_user=user,
@@ -247,7 +245,7 @@ class CommentViewSet(WPViewSet):
             date=fields.get("date"),
             parent_id=parent_id,
             status=status,
-            meta=params.get("meta") or None,
+            meta=params.get("meta"),
         )
 
     def perform_update(self, comment: Comment, params: dict[str, Any]) -> Comment:
@@ -282,8 +280,9 @@ class CommentViewSet(WPViewSet):
                 params["parent"] or 0, post_id, comment.pk
             )
         status = sanitize_key(params["status"]) if "status" in params else None
+        COMMENT_META.check_can_write(comment, params.get("meta"), user)
         return services.comment_update(
-            comment=comment, changes=changes, status=status, meta=params.get("meta") or None
+            comment=comment, changes=changes, status=status, meta=params.get("meta")
         )
 
     def perform_destroy(self, comment: Comment, params: dict[str, Any]) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from content import meta_fields
 from content.formatting import kses_post, kses_title, sanitize_title
+from content.meta_fields import POST_META
 from content.models import Post, PostMeta
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
@@ -315,7 +315,8 @@ def _apply_fields(post: Post, fields: dict[str, Any], *, creating: bool, kses: b
         post.sticky = bool(sticky)
     return {
         "terms": {tax: [int(pk) for pk in ids] for tax, ids in (fields.get("terms") or {}).items()},
-        "meta": fields.get("meta") if isinstance(fields.get("meta"), dict) else {},
+        # update_value() runs only where the schema has `meta` (types with custom fields)
+        "meta": fields.get("meta"),
     }
 
 
@@ -407,7 +408,7 @@ def post_create(
     post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
     _set_terms(post, extras["terms"], creating=True)
-    meta_fields.save(post, extras["meta"])
+    POST_META.update(post, extras["meta"])
     return post
 
 
@@ -425,7 +426,7 @@ def post_update(
     post.modified = now()
     post.save()
     _set_terms(post, extras["terms"], creating=False)
-    meta_fields.save(post, extras["meta"])
+    POST_META.update(post, extras["meta"])
     save_revision(post, actor_id)
     return post
 

@@ -8,8 +8,9 @@ from django.db.models import Count, Max, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from content import meta_fields, policies, services
+from content import policies, services
 from content.filters import filter_posts, post_collection_args
+from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import load_ancestors
 from content.queries import found_posts_recounted
@@ -26,7 +27,6 @@ from wpapi.registry import (
     post_statuses,
     post_type_caps_for,
     post_types,
-    registered_post_meta,
     type_taxonomies,
 )
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, PageWindow, WPViewSet
@@ -152,8 +152,8 @@ class PostViewSet(WPViewSet):
             data["parent_types"] = parent_types
         if self.wp_context == "edit" and wanted("generated_slug") and self.type_object.viewable:
             data["generated_slugs"] = services.generated_slugs(items)
-        if registered_post_meta(self.post_type) and wanted("meta"):
-            data["meta"] = meta_fields.load(self.post_type, ids)
+        if wanted("meta") and "meta" in self.get_serializer_class().schema["properties"]:
+            data["meta"] = POST_META.load(ids, self.post_type)
         return data
 
     # --- permissions (WordPress's *_permissions_check) --------------------------------------
@@ -220,6 +220,12 @@ class PostViewSet(WPViewSet):
         fields = write_fields(self.declared(params), self.post_type)
         if "status" in fields:
             policies.check_can_set_status(user, self.post_type, fields["status"])
+        prospective = Post(
+            type=self.post_type,
+            status=fields.get("status") or "draft",
+            author_id=fields.get("author") or user.pk,
+        )
+        POST_META.check_can_write(prospective, fields.get("meta"), user)
         return services.post_create(
             post_type=self.post_type, actor_id=user.pk, kses=policies.needs_kses(user), **fields
         )
@@ -229,6 +235,7 @@ class PostViewSet(WPViewSet):
         fields = write_fields(self.declared(params), self.post_type)
         if "status" in fields and fields["status"] != post.status:
             policies.check_can_set_status(user, self.post_type, fields["status"])
+        POST_META.check_can_write(post, fields.get("meta"), user)
         return services.post_update(
             post=post, actor_id=user.pk, kses=policies.needs_kses(user), **fields
         )

@@ -67,23 +67,6 @@ def check_can_edit_term(user: Any, term: Term) -> None:
         raise forbidden(user, "rest_cannot_update", "Sorry, you are not allowed to edit this term.")
 
 
-def check_can_edit_term_meta(user: Any, term: Term | None, taxonomy: Taxonomy, key: str) -> None:
-    """edit_term_meta maps to edit_term: a contributor who may create a tag may not set its meta."""
-    allowed = (
-        user_can(user, "edit_term", term)
-        if term is not None
-        else user_can(user, taxonomy.capabilities["edit_terms"])
-    )
-    if not allowed:
-        error = forbidden(
-            user,
-            "rest_cannot_update",
-            f"Sorry, you are not allowed to edit the {key} custom field.",
-        )
-        error.data = {"key": key}
-        raise error
-
-
 def can_delete_term(user: Any, term: Term) -> bool:
     """delete_term, which map_meta_cap denies for the default category whoever asks."""
     return not is_default_term(term) and user_can(user, "delete_term", term)

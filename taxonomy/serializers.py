@@ -1,16 +1,15 @@
 """The wp/v2 shape of terms (one schema per taxonomy) and taxonomies."""
 
-import json
 from typing import Any
 
+from taxonomy.meta import TERM_META
 from taxonomy.models import Term
-from taxonomy.services import meta_values
 from wpapi.links import rest_url, site_url
-from wpapi.registry import Taxonomy, registered_term_meta
+from wpapi.registry import Taxonomy
 from wpapi.serializers import WPSerializer
 
 
-def term_schema(taxonomy: Taxonomy, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def term_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     """WP_REST_Terms_Controller::get_item_schema() for one taxonomy."""
     all_contexts = ["view", "embed", "edit"]
     properties: dict[str, Any] = {
@@ -63,12 +62,7 @@ def term_schema(taxonomy: Taxonomy, meta: dict[str, dict[str, Any]]) -> dict[str
             "type": "integer",
             "context": ["view", "edit"],
         }
-    properties["meta"] = {
-        "description": "Meta fields.",
-        "type": "object",
-        "context": ["view", "edit"],
-        "properties": dict(meta),
-    }
+    properties["meta"] = TERM_META.field_schema(taxonomy.slug)
     title = "tag" if taxonomy.slug == "post_tag" else taxonomy.slug
     return {"title": title, "type": "object", "properties": properties}
 
@@ -77,14 +71,6 @@ class TermSerializer(WPSerializer):
     """A term as WP_REST_Terms_Controller::prepare_item_for_response() sends it."""
 
     taxonomy: Taxonomy
-    meta_schema: dict[str, dict[str, Any]] = {}
-
-    @classmethod
-    def public_schema(cls) -> dict[str, Any]:
-        schema = super().public_schema()
-        if not schema["properties"]["meta"]["properties"]:
-            schema["properties"]["meta"] = {**schema["properties"]["meta"], "properties": []}
-        return schema
 
     def to_representation(self, term: Term) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -105,8 +91,7 @@ class TermSerializer(WPSerializer):
         if self.taxonomy.hierarchical and self.wants("parent"):
             data["parent"] = term.parent_id or 0
         if self.wants("meta"):
-            # An empty PHP array: WordPress sends [] when no meta is registered.
-            data["meta"] = meta_values(term, self.meta_schema) if self.meta_schema else []
+            data["meta"] = TERM_META.value(self.context.get("meta", {}).get(term.pk), term.taxonomy)
         return data
 
     def term_link(self, term: Term) -> str:
@@ -156,15 +141,12 @@ _SERIALIZERS: dict[tuple[str, str], type[TermSerializer]] = {}
 def term_serializer_for(taxonomy: Taxonomy) -> type[TermSerializer]:
     """The serializer class of one taxonomy (its schema depends on the taxonomy and its
     registered meta; cached per configuration so context plans stay cached too)."""
-    meta = registered_term_meta(taxonomy.slug)
-    key = (taxonomy.slug, json.dumps([taxonomy.hierarchical, meta], sort_keys=True, default=str))
+    key = (taxonomy.slug, f"{taxonomy.hierarchical}{TERM_META.signature(taxonomy.slug)}")
     found = _SERIALIZERS.get(key)
     if found is None:
         name = "".join(part.title() for part in taxonomy.slug.split("_")) + "TermSerializer"
         found = type(
-            name,
-            (TermSerializer,),
-            {"taxonomy": taxonomy, "meta_schema": meta, "schema": term_schema(taxonomy, meta)},
+            name, (TermSerializer,), {"taxonomy": taxonomy, "schema": term_schema(taxonomy)}
         )
         _SERIALIZERS[key] = found
     return found

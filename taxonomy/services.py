@@ -1,7 +1,6 @@
 """Writes on terms (wp_insert_term, wp_update_term, wp_delete_term) and the term rules other apps
 rely on: the default category, slugs, and the text sanitising WordPress applies to term fields."""
 
-import json
 import re
 import uuid
 from collections.abc import Iterable
@@ -11,8 +10,8 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from taxonomy.models import Term, TermMeta, TermRelationship
-from wpapi import schema as wp_schema
+from taxonomy.meta import TERM_META
+from taxonomy.models import Term, TermRelationship
 from wpapi.errors import WPError
 from wpapi.formatting import (
     ALLOWED_PROTOCOLS,
@@ -21,7 +20,7 @@ from wpapi.formatting import (
     sanitize_title,
     specialchars,
 )
-from wpapi.registry import Taxonomy, registered_term_meta
+from wpapi.registry import Taxonomy
 from wpapi.site import get_option
 
 DEFAULT_CATEGORY_SLUG = "uncategorized"
@@ -225,92 +224,6 @@ def term_exists(message: str, term_id: int) -> WPError:
     return error
 
 
-# --- meta --------------------------------------------------------------------------------------
-def meta_values(term: Term, registered: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The registered meta of one term (stored value, else the registered default), typed.
-    Reads `term.registered_meta` when the view prefetched it."""
-    stored = getattr(term, "registered_meta", None)
-    if stored is None:
-        stored = list(term.meta_entries.filter(key__in=list(registered)))
-    by_key = {}
-    for entry in stored:
-        by_key.setdefault(entry.key, entry.value)
-    values = {}
-    for key, schema in registered.items():
-        if key in by_key:
-            values[key] = _decode_meta(by_key[key], schema)
-        else:
-            values[key] = schema.get("default", _empty_for(schema))
-    return values
-
-
-def _empty_for(schema: dict[str, Any]) -> Any:
-    kind = wp_schema.schema_types(schema)[:1]
-    return {
-        "string": "",
-        "integer": 0,
-        "number": 0,
-        "boolean": False,
-        "array": [],
-        "object": {},
-    }.get(kind[0] if kind else "", "")
-
-
-def _decode_meta(raw: str, schema: dict[str, Any]) -> Any:
-    kinds = wp_schema.schema_types(schema)
-    if kinds and kinds[0] in ("array", "object"):
-        try:
-            return json.loads(raw)
-        except ValueError:
-            return _empty_for(schema)
-    if kinds and kinds[0] == "string":
-        return raw
-    return wp_schema.sanitize(raw, schema) if kinds else raw
-
-
-def _encode_meta(value: Any, schema: dict[str, Any]) -> str:
-    if isinstance(value, bool):
-        return "1" if value else ""
-    if isinstance(value, dict | list):
-        return json.dumps(value)
-    return str(value).replace("\x00", "")
-
-
-def clean_meta(meta: Any, taxonomy: Taxonomy) -> dict[str, Any]:
-    """WP_REST_Meta_Fields::update_value()'s checks: registered keys only, each value valid for
-    its schema (rest_invalid_type & co. with status 400); None means delete."""
-    registered = registered_term_meta(taxonomy.slug)
-    if not isinstance(meta, dict):
-        return {}
-    cleaned: dict[str, Any] = {}
-    for key, schema in registered.items():
-        if key not in meta:
-            continue
-        value = meta[key]
-        if value is None:
-            cleaned[key] = None
-            continue
-        try:
-            wp_schema.validate(value, schema, f"meta.{key}")
-        except wp_schema.SchemaError as error:
-            wp_error = WPError(error.code, error.message, 400)
-            if error.data is not None:
-                wp_error.additional_data = [error.data]
-            raise wp_error from None
-        cleaned[key] = wp_schema.sanitize(value, schema)
-    return cleaned
-
-
-def _save_meta(term: Term, meta: dict[str, Any], taxonomy: Taxonomy) -> None:
-    registered = registered_term_meta(taxonomy.slug)
-    for key, value in meta.items():
-        TermMeta.objects.filter(term=term, key=key).delete()
-        if value is not None:
-            TermMeta.objects.create(
-                term=term, key=key, value=_encode_meta(value, registered.get(key, {}))
-            )
-
-
 # --- writes ------------------------------------------------------------------------------------
 @transaction.atomic
 def term_create(
@@ -320,9 +233,10 @@ def term_create(
     slug: Any = None,
     description: Any = None,
     parent_id: int | None = None,
-    meta: dict[str, Any] | None = None,
+    meta: Any = None,
 ) -> Term:
-    """wp_insert_term(): sanitised name, a unique slug, WordPress's duplicate-name rules."""
+    """wp_insert_term(): sanitised name, a unique slug, WordPress's duplicate-name rules; then
+    the registered meta."""
     clean_name = sanitize_term_name(name)
     _check_name(clean_name)
     parent_id = parent_id or 0
@@ -332,7 +246,6 @@ def term_create(
     if not slug_provided:
         clean_slug = sanitize_title(clean_name)
     _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
-    cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
     term = Term.objects.create(
         taxonomy=taxonomy.slug,
         name=clean_name,
@@ -346,8 +259,7 @@ def term_create(
         # A name with nothing slug-worthy ("!!!") gets its ID as slug, as wp_insert_term does.
         term.slug = unique_term_slug(str(term.pk), taxonomy, parent_id, term.pk)
         term.save(update_fields=["slug"])
-    if cleaned_meta:
-        _save_meta(term, cleaned_meta, taxonomy)
+    TERM_META.update(term, meta)
     return term
 
 
@@ -362,10 +274,11 @@ def term_update(
     slug: Any = _UNSET,
     description: Any = _UNSET,
     parent_id: Any = _UNSET,
-    meta: dict[str, Any] | None = None,
+    meta: Any = None,
 ) -> Term:
     """wp_update_term(): only what is given changes; an empty slug is rebuilt from the name;
-    a slug taken by another term is refused unless the parent changes."""
+    a slug taken by another term is refused unless the parent changes. Then the registered
+    meta."""
     taxonomy = term.taxonomy_object
     assert taxonomy is not None
     new_name = term.name if name is _UNSET else sanitize_term_name(name)
@@ -391,15 +304,13 @@ def term_update(
                 f"The slug &#8220;{new_slug}&#8221; is already in use by another term.",
                 400,
             )
-    cleaned_meta = clean_meta(meta, taxonomy) if meta is not None else {}
     term.name = new_name
     term.slug = new_slug
     term.parent_id = new_parent or None
     if description is not _UNSET:
         term.description = sanitize_term_description(description) if description else ""
     term.save()
-    if cleaned_meta:
-        _save_meta(term, cleaned_meta, taxonomy)
+    TERM_META.update(term, meta)
     return term
 
 

@@ -2,33 +2,26 @@
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content.models import Post
 from taxonomy import policies
 from taxonomy.filters import filter_terms, term_collection_args
-from taxonomy.models import Term, TermMeta
+from taxonomy.meta import TERM_META
+from taxonomy.models import Term
 from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
 from taxonomy.services import term_create, term_delete, term_update, terms_of
-from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.params import is_row_id, row_ids
 from wpapi.registry import (
     Taxonomy,
     get_post_type,
     get_taxonomy,
-    registered_term_meta,
     rest_taxonomies,
 )
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
-
-
-def _check_meta_is_array(value: Any, name: str) -> None:
-    """WP_REST_Meta_Fields::check_meta_is_array(): `meta` must be an object (a PHP array)."""
-    if not isinstance(value, dict | list):
-        raise wp_schema.SchemaError("rest_invalid_param", "Invalid parameter.")
 
 
 class AllowByPermissionMixin:
@@ -105,21 +98,6 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     def collection_args(self) -> dict[str, dict[str, Any]]:
         return term_collection_args(self.taxonomy)
 
-    def _with_meta_arg(self, args: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        if "meta" in args:
-            meta = dict(args["meta"])
-            if not meta.get("properties"):
-                meta["properties"] = []
-            meta["arg_options"] = {"validate": _check_meta_is_array, "sanitize": False}
-            args["meta"] = meta
-        return args
-
-    def create_args(self) -> dict[str, dict[str, Any]]:
-        return self._with_meta_arg(super().create_args())
-
-    def update_args(self) -> dict[str, dict[str, Any]]:
-        return self._with_meta_arg(super().update_args())
-
     def destroy_args(self) -> dict[str, dict[str, Any]]:
         return {
             "force": {
@@ -131,17 +109,7 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 
     # --- rows --------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Term]:
-        terms = terms_of(self.taxonomy)
-        keys = list(registered_term_meta(self.taxonomy.slug))
-        if keys:
-            terms = terms.prefetch_related(
-                Prefetch(
-                    "meta_entries",
-                    queryset=TermMeta.objects.filter(key__in=keys).order_by("id"),
-                    to_attr="registered_meta",
-                )
-            )
-        return terms
+        return terms_of(self.taxonomy)
 
     def filter_queryset(self, queryset: QuerySet[Term]) -> QuerySet[Term]:
         return filter_terms(queryset, self.params, self.taxonomy, all_terms=terms_of(self.taxonomy))
@@ -161,6 +129,8 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
                 "id", "parent_id", "slug"
             )
             context["term_tree"] = {pk: (parent_id, slug) for pk, parent_id, slug in rows}
+        if fields is None or "meta" in fields:
+            context["meta"] = TERM_META.load([term.pk for term in items], taxonomy.slug)
         return context
 
     # --- permissions -------------------------------------------------------------------------
@@ -236,27 +206,17 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
             raise WPError("rest_term_invalid", "Parent term does not exist.", 400)
         return parent
 
-    def _check_meta(self, params: dict[str, Any], term: Term | None) -> dict[str, Any] | None:
-        meta = params.get("meta")
-        if meta is None:
-            return None
-        if not isinstance(meta, dict):
-            return {}
-        for key in registered_term_meta(self.taxonomy.slug):
-            if key in meta:
-                policies.check_can_edit_term_meta(self.request.user, term, self.taxonomy, key)
-        return meta
-
     def perform_create(self, params: dict[str, Any]) -> Term:
         parent = self._parent_param(params)
-        meta = self._check_meta(params, None)
+        prospective = Term(taxonomy=self.taxonomy.slug, parent_id=parent or None)
+        TERM_META.check_can_write(prospective, params.get("meta"), self.request.user)
         return term_create(
             taxonomy=self.taxonomy,
             name=params.get("name", ""),
             slug=params.get("slug"),
             description=params.get("description"),
             parent_id=parent,
-            meta=meta,
+            meta=params.get("meta"),
         )
 
     def perform_update(self, term: Term, params: dict[str, Any]) -> Term:
@@ -267,8 +227,8 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         for name in ("name", "slug", "description"):
             if params.get(name) is not None:
                 changes[name] = params[name]
-        meta = self._check_meta(params, term)
-        return term_update(term=term, meta=meta, **changes)
+        TERM_META.check_can_write(term, params.get("meta"), self.request.user)
+        return term_update(term=term, meta=params.get("meta"), **changes)
 
     def perform_destroy(self, term: Term, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):

@@ -49,5 +49,5 @@ def seed() -> None:
         user.set_password(f"{login}-pass-123")
         user.save()
         # shown when a project registers it, e.g. WP_USER_META = {"ref_team": {"type": "string",
-        # "description": "Reference team name.", "default": ""}} as the reference site does
+        # "description": "Reference team name.", "single": True}} as the reference site does
         UserMeta.objects.create(user=user, key="ref_team", value=team)

@@ -90,18 +90,18 @@ class User(AbstractUser):
 
 
 class UserMeta(models.Model):
-    """One user meta value the REST API exposes (wp_usermeta rows of registered keys)."""
+    """One user meta value (wp_usermeta); a key may hold several rows."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="meta_entries")
     key = models.CharField(max_length=255)
-    value = models.JSONField(null=True, blank=True)
+    value = models.TextField(blank=True, default="")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="usermeta_user_key")]
+        indexes = [models.Index(fields=["user", "key"], name="usermeta_user_meta_key")]
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return f"{self.key}={str(self.value)[:40]}"
+        return f"{self.key}={self.value[:40]}"
 
 
 class ApplicationPassword(models.Model):

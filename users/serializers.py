@@ -4,10 +4,8 @@ import functools
 import hashlib
 from typing import Any
 
-from django.conf import settings
-
 from users.capabilities import all_capabilities, roles_of, user_can
-from users.meta import meta_value, registered_user_meta
+from users.meta import USER_META
 from wpapi import schema as wp_schema
 from wpapi.dates import format_gmt
 from wpapi.links import rest_url, site_url
@@ -202,24 +200,19 @@ def _user_schema() -> dict[str, Any]:
                 "readonly": True,
                 "properties": avatar_properties,
             },
-            "meta": {
-                "description": "Meta fields.",
-                "type": "object",
-                "context": ["view", "edit"],
-                "properties": registered_user_meta(),
-            },
+            "meta": USER_META.field_schema(),
         },
     }
 
 
 class _LazySchema:
-    """The schema is built on use, again whenever settings.WP_USER_META changes."""
+    """The schema is built on use, again whenever the registered user meta changes."""
 
     def __init__(self, build: Any) -> None:
         self.build, self.value, self.key = build, None, None
 
     def __get__(self, instance: Any, owner: Any) -> dict[str, Any]:
-        key = repr(getattr(settings, "WP_USER_META", {}))
+        key = USER_META.signature()
         if self.value is None or key != self.key:
             self.value, self.key = self.build(), key
         return self.value
@@ -260,7 +253,7 @@ class UserSerializer(WPSerializer):
 
     @classmethod
     def context_plan(cls, context: str) -> dict[str, Any]:
-        return _user_context_plan(repr(getattr(settings, "WP_USER_META", {})), context)
+        return _user_context_plan(USER_META.signature(), context)
 
     def to_representation(self, user: Any) -> dict[str, Any]:
         request = self.context.get("request")
@@ -299,12 +292,8 @@ class UserSerializer(WPSerializer):
             data["meta"] = self.meta_for(user)
         return data
 
-    def meta_for(self, user: Any) -> dict[str, Any]:
-        stored = self.context.get("user_meta", {}).get(user.pk, {})
-        return {
-            name: meta_value(schema, stored.get(name), name in stored)
-            for name, schema in registered_user_meta().items()
-        }
+    def meta_for(self, user: Any) -> dict[str, Any] | list:
+        return USER_META.value(self.context.get("meta", {}).get(user.pk))
 
     def links(self, user: Any) -> dict[str, list[dict[str, Any]]]:
         request = self.context.get("request")

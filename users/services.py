@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from users.capabilities import user_can
 from users.formatting import sanitize_nicename, sanitize_user, without_nul
-from users.meta import registered_user_meta
-from users.models import ApplicationPassword, Role, User, UserMeta
-from wpapi import schema as wp_schema
+from users.meta import USER_META
+from users.models import ApplicationPassword, Role, User
 from wpapi.errors import WPError
 from wpapi.formatting import esc_url_raw, kses, sanitize_text_field
 
@@ -81,26 +80,6 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: boo
         setattr(user, field, value[:limit] if limit else value)
 
 
-def _apply_meta(user: User, meta: Any) -> None:
-    """WP_REST_Meta_Fields::update_value: registered keys only; null deletes."""
-    if not isinstance(meta, dict):
-        return
-    for name, schema in registered_user_meta().items():
-        if name not in meta:
-            continue
-        value = meta[name]
-        if value is not None:
-            try:
-                wp_schema.validate(value, schema, f"meta.{name}")
-            except wp_schema.SchemaError as error:
-                raise WPError(error.code, error.message, 400) from None
-            value = without_nul(wp_schema.sanitize(value, schema))
-        if value is None:
-            UserMeta.objects.filter(user=user, key=name).delete()
-        else:
-            UserMeta.objects.update_or_create(user=user, key=name, defaults={"value": value})
-
-
 @transaction.atomic
 def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) -> User:
     """wp_insert_user() from REST parameters (already validated and sanitised)."""
@@ -126,7 +105,7 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
     user.set_password(params["password"])
     user.date_joined = timezone.now()
     user.save()
-    _apply_meta(user, params.get("meta"))
+    USER_META.update(user, params.get("meta"))
     return user
 
 
@@ -165,7 +144,7 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any, trusted: boo
         if user.is_superuser and Role.ADMINISTRATOR not in params["roles"]:
             user.is_superuser = False  # a superuser would keep every capability otherwise
     user.save()
-    _apply_meta(user, params.get("meta"))
+    USER_META.update(user, params.get("meta"))
     return user
 
 

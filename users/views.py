@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from users import policies, services
 from users.authentication import create_nonce
 from users.filters import filter_users, user_collection_args
-from users.meta import registered_user_meta
-from users.models import ApplicationPassword, User, UserMeta
+from users.meta import USER_META
+from users.models import ApplicationPassword, User
 from users.serializers import ApplicationPasswordSerializer, UserSerializer
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
@@ -58,12 +58,6 @@ def _check_password(value: Any, name: str) -> None:
         )
 
 
-def _check_meta_is_object(value: Any, name: str) -> None:
-    """check_meta_is_array()."""
-    if not isinstance(value, dict | list):
-        raise SchemaError("rest_invalid_param", "Invalid parameter.")
-
-
 def _reassign_value(value: Any) -> int | None:
     if value in (False, "false", "", None):
         return None
@@ -90,8 +84,6 @@ class UserViewSet(WPViewSet):
         args = wp_schema.args_from_schema(UserSerializer.schema, creating=creating)
         args["username"]["arg_options"] = {"validate": _check_username}
         args["password"]["arg_options"] = {"validate": _check_password}
-        # Each meta value is checked against its own schema when it is written
-        args["meta"]["arg_options"] = {"validate": _check_meta_is_object, "sanitize": False}
         return args
 
     def create_args(self) -> dict[str, dict[str, Any]]:
@@ -131,15 +123,9 @@ class UserViewSet(WPViewSet):
 
     def prepare_items(self, items: list[Any]) -> dict[str, Any]:
         fields = self.response_fields()
-        if (fields is not None and "meta" not in fields) or not items:
+        if fields is not None and "meta" not in fields:
             return {}
-        meta: dict[int, dict[str, Any]] = {}
-        rows = UserMeta.objects.filter(
-            user_id__in=[user.pk for user in items], key__in=list(registered_user_meta())
-        )
-        for user_id, key, value in rows.values_list("user_id", "key", "value"):
-            meta.setdefault(user_id, {})[key] = value
-        return {"user_meta": meta}
+        return {"meta": USER_META.load(user.pk for user in items)}
 
     # --- permissions ----------------------------------------------------------------------------
     def check_list_permission(self) -> None:
@@ -167,6 +153,7 @@ class UserViewSet(WPViewSet):
             raise WPError("rest_user_exists", "Cannot create existing user.", 400)
         if params.get("roles"):
             policies.check_role_update(self.request.user, None, params["roles"])
+        USER_META.check_can_write(User(), params.get("meta"), self.request.user)
         return services.user_create(
             params=params, viewer=self.request.user, trusted=not self.via_app_password()
         )
@@ -179,6 +166,7 @@ class UserViewSet(WPViewSet):
         services.check_user_update(user=user, params=params)  # email, username, slug first
         if params.get("roles"):
             policies.check_role_update(viewer, user.pk, params["roles"])
+        USER_META.check_can_write(user, params.get("meta"), viewer)
         return services.user_update(
             user=user, params=params, viewer=viewer, trusted=not self.via_app_password()
         )

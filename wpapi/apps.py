@@ -13,8 +13,11 @@ class WpapiConfig(AppConfig):
         setting_changed.connect(_settings_changed, dispatch_uid="wpapi-index")
 
 
+META_SETTINGS = ("WP_POST_META", "WP_TERM_META", "WP_COMMENT_META", "WP_USER_META")
+
+
 def _settings_changed(setting: str, **kwargs: object) -> None:
-    if setting in ("WP_POST_TYPES", "WP_TAXONOMIES"):
+    if setting in ("WP_POST_TYPES", "WP_TAXONOMIES") or setting in META_SETTINGS:
         from wpapi import registry
 
         registry.forget()

@@ -63,6 +63,14 @@ class SchemaError(Exception):
         return {"code": self.code, "message": self.message, "data": self.data}
 
 
+class InvalidParameter(SchemaError):
+    """A validate_callback that answered false rather than a WP_Error: "Invalid parameter.",
+    and nothing for the error's `details`."""
+
+    def __init__(self) -> None:
+        super().__init__("rest_invalid_param", "Invalid parameter.")
+
+
 # --- type tests, as WordPress's rest_is_*() ------------------------------------------------------
 def is_numeric(value: Any) -> bool:
     if isinstance(value, bool):
@@ -124,12 +132,15 @@ def is_array(value: Any) -> bool:
 
 
 def is_object(value: Any) -> bool:
-    return value == "" or isinstance(value, dict) or (isinstance(value, list) and not value)
+    # a JSON list is a PHP array too, keyed 0, 1, ...
+    return value == "" or isinstance(value, dict | list)
 
 
 def to_object(value: Any) -> dict:
-    if value == "" or value == []:
+    if value == "":
         return {}
+    if isinstance(value, list):
+        return {str(index): item for index, item in enumerate(value)}
     return dict(value)
 
 
@@ -604,7 +615,8 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
                 validate(params[name], arg, name)
         except SchemaError as error:
             invalid[name] = error.message
-            details[name] = error.as_detail()
+            if not isinstance(error, InvalidParameter):
+                details[name] = error.as_detail()
             continue
         sanitizer = options.get("sanitize", True)
         if callable(sanitizer):
@@ -617,7 +629,7 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
             "Invalid parameter(s): " + ", ".join(invalid),
             400,
             params=invalid,
-            details=details,
+            details=details or [],  # PHP's empty array
         )
     return result
 

@@ -29,11 +29,12 @@ PROPERTIES: dict[str, Any] = {
         "comment_status",
         "ping_status",
     ),
+    # the post meta registered for attachments (wpapi.meta), put in by media_serializer_class()
     "meta": {
         "description": "Meta fields.",
         "type": "object",
         "context": ["view", "edit"],
-        "properties": {},
+        "properties": [],
     },
     **post_properties("template"),
     "alt_text": {
@@ -126,19 +127,12 @@ def _template_arg(value: Any, name: str) -> None:
         raise SchemaError("rest_invalid_param", f"{name} is not one of .", {"status": 400})
 
 
-def meta_arg(value: Any, name: str) -> None:
-    """WP_REST_Meta_Fields' argument: anything but an object is just "Invalid parameter."."""
-    if not isinstance(value, dict) and value not in ("", []):
-        raise SchemaError("rest_invalid_param", "Invalid parameter.")
-
-
 RAW_OR_OBJECT = {"validate": False, "sanitize": False}
 PROPERTIES["title"]["arg_options"] = RAW_OR_OBJECT
 PROPERTIES["caption"]["arg_options"] = RAW_OR_OBJECT
 PROPERTIES["description"]["arg_options"] = RAW_OR_OBJECT
 
 PROPERTIES["template"]["arg_options"] = {"validate": _template_arg}
-PROPERTIES["meta"]["arg_options"] = {"validate": meta_arg}
 PROPERTIES["alt_text"]["arg_options"] = {"sanitize": lambda value, arg: str(value)}
 
 MEDIA_SCHEMA: dict[str, Any] = {"title": "attachment", "type": "object", "properties": PROPERTIES}

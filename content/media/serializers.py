@@ -10,20 +10,18 @@ caption is written), `media_details` the stored metadata with each size's URL an
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from functools import cache
 from typing import Any
 
 from content.media import images
-from content.media import meta as media_meta
-from content.media.schema import MEDIA_SCHEMA, meta_arg
+from content.media.schema import MEDIA_SCHEMA
 from content.media.services import absolute_file_url
+from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import post_guid, post_permalink
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
-from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
 
 WP = "https://api.w.org/"
@@ -268,7 +266,7 @@ class MediaSerializer(WPSerializer):
             data["author"] = post.author_id or 0
         self.put_fields(data, post, "comment_status", "ping_status", "template")
         if want("meta"):
-            data["meta"] = media_meta.as_shown(self.context.get("meta", {}).get(post.pk, {}))
+            data["meta"] = POST_META.value(self.context.get("meta", {}).get(post.pk), "attachment")
         if self.wp_context == "edit":
             if want("permalink_template"):
                 data["permalink_template"] = self.link(post, sample=True)
@@ -322,24 +320,12 @@ WP_ACTION_ASSIGN_AUTHOR = "wp:action-assign-author"
 
 
 @cache
-def _with_meta(registered_json: str) -> type[MediaSerializer]:
-    from content.serializers import meta_schema
-
-    meta = meta_schema(media_meta.TYPE)
-
-    def validate_meta(value: Any, name: str) -> None:
-        meta_arg(value, name)
-        validate(value, meta, name)
-
-    meta["arg_options"] = {"validate": validate_meta}
-    props = {**MEDIA_SCHEMA["properties"], "meta": meta}
+def _with_meta(signature: str) -> type[MediaSerializer]:
+    props = {**MEDIA_SCHEMA["properties"], "meta": POST_META.field_schema("attachment")}
     schema = {**MEDIA_SCHEMA, "properties": props}
     return type("MediaSerializer", (MediaSerializer,), {"schema": schema})
 
 
 def media_serializer_class() -> type[MediaSerializer]:
     """The serializer, with the post meta registered for attachments in its schema."""
-    registered = media_meta.registered()
-    if not registered:
-        return MediaSerializer
-    return _with_meta(json.dumps(registered, sort_keys=True, default=str))
+    return _with_meta(POST_META.signature("attachment"))

@@ -23,7 +23,6 @@ from django.utils import timezone as dj_timezone
 
 from content.formatting import kses_post, kses_title
 from content.media import images
-from content.media import meta as media_meta
 from content.media.files import (  # noqa: F401 - re-exported for the views and filters
     DISPLAYABLE_TYPES,
     EMPTY_FILE,
@@ -42,6 +41,7 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     split_ext,
     wav_metadata,
 )
+from content.meta_fields import POST_META
 from content.models import Post
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
@@ -426,8 +426,7 @@ def media_create(
         post.guid = absolute_file_url(stored.original or stored.name, site_url).split("?")[0][:255]
         post.modified = dj_timezone.now()
         post.save()
-        if "meta" in params:
-            media_meta.save(post, params["meta"])
+        POST_META.update(post, params.get("meta"))
     except Exception:
         delete_files(attachment_files_for(stored))
         raise
@@ -472,8 +471,7 @@ def media_update(*, attachment: Post, kses: bool = False, **params: Any) -> Post
         post.slug = unique_attachment_slug(_sanitize_title(post.title), exclude_id=post.pk)
     post.modified = dj_timezone.now()
     post.save()
-    if "meta" in params:
-        media_meta.save(post, params["meta"])
+    POST_META.update(post, params.get("meta"))
     return post
 
 

@@ -16,7 +16,6 @@ from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPart
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from content.media import meta as media_meta
 from content.media import services as media_services
 from content.media.files import allowed_mime_types, raw_text
 from content.media.filters import filter_media, media_collection_args
@@ -29,6 +28,7 @@ from content.media.policies import (
 )
 from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
+from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import load_ancestors
 from content.policies import can_read_post, needs_kses
@@ -166,8 +166,8 @@ class MediaViewSet(WPViewSet):
     def prepare_items(self, items: list[Any]) -> dict[str, Any]:
         fields = self.response_fields()
         extra: dict[str, Any] = {}
-        if media_meta.registered() and (fields is None or "meta" in fields):
-            extra["meta"] = media_meta.load([item.pk for item in items])
+        if fields is None or "meta" in fields:
+            extra["meta"] = POST_META.load([item.pk for item in items], "attachment")
         if fields is None or "link" in fields or "permalink_template" in fields:
             # the parents' ancestors, for links under a child page
             extra["ancestors"] = load_ancestors(
@@ -285,6 +285,8 @@ class MediaViewSet(WPViewSet):
         self._check_write_params(params)
         data, filename, sideload = self.uploaded_file()
         user = self.request.user
+        prospective = Post(type="attachment", status="inherit", author_id=user.pk)
+        POST_META.check_can_write(prospective, params.get("meta"), user)
         return media_services.media_create(
             data=data,
             filename=filename,
@@ -352,6 +354,7 @@ class MediaViewSet(WPViewSet):
 
     def perform_update(self, obj: Post, params: dict[str, Any]) -> Post:
         self._check_write_params(params)
+        POST_META.check_can_write(obj, params.get("meta"), self.request.user)
         return media_services.media_update(
             attachment=obj, kses=needs_kses(self.request.user), **self.write_fields(params)
         )

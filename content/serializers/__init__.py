@@ -6,7 +6,6 @@ from content.serializers.schema import (
     POST_FORMATS,
     VIEW_EDIT,
     build_schema,
-    meta_schema,
     schema_links,
 )
 from content.serializers.types import (
@@ -14,7 +13,6 @@ from content.serializers.types import (
     PostTypeSerializer,
     type_labels,
 )
-from wpapi.registry import registered_post_meta
 
 __all__ = [
     "ALL",
@@ -24,8 +22,6 @@ __all__ = [
     "PostStatusSerializer",
     "PostTypeSerializer",
     "build_schema",
-    "meta_schema",
-    "registered_post_meta",
     "schema_links",
     "type_labels",
     "write_fields",

@@ -4,13 +4,12 @@ taxonomies; hierarchical types parent; page-attributes menu_order)."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 from urllib.parse import unquote
 
-from content import meta_fields
 from content.formatting import render_content, render_excerpt, render_title
+from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import post_guid, post_permalink
 from content.policies import can_access_password_content
@@ -18,7 +17,7 @@ from content.serializers.schema import build_schema
 from content.services import POST_FIELDS
 from users.capabilities import user_can
 from wpapi.links import rest_url, site_url
-from wpapi.registry import PostType, get_post_type, registered_post_meta, type_taxonomies
+from wpapi.registry import PostType, get_post_type, type_taxonomies
 from wpapi.serializers import WPSerializer
 
 
@@ -34,8 +33,7 @@ class PostSerializer(WPSerializer):
         if post_type is None:
             raise LookupError(slug)
         # the schema depends on registered meta too (settings), so that is part of the key
-        meta_key = json.dumps(registered_post_meta(slug), sort_keys=True, default=str)
-        return _serializer_for(post_type, tuple(type_taxonomies(slug)), meta_key)
+        return _serializer_for(post_type, tuple(type_taxonomies(slug)), POST_META.signature(slug))
 
     # --- helpers reading the per-page data the view loaded -----------------------------------
     @property
@@ -146,7 +144,7 @@ class PostSerializer(WPSerializer):
         return data
 
     def meta(self, post: Post) -> Any:
-        return meta_fields.as_shown(post.type, self.context.get("meta", {}).get(post.pk, {}))
+        return POST_META.value(self.context.get("meta", {}).get(post.pk), post.type)
 
     # --- _links -------------------------------------------------------------------------------
     def links(self, post: Post) -> dict[str, list[dict[str, Any]]]:

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.conf import settings
 
-from content.meta_fields import empty_value
-from wpapi.registry import FIXED_SUPPORTS, PostType, registered_post_meta
+from content.meta_fields import POST_META
+from wpapi.registry import FIXED_SUPPORTS, PostType
 from wpapi.schema import SchemaError
 
 VIEW_EDIT = ["view", "edit"]
@@ -39,26 +39,6 @@ def _template_arg(value: Any, name: str) -> None:
         raise SchemaError("rest_invalid_type", f"{name} is not of type string.", {"param": name})
     if value and value not in allowed:
         raise SchemaError("rest_invalid_param", f"template is not one of {', '.join(allowed)}.")
-
-
-def meta_schema(post_type: str) -> dict[str, Any]:
-    properties = {}
-    for key, options in registered_post_meta(post_type).items():
-        prop = {
-            "type": options.get("type", "string"),
-            "description": options.get("description", ""),
-            "default": options.get("default", empty_value(options.get("type", "string"))),
-        }
-        prop.update(options.get("schema", {}))
-        if not options.get("single", False):
-            prop = {"type": "array", "items": prop}
-        properties[key] = prop
-    return {
-        "description": "Meta fields.",
-        "type": "object",
-        "context": VIEW_EDIT,
-        "properties": properties,
-    }
 
 
 #: The properties every post type (and attachments) may share, as get_item_schema() writes
@@ -316,7 +296,7 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "context": VIEW_EDIT,
         }
     if post_type.slug != "wp_block":  # wp_block lacks custom-fields: no meta
-        props["meta"] = meta_schema(post_type.slug)
+        props["meta"] = POST_META.field_schema(post_type.slug)
     if post_type.slug == "post":
         props["sticky"] = {
             "description": "Whether or not the post should be treated as sticky.",

@@ -5,11 +5,16 @@ import pytest
 from comments.formatting import esc_url_raw, kses_comment, render_comment, sanitize_text_field
 from comments.models import Comment
 from tests.factories import CommentFactory
-from tests.helpers import assert_wp_error, count_queries
+from tests.helpers import count_queries
 
 URL = "/wp-json/wp/v2/comments"
 REF_FLAG = {
-    "ref_flag": {"type": "boolean", "description": "Reference comment flag.", "default": False}
+    "ref_flag": {
+        "type": "boolean",
+        "description": "Reference comment flag.",
+        "default": False,
+        "single": True,
+    }
 }
 
 
@@ -238,7 +243,14 @@ def test_meta_on_create_and_bad_meta(api_client, editor, settings, db):
     bad = api_client.post(
         URL, {"post": post.pk, "content": "n", "meta": {"ref_flag": "maybe"}}, format="json"
     )
-    assert_wp_error(bad, "rest_invalid_param", 400)
+    # as the reference answers: update_value()'s own error, not an argument error
+    assert bad.json() == {
+        "code": "rest_invalid_type",
+        "message": "meta.ref_flag is not of type boolean.",
+        "data": {"status": 400},
+        "additional_data": [{"param": "meta.ref_flag"}],
+    }
+    assert not Comment.objects.filter(content="n").exists()
 
 
 def test_meta_costs_one_query_per_page(api_client, settings, db):

@@ -230,7 +230,8 @@ def test_registered_meta_is_shown_and_written(api_client, settings, author, uplo
     response = api_client.post(
         url, {"meta": {"credit_line": ["not", "a", "string"]}}, format="json"
     )
-    assert_wp_error(response, "rest_invalid_param", 400)
+    body = assert_wp_error(response, "rest_invalid_type", 400)
+    assert body["message"] == "meta.credit_line is not of type string."
 
 
 def test_meta_is_an_empty_array_when_nothing_is_registered(api_client, uploaded):

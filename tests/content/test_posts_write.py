@@ -366,11 +366,13 @@ def test_meta_writes_registered_keys_only(api_client, editor, settings):
     ).json()
     assert body["meta"] == {"ref_rating": 4}
     assert not PostMeta.objects.filter(key="secret").exists()
-    assert_wp_error(
+    # update_value()'s own error, as the reference answers
+    body = assert_wp_error(
         create(api_client, editor, {"title": "x", "meta": {"ref_rating": "high"}}),
-        "rest_invalid_param",
+        "rest_invalid_type",
         400,
     )
+    assert body["additional_data"] == [{"param": "meta.ref_rating"}]
 
 
 # --- update ----------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ def ref_color_meta(settings):
             "type": "string",
             "description": "Reference category colour.",
             "default": "",
+            "single": True,
             "taxonomy": "category",
         }
     }

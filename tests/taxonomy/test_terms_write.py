@@ -267,7 +267,7 @@ def test_meta_null_deletes_the_value(as_editor, ref_color_meta):
 
 
 def test_contributor_may_create_a_tag_but_not_set_its_meta(api_client, contributor, settings):
-    settings.WP_TERM_META = {"mood": {"type": "string", "default": ""}}
+    settings.WP_TERM_META = {"mood": {"type": "string", "default": "", "single": True}}
     api_client.force_authenticate(contributor)
     body = assert_wp_error(
         api_client.post(TAGS, {"name": "x", "meta": {"mood": "happy"}}, format="json"),

@@ -110,7 +110,7 @@ def test_application_password_names_stay_unique(author):
 
 def test_demo_users_carry_the_reference_team_meta(api_client, settings, admin_user):
     settings.WP_USER_META = {
-        "ref_team": {"type": "string", "description": "Reference team name.", "default": ""}
+        "ref_team": {"type": "string", "description": "Reference team name.", "single": True}
     }
     demo.seed()
     api_client.force_authenticate(admin_user)

@@ -18,7 +18,7 @@ def secrets(db, app_password):
     PostFactory(author=victim, status="publish")
     item, plain = app_password(victim, "victim app")
     UserMeta.objects.create(
-        user=victim, key="persisted_preferences", value={"pref-marker-x1": "pref-value-x2"}
+        user=victim, key="persisted_preferences", value='{"pref-marker-x1":"pref-value-x2"}'
     )
     victim.refresh_from_db()
     item.refresh_from_db()

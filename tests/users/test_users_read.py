@@ -354,13 +354,13 @@ def test_pagination_headers_and_a_page_past_the_end(api_client, admin_user):
 
 
 def test_user_list_queries_do_not_grow_with_results(api_client, admin_user):
-    UserMeta.objects.create(user=admin_user, key="persisted_preferences", value={"a": 1})
+    UserMeta.objects.create(user=admin_user, key="persisted_preferences", value='{"a":1}')
     api_client.force_authenticate(admin_user)
     query = {"context": "edit", "per_page": 100}
     api_client.get(USERS_URL, query)
     one = count_queries(lambda: api_client.get(USERS_URL, query))
     for user in UserFactory.create_batch(6):
-        UserMeta.objects.create(user=user, key="persisted_preferences", value={"b": 2})
+        UserMeta.objects.create(user=user, key="persisted_preferences", value='{"b":2}')
     assert count_queries(lambda: api_client.get(USERS_URL, query)) == one
 
 
@@ -452,7 +452,7 @@ def test_meta_shows_stored_preferences_in_edit_context_only(api_client, subscrib
     UserMeta.objects.create(
         user=subscriber,
         key="persisted_preferences",
-        value={"core/edit-post": {"welcomeGuide": False}},
+        value='{"core/edit-post":{"welcomeGuide":false}}',  # stored as JSON text
     )
     api_client.force_authenticate(subscriber)
     edit = api_client.get(f"{USERS_URL}/me", {"context": "edit"}).json()
@@ -499,7 +499,7 @@ def test_registered_user_meta_appears_like_the_reference_ref_team(
     api_client, settings, published_author, subscriber
 ):
     settings.WP_USER_META = {
-        "ref_team": {"type": "string", "description": "Reference team name.", "default": ""}
+        "ref_team": {"type": "string", "description": "Reference team name.", "single": True}
     }
     UserMeta.objects.create(user=published_author, key="ref_team", value="red")
     response = api_client.get(f"{USERS_URL}/{published_author.pk}")

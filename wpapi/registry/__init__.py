@@ -3,7 +3,7 @@
 (register_meta). Plain data built from core's definitions and the project's settings; the apps
 read it and it imports none of them."""
 
-from wpapi.registry.meta import registered_post_meta, registered_term_meta
+from wpapi.registry.meta import MetaKey, forget_meta, registered_meta
 from wpapi.registry.post_types import (
     CORE_TYPES,
     FIXED_SUPPORTS,
@@ -33,16 +33,18 @@ from wpapi.registry.taxonomies import (
 
 
 def forget() -> None:
-    """Registered types or taxonomies changed (register_post_type, a settings change in tests):
-    the registry is built again on next use."""
+    """Registered types, taxonomies or meta changed (register_post_type, a settings change in
+    tests): the registry is built again on next use."""
     forget_post_types()
     forget_taxonomies()
+    forget_meta()
 
 
 __all__ = [
     "CORE_TAXONOMIES",
     "CORE_TYPES",
     "FIXED_SUPPORTS",
+    "MetaKey",
     "REGISTERED_STATUSES",
     "REGISTERED_TYPES",
     "STATUSES",
@@ -57,8 +59,7 @@ __all__ = [
     "post_types",
     "register_post_status",
     "register_post_type",
-    "registered_post_meta",
-    "registered_term_meta",
+    "registered_meta",
     "rest_taxonomies",
     "taxonomies",
     "taxonomies_for",
