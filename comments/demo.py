@@ -99,7 +99,6 @@ def seed() -> None:
     if hello is not None:
         comment_create(
             post=hello,
-            acting_user=None,
             content=WELCOME,
             user_id=None,
             author_name="A WordPress Commenter",
@@ -117,7 +116,6 @@ def seed() -> None:
         words = " ".join(WORDS[(number + i) % len(WORDS)] for i in range(12))
         comment_create(
             post=post,
-            acting_user=None,
             content=f"Comment on post {number}: {words}.",
             user_id=None,
             author_name=f"Reader {number % 7 + 1}",
@@ -166,7 +164,6 @@ def seed_thread(thread_post: Post) -> None:
             continue
         made[key] = comment_create(
             post=thread_post,
-            acting_user=None,
             content=text,
             **author,
             author_ip="192.0.2.1",

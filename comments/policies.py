@@ -31,6 +31,11 @@ def _rest_types() -> dict[str, Any]:
     return {slug: kind for slug, kind in post_types().items() if kind.show_in_rest}
 
 
+def is_flood_exempt(user: Any) -> bool:
+    """wp_check_comment_flood(): administrators and moderators may comment in a hurry."""
+    return user_can(user, "manage_options") or user_can(user, "moderate_comments")
+
+
 def readable_comments(
     user: Any,
     comments: QuerySet[Comment],

@@ -10,17 +10,14 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from comments.formatting import comment_author_name, kses_comment, make_clickable, rel_ugc
+from comments.formatting import kses_comment, make_clickable, rel_ugc
 from comments.meta import COMMENT_META
 from comments.models import Comment
 from comments.options import discussion_option
-from comments.policies import is_moderator
 from content.models import Post
 from users.capabilities import user_can
 from users.models import User
-from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
-from wpapi.formatting import esc_url_raw, sanitize_text_field
 from wpapi.params import is_row_id
 
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve already said that!"
@@ -44,10 +41,10 @@ def update_post_comment_count(*post_ids: int) -> None:
         Post.objects.filter(pk=post_id).update(comment_count=counts.get(post_id, 0))
 
 
-def filter_content(content: str, user: Any, site_host: str = "") -> str:
-    """pre_comment_content: kses for users without unfiltered_html, then rel="nofollow ugc" on
-    links leaving the site."""
-    if not user_can(user, "unfiltered_html"):
+def filter_content(content: str, *, kses: bool, site_host: str = "") -> str:
+    """pre_comment_content: kses (for users without unfiltered_html), then rel="nofollow ugc"
+    on links leaving the site."""
+    if kses:
         content = kses_comment(content)
     return rel_ugc(content, site_host)
 
@@ -68,13 +65,10 @@ def check_duplicate(
         raise WPError("comment_duplicate", DUPLICATE_MESSAGE, 409)
 
 
-def check_flood(*, user: Any, author_ip: str, author_email: str, date: datetime) -> None:
-    """wp_check_comment_flood(): one comment per 15 seconds per user (or IP) or email;
-    administrators and moderators are exempt."""
-    if user_can(user, "manage_options") or user_can(user, "moderate_comments"):
-        return
+def check_flood(*, user_id: int | None, author_ip: str, author_email: str, date: datetime) -> None:
+    """wp_check_comment_flood(): one comment per 15 seconds per user (or IP) or email."""
     since = timezone.now() - timedelta(hours=1)
-    who = Q(user=user) if getattr(user, "is_authenticated", False) else Q(author_ip=author_ip)
+    who = Q(user_id=user_id) if user_id else Q(author_ip=author_ip)
     if author_email:
         who |= Q(author_email=author_email)
     last = (
@@ -153,7 +147,6 @@ def strip_tags(text: str) -> str:
 def comment_create(
     *,
     post: Post,
-    acting_user: Any,
     content: str,
     user_id: int | None,
     author_name: str,
@@ -167,9 +160,11 @@ def comment_create(
     meta: dict[str, Any] | None = None,
     comment_type: str = "comment",
     moderate: bool = True,
+    flood_check: bool = True,
 ) -> Comment:
-    """wp_allow_comment() then wp_insert_comment(): duplicate and flood checks, moderation,
-    the post's comment count."""
+    """wp_allow_comment() then wp_insert_comment(): duplicate and flood checks (moderators
+    and administrators are spared the flood check: `flood_check=False`), moderation, the
+    post's comment count. `moderate=False` stores the comment approved as it is."""
     when = date or timezone.now().replace(microsecond=0)
     if moderate:
         check_duplicate(
@@ -179,7 +174,8 @@ def comment_create(
             author_email=author_email,
             content=content,
         )
-        check_flood(user=acting_user, author_ip=author_ip, author_email=author_email, date=when)
+        if flood_check:
+            check_flood(user_id=user_id, author_ip=author_ip, author_email=author_email, date=when)
         approved = moderation_status(
             post=post,
             user_id=user_id,
@@ -289,75 +285,6 @@ MAX_LENGTHS = (
     ("author_url", 200, "comment_author_url_column_length"),
     ("content", 65525, "comment_content_column_length"),
 )
-
-
-def author_fields(user: Any) -> dict[str, Any]:
-    """A registered user's comment author fields, from their account."""
-    return {
-        "user_id": user.pk,
-        "author_name": user.display_name,
-        "author_email": user.email,
-        "author_url": user.url,
-    }
-
-
-def prepare_comment_fields(
-    params: dict[str, Any], *, user: Any, creating: bool, remote_addr: str, user_agent: str
-) -> dict[str, Any]:
-    """prepare_item_for_database() and wp_filter_comment()'s field filters: the model fields
-    a create or update sets. Logged-in users other than moderators comment as themselves;
-    only moderators choose the IP."""
-    moderator = is_moderator(user)
-    fields: dict[str, Any] = {}
-    content = params.get("content")
-    if isinstance(content, str):
-        fields["content"] = content
-    elif isinstance(content, dict) and isinstance(content.get("raw"), str):
-        fields["content"] = content["raw"]
-    elif creating or "content" in params:
-        fields["content"] = None if "content" in params else ""
-    if "author" in params:
-        author = (
-            User.objects.filter(pk=params["author"]).first()
-            if is_row_id(params["author"])
-            else None
-        )
-        if author is None:
-            raise WPError("rest_comment_author_invalid", "Invalid comment author ID.", 400)
-        fields.update(author_fields(author))
-    for name in ("author_name", "author_email", "author_url"):
-        if name in params:
-            fields[name] = params[name]
-    logged_in = getattr(user, "is_authenticated", False)
-    chose_author = any(
-        fields.get(name) for name in ("user_id", "author_name", "author_email", "author_url")
-    )
-    if creating and logged_in and (not moderator or not chose_author):
-        fields.update(author_fields(user))
-    if "author_name" in fields:
-        fields["author_name"] = comment_author_name(fields["author_name"])
-    if "author_email" in fields:
-        fields["author_email"] = str(fields["author_email"]).strip()
-    if "author_url" in fields:
-        fields["author_url"] = esc_url_raw(fields["author_url"])
-    if "author_ip" in params and moderator:
-        fields["author_ip"] = params["author_ip"]
-    elif creating:
-        fields["author_ip"] = remote_addr or "127.0.0.1"
-    if params.get("author_user_agent"):
-        fields["author_user_agent"] = sanitize_text_field(params["author_user_agent"])
-    elif creating:
-        fields["author_user_agent"] = sanitize_text_field(user_agent)[:254]
-    for name, value in fields.items():
-        if isinstance(value, str):  # wp_kses_no_null(); databases refuse NUL characters too
-            fields[name] = value.replace("\x00", "")
-    for name, is_gmt in (("date", False), ("date_gmt", True)):
-        if params.get(name):
-            moment = parse_request_date(params[name], is_gmt=is_gmt)
-            if moment is not None:
-                fields["date"] = moment
-            break
-    return fields
 
 
 def check_comment_lengths(fields: dict[str, Any]) -> None:

@@ -17,9 +17,10 @@ from comments.filters import comment_collection_args, filter_comments, normalise
 from comments.meta import COMMENT_META
 from comments.models import Comment
 from comments.options import discussion_option
-from comments.serializers import CommentSerializer, comment_serializer_class
+from comments.serializers import CommentSerializer, comment_serializer_class, comment_write_fields
 from content.models import Post
 from content.permalinks import load_ancestors
+from users.capabilities import needs_kses
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_key
 from wpapi.links import rest_url, site_url
@@ -225,7 +226,9 @@ class CommentViewSet(WPViewSet):
                 400,
             )
         services.check_comment_lengths(fields)
-        fields["content"] = services.filter_content(content, user, self.site_host())
+        fields["content"] = services.filter_content(
+            content, kses=needs_kses(user), site_host=self.site_host()
+        )
         if not fields["content"].strip():
             raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         parent_id = services.checked_parent(params.get("parent") or 0, post.pk)
@@ -234,7 +237,7 @@ class CommentViewSet(WPViewSet):
         COMMENT_META.check_can_write(prospective, params.get("meta"), user)
         return services.comment_create(
             post=post,
-            acting_user=user,
+            flood_check=not policies.is_flood_exempt(user),
             content=fields["content"],
             user_id=fields.get("user_id"),
             author_name=fields.get("author_name", ""),
@@ -273,7 +276,9 @@ class CommentViewSet(WPViewSet):
                 raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         services.check_comment_lengths(changes)
         if "content" in changes:
-            changes["content"] = services.filter_content(changes["content"], user, self.site_host())
+            changes["content"] = services.filter_content(
+                changes["content"], kses=needs_kses(user), site_host=self.site_host()
+            )
         if "parent" in params:
             post_id = changes["post"].pk if "post" in changes else comment.post_id
             changes["parent_id"] = services.checked_parent(
@@ -297,7 +302,7 @@ class CommentViewSet(WPViewSet):
         return self.serialize_one(self.reload(comment))
 
     def prepared(self, params: dict[str, Any], *, creating: bool) -> dict[str, Any]:
-        return services.prepare_comment_fields(
+        return comment_write_fields(
             params,
             user=self.request.user,
             creating=creating,

@@ -7,7 +7,7 @@ import hmac
 from typing import Any
 
 from content.models import Post
-from users.capabilities import user_can
+from users.capabilities import needs_kses, user_can  # noqa: F401 - needs_kses for views
 from wpapi.errors import WPError, forbidden
 from wpapi.registry import get_post_type, post_statuses, post_type_caps_for
 
@@ -59,11 +59,6 @@ def can_delete_post(user: Any, post: Post) -> bool:
 def type_can(user: Any, post_type: str, cap: str) -> bool:
     """A post type's primitive capability (`edit_posts`, `publish_posts`, ...) for `user`."""
     return user_can(user, post_type_caps_for(post_type)[cap])
-
-
-def needs_kses(user: Any) -> bool:
-    """Whether what `user` writes is filtered by kses (no unfiltered_html)."""
-    return not user_can(user, "unfiltered_html")
 
 
 def check_can_set_status(user: Any, post_type: str, status: str) -> None:

@@ -266,6 +266,11 @@ def all_capabilities(user: Any) -> dict[str, bool]:
     return caps
 
 
+def needs_kses(user: Any) -> bool:
+    """Whether what `user` writes goes through kses (they lack unfiltered_html)."""
+    return not user_can(user, "unfiltered_html")
+
+
 def user_can(user: Any, capability: str, obj: Any = None) -> bool:
     """May `user` do `capability` (to `obj`)? The counterpart of WordPress's user_can()."""
     if user is None or not user.is_authenticated or not getattr(user, "is_active", True):

@@ -17,6 +17,14 @@ def published_posts_condition(types: list[str]) -> Exists:
     return Exists(posts_anyone_reads(types).filter(author=OuterRef("pk")))
 
 
+def description_needs_kses(viewer: Any, *, trusted: bool) -> bool:
+    """pre_user_description: kses (tags removed, their text kept) unless the viewer holds
+    unfiltered_html. WordPress installs its kses filters at `init`, before an application
+    password has logged anyone in, so over Basic auth even administrators get them
+    (`trusted=False`); a cookie session is known by then."""
+    return not (trusted and user_can(viewer, "unfiltered_html"))
+
+
 def listable_users(viewer: Any, users: QuerySet[User]) -> QuerySet[User]:
     """Users a collection shows: everyone with list_users, else only users with published posts
     in a REST post type (WordPress restricts the query the same way for such callers)."""

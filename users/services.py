@@ -6,7 +6,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from users.capabilities import user_can
 from users.formatting import sanitize_nicename, sanitize_user, without_nul
 from users.meta import USER_META
 from users.models import ApplicationPassword, Role, User
@@ -19,16 +18,6 @@ from wpapi.formatting import esc_url_raw, kses, sanitize_text_field
 def valid_username(username: str) -> bool:
     """validate_username()."""
     return bool(username) and sanitize_user(username) == username
-
-
-def filter_description(viewer: Any, description: str, *, trusted: bool = True) -> str:
-    """pre_user_description: kses (tags removed, their text kept) unless the viewer holds
-    unfiltered_html. WordPress installs its kses filters at `init`, before an application
-    password has logged anyone in, so over Basic auth even administrators get them
-    (`trusted=False`); a cookie session is known by then."""
-    if trusted and user_can(viewer, "unfiltered_html"):
-        return description
-    return kses(description)
 
 
 def check_nicename_length(slug: Any) -> None:
@@ -62,7 +51,14 @@ PROFILE_FIELDS = {  # request parameter -> model field, max length
 }
 
 
-def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: bool) -> None:
+#: what a user write takes besides the login: the profile, email, slug, roles and meta
+USER_FIELDS = frozenset({*PROFILE_FIELDS, "email", "slug", "roles", "meta", "password"})
+
+
+def _apply_profile(user: User, params: dict[str, Any], kses_description: bool) -> None:
+    unknown = set(params) - USER_FIELDS
+    if unknown:
+        raise TypeError(f"unknown user fields: {', '.join(sorted(unknown))}")
     for name, (field, limit) in PROFILE_FIELDS.items():
         if name not in params or params[name] is None:
             continue
@@ -75,15 +71,17 @@ def _apply_profile(user: User, params: dict[str, Any], viewer: Any, trusted: boo
                 raise WPError(
                     "user_url_too_long", "User URL may not be longer than 100 characters.", 400
                 )
-        elif name == "description":
-            value = filter_description(viewer, value, trusted=trusted)
+        elif name == "description" and kses_description:
+            value = kses(value)  # pre_user_description: tags removed, their text kept
         setattr(user, field, value[:limit] if limit else value)
 
 
 @transaction.atomic
-def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) -> User:
-    """wp_insert_user() from REST parameters (already validated and sanitised)."""
-    username = params["username"]
+def user_create(
+    *, username: str, password: str, kses_description: bool = False, **params: Any
+) -> User:
+    """wp_insert_user(): a new user (a subscriber unless `roles` says otherwise) with the
+    given profile fields, email, slug and meta."""
     if len(username) > 60:
         raise WPError("user_login_too_long", "Username may not be longer than 60 characters.", 400)
     if User.objects.filter(username__iexact=username).exists():
@@ -99,10 +97,10 @@ def user_create(*, params: dict[str, Any], viewer: Any, trusted: bool = True) ->
     check_nicename_length(params.get("slug"))
     nicename = sanitize_nicename(params.get("slug") or "") or sanitize_nicename(username)
     user.nicename = user._free_nicename(nicename or "user")
-    _apply_profile(user, params, viewer, trusted)
+    _apply_profile(user, params, kses_description)
     if not user.display_name:  # wp_insert_user's default display name
         user.display_name = " ".join(filter(None, (user.first_name, user.last_name))) or username
-    user.set_password(params["password"])
+    user.set_password(password)
     user.date_joined = timezone.now()
     user.save()
     USER_META.update(user, params.get("meta"))
@@ -124,8 +122,8 @@ def check_user_update(*, user: User, params: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def user_update(*, user: User, params: dict[str, Any], viewer: Any, trusted: bool = True) -> User:
-    """wp_update_user() from REST parameters (already validated and sanitised)."""
+def user_update(*, user: User, kses_description: bool = False, **params: Any) -> User:
+    """wp_update_user(): the given profile fields, email, slug, password, roles and meta."""
     check_user_update(user=user, params=params)
     email = params.get("email")
     slug = params.get("slug")
@@ -135,7 +133,7 @@ def user_update(*, user: User, params: dict[str, Any], viewer: Any, trusted: boo
     if slug:
         check_nicename_length(slug)
         user.nicename = sanitize_nicename(slug) or user.nicename
-    _apply_profile(user, params, viewer, trusted)
+    _apply_profile(user, params, kses_description)
     if params.get("password"):
         user.set_password(params["password"])
     if params.get("roles") is not None:  # [] takes every role away, as role=false does

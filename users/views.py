@@ -153,9 +153,14 @@ class UserViewSet(WPViewSet):
             raise WPError("rest_user_exists", "Cannot create existing user.", 400)
         if params.get("roles"):
             policies.check_role_update(self.request.user, None, params["roles"])
-        USER_META.check_can_write(User(), params.get("meta"), self.request.user)
+        viewer = self.request.user
+        USER_META.check_can_write(User(), params.get("meta"), viewer)
+        fields = self.write_fields(params)
         return services.user_create(
-            params=params, viewer=self.request.user, trusted=not self.via_app_password()
+            username=params["username"],
+            password=fields.pop("password"),
+            kses_description=self.description_needs_kses(),
+            **fields,
         )
 
     def perform_update(self, user: User, params: dict[str, Any]) -> User:
@@ -168,7 +173,18 @@ class UserViewSet(WPViewSet):
             policies.check_role_update(viewer, user.pk, params["roles"])
         USER_META.check_can_write(user, params.get("meta"), viewer)
         return services.user_update(
-            user=user, params=params, viewer=viewer, trusted=not self.via_app_password()
+            user=user,
+            kses_description=self.description_needs_kses(),
+            **self.write_fields(params),
+        )
+
+    def write_fields(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The request's arguments as the user services take them."""
+        return {name: value for name, value in params.items() if name in services.USER_FIELDS}
+
+    def description_needs_kses(self) -> bool:
+        return policies.description_needs_kses(
+            self.request.user, trusted=not self.via_app_password()
         )
 
     def via_app_password(self) -> bool:
