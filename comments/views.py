@@ -13,10 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from comments import policies, services
-from comments.filters import comment_collection_args, filter_comments, normalise_list_params
 from comments.meta import COMMENT_META
 from comments.models import Comment
 from comments.options import discussion_option
+from comments.queries import comment_collection_args, filter_comments, normalise_list_params
 from comments.serializers import CommentSerializer, comment_serializer_class, comment_write_fields
 from content.models import Post
 from content.permalinks import load_ancestors

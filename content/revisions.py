@@ -11,11 +11,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from content.filters import check_orderby_has_its_argument
 from content.formatting import render_content, render_title, wpautop, wptexturize
 from content.models import Post
 from content.nested import UnderPostMixin, register_under_posts
 from content.permalinks import post_guid
+from content.queries import check_orderby_has_its_argument
 from content.serializers.schema import post_properties
 from users.capabilities import user_can
 from wpapi.errors import WPError

@@ -9,11 +9,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content import policies, services
-from content.filters import filter_posts, post_collection_args
 from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import load_ancestors
-from content.queries import found_posts_recounted
+from content.queries import filter_posts, found_posts_recounted, post_collection_args
 from content.serializers import (
     PostSerializer,
     PostStatusSerializer,

@@ -8,9 +8,9 @@ from rest_framework.response import Response
 
 from content.models import Post
 from taxonomy import policies
-from taxonomy.filters import filter_terms, term_collection_args
 from taxonomy.meta import TERM_META
 from taxonomy.models import Term
+from taxonomy.queries import filter_terms, term_collection_args
 from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
 from taxonomy.services import term_create, term_delete, term_update, terms_of
 from wpapi.errors import WPError

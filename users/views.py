@@ -12,9 +12,9 @@ from rest_framework.response import Response
 
 from users import policies, services
 from users.authentication import create_nonce
-from users.filters import filter_users, user_collection_args
 from users.meta import USER_META
 from users.models import ApplicationPassword, User
+from users.queries import filter_users, user_collection_args
 from users.serializers import ApplicationPasswordSerializer, UserSerializer
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError

@@ -18,7 +18,6 @@ from rest_framework.response import Response
 
 from content.media import services as media_services
 from content.media.files import allowed_mime_types, raw_text
-from content.media.filters import filter_media, media_collection_args
 from content.media.policies import (
     can_edit_attachment,
     check_can_delete,
@@ -26,6 +25,7 @@ from content.media.policies import (
     check_can_upload,
     check_status_change,
 )
+from content.media.queries import filter_media, media_collection_args
 from content.media.schema import EDIT_ARGS
 from content.media.serializers import MediaSerializer, media_serializer_class
 from content.meta_fields import POST_META

@@ -7,10 +7,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from content.filters import POST_ORDERBY, post_query, status_validator
 from content.media.files import MIME_TYPES, media_types
 from content.models import Post
-from content.queries import query_posts
+from content.queries import POST_ORDERBY, post_query, query_posts, status_validator
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 INT_LIST = {"type": "array", "items": {"type": "integer"}, "default": []}

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from content import policies
 from content.formatting import sanitize_title
 from content.models import Post
-from content.queries import PostQuery, query_posts, term_families
+from content.queries.wp_query import PostQuery, query_posts, term_families
 from wpapi import schema as wp_schema
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError, forbidden_status
