@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from content.formatting import render_title
 from content.models import Post
 from content.permalinks import load_ancestors, post_permalink
-from content.queries import PostQuery, query_posts
+from content.queries import PostQuery, posts_anyone_reads, query_posts
 from taxonomy.models import Term
 from taxonomy.serializers import term_serializer_for
 from wpapi.links import rest_url, site_url
@@ -285,7 +285,7 @@ class SearchViewSet(WPViewSet):
     def formats_found(self, subtypes: list[str]) -> list[str]:
         """WP_REST_Post_Format_Search_Handler: the formats in use, by name."""
         used = set(
-            Post.objects.filter(type="post", status="publish", format__in=subtypes)
+            posts_anyone_reads(["post"]).filter(format__in=subtypes)
             .values_list("format", flat=True)
             .distinct()
         )
