@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 
 from comments.formatting import kses_comment, make_clickable, rel_ugc
@@ -26,19 +26,33 @@ FLOOD_SECONDS = 15
 STATUS_WORDS = {"1": "approved", "0": "unapproved", "spam": "spam", "trash": "trash"}
 
 
-def update_post_comment_count(*post_ids: int) -> None:
-    """wp_update_comment_count_now(): a post's comment_count is its approved comments."""
+def update_post_comment_count(*post_ids: int) -> int:
+    """wp_update_comment_count_now(): a post's comment_count is its approved comments (every
+    post's when no ID is given). Returns how many stored counts changed."""
     ids = {post_id for post_id in post_ids if post_id}
-    if not ids:
-        return
+    posts = Post.objects.filter(pk__in=ids) if post_ids else Post.objects.all()
+    if post_ids and not ids:
+        return 0
+    approved = Comment.objects.filter(status=Comment.Status.APPROVED)
+    if post_ids:
+        approved = approved.filter(post_id__in=ids)
     counts = dict(
-        Comment.objects.filter(post_id__in=ids, status=Comment.Status.APPROVED)
-        .values_list("post_id")
-        .annotate(n=Count("id"))
-        .values_list("post_id", "n")
+        approved.values_list("post_id").annotate(n=Count("id")).values_list("post_id", "n")
     )
-    for post_id in ids:
-        Post.objects.filter(pk=post_id).update(comment_count=counts.get(post_id, 0))
+    stored = posts.exclude(comment_count=0) if not post_ids else posts
+    changed = {
+        pk: counts.get(pk, 0)
+        for pk, count in stored.values_list("pk", "comment_count")
+        if count != counts.get(pk, 0)
+    }
+    if not post_ids:  # posts with approved comments whose stored count is 0
+        zero = set(posts.filter(comment_count=0, pk__in=list(counts)).values_list("pk", flat=True))
+        changed.update({pk: counts[pk] for pk in zero})
+    if changed:
+        Post.objects.filter(pk__in=changed).update(
+            comment_count=Case(*[When(pk=pk, then=Value(n)) for pk, n in changed.items()])
+        )
+    return len(changed)
 
 
 def filter_content(content: str, *, kses: bool, site_host: str = "") -> str:

@@ -11,7 +11,7 @@ from comments.models import Comment
 def post_saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
     """A trashed post's comments become 'post-trashed'; they get their statuses back when it
     leaves the trash. One UPDATE, and only when the post is or was in the trash."""
-    if created:
+    if created or not instance.status_changed:
         return
     comments = Comment.objects.filter(post_id=instance.pk)
     if instance.status == "trash":

@@ -106,9 +106,25 @@ class Post(models.Model):
     def __str__(self) -> str:
         return self.title or f"{self.type} {self.pk}"
 
+    def save(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().save(*args, **kwargs)  # post_save receivers still see the status it had
+        self.stored_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):  # noqa: ANN001, ANN206 - Django's signature
+        post = super().from_db(db, field_names, values)
+        post.stored_status = post.__dict__.get("status")  # what transition_post_status compares
+        return post
+
     @property
     def type_object(self) -> PostType | None:
         return get_post_type(self.type)
+
+    @property
+    def status_changed(self) -> bool:
+        """Whether `status` differs from what was read from the database (always true for a
+        post not read from it). The stored counts follow status transitions."""
+        return getattr(self, "stored_status", None) != self.status
 
 
 class PostMeta(models.Model):

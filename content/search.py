@@ -285,7 +285,8 @@ class SearchViewSet(WPViewSet):
     def formats_found(self, subtypes: list[str]) -> list[str]:
         """WP_REST_Post_Format_Search_Handler: the formats in use, by name."""
         used = set(
-            posts_anyone_reads(["post"]).filter(format__in=subtypes)
+            posts_anyone_reads(["post"])
+            .filter(format__in=subtypes)
             .values_list("format", flat=True)
             .distinct()
         )

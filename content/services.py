@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -333,8 +334,25 @@ def break_hierarchy_loop(post_id: int, parent_id: int) -> None:
         current = Post.objects.filter(pk=current).values_list("parent_id", flat=True).first()
 
 
+def recount_terms(post_id: int, also: Iterable[int] = ()) -> None:
+    """wp_update_term_count() for the terms of a post that was written (and the terms it just
+    left), as WordPress does on wp_set_object_terms() and on every status transition."""
+    from taxonomy.models import TermRelationship
+    from taxonomy.services import update_term_counts
+
+    ids = set(also) | set(
+        TermRelationship.objects.filter(post_id=post_id).values_list("term_id", flat=True)
+    )
+    if ids:
+        update_term_counts(ids)
+
+
 def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
+    """wp_set_object_terms() for each taxonomy given (a post keeps at least the default
+    category), then the counts of every term the post is in or just left."""
     from taxonomy.models import Term, TermRelationship
+
+    left: set[int] = set()
 
     if (
         post.type == "post"
@@ -358,6 +376,7 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
             )
         )
         TermRelationship.objects.filter(post=post, term_id__in=current - wanted).delete()
+        left |= current - wanted
         TermRelationship.objects.bulk_create(
             [
                 TermRelationship(post=post, term_id=term_id)
@@ -365,6 +384,7 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
                 if term_id in wanted - current
             ]
         )
+    recount_terms(post.pk, left)
 
 
 def _prepare_insert(post: Post, fields: dict[str, Any], *, creating: bool, kses: bool) -> dict:
@@ -616,4 +636,4 @@ def post_delete(*, post: Post) -> None:
     ).update(parent=post.parent_id)
     Post.objects.filter(parent=post, type=Post.Type.ATTACHMENT).update(parent=None)
     Post.objects.filter(parent=post, type=Post.Type.REVISION).delete()
-    post.delete()
+    post.delete()  # the terms' counts follow (taxonomy.signals)

@@ -19,23 +19,12 @@ class TermMetaInline(admin.TabularInline):
 
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "taxonomy", "parent", "post_count")
+    list_display = ("name", "slug", "taxonomy", "parent", "count")
     list_filter = ("taxonomy",)
     search_fields = ("name", "slug")
     fields = ("taxonomy", "name", "slug", "description", "parent")
     raw_id_fields = ("parent",)
     inlines = [TermMetaInline]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Term]:
-        from taxonomy.services import with_post_counts
-        from wpapi.registry import taxonomies
-
-        types = sorted({t for tax in taxonomies().values() for t in tax.object_types})
-        return with_post_counts(super().get_queryset(request), types)
-
-    @admin.display(description="Count", ordering="post_count")
-    def post_count(self, term: Term) -> int:
-        return getattr(term, "post_count", 0)
 
     def save_model(self, request: HttpRequest, obj: Term, form: Any, change: bool) -> None:
         taxonomy = get_taxonomy(obj.taxonomy)

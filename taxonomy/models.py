@@ -16,6 +16,9 @@ class Term(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     term_group = models.IntegerField(default=0)
+    #: WordPress's term_taxonomy.count: the published objects in the term, kept on every write
+    #: (taxonomy.services.update_term_counts) rather than counted on read
+    count = models.IntegerField(default=0)
     posts = models.ManyToManyField(
         "content.Post", through="TermRelationship", related_name="terms", blank=True
     )

@@ -55,7 +55,7 @@ def term_collection_args(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
 def non_empty_ids(taxonomy: Taxonomy, terms: QuerySet[Term]) -> set[int]:
     """hide_empty for a hierarchical taxonomy keeps an empty term whose descendants have posts
     (get_terms with hierarchical=true); one query over the taxonomy's (id, parent, count)."""
-    rows = list(terms.values_list("id", "parent_id", "post_count"))
+    rows = list(terms.values_list("id", "parent_id", "count"))
     keep = set()
     parents = {term_id: parent_id for term_id, parent_id, _ in rows}
     for term_id, _, count in rows:
@@ -103,9 +103,9 @@ def filter_terms(
         terms = terms.filter(pk__in=TermRelationship.objects.filter(post_id=post).values("term_id"))
     if params.get("hide_empty"):
         if taxonomy.hierarchical and all_terms is not None:
-            terms = terms.filter(Q(post_count__gt=0) | Q(pk__in=non_empty_ids(taxonomy, all_terms)))
+            terms = terms.filter(Q(count__gt=0) | Q(pk__in=non_empty_ids(taxonomy, all_terms)))
         else:
-            terms = terms.filter(post_count__gt=0)
+            terms = terms.filter(count__gt=0)
     return order_terms(terms, params, include, slugs)
 
 
@@ -123,7 +123,7 @@ def order_terms(
     elif orderby == "term_group":
         key = "term_group"
     elif orderby == "count":
-        key = "post_count"
+        key = "count"
     elif orderby == "description":
         key = Lower("description")
     elif orderby == "include" and include:

@@ -77,7 +77,7 @@ class TermSerializer(WPSerializer):
         if self.wants("id"):
             data["id"] = term.pk
         if self.wants("count"):
-            data["count"] = getattr(term, "post_count", 0)
+            data["count"] = term.count
         if self.wants("description"):
             data["description"] = term.description
         if self.wants("link"):

@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from taxonomy.meta import TERM_META
 from taxonomy.models import Term, TermRelationship
@@ -20,7 +19,7 @@ from wpapi.formatting import (
     sanitize_title,
     specialchars,
 )
-from wpapi.registry import Taxonomy
+from wpapi.registry import Taxonomy, get_taxonomy
 from wpapi.site import get_option
 
 DEFAULT_CATEGORY_SLUG = "uncategorized"
@@ -61,27 +60,54 @@ def is_default_term(term: Term) -> bool:
 
 
 # --- counts ------------------------------------------------------------------------------------
-def with_post_counts(terms: QuerySet[Term], object_types: Iterable[str]) -> QuerySet[Term]:
-    """Annotate `post_count`: the term's published objects of `object_types` (WordPress's
-    term_taxonomy.count as _update_post_term_count keeps it), computed in the same query, so it
-    is right after every post create, update, trash or delete without any bookkeeping."""
-    published = (
-        TermRelationship.objects.filter(
-            term=OuterRef("pk"), post__status="publish", post__type__in=list(object_types)
+def counted_relationships(taxonomy: Taxonomy) -> Q:
+    """_update_post_term_count(): the relationships a term's count counts, for its taxonomy's
+    object types: published posts, and attachments that are published or inherit from a
+    published parent."""
+    types = [slug for slug in taxonomy.object_types if slug != "attachment"]
+    counted = Q(post__type__in=types, post__status="publish")
+    if "attachment" in taxonomy.object_types:
+        counted |= Q(post__type="attachment") & (
+            Q(post__status="publish") | Q(post__status="inherit", post__parent__status="publish")
         )
-        .order_by()
-        .values("term")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return terms.annotate(
-        post_count=Coalesce(Subquery(published, output_field=IntegerField()), Value(0))
-    )
+    return Q(term__taxonomy=taxonomy.slug) & counted
+
+
+def update_term_counts(term_ids: Iterable[int] | None = None) -> int:
+    """wp_update_term_count(): store each term's count again (every term when `term_ids` is
+    None), in one query per taxonomy for the counts and one for the update. Returns how many
+    stored counts changed."""
+    terms = Term.objects.all() if term_ids is None else Term.objects.filter(pk__in=set(term_ids))
+    current = {
+        pk: (taxonomy, count)
+        for pk, taxonomy, count in terms.values_list("pk", "taxonomy", "count")
+    }
+    if not current:
+        return 0
+    counts = dict.fromkeys(current, 0)
+    for slug in {taxonomy for taxonomy, _ in current.values()}:
+        taxonomy = get_taxonomy(slug)
+        if taxonomy is None:
+            continue
+        ids = [pk for pk, (tax, _) in current.items() if tax == slug]
+        rows = (
+            TermRelationship.objects.filter(counted_relationships(taxonomy), term_id__in=ids)
+            .values("term_id")
+            .annotate(total=Count("pk"))
+            .values_list("term_id", "total")
+        )
+        counts.update(rows)
+    changed = {pk: n for pk, n in counts.items() if current[pk][1] != n}
+    if changed:
+        Term.objects.filter(pk__in=changed).update(
+            count=Case(*[When(pk=pk, then=Value(n)) for pk, n in changed.items()])
+        )
+    return len(changed)
 
 
 def terms_of(taxonomy: Taxonomy) -> QuerySet[Term]:
-    """The terms of one taxonomy with their published-post counts."""
-    return with_post_counts(Term.objects.filter(taxonomy=taxonomy.slug), taxonomy.object_types)
+    """The terms of one taxonomy."""
+    return Term.objects.filter(taxonomy=taxonomy.slug)
 
 
 # --- text --------------------------------------------------------------------------------------
@@ -335,4 +361,5 @@ def term_delete(*, term: Term) -> None:
                     [TermRelationship(term=fallback, post_id=post_id) for post_id in orphans],
                     ignore_conflicts=True,
                 )
+                update_term_counts([fallback.pk])
     term.delete()

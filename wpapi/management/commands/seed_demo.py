@@ -2,8 +2,10 @@
 
 from importlib import import_module
 from importlib.util import find_spec
+from io import StringIO
 
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -30,4 +32,5 @@ class Command(BaseCommand):
             for label in sorted(labels, key=lambda x: ORDER.index(x) if x in ORDER else 99):
                 if label in ORDER and find_spec(f"{label}.demo") is not None:
                     import_module(f"{label}.demo").seed()
+            call_command("recount", stdout=StringIO())  # the demo writes rows in bulk
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
