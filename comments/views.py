@@ -141,13 +141,15 @@ class CommentViewSet(WPViewSet):
         return extra
 
     # --- permissions -------------------------------------------------------------------------
-    # --- _embed of many posts' replies in one go ----------------------------------------------
-    embeds_collections_by = "post"
+    # --- _embed of many posts' replies (or comments' children) in one go ------------------------
+    embeds_collections_by = ("post", "parent")
 
-    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
-        """`?post=<id>` for every post of a page, when this user may list them all: each post's
-        first page of comments, in the list's order, from one query."""
-        self.params["post"] = values
+    def embed_collections(self, key: str, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """`?post=<id>` for every post of a page (or `?parent=<id>` for every comment), when
+        this user may list them all: each one's first page of comments, in the list's order,
+        from one query."""
+        column = {"post": "post_id", "parent": "parent_id"}[key]
+        self.params[key] = values
         try:
             self.check_list_permission()
         except WPError:
@@ -156,14 +158,14 @@ class CommentViewSet(WPViewSet):
         per_page = self.params.get("per_page") or 10
         ranked = comments.annotate(
             embed_rank=Window(
-                RowNumber(), partition_by=F("post_id"), order_by=list(comments.query.order_by)
+                RowNumber(), partition_by=F(column), order_by=list(comments.query.order_by)
             )
         )
         rows = list(ranked.filter(embed_rank__lte=per_page))
         items = dict(zip([row.pk for row in rows], self.serialize(rows), strict=True))
         found: dict[int, list[dict[str, Any]]] = {value: [] for value in values}
         for row in rows:
-            found[row.post_id].append(items[row.pk])
+            found[getattr(row, column)].append(items[row.pk])
         return found
 
     def check_list_permission(self) -> None:

@@ -157,9 +157,9 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         policies.check_can_delete_term(self.request.user, term)
 
     # --- _embed of many posts' terms (wp:term links) in one go --------------------------------
-    embeds_collections_by = "post"
+    embeds_collections_by = ("post",)
 
-    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def embed_collections(self, key: str, values: list[int]) -> dict[int, list[dict[str, Any]]]:
         """`?post=<id>` for every post of a page: the posts this user may read, their terms
         in the list's order (first page), one query per kind for all of them."""
         from taxonomy.models import TermRelationship

@@ -8,13 +8,13 @@ resource says it can, so a page of ten posts costs what one costs.
 The protocol a viewset implements for that (the base viewset, wpapi.viewsets.WPViewSet,
 provides both halves):
 
-- **Items by ID.** `embeds_in_bulk = True` and `embed_items(ids) -> {id: item}`: the items
-  `GET <route>/<id>?context=embed` would answer, for the IDs that exist and that the caller may
-  read. Every link of a page to `<route>/<id>` is answered by one call.
-- **Collections by one argument.** `embeds_collections_by = "<argument>"` and
-  `embed_collections(values) -> {value: [items]}`: for each value, the list
-  `GET <route>?<argument>=<value>&context=embed` would answer (its first page). The replies
-  and terms of every post of a page are answered by one call.
+- **Items by ID.** `embeds_in_bulk = True` and `embed_items(ids) -> {id: answer}`: what
+  `GET <route>/<id>?context=embed` would answer for each ID, the error objects of missing and
+  forbidden items included. Every link of a page to `<route>/<id>` is answered by one call.
+- **Collections by an argument.** `embeds_collections_by = ("<argument>", ...)` and
+  `embed_collections(argument, values) -> {value: [items]}`: for each value, the list
+  `GET <route>?<argument>=<value>&context=embed` would answer (its first page). The replies,
+  children and terms of every item of a page are answered by one call each.
 
 Both run inside the viewset's own request lifecycle: an internal GET of the route (same user,
 same arguments, `context=embed`) is dispatched to `Route.embed_view`, whose action is `embed`,
@@ -99,7 +99,7 @@ def fetch_in_batches(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
     """The answers to `hrefs` that batches can give: links to items grouped by route, and
     links to collections that differ only in the resource's `embeds_collections_by`."""
     items: dict[int, tuple[Route, list[tuple[str, int]]]] = {}
-    collections: dict[tuple[int, str], tuple[Route, str, list[tuple[str, int]]]] = {}
+    collections: dict[tuple[int, str, str], tuple[Route, str, str, list[tuple[str, int]]]] = {}
     for href in hrefs:
         parts = urlsplit(href)
         if "/wp-json" not in parts.path:
@@ -112,27 +112,29 @@ def fetch_in_batches(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
         if not parts.query and set(kwargs) == {"id"} and viewset.batches_embeds():
             items.setdefault(id(route), (route, []))[1].append((href, int(kwargs["id"])))
             continue
-        key = getattr(viewset, "embeds_collections_by", None)
-        if not parts.query or kwargs or not key or route.actions.get("GET") != "list":
+        keys = getattr(viewset, "embeds_collections_by", ())
+        if not parts.query or kwargs or not keys or route.actions.get("GET") != "list":
             continue
         pairs = parse_qsl(parts.query, keep_blank_values=True)
+        key = next((name for name, _ in pairs if name in keys), None)
         values = [value for name, value in pairs if name == key]
-        if len(values) != 1 or not values[0].isdigit():
+        if key is None or len(values) != 1 or not values[0].isdigit():
             continue
         others = urlencode(sorted((name, value) for name, value in pairs if name != key))
-        group = collections.setdefault((id(route), others), (route, others, []))
-        group[2].append((href, int(values[0])))
+        group = collections.setdefault((id(route), key, others), (route, key, others, []))
+        group[3].append((href, int(values[0])))
     found: dict[str, Any] = {}
     for route, members in items.values():
         if len(members) > 1:
-            query = "context=embed"
-            answers = _ask(request, route, members[0][0].split("?")[0], query, "retrieve", members)
-            found.update(answers)
-    for route, others, members in collections.values():
+            href = members[0][0].split("?")[0]
+            found.update(
+                _ask(request, route, href, "context=embed", EmbedBatch("retrieve"), members)
+            )
+    for route, key, others, members in collections.values():
         if len(members) > 1:
             query = f"{others}&context=embed" if others else "context=embed"
             href = members[0][0].split("?")[0]
-            found.update(_ask(request, route, href, query, "list", members))
+            found.update(_ask(request, route, href, query, EmbedBatch("list", key=key), members))
     return found
 
 
@@ -141,14 +143,14 @@ def _ask(
     route: Route,
     href: str,
     query: str,
-    action: str,
+    batch: EmbedBatch,
     members: list[tuple[str, int]],
 ) -> dict[str, Any]:
     """One internal request answering every member link it can."""
     sub, path = internal_request(request, "GET", f"{href}?{query}")
-    values = list(dict.fromkeys(value for _, value in members))
+    batch.values = list(dict.fromkeys(value for _, value in members))
     state = wp_state(sub)
-    state.embed = EmbedBatch(action=action, values=values)
+    state.embed = batch
     state.route, state.route_path = route, normalise_path(path)
     _, kwargs = router.match(state.route_path)
     response = route.embed_view(sub, **kwargs)

@@ -23,6 +23,8 @@ class EmbedBatch:
 
     action: str
     values: list[int] = field(default_factory=list)
+    #: the argument the values are for ("list" batches)
+    key: str = ""
 
 
 @dataclass

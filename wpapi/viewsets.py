@@ -406,9 +406,9 @@ class WPViewSet(viewsets.GenericViewSet):
     #: `_embed` may read many items of this resource in one go (embed_items); a resource
     #: whose single GET is not "the object by id, then check_retrieve_permission" turns it off
     embeds_in_bulk = True
-    #: the argument by which `_embed` may read this collection for many objects at once (the
+    #: the arguments by which `_embed` may read this collection for many objects at once (the
     #: replies or terms of every post of a page): resources implementing embed_collections()
-    embeds_collections_by: str | None = None
+    embeds_collections_by: tuple[str, ...] = ()
 
     @classmethod
     def batches_embeds(cls) -> bool:
@@ -420,32 +420,36 @@ class WPViewSet(viewsets.GenericViewSet):
         if batch.action == "retrieve":
             answers = self.embed_items(batch.values)
         else:
-            answers = self.embed_collections(batch.values)
+            answers = self.embed_collections(batch.key, batch.values)
         return Response({str(value): items for value, items in answers.items()})
 
     def embed_items(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        """Items as `retrieve` answers each, for those that exist and this user may read,
-        serialized together so related data is loaded once for all of them."""
+        """Each item as `retrieve` answers it, the error objects of missing and forbidden ones
+        included, readable ones serialized together so related data is loaded once."""
         objects = {obj.pk: obj for obj in self.many_queryset(ids)}
+        answers: dict[int, dict[str, Any]] = {}
         readable = []
         for pk in dict.fromkeys(ids):
             obj = objects.get(pk)
-            if obj is None:
-                continue
             try:
+                if obj is None:
+                    raise WPError(self.not_found_code, self.not_found_message, 404)
                 self.check_retrieve_permission(obj)
-            except WPError:
+            except WPError as error:
+                answers[pk] = error.as_dict()
                 continue
             readable.append(obj)
-        return {obj.pk: item for obj, item in zip(readable, self.serialize(readable), strict=True)}
+        answers.update(zip([obj.pk for obj in readable], self.serialize(readable), strict=True))
+        return answers
 
     def many_queryset(self, ids: list[int]) -> QuerySet:
         """The objects embed_items reads; annotate here what their permission checks need."""
         return self.get_queryset().filter(pk__in=ids)
 
-    def embed_collections(self, values: list[int]) -> dict[int, list[dict[str, Any]]]:
-        """For each value of `embeds_collections_by`, the list a GET with that value answers
-        (its first page), for the values this user may read; the others are left out."""
+    def embed_collections(self, key: str, values: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """For each value of the argument `key` (one of embeds_collections_by), the list a GET
+        with that value answers (its first page), for the values this user may read; the
+        others are left out (and asked one by one)."""
         raise NotImplementedError
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -39,8 +39,8 @@ def test_batched_embeds_equal_one_by_one(api_client, site, user_with_role, monke
         api_client.force_authenticate(user_with_role(who))
     batched = api_client.get(URL, {"_embed": "1"}).json()
     monkeypatch.setattr(WPViewSet, "embeds_in_bulk", False)
-    monkeypatch.setattr(TermViewSet, "embeds_collections_by", None)
-    monkeypatch.setattr(CommentViewSet, "embeds_collections_by", None)
+    monkeypatch.setattr(TermViewSet, "embeds_collections_by", ())
+    monkeypatch.setattr(CommentViewSet, "embeds_collections_by", ())
     one_by_one = api_client.get(URL, {"_embed": "1"}).json()
     assert batched == one_by_one
     assert all("author" in post["_embedded"] for post in batched)
@@ -55,3 +55,58 @@ def test_embedded_authors_and_terms_cost_constant_queries(api_client, site):
     make_posts(6, authors, terms)
     many = count_queries(lambda: api_client.get(URL, {"_embed": "1", "per_page": 10}))
     assert many == few
+
+
+@pytest.fixture
+def big_site(db):
+    """50 posts and 50 pages, each with an author, terms, comments (threaded), a featured
+    image and, for pages, a parent: every embeddable link kind there is."""
+    authors = [UserFactory(role="author") for _ in range(5)]
+    terms = [TermFactory(), TermFactory(), TagFactory(), TagFactory()]
+    parents = [PostFactory(type="page", author=authors[0]) for _ in range(3)]
+    for number in range(50):
+        image = PostFactory(type="attachment", status="inherit", mime_type="image/png")
+        post = PostFactory(
+            author=authors[number % 5], terms=terms[number % 2 :: 2], featured_media=image
+        )
+        first = CommentFactory(post=post)
+        CommentFactory(post=post, parent=first)
+        PostFactory(
+            type="page",
+            author=authors[number % 5],
+            parent=parents[number % 3],
+            featured_media=image,
+        )
+    return authors
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/wp-json/wp/v2/posts",
+        "/wp-json/wp/v2/pages",
+        "/wp-json/wp/v2/comments",
+        "/wp-json/wp/v2/media",
+    ],
+)
+@pytest.mark.parametrize("who", [None, "administrator"])
+def test_embed_costs_the_same_for_2_and_50_items(api_client, big_site, user_with_role, url, who):
+    if who:
+        api_client.force_authenticate(user_with_role(who))
+    api_client.get(url, {"_embed": "1", "per_page": 2})  # warm per-process caches
+    two = count_queries(lambda: api_client.get(url, {"_embed": "1", "per_page": 2}))
+    fifty = count_queries(lambda: api_client.get(url, {"_embed": "1", "per_page": 50}))
+    assert fifty == two
+
+
+@pytest.mark.parametrize("url", ["/wp-json/wp/v2/comments", "/wp-json/wp/v2/media"])
+def test_batched_errors_and_children_equal_one_by_one(api_client, big_site, monkeypatch, url):
+    # the media's authors have no published posts: anonymous callers get their error objects
+    batched = api_client.get(url, {"_embed": "1", "per_page": 50}).json()
+    monkeypatch.setattr(WPViewSet, "embeds_in_bulk", False)
+    monkeypatch.setattr(CommentViewSet, "embeds_collections_by", ())
+    one_by_one = api_client.get(url, {"_embed": "1", "per_page": 50}).json()
+    assert batched == one_by_one
+    assert any("code" in item["_embedded"].get("author", [{}])[0] for item in batched) or (
+        url.endswith("comments")
+    )
