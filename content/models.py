@@ -96,7 +96,9 @@ class Post(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["type", "status", "-date"], name="post_type_status_date"),
+            models.Index(
+                fields=["type", "status", "-date", "-id"], name="post_type_status_date_id"
+            ),
             models.Index(fields=["slug"], name="post_slug"),
             models.Index(fields=["author", "type"], name="post_author_type"),
             models.Index(fields=["parent", "type"], name="post_parent_type"),
