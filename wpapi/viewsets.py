@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError, forbidden
+from wpapi.formatting import without_nul
 from wpapi.links import rest_url
 from wpapi.params import parse_query_string, php_build_query, querydict_to_params
 from wpapi.serializers import WPSerializer
@@ -169,7 +170,13 @@ class WPViewSet(viewsets.GenericViewSet):
             self.wp_context, self.params, self.object = "view", {}, None
             return
         try:
-            self.params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+            # NUL characters survive validation (an enum or a number holding one is refused, as
+            # WordPress refuses it), then never reach the database (PostgreSQL refuses them): a
+            # write drops them, as wp_kses_no_null() does; a read turns each into U+FFFD, so a
+            # filter holding one still matches nothing, as in WordPress, rather than more.
+            params = wp_schema.process_args(self.args_for(self.action), self.raw_params())
+            reading = request.method in ("GET", "HEAD")
+            self.params = without_nul(params, "\ufffd" if reading else "")
         except WPError:
             # WordPress still lists in Allow the methods whose permission checks pass
             self.params, self.wp_context, self.object = {}, "view", None

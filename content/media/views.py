@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
-from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import BaseParser, FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -37,7 +37,7 @@ from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError, forbidden, forbidden_status
 from wpapi.links import rest_url, site_url
-from wpapi.params import parse_query_string
+from wpapi.params import WordPressJSONParser, parse_query_string
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
 
@@ -95,7 +95,7 @@ def filename_from_disposition(value: str) -> str | None:
 
 class MediaViewSet(WPViewSet):
     serializer_class = MediaSerializer
-    parser_classes = [JSONParser, FormParser, MultiPartParser, RawBodyParser]
+    parser_classes = [WordPressJSONParser, FormParser, MultiPartParser, RawBodyParser]
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid post ID."
     invalid_page_code = "rest_post_invalid_page_number"
     id_description = "Unique identifier for the post."
