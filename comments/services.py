@@ -21,6 +21,7 @@ from users.models import User
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 from wpapi.formatting import esc_url_raw, sanitize_text_field
+from wpapi.models import overlong_fields
 
 MAX_ID = 2**63 - 1
 
@@ -200,7 +201,7 @@ def comment_create(
         )
     else:
         approved = Comment.Status.APPROVED
-    comment = Comment.objects.create(
+    comment = Comment(
         post=post,
         parent_id=parent_id,
         user_id=user_id,
@@ -214,6 +215,9 @@ def comment_create(
         status=approved,
         type=comment_type,
     )
+    if overlong_fields(comment):  # wp_insert_comment() fails in the database (WordPress: 500)
+        raise WPError("rest_comment_failed_create", "Creating comment failed.", 400)
+    comment.save()
     if status is not None:
         comment_set_status(comment=comment, status=status)
     if meta:
@@ -234,6 +238,8 @@ def comment_update(
     old_post = comment.post_id
     for name, value in changes.items():
         setattr(comment, name, value)
+    if overlong_fields(comment):  # wp_update_comment() fails in the database (WordPress: 500)
+        raise WPError("rest_comment_failed_edit", "Updating comment failed.", 400)
     if changes:
         comment.save()
     if status is not None:
