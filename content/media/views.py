@@ -302,12 +302,16 @@ class MediaViewSet(WPViewSet):
         if files:
             upload = files.get("file")
             if upload is None:  # files, but none in `file`: wp_handle_upload() gets nothing
-                raise WPError("rest_upload_unknown_error", media_services.FAILED_UPLOAD_TEST, 500)
+                raise WPError(
+                    "rest_upload_unknown_error",
+                    media_services.FAILED_UPLOAD_TEST,
+                    media_services.BAD_FILE_STATUS,
+                )
             if upload.size > max_upload_size():
                 raise WPError(
                     "rest_upload_unknown_error",
                     "The uploaded file exceeds the upload_max_filesize directive in php.ini.",
-                    500,
+                    media_services.TOO_BIG_STATUS,
                 )
             data = upload.read()
             if md5 and md5 != media_services.content_md5(data):
