@@ -353,8 +353,7 @@ def test_no_hostile_input_gets_a_5xx(
 
 
 @pytest.mark.xfail(
-    reason="out-of-range integers (page, per_page, offset, IDs, integer settings) are the "
-    "lead's refactor",
+    reason="out-of-range page, per_page, offset and ID numbers are the lead's refactor",
     raises=AssertionError,
     strict=False,
 )
