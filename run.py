@@ -48,6 +48,9 @@ def install(extras: str) -> None:
 def serve(args: list[str]) -> None:
     install("")
     env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "1")}
+    # runserver answers each connection in a new thread and never closes that thread's
+    # database connection: kept for reuse, they would pile up until PostgreSQL refuses more.
+    env.setdefault("DATABASE_CONN_MAX_AGE", "0")
     manage = [PYTHON, "manage.py"]
     sh(*manage, "migrate", "--noinput", "-v", "0", env=env)
     sh(*manage, "seed_demo", env=env)

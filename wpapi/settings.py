@@ -98,6 +98,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue instead of failing with "database is locked": a write
+    # transaction takes the write lock when it begins (a deferred one that read first cannot
+    # wait for it and fails at once), waits up to `timeout` seconds for it, and readers never
+    # block the writer nor each other under WAL.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    for option, value in {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }.items():
+        DATABASES["default"]["OPTIONS"].setdefault(option, value)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous GET answers are cached (wpapi/cache.py) when the cache is shared by every process:
@@ -160,7 +172,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [],
     "DEFAULT_RENDERER_CLASSES": ["wpapi.renderers.WPJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "wpapi.params.WordPressJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

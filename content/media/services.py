@@ -24,6 +24,7 @@ from django.utils import timezone as dj_timezone
 from content.formatting import kses_post, kses_title
 from content.media import images
 from content.media.files import (  # noqa: F401 - re-exported for the views and filters
+    BAD_FILE_STATUS,
     DISPLAYABLE_TYPES,
     EMPTY_FILE,
     FAILED_UPLOAD_TEST,
@@ -31,7 +32,9 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     MAX_BASE_NAME,
     MIME_TYPES,
     NOT_ALLOWED,
+    REFUSED_TYPE_STATUS,
     RESIZABLE_TYPES,
+    TOO_BIG_STATUS,
     allowed_mime_types,
     check_filetype,
     content_matches,
@@ -118,7 +121,7 @@ def handle_upload(
     month folder, store the file and its image sub-sizes."""
     error_code = "rest_upload_sideload_error" if sideload else "rest_upload_unknown_error"
     if not data:
-        raise WPError(error_code, EMPTY_FILE, 500)
+        raise WPError(error_code, EMPTY_FILE, BAD_FILE_STATUS)
     if mimes is None:
         mimes = allowed_mime_types(None)
     ext, mime = check_filetype(filename, mimes)
@@ -130,17 +133,17 @@ def handle_upload(
         try:
             image = images.inspect_image(data)
         except images.NotAnImage:
-            raise WPError(error_code, NOT_ALLOWED, 500) from None
+            raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS) from None
         if image.mime_type and image.mime_type != mime:
             new_ext = IMAGE_MIME_TO_EXT.get(image.mime_type)
             if not new_ext:
-                raise WPError(error_code, NOT_ALLOWED, 500)
+                raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS)
             filename = filename.rsplit(".", 1)[0] + "." + new_ext
             ext, mime = check_filetype(filename, mimes)
     elif not content_matches(mime, data):
         ext, mime = "", ""
     if not ext or not mime:
-        raise WPError(error_code, NOT_ALLOWED, 500)
+        raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS)
     folder = upload_dir(now)
     resizable = image if image and mime in RESIZABLE_TYPES else None
     source, rotated = data, False
@@ -174,7 +177,7 @@ def handle_upload(
         if scaled is not None:
             copy = _sub_size_or_none(source, scaled)
             if copy is None:
-                raise WPError(error_code, NOT_ALLOWED, 500)
+                raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS)
             width, height = scaled.width, scaled.height
         if copy is not None:
             stem, ext = split_ext(final_name)
