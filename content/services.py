@@ -16,6 +16,7 @@ from django.utils import timezone
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.meta_fields import POST_META
 from content.models import Post, PostMeta
+from wpapi import locks
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 from wpapi.models import overlong_fields
@@ -67,6 +68,7 @@ def unique_slug(
 ) -> str:
     """wp_unique_post_slug(): append -2, -3, ... while another post of the type (and, for
     hierarchical types, the same parent) holds the slug, or the slug is reserved."""
+    locks.hold("post-slug")  # until the post is saved: a racing writer takes the next suffix
     others = Post.objects.exclude(type=Post.Type.REVISION)
     if hierarchical:
         others = others.filter(

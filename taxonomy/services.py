@@ -11,6 +11,7 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from taxonomy.meta import TERM_META
 from taxonomy.models import Term, TermRelationship
+from wpapi import locks
 from wpapi.errors import WPError
 from wpapi.formatting import (
     ALLOWED_PROTOCOLS,
@@ -263,6 +264,7 @@ def term_create(
 ) -> Term:
     """wp_insert_term(): sanitised name, a unique slug, WordPress's duplicate-name rules; then
     the registered meta."""
+    locks.hold("term", taxonomy.slug)  # names and slugs checked, then inserted
     clean_name = sanitize_term_name(name)
     _check_name(clean_name)
     parent_id = parent_id or 0
@@ -314,6 +316,7 @@ def term_update(
     meta."""
     taxonomy = term.taxonomy_object
     assert taxonomy is not None
+    locks.hold("term", taxonomy.slug)
     new_name = term.name if name is _UNSET else sanitize_term_name(name)
     _check_name(new_name)
     new_parent = term.parent_id or 0

@@ -46,6 +46,7 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
 )
 from content.meta_fields import POST_META
 from content.models import Post
+from wpapi import locks
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_text_field
@@ -310,6 +311,7 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
     slug = slug[:200]  # post_name is 200 characters
     if not slug:
         return slug
+    locks.hold("post-slug")  # until the attachment is saved (wpapi.locks)
     existing = Post.objects.filter(slug__startswith=slug[:190])
     if exclude_id:
         existing = existing.exclude(pk=exclude_id)
