@@ -18,15 +18,10 @@ def _fast_hashing_and_site(settings):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache(monkeypatch):
+def _clear_cache():
     from django.core.cache import cache
 
-    from wpapi import site
-
     cache.clear()
-    # tests change settings between requests: no in-process memo of the site options
-    monkeypatch.setattr(site, "LOCAL_SECONDS", 0)
-    site.forget_options()
 
 
 @pytest.fixture

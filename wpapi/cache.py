@@ -6,7 +6,9 @@ every app process shares it. Any saved or deleted row of the site's models bumps
 number that is part of every key, which retires every stored answer at once. Requests that
 carry credentials (Authorization, X-WP-Nonce, _wpnonce) are never served from or stored in it.
 
-On by default only with a shared cache (REDIS_URL); WP_RESPONSE_CACHE_SECONDS sets it.
+On by default only with a shared cache (REDIS_URL); WP_RESPONSE_CACHE_SECONDS sets it. With a
+per-process cache (no REDIS_URL) it stays off whatever that says: a write made in one process
+could not retire the answers another process keeps.
 """
 
 import hashlib
@@ -14,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
@@ -31,8 +34,21 @@ PER_REQUEST_HEADERS = {
 CACHED_APPS = {"content", "taxonomy", "comments", "users", "wpapi"}
 
 
+# Backends whose entries live in one process: nothing kept there can be retired by a write made
+# in another process.
+PER_PROCESS_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def is_shared() -> bool:
+    """Is the default cache one that every app process sees (Redis, Memcached, a database)?"""
+    return settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_BACKENDS
+
+
 def enabled() -> bool:
-    return getattr(settings, "WP_RESPONSE_CACHE_SECONDS", 0) > 0
+    return getattr(settings, "WP_RESPONSE_CACHE_SECONDS", 0) > 0 and is_shared()
 
 
 def content_version() -> int:
@@ -44,7 +60,14 @@ def content_version() -> int:
 
 
 def bump(**_: Any) -> None:
-    """Something changed: every stored answer is stale."""
+    """Something changed: every stored answer is stale. Bumped again once the transaction
+    commits: a reader that took the new version but still saw the old rows (the write not yet
+    committed) stored what it read under a version that is retired then."""
+    _incr()
+    transaction.on_commit(_incr)
+
+
+def _incr() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -60,7 +83,9 @@ def cacheable(request: HttpRequest) -> bool:
     return not (meta.get("HTTP_X_WP_NONCE") or "_wpnonce" in request.GET)
 
 
-def _key(request: HttpRequest, path: str) -> str:
+def key_for(request: HttpRequest, path: str) -> str:
+    """The answer's key, taken before the request is served: what it reads is stored under the
+    version that was current before reading, so a write in between retires it."""
     forwarded = (
         request.META.get("HTTP_X_FORWARDED_PROTO", ""),
         request.META.get("HTTP_X_FORWARDED_HOST", ""),
@@ -72,8 +97,8 @@ def _key(request: HttpRequest, path: str) -> str:
     return f"wpapi:response:{content_version()}:{digest}"
 
 
-def lookup(request: HttpRequest, path: str) -> HttpResponse | None:
-    stored = cache.get(_key(request, path))
+def lookup(key: str, request: HttpRequest) -> HttpResponse | None:
+    stored = cache.get(key)
     if stored is None:
         return None
     status, content, headers = stored
@@ -83,7 +108,7 @@ def lookup(request: HttpRequest, path: str) -> HttpResponse | None:
     return response
 
 
-def store(request: HttpRequest, path: str, response: HttpResponse) -> None:
+def store(key: str, request: HttpRequest, response: HttpResponse) -> None:
     if response.status_code != 200 or request.method != "GET":
         return
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
@@ -92,7 +117,7 @@ def store(request: HttpRequest, path: str, response: HttpResponse) -> None:
         (name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS
     ]
     cache.set(
-        _key(request, path),
+        key,
         (response.status_code, response.content, headers),
         settings.WP_RESPONSE_CACHE_SECONDS,
     )

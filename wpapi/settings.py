@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz (before the Host check: load balancers probe by address) and the request log
+    "wpapi.operations.OperationsMiddleware",
     "wpapi.middleware.WordPressCorsMiddleware",
     "wpapi.middleware.WordPressHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # site options are read once per request, never kept in the process between requests
+    "wpapi.site.RequestOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "wpapi.urls"
@@ -188,11 +192,17 @@ CORS_ALLOW_HEADERS = [
 ]
 CORS_EXPOSE_HEADERS = ["X-WP-Total", "X-WP-TotalPages", "Link"]
 
+# Everything goes to standard error; `wpapi.request` logs one INFO line per request
+# (wpapi/operations.py), REQUEST_LOG_LEVEL=WARNING silences it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"wpapi.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 # Session cookies for browser clients using X-WP-Nonce.

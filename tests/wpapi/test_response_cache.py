@@ -12,7 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
+def _cache_on(settings, tmp_path):
+    # a cache every process shares (the file system here, Redis in production)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     settings.WP_RESPONSE_CACHE_SECONDS = 30
 
 
@@ -71,5 +78,15 @@ def test_off_when_no_seconds_are_set(api_client, things, settings):
     from tests.helpers import count_queries
 
     settings.WP_RESPONSE_CACHE_SECONDS = 0
+    api_client.get(URL)
+    assert count_queries(lambda: api_client.get(URL)) > 0
+
+
+def test_off_with_a_per_process_cache_whatever_the_seconds(api_client, things, settings):
+    """Without a shared cache (no REDIS_URL) a write in one worker could not retire what
+    another worker keeps: the cache stays off."""
+    from tests.helpers import count_queries
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     api_client.get(URL)
     assert count_queries(lambda: api_client.get(URL)) > 0
