@@ -1,10 +1,12 @@
 """URLs: Django admin, the site root, and `/wp-json/...` served by the WordPress route table."""
 
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import path, re_path
 
+from content.media.serving import serve_upload
 from users.views import rest_nonce
 from users.web import authorize_application, wp_login
 from wpapi import routing, views
@@ -41,10 +43,15 @@ urlpatterns = [
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
 ]
 
-if settings.DEBUG:
-    # uploads (source_url) served by the development server; production serves them from
-    # the web server or S3-compatible storage
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/") and settings.STORAGES["default"]["BACKEND"].endswith(
+    "FileSystemStorage"
+):
+    # uploads (source_url) served by the app, in production too (content/media/serving.py);
+    # a web server in front may serve MEDIA_ROOT itself, S3 storage has URLs of its own
+    urlpatterns.insert(
+        0,
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_upload),
+    )
 
 handler400 = "wpapi.errors.bad_request"
 handler403 = "wpapi.errors.permission_denied"
