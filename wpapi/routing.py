@@ -160,9 +160,9 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     method = effective_method(request)
     overridden = method != request.method
     request.method = method
-    use_cache = response_cache.cacheable(request)
+    cache_key = response_cache.key_for(request, path) if response_cache.cacheable(request) else None
+    use_cache = cache_key is not None
     if use_cache:
-        cache_key = response_cache.key_for(request, path)
         cached = response_cache.lookup(cache_key, request)
         if cached is not None:
             return conditional.not_modified(request, cached) or cached

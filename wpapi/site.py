@@ -9,6 +9,7 @@ version that any write to the site's models changes (wpapi.cache); with a per-pr
 they come from the database (one small query).
 """
 
+import contextlib
 from contextvars import ContextVar
 from typing import Any
 
@@ -55,15 +56,20 @@ def _saved_from_database() -> dict[str, Any]:
 
 
 def _saved() -> dict[str, Any]:
-    if not shared.is_shared():
-        return _saved_from_database()
     # The version is read before the database: values read before a write commits land under
     # the old version, which nobody asks for once the write has bumped it.
-    key = f"wpapi:options:{shared.content_version()}"
-    saved = cache.get(key)
+    version = shared.content_version() if shared.is_shared() else None
+    if version is None:  # a per-process cache, or a shared one that does not answer
+        return _saved_from_database()
+    key = f"wpapi:options:{version}"
+    try:
+        saved = cache.get(key)
+    except Exception:
+        return _saved_from_database()
     if saved is None:
         saved = _saved_from_database()
-        cache.set(key, saved, CACHE_SECONDS)
+        with contextlib.suppress(Exception):  # read from the database again next time
+            cache.set(key, saved, CACHE_SECONDS)
     return saved
 
 
