@@ -15,6 +15,11 @@ def _fast_hashing_and_site(settings):
     settings.WP_TRUSTED_PROXIES = ["127.0.0.1"]
     # the on-request publishing of scheduled posts would add a query at random moments
     settings.WP_PUBLISH_SCHEDULED_ON_REQUEST = False
+    # the test client speaks plain HTTP: production's HTTPS settings (on with DEBUG off) are off
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SECURE_HSTS_SECONDS = 0
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
 
 
 @pytest.fixture(autouse=True)
