@@ -102,6 +102,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several app processes on one SQLite file: transactions take the write lock when they
+    # begin (a read that turns into a write cannot be refused "database is locked" midway),
+    # writers wait for each other instead of failing, and readers do not wait for writers.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous GET answers are cached (wpapi/cache.py) when the cache is shared by every process:
