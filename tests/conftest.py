@@ -1,5 +1,7 @@
 """Fixtures shared by every test: an API client and a user per WordPress role."""
 
+import os
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -67,3 +69,14 @@ def contributor(user_with_role):
 @pytest.fixture
 def subscriber(user_with_role):
     return user_with_role("subscriber")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The schemathesis run (marker `fuzz`) takes minutes: in CI, with WPAPI_FUZZ=1, or with
+    `-m fuzz`."""
+    if os.environ.get("CI") or os.environ.get("WPAPI_FUZZ") or "fuzz" in config.getoption("-m"):
+        return
+    skip = pytest.mark.skip(reason="schemathesis run: set WPAPI_FUZZ=1 or select it with -m fuzz")
+    for item in items:
+        if "fuzz" in item.keywords:
+            item.add_marker(skip)

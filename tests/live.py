@@ -103,7 +103,12 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 @contextmanager
 def live_site(
-    var_dir: Path, *, workers: int = 3, seed: bool = False, **extra_env: str
+    var_dir: Path,
+    *,
+    workers: int = 3,
+    seed: bool = False,
+    gunicorn_args: tuple[str, ...] = (),
+    **extra_env: str,
 ) -> Iterator[LiveSite]:
     env = site_environment(var_dir, **extra_env)
     manage(env, "migrate", "--noinput", "-v", "0")
@@ -114,11 +119,11 @@ def live_site(
         "createsuperuser",
         "--noinput",
         "--username",
-        "admin",
+        "operator",  # the demo content has an "admin" of its own
         "--email",
-        "admin@example.com",
+        "operator@example.com",
     )
-    password = manage(env, "application_password", "create", "admin").strip()
+    password = manage(env, "application_password", "create", "operator").strip()
     port = free_port()
     log = var_dir / "gunicorn.log"
     with log.open("w") as log_file:
@@ -136,13 +141,14 @@ def live_site(
                 f"127.0.0.1:{port}",
                 "--timeout",
                 "60",
+                *gunicorn_args,
             ],
             cwd=ROOT,
             env=env,
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
-    site = LiveSite(f"http://127.0.0.1:{port}", "admin", password, log)
+    site = LiveSite(f"http://127.0.0.1:{port}", "operator", password, log)
     try:
         _wait_until_healthy(site, server)
         yield site

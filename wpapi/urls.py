@@ -9,7 +9,7 @@ from django.urls import path, re_path
 from content.media.serving import serve_upload
 from users.views import rest_nonce
 from users.web import authorize_application, wp_login
-from wpapi import routing, views
+from wpapi import openapi, routing, views
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
 if not routing.router.routes:
@@ -34,6 +34,8 @@ if not routing.router.routes:
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.site_root),
+    # the API's OpenAPI 3.1 document, outside /wp-json so WordPress's namespaces stay as they are
+    path("openapi.json", openapi.openapi_view),
     # api-fetch's nonceEndpoint: a fresh wp_rest nonce for a logged-in browser session
     path("wp-admin/admin-ajax.php", rest_nonce),
     # WordPress's login page and the application-password authorization flow, for every user
