@@ -15,8 +15,8 @@ schemas (they are written for input), the response schemas say what is really se
   (requests take RFC 3339 and offset-less dates alike);
 - PHP sends an empty object as `[]`: every nested object may also be an empty array;
 - `uri`, `email` and `uuid` fields may be empty strings (`author_url`, `app_id`): the format is
-  kept as `x-wp-format`; a property whose default is null may be null (settings not set), and
-  so may the few fields WordPress answers null for (NULL_IN_RESPONSES);
+  kept as `x-wp-format`; a property whose default is null may be null (settings not set);
+  the few fields answered otherwise than their schema says are listed (RESPONSE_QUIRKS);
 - enums of writable fields list what may be written; answers can hold values WordPress sets
   itself (an attachment's status is `inherit`): kept as `x-wp-enum`.
 In requests:
@@ -43,9 +43,13 @@ from wpapi.schema import public_args
 
 WP_DATE = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})?$"
 LOOSE_IN_RESPONSES = {"uri", "email", "uuid"}
-# Fields WordPress answers null for although its schema gives one type: (schema title, field)
-NULL_IN_RESPONSES = {
-    ("attachment", "post"),  # a file attached to no post
+# Fields whose answers WordPress's schema does not describe: (end of the schema's title, field)
+# → "null" (may be null) or "open" (its enum is a list of examples).
+RESPONSE_QUIRKS = {
+    ("attachment", "post"): "null",  # a file attached to no post
+    ("-revision", "date"): "null",  # the revision or autosave of a draft whose date floats
+    ("-revision", "date_gmt"): "null",
+    ("search-result", "type"): "open",  # a term's result names its taxonomy (post_tag)
 }
 HEX_COLOR = r"^#([A-Fa-f0-9]{3}){1,2}$"
 KNOWN_FORMATS = {"date-time", "email", "uri", "uuid", "ipv4", "ipv6"}
@@ -240,10 +244,15 @@ def _item_schema(viewset: Any) -> dict[str, Any] | None:
         return None
     schema = {key: value for key, value in schema.items() if key != "$schema"}
     converted = convert_schema(schema, response=True, root=True)
-    for title, field in NULL_IN_RESPONSES:
-        prop = converted["properties"].get(field) if converted.get("title") == title else None
-        if prop is not None and "null" not in _types(prop):
+    title = str(converted.get("title", ""))
+    for (ending, field), quirk in RESPONSE_QUIRKS.items():
+        prop = converted["properties"].get(field) if title.endswith(ending) else None
+        if prop is None:
+            continue
+        if quirk == "null" and "null" not in _types(prop):
             prop["type"] = [*_types(prop), "null"]
+        if quirk == "open" and "enum" in prop:
+            prop["x-wp-enum"] = prop.pop("enum")
     return converted
 
 
