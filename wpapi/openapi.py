@@ -77,7 +77,7 @@ ERROR_SCHEMA = {
                 "status": {"type": "integer"},
                 # {name: message}, or the names of missing parameters
                 "params": {"type": ["object", "array"]},
-                "details": {"type": "object"},
+                "details": {"type": ["object", "array"]},  # PHP sends an empty one as []
             },
         },
         "additional_data": {"type": "array"},
