@@ -2,6 +2,7 @@
 conditional requests, byte ranges, cache lifetime, types and safe paths."""
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -208,3 +209,46 @@ def test_only_get_and_head(api_client, text_file):
     response = api_client.post(text_file)
     assert_wp_error(response, "rest_no_route", 404)
     assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.live
+def test_run_py_serves_the_uploads_with_debug_off(tmp_path):
+    """`python3 run.py` with DEBUG off: a seeded upload's source_url answers with the file."""
+    import json
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.live import ROOT, free_port, site_environment
+
+    port = free_port()
+    env = site_environment(tmp_path, WPAPI_VENV=str(Path(sys.executable).parent.parent))
+    env.pop("SECURE_SSL_REDIRECT")  # run.py itself turns it off for its plain-HTTP server
+    server = subprocess.Popen(
+        [sys.executable, "run.py", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert server.poll() is None, "run.py stopped"
+            try:
+                with urllib.request.urlopen(f"{base}/wp-json/wp/v2/media", timeout=5) as answer:
+                    media = json.loads(answer.read())
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "run.py did not answer"
+                time.sleep(0.3)
+        image = next(item for item in media if item["mime_type"] == "image/png")
+        with urllib.request.urlopen(image["source_url"], timeout=10) as answer:
+            assert answer.status == 200
+            assert answer.headers["Content-Type"] == "image/png"
+            assert answer.read().startswith(b"\x89PNG")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
