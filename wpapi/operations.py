@@ -68,11 +68,13 @@ def health(request: HttpRequest) -> HttpResponse:
             "status": "ok" if healthy else "unavailable",
             **{name: "ok" if ok else "unavailable" for name, ok in parts.items()},
         }
+        content = dumps(body)
         response = HttpResponse(
-            b"" if request.method == "HEAD" else dumps(body),
+            b"" if request.method == "HEAD" else content,
             status=200 if healthy else 503,
             content_type=JSON,
         )
+        response["Content-Length"] = str(len(content))  # it answers before CommonMiddleware
     response["Cache-Control"] = "no-cache, no-store, must-revalidate, max-age=0"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -18,6 +18,7 @@ def test_healthz_is_ok_without_authentication_and_never_cached(client):
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
     assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Length"] == str(len(response.content))
 
 
 def test_healthz_answers_whatever_the_host(client, settings):
