@@ -28,16 +28,23 @@ def sh(*args: str | Path, env: dict[str, str] | None = None) -> None:
         sys.exit(result.returncode)
 
 
+def installed(extras: str) -> bool:
+    """Is the project installed (with these extras) as pyproject.toml is now?"""
+    spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
+    stamp = VENV / f".wpapi-installed-{extras or 'base'}"
+    return stamp.exists() and stamp.read_text() == hashlib.sha256(spec).hexdigest()
+
+
 def install(extras: str) -> None:
     """Create the virtual environment and install the project, once per pyproject change."""
     if not PYTHON.exists():
         print(f"Creating the virtual environment in {VENV} ...", flush=True)
         venv.create(VENV, with_pip=True)
+    if installed(extras) or (not extras and installed("test")):  # test extras include the base
+        return
     spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
     stamp = VENV / f".wpapi-installed-{extras or 'base'}"
     digest = hashlib.sha256(spec).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest:
-        return
     print("Installing dependencies ...", flush=True)
     sh(PYTHON, "-m", "pip", "install", "-q", "--upgrade", "pip")
     target = f".[{extras}]" if extras else "."
@@ -51,6 +58,9 @@ def serve(args: list[str]) -> None:
     # runserver answers each connection in a new thread and never closes that thread's
     # database connection: kept for reuse, they would pile up until PostgreSQL refuses more.
     env.setdefault("DATABASE_CONN_MAX_AGE", "0")
+    # the development server speaks plain HTTP, DEBUG on or off (it serves the uploads too)
+    for name in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"):
+        env.setdefault(name, "0")
     manage = [PYTHON, "manage.py"]
     sh(*manage, "migrate", "--noinput", "-v", "0", env=env)
     sh(*manage, "seed_demo", env=env)

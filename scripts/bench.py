@@ -166,6 +166,8 @@ def main() -> None:
         "SECRET_KEY": "bench-" + os.urandom(8).hex(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "WPAPI_VAR_DIR": scratch,
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP to loopback
+        "REQUEST_LOG_LEVEL": "WARNING",  # a log line per request would be measured too
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
     prepare(env, args.posts)

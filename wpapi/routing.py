@@ -160,9 +160,10 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     method = effective_method(request)
     overridden = method != request.method
     request.method = method
-    use_cache = response_cache.cacheable(request)
+    cache_key = response_cache.key_for(request, path) if response_cache.cacheable(request) else None
+    use_cache = cache_key is not None
     if use_cache:
-        cached = response_cache.lookup(request, path)
+        cached = response_cache.lookup(cache_key, request)
         if cached is not None:
             return conditional.not_modified(request, cached) or cached
     response = dispatch(request, path)
@@ -184,7 +185,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     if method == "HEAD":  # collections skip their items for HEAD: no body, no validators
         response.data = None
     if use_cache and not logged_in:
-        response_cache.store(request, path, response)
+        response_cache.store(cache_key, request, response)
     return conditional.not_modified(request, response) or response
 
 

@@ -93,6 +93,7 @@ def server(tmp_path):
             "DJANGO_SETTINGS_MODULE": "tests.live_settings",
             "SECRET_KEY": "concurrent-writes-test",
             "DEBUG": "0",
+            "SECURE_SSL_REDIRECT": "0",  # plain HTTP on a Unix socket
             "WPAPI_VAR_DIR": str(tmp_path / "var"),
             "MEDIA_ROOT": str(tmp_path / "uploads"),
         }
