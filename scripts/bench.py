@@ -456,6 +456,9 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=8, help="seconds per wrk run")
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (median)")
     parser.add_argument("--only", default="", help="only scenarios whose name contains this")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="leave out scenarios whose name contains this"
+    )
     parser.add_argument("--no-write", action="store_true", help="skip the POST scenario")
     parser.add_argument(
         "--queries-only",
@@ -520,7 +523,10 @@ def main() -> None:
         all_scenarios = [
             s
             for s in scenarios(servers, args.posts)
-            if args.only in s.name and args.posts >= s.min_posts and not (s.write and args.no_write)
+            if args.only in s.name
+            and not any(text in s.name for text in args.skip)
+            and args.posts >= s.min_posts
+            and not (s.write and args.no_write)
         ]
         category = {server.label: first_id(server, "categories", "news") for server in servers}
         jobs = []
