@@ -5,8 +5,10 @@
     python3 run.py 127.0.0.1:9000   # the same on another address
     python3 run.py test     # venv + install (with test tools), then the whole test suite
     python3 run.py lint     # ruff check and ruff format --check
+    python3 run.py bench    # venv + install, then scripts/bench.py (PostgreSQL, wrk)
 
-Extra arguments after `test` go to pytest. Set DATABASE_URL to use PostgreSQL.
+Extra arguments after `test` go to pytest, after `bench` to scripts/bench.py (`--help`).
+Set DATABASE_URL to use PostgreSQL.
 """
 
 import hashlib
@@ -82,9 +84,14 @@ def lint(args: list[str]) -> None:
     sh(BIN / "ruff", "format", "--check", ".")
 
 
+def bench(args: list[str]) -> None:
+    install("")
+    os.execv(str(PYTHON), [str(PYTHON), str(ROOT / "scripts" / "bench.py"), *args])
+
+
 def main() -> None:
     command, *rest = sys.argv[1:] or ["serve"]
-    commands = {"serve": serve, "test": test, "lint": lint}
+    commands = {"serve": serve, "test": test, "lint": lint, "bench": bench}
     if command not in commands and (":" in command or command.isdigit()):
         command, rest = "serve", [command, *rest]  # `run.py 127.0.0.1:9000`
     if command not in commands:
