@@ -128,6 +128,7 @@ class Importer:
         self.existing: dict[str, set[int]] = {}
         self.next_id: dict[str, int] = {}
         self.written = 0
+        self.profileless_users = 0
         self.skipped_posts: set[int] = set()
         self.format_slugs: dict[int, str] = {}
         self.trashed_comment_status: dict[int, str] = {}
@@ -307,7 +308,7 @@ class Importer:
         }
         for record in records:
             self._plan_user(plan, record, logins, locals_)
-        self._write(plan, User, UserMeta if self.full else None, "user_id")
+        self._write(plan, User, UserMeta, "user_id")
 
     def _user_fields(self, record: UserRecord) -> dict[str, Any]:
         fields: dict[str, Any] = {
@@ -317,7 +318,7 @@ class Importer:
             "last_name": record.last_name,
             "display_name": record.display_name or record.login,
         }
-        if self.full:
+        if self.full or record.roles is not None:
             fields.update(
                 nicename=record.nicename or sanitize_nicename(record.login) or f"user-{record.id}",
                 nickname=record.nickname or record.login,
@@ -371,6 +372,7 @@ class Importer:
         )
         user = User(pk=target, **fields)
         if action == "create":
+            self.profileless_users += record.roles is None
             user.password = (
                 from_wordpress(record.password_hash)
                 if record.password_hash
@@ -393,9 +395,10 @@ class Importer:
         if "password" in plan.update_fields and user.password == "":
             plan.update_fields.discard("password")
         self._ledger(plan, "user", key, target, digest, password_digest)
-        if self.full:
+        if self.full or record.roles is not None:
             plan.replace_meta_of.append(target)
             plan.meta += [UserMeta(user_id=target, key=k, value=v) for k, v in meta]
+        if record.app_passwords:
             plan.after.append(lambda: self._app_passwords(target, record))
 
     def _app_passwords(self, user_id: int, record: UserRecord) -> None:
@@ -737,8 +740,8 @@ class Importer:
                 "previous_status": columns.get("_wp_trash_meta_status", ""),
                 "status_before_post_trash": self.trashed_comment_status.get(record.id, ""),
             }
-            if not self.full:
-                fields.pop("author_user_agent")  # not in WXR files: a value set here stays
+            if not self.full and not record.agent:
+                fields.pop("author_user_agent")  # not in WordPress's WXR: a value set here stays
             mapping.check_lengths(Comment, fields, record.where)
             digest = checksum({"fields": fields, "parent": record.parent_id, "meta": meta})
             entry = self.ledger["comment"].get(key)
@@ -774,14 +777,15 @@ class Importer:
 
         bump()
         if not self.source.has_revisions:
-            self.report.note("a WXR file has no revisions: posts keep only their last version")
+            self.report.note("the file has no revisions: posts keep only their last version")
         if self.source.unknown_authors:
             names = ", ".join(sorted(self.source.unknown_authors)[:5])
             self.report.note(f"authors named by posts but not listed in the file: {names}")
-        if not self.full and self.report.counts["users"]["created"]:
+        if self.profileless_users:
             self.report.note(
-                "a WXR file has no roles, passwords or profiles: users made from it are "
-                "subscribers without a password (import from the database to bring them)"
+                f"{self.profileless_users} users came without roles, passwords or profiles "
+                "(WordPress's WXR files have none): they are subscribers without a password "
+                "here; import from the database to bring them"
             )
 
     def _relink(self, model: type[Model], field: str, desired: dict[int, int | None]) -> int:

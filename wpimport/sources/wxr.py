@@ -69,7 +69,6 @@ class WXRSource(Source):
     """The content of one WXR file, read in full (records, not XML, are kept in memory)."""
 
     kind = "wxr"
-    has_revisions = False  # WordPress's exporter leaves revisions out
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
@@ -84,6 +83,8 @@ class WXRSource(Source):
         self.unknown_authors: set[str] = set()
         self._read()
         self._resolve()
+        # WordPress's exporter leaves revisions out; wpapi's export_wxr writes them
+        self.has_revisions = any(post.type == "revision" for post in self._posts)
 
     # --- reading ---------------------------------------------------------------------------
     def _where(self, element: Any) -> str:
@@ -180,7 +181,7 @@ class WXRSource(Source):
         user_id = parse_int(fields.get("author_id") or 0, where, "wp:author_id")
         if user_id <= 0:
             user_id = self._next_synthetic()
-        self._users[user_id] = UserRecord(
+        user = UserRecord(
             id=user_id,
             login=login,
             where=where,
@@ -189,6 +190,18 @@ class WXRSource(Source):
             first_name=fields.get("author_first_name", ""),
             last_name=fields.get("author_last_name", ""),
         )
+        if "author_roles" in fields:  # written by wpapi's export_wxr: the whole profile
+            user.nicename = fields.get("author_nicename", "")
+            user.nickname = fields.get("author_nickname", "")
+            user.url = fields.get("author_url", "")
+            user.description = fields.get("author_description", "")
+            user.locale = fields.get("author_locale", "")
+            user.registered = parse_wp_date(
+                fields.get("author_registered"), where, "wp:author_registered"
+            )
+            user.roles = [role for role in fields["author_roles"].split(",") if role]
+            user.meta = _meta(element, "usermeta")
+        self._users[user_id] = user
         self._logins[login] = user_id
 
     def _term(self, element: Any, name: str, where: str) -> None:
@@ -255,6 +268,7 @@ class WXRSource(Source):
             comment_status=fields.get("comment_status", "open") or "open",
             ping_status=fields.get("ping_status", "open") or "open",
             guid=_text(element.find("guid")),
+            mime_type=fields.get("post_mime_type", ""),
             sticky=fields.get("is_sticky", "0").strip() == "1",
             attachment_url=fields.get("attachment_url", ""),
             meta=_meta(element, "postmeta"),
