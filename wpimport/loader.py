@@ -136,6 +136,7 @@ class Importer:
         self.term_parents: dict[int, int | None] = {}
         self.post_parents: dict[int, tuple[int, int]] = {}  # local -> (source parent, featured)
         self.comment_parents: dict[int, int] = {}  # local -> source parent
+        self.menu_items: dict[int, dict[str, str]] = {}  # local -> its source meta
         self.media = MediaFiles(
             uploads=options.uploads,
             fetch=options.fetch_media,
@@ -152,13 +153,13 @@ class Importer:
             with transaction.atomic() if self.opts.dry_run else nullcontext():
                 self._prepare()
                 try:
-                    self._users()
-                    self._terms()
-                    self._posts()
-                    self._comments()
+                    for phase in (self._users, self._terms, self._posts, self._comments):
+                        with self.report.timed(phase.__name__.strip("_")):
+                            phase()
                 except SourceError as error:
                     raise ImportStopped(error, self.written, self.opts.dry_run) from None
-                self._finish()
+                with self.report.timed("links, options, counts"):
+                    self._finish()
                 if self.opts.dry_run:
                     transaction.set_rollback(True)
         finally:
@@ -644,8 +645,8 @@ class Importer:
             terms.append(local_term)
         featured = columns.get("_thumbnail_id", "").strip()
         featured_id = int(featured) if featured.isdigit() else 0
-        if record.type == "nav_menu_item" and self.opts.remap_ids:
-            meta = self._menu_item_meta(meta)
+        if record.type == "nav_menu_item":
+            self.menu_items[target] = dict(meta)
         links = (record.parent_id, featured_id)
         digest = checksum({"fields": fields, "links": links, "meta": meta, "terms": terms})
         entry = self.ledger["post"].get(key)
@@ -665,20 +666,6 @@ class Importer:
             TermRelationship(post_id=target, term_id=term, term_order=order)
             for order, term in enumerate(dict.fromkeys(terms))
         ]
-
-    def _menu_item_meta(self, meta: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """A menu item's references follow the IDs given anew (--remap-ids)."""
-        kind = dict(meta).get("_menu_item_type", "")
-        mapped = []
-        for key, value in meta:
-            if key == "_menu_item_menu_item_parent" and value.isdigit():
-                value = str(self.ids["post"].get(int(value), int(value)))
-            elif key == "_menu_item_object_id" and value.isdigit():
-                table = {"post_type": "post", "taxonomy": "term"}.get(kind)
-                if table:
-                    value = str(self.ids[table].get(int(value), int(value)))
-            mapped.append((key, value))
-        return mapped
 
     # --- comments ------------------------------------------------------------------------------
     def _comments(self) -> None:
@@ -766,6 +753,7 @@ class Importer:
             self._link_terms()
             self._link_posts()
             self._link_comments()
+            self._link_menu_items()
             self._options()
             self._counts()
         if not self.opts.dry_run:
@@ -822,6 +810,26 @@ class Importer:
         for local, parent in self.comment_parents.items():
             parents[local] = self.ids["comment"].get(parent) if parent else None
         self._relink(Comment, "parent", parents)
+
+    def _link_menu_items(self) -> None:
+        """A menu item's meta names its parent item and the object it links to by ID: those
+        follow IDs given anew (--remap-ids)."""
+        desired: dict[tuple[int, str], str] = {}
+        for local, meta in self.menu_items.items():
+            table = {"post_type": "post", "taxonomy": "term"}.get(meta.get("_menu_item_type", ""))
+            for key, kind in (
+                ("_menu_item_menu_item_parent", "post"),
+                ("_menu_item_object_id", table),
+            ):
+                value = meta.get(key, "")
+                if kind and value.isdigit() and int(value):
+                    desired[(local, key)] = str(self.ids[kind].get(int(value), int(value)))
+        for ids in chunks(self.menu_items):
+            rows = PostMeta.objects.filter(post_id__in=ids, key__in=[key for _, key in desired])
+            for row in rows:
+                wanted = desired.get((row.post_id, row.key))
+                if wanted is not None and row.value != wanted:
+                    PostMeta.objects.filter(pk=row.pk).update(value=wanted)
 
     def _options(self) -> None:
         def post_id(pk: int) -> int | None:

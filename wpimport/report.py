@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from tqdm import tqdm
@@ -25,6 +27,7 @@ class Report:
         self.reasons: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
         self.reason_counts: dict[tuple[str, str, str], int] = defaultdict(int)
         self.notes: list[str] = []
+        self.timings: dict[str, float] = {}
         self.started = time.monotonic()
         self.finished: float | None = None
 
@@ -42,6 +45,15 @@ class Report:
         self.reason_counts[key] += 1
         if len(self.reasons[key]) < EXAMPLES:
             self.reasons[key].append(example)
+
+    @contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        """How long a phase of the import took (shown at the end)."""
+        start = time.monotonic()
+        try:
+            yield
+        finally:
+            self.timings[phase] = time.monotonic() - start
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -63,6 +75,7 @@ class Report:
             ],
             "notes": self.notes,
             "seconds": round(self.seconds, 2),
+            "timings": {name: round(seconds, 2) for name, seconds in self.timings.items()},
         }
 
     def render(self, title: str) -> str:
@@ -83,7 +96,8 @@ class Report:
                 lines.append(f"  {kind} {outcome} ({n}): {reason} [{examples}{more}]")
         for note in self.notes:
             lines.append(f"Note: {note}")
-        lines.append(f"Took {self.seconds:.1f} s.")
+        phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.timings.items())
+        lines.append(f"Took {self.seconds:.1f} s" + (f" ({phases})." if phases else "."))
         return "\n".join(lines)
 
 
