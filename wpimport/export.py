@@ -35,6 +35,9 @@ from wpapi.registry import post_types, registered_meta, taxonomies
 from wpapi.site import options
 
 WXR_VERSION = "1.2"
+UPLOADS = "/wp-content/uploads/"
+#: core's taxonomies (_builtin): WordPress's exporter lists the others' terms as wp:term
+BUILTIN_TAXONOMIES = {"category", "post_tag", "nav_menu", "link_category", "post_format"}
 CHUNK = 500
 FORMAT_NAMES = {
     "aside": "Aside",
@@ -230,7 +233,15 @@ class WXRWriter:
             "term_id", "key", "value"
         ):
             meta[term_id].append((key, value))
-        for term in _parents_first(terms):
+        ordered = _parents_first(terms)
+        custom = [term for term in ordered if term.taxonomy not in BUILTIN_TAXONOMIES]
+        # export_wp() asks get_terms() for the custom taxonomies' terms; with none registered
+        # it asks for no taxonomy, which is every term: each is listed again as a wp:term
+        listed = [
+            (term, term.taxonomy) for term in ordered if term.taxonomy in ("category", "post_tag")
+        ]
+        listed += [(term, "") for term in (custom or ordered)]
+        for term, kind in listed:
             parent = by_id[term.parent_id].slug if term.parent_id in by_id else ""
             body = "".join(
                 "\t\t<wp:termmeta>\n"
@@ -239,7 +250,7 @@ class WXRWriter:
                 "</wp:meta_value>\n\t\t</wp:termmeta>\n"
                 for key, value in meta.get(term.pk, [])
             )
-            if term.taxonomy == "category":
+            if kind == "category":
                 self.w(
                     f"\t<wp:category>\n\t\t<wp:term_id>{term.pk}</wp:term_id>\n"
                     f"\t\t<wp:category_nicename>{cdata(term.slug)}</wp:category_nicename>\n"
@@ -254,7 +265,7 @@ class WXRWriter:
                     + body
                     + "\t</wp:category>\n"
                 )
-            elif term.taxonomy == "post_tag":
+            elif kind == "post_tag":
                 self.w(
                     f"\t<wp:tag>\n\t\t<wp:term_id>{term.pk}</wp:term_id>\n"
                     f"\t\t<wp:tag_slug>{cdata(term.slug)}</wp:tag_slug>\n"
@@ -283,7 +294,16 @@ class WXRWriter:
                     + body
                     + "\t</wp:term>\n"
                 )
-            self.counts["terms"] += 1
+        for term in ordered:  # wxr_nav_menu_terms()
+            if term.taxonomy == "nav_menu":
+                self.w(
+                    f"\t<wp:term><wp:term_id>{term.pk}</wp:term_id>"
+                    "<wp:term_taxonomy>nav_menu</wp:term_taxonomy>"
+                    f"<wp:term_slug>{cdata(term.slug)}</wp:term_slug>"
+                    + (f"<wp:term_name>{cdata(term.name)}</wp:term_name>\n" if term.name else "")
+                    + "</wp:term>\n"
+                )
+        self.counts["terms"] = len(terms)
         self.w("\n")
 
     # --- posts -------------------------------------------------------------------------------
@@ -402,7 +422,9 @@ class WXRWriter:
         """The post's meta as WordPress keeps it: wpapi's columns back as meta first."""
         if post.type == "attachment" and post.file:
             name = post.file.name
-            if not name.startswith(("http://", "https://")):
+            if name.startswith(("http://", "https://")):  # left on the old site
+                name = name.split("/wp-content/uploads/", 1)[1] if UPLOADS in name else ""
+            if name:
                 yield "_wp_attached_file", name
             if post.media_details:
                 yield "_wp_attachment_metadata", php.serialize(post.media_details)

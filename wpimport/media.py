@@ -149,7 +149,11 @@ class MediaFiles:
         size: dict[str, Any],
         details: dict[str, Any],
     ) -> None:
-        """Make a sub-size WordPress had made, from the original, at the size it recorded."""
+        """Make a sub-size WordPress had made, from the original, at the size it recorded
+        (once: a size made by an earlier run is kept)."""
+        if self.storage.exists(path):
+            self.report.count("files", "unchanged")
+            return
         try:
             width, height = int(size.get("width") or 0), int(size.get("height") or 0)
             orig_w, orig_h = int(details.get("width") or 0), int(details.get("height") or 0)
@@ -167,8 +171,6 @@ class MediaFiles:
         except (OSError, ValueError, images.Image.DecompressionBombError):
             self.report.skip("files", post_id, f"the {size_name} size could not be made")
             return
-        if self.storage.exists(path):
-            self.storage.delete(path)
         self.storage.save(path, ContentFile(data))
         self.report.count("files", "created")
         self.report.explain("files", "created", post_id, "sub-size made again from the original")
