@@ -269,26 +269,44 @@ class Importer:
     def _guarded(self, records: list[Any], build: Callable[[list[Any]], None]) -> None:
         """Write a batch; when the database refuses it, find the record it refused (one by
         one, each in its own savepoint, all rolled back) and stop with its place."""
+        state = self._snapshot()
         try:
             build(records)
         except DatabaseError as error:
+            self._restore(state)
             culprit = self._find_culprit(records, build)
-            where = culprit.where if culprit is not None else "a batch"
+            where = (
+                culprit.where
+                if culprit is not None
+                else f"{records[0].where} to {records[-1].where}"
+            )
             raise SourceError(where, f"the database refused it: {error}") from None
 
     def _find_culprit(self, records: list[Any], build: Callable[[list[Any]], None]) -> Any:
-        try:
-            with transaction.atomic():
-                for record in records:
-                    try:
-                        with transaction.atomic():
-                            build([record])
-                    except DatabaseError:
-                        return record
-                transaction.set_rollback(True)
-        except DatabaseError:
-            return None
-        return None
+        culprit = None
+        with transaction.atomic():
+            for record in records:
+                try:
+                    with transaction.atomic():
+                        build([record])
+                except DatabaseError:
+                    culprit = record
+                    break
+            transaction.set_rollback(True)
+        return culprit
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """What a batch changes in the importer's own state, to try it again record by record."""
+        return (
+            {kind: dict(values) for kind, values in self.ids.items()},
+            {kind: set(values) for kind, values in self.existing.items()},
+            {kind: dict(values) for kind, values in self.owned.items()},
+            {kind: dict(values) for kind, values in self.ledger.items()},
+            dict(self.next_id),
+        )
+
+    def _restore(self, state: tuple[Any, ...]) -> None:
+        self.ids, self.existing, self.owned, self.ledger, self.next_id = state
 
     # --- users ---------------------------------------------------------------------------------
     def _users(self) -> None:
@@ -357,9 +375,9 @@ class Importer:
         if target is None:
             self.report.skip("users", record.id, action + " (see --remap-ids)" * ("ID" in action))
             return
-        fields = self._user_fields(record)
+        fields = mapping.storable_fields(self._user_fields(record))
         mapping.check_lengths(User, fields, record.where)
-        meta = [(k, v) for k, v in record.meta]
+        meta = mapping.storable_rows(record.meta)
         passwords = [
             {k: v for k, v in entry.items() if k != "password"} for entry in record.app_passwords
         ]
@@ -502,8 +520,10 @@ class Importer:
                 "description": record.description,
                 "term_group": record.term_group,
             }
+            fields = mapping.storable_fields(fields)
             mapping.check_lengths(Term, fields, record.where)
-            digest = checksum({"fields": fields, "parent": record.parent_id, "meta": record.meta})
+            term_meta = mapping.storable_rows(record.meta)
+            digest = checksum({"fields": fields, "parent": record.parent_id, "meta": term_meta})
             entry = self.ledger["term"].get(key)
             unchanged = action == "known" and entry.checksum == digest
             term = Term(pk=target, count=record.count, **fields)
@@ -515,7 +535,7 @@ class Importer:
                 continue
             self._ledger(plan, "term", key, target, digest)
             plan.replace_meta_of.append(target)
-            plan.meta += [TermMeta(term_id=target, key=k, value=v) for k, v in record.meta]
+            plan.meta += [TermMeta(term_id=target, key=k, value=v) for k, v in term_meta]
         self._write(plan, Term, TermMeta, "term_id")
 
     # --- posts ---------------------------------------------------------------------------------
@@ -540,7 +560,10 @@ class Importer:
             self._plan_post(plan, record, locals_, attachments)
         self._write(plan, Post, PostMeta, "post_id")
         for post_id, file, details in attachments:
-            self.media.bring(post_id, file, details)
+            where = self.media.bring(post_id, file, details)
+            if where != file.name or self.media.mode == "fetch":
+                # a file that could not be had stays at its URL (and comes once it can be)
+                Post.objects.filter(pk=post_id).exclude(file=where).update(file=where)
 
     def _post_skip(self, record: PostRecord, reason: str) -> None:
         self.skipped_posts.add(record.id)
@@ -633,6 +656,8 @@ class Importer:
                 fields["file"] = file.name
                 fields["mime_type"] = fields["mime_type"] or mapping.guess_mime_type(file.name)
                 attachments.append((target, file, fields["media_details"]))
+        fields = mapping.storable_fields(fields)
+        meta = mapping.storable_rows(meta)
         mapping.check_lengths(Post, fields, record.where)
         terms = []
         for taxonomy, term_id in record.terms:
@@ -729,6 +754,8 @@ class Importer:
             }
             if not self.full and not record.agent:
                 fields.pop("author_user_agent")  # not in WordPress's WXR: a value set here stays
+            fields = mapping.storable_fields(fields)
+            meta = mapping.storable_rows(meta)
             mapping.check_lengths(Comment, fields, record.where)
             digest = checksum({"fields": fields, "parent": record.parent_id, "meta": meta})
             entry = self.ledger["comment"].get(key)

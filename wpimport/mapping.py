@@ -94,6 +94,30 @@ def guess_mime_type(name: str) -> str:
     return check_filetype(name.split("?", 1)[0].rsplit("/", 1)[-1], MIME_TYPES)[1] or ""
 
 
+def storable(value: str) -> str:
+    """Text every database can store: PostgreSQL's text holds no NUL character. WordPress's
+    serialized objects hold some (private and protected property names): such a value is
+    serialized again with plain names; elsewhere NULs are dropped."""
+    if "\x00" not in value:
+        return value
+    if php.is_serialized(value):
+        try:
+            return php.serialize(php.unserialize(value))
+        except php.SerializationError:
+            pass
+    return value.replace("\x00", "")
+
+
+def storable_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(storable(key), storable(value)) for key, value in rows]
+
+
+def storable_fields(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: storable(value) if isinstance(value, str) else value for name, value in values.items()
+    }
+
+
 def check_lengths(model: type[models.Model], values: dict[str, Any], where: str) -> None:
     """A value longer than its column is bad input on every database (SQLite would take it,
     PostgreSQL would not): said with the record it came from."""

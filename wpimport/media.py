@@ -80,15 +80,18 @@ class MediaFiles:
         return AttachmentFile(name=source, source=source, url=url)
 
     # --- bringing files over --------------------------------------------------------------
-    def bring(self, post_id: int, file: AttachmentFile, details: dict[str, Any]) -> None:
+    def bring(self, post_id: int, file: AttachmentFile, details: dict[str, Any]) -> str:
         """Copy or fetch the original and its sub-sizes; make the sizes that could not be had.
-        Files already stored with the same size are left alone (a second run copies nothing)."""
+        Files already stored with the same size are left alone (a second run copies nothing).
+        Returns where the file is: its storage path, or its URL when it could not be had."""
         if file.name.startswith(("http://", "https://")) or self.dry_run:
-            return
+            return file.name
         original = self._obtain(file.source, file.url, post_id)
         if original is None:
-            self.report.skip("files", post_id, f"{self.mode}: the original file could not be had")
-            return
+            self.report.skip(
+                "files", post_id, f"{self.mode}: the original could not be had; it keeps its URL"
+            )
+            return file.url or file.name
         folder = posixpath.dirname(file.source)
         url_folder = posixpath.dirname(file.url) if file.url else ""
         extra = []
@@ -101,11 +104,13 @@ class MediaFiles:
                 continue
             size_file = posixpath.basename(str(size["file"]))
             path = posixpath.join(folder, size_file)
-            if self._obtain(path, f"{url_folder}/{size_file}", post_id, quiet=True) is None:
+            if self._obtain(path, f"{url_folder}/{size_file}", post_id) is None:
                 self._rebuild(post_id, original, path, name, size, details)
+        return file.name
 
-    def _obtain(self, path: str, url: str, post_id: int, quiet: bool = False) -> bytes | None:
-        """The bytes of a file, stored at `path` unless already there: True-ish when had."""
+    def _obtain(self, path: str, url: str, post_id: int) -> bytes | None:
+        """The bytes of a file (None when it cannot be had), stored at `path` unless a file of
+        the same size is there already."""
         data = self._read(path, url)
         if data is None:
             return None

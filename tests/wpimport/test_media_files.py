@@ -2,6 +2,9 @@
 again when missing), or left at their URL on the old site."""
 
 import io
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from django.core.files.storage import storages
 from PIL import Image
@@ -49,3 +52,29 @@ def test_without_a_source_for_files_attachments_keep_their_urls(db, api_client):
     body = api_client.get(f"{API}/media/53").json()
     assert body["source_url"] == "http://127.0.0.1:8084/wp-content/uploads/2024/01/ref-notes.txt"
     assert not storages["default"].exists("2024/01/ref-notes.txt")
+
+
+def test_fetch_media_downloads_files_from_their_urls(db, tmp_path):
+    served = tmp_path / "served" / "wp-content" / "uploads" / "2024" / "01"
+    served.mkdir(parents=True)
+    (served / "ref-landscape.png").write_bytes(png(800, 600))
+    (served / "ref-landscape-300x225.png").write_bytes(png(300, 225))
+    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path / "served"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        moved = tmp_path / "moved.xml"
+        site = f"http://127.0.0.1:{server.server_address[1]}"
+        moved.write_text(WXR.read_text().replace("http://127.0.0.1:8084", site))
+        output = run_import(str(moved), "--fetch-media")
+    finally:
+        server.shutdown()
+        server.server_close()
+    storage = storages["default"]
+    assert storage.open("2024/01/ref-landscape-300x225.png").read() == png(300, 225)
+    with Image.open(storage.open("2024/01/ref-landscape-150x150.png")) as thumbnail:
+        assert thumbnail.size == (150, 150)  # not served: made from the original
+    assert Post.objects.get(pk=51).file.name == "2024/01/ref-landscape.png"
+    assert "fetch: the original could not be had; it keeps its URL" in output  # the square
+    assert Post.objects.get(pk=52).file.name == f"{site}/wp-content/uploads/2024/01/ref-square.png"
