@@ -124,7 +124,9 @@ def test_a_later_run_updates_a_user_but_keeps_a_password_changed_here(
     bob.set_password("a-new-secret")
     bob.save()
     with source_change(
-        wordpress_database, "UPDATE wp_users SET display_name = 'Robert' WHERE ID = 3"
+        wordpress_database,
+        "UPDATE wp_users SET display_name = 'Robert' WHERE ID = 3",
+        "UPDATE wp_users SET display_name = 'Bob Editor' WHERE ID = 3",
     ):
         output = run_import(wordpress_database)
     assert "users     0 created, 1 updated, 4 unchanged" in output
@@ -133,23 +135,47 @@ def test_a_later_run_updates_a_user_but_keeps_a_password_changed_here(
     assert bob.check_password("a-new-secret")
 
 
+@pytest.mark.django_db
+def test_bad_input_names_its_row_keeps_whole_batches_and_resumes(wordpress_database):
+    too_long = "x" * 250
+    with (
+        source_change(
+            wordpress_database,
+            f"UPDATE wp_comments SET comment_author = '{too_long}' WHERE comment_ID = 15",
+            "UPDATE wp_comments SET comment_author = 'Visitor Two' WHERE comment_ID = 15",
+        ),
+        pytest.raises(CommandError) as stopped,
+    ):
+        run_import(wordpress_database, "--batch-size", "10")
+    message = str(stopped.value)
+    assert message.startswith(
+        "wp_comments row comment_ID=15: author_name is 250 characters long; 245 at most fit"
+    )
+    assert "are kept, whole" in message
+    assert "run the same command again" in message
+    assert Post.objects.filter(pk=60).exists()  # the posts' batches were written
+    assert list(Comment.objects.values_list("pk", flat=True).order_by("pk")) == list(range(1, 11))
+    resumed = run_import(wordpress_database)
+    assert "comments  8 created, 0 updated, 10 unchanged" in resumed
+    assert Comment.objects.get(pk=15).author_name == "Visitor Two"
+
+
 @contextmanager
-def source_change(url: str, sql: str):
+def source_change(url: str, change: str, undo: str):
     """Change the scratch WordPress database for one test, then put it back."""
     import pymysql
 
     from wpimport.sources.mysql import connection_arguments
 
-    connection = pymysql.connect(**connection_arguments(url), autocommit=False)
+    connection = pymysql.connect(**connection_arguments(url))
     try:
         with connection.cursor() as cursor:
-            cursor.execute(sql)
+            cursor.execute(change)
         connection.commit()
         yield
     finally:
-        connection.rollback()
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE wp_users SET display_name = 'Bob Editor' WHERE ID = 3")
+            cursor.execute(undo)
         connection.commit()
         connection.close()
 
