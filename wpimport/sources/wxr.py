@@ -83,6 +83,8 @@ class WXRSource(Source):
         self.unknown_authors: set[str] = set()
         self._read()
         self._resolve()
+        # in ID order, as a database is read: rows land in the order of the tables' keys
+        self._posts.sort(key=lambda post: post.id)
         # WordPress's exporter leaves revisions out; wpapi's export_wxr writes them
         self.has_revisions = any(post.type == "revision" for post in self._posts)
 
@@ -362,7 +364,9 @@ class WXRSource(Source):
             yield self._posts[start : start + size]
 
     def comment_batches(self, size: int) -> Iterator[list[CommentRecord]]:
-        comments = [comment for post in self._posts for comment in post.comments]
+        comments = sorted(
+            (comment for post in self._posts for comment in post.comments), key=lambda c: c.id
+        )
         for start in range(0, len(comments), size):
             yield comments[start : start + size]
 
