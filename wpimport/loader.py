@@ -96,8 +96,8 @@ class Plan:
 
     def __init__(self) -> None:
         self.create: list[Model] = []
-        self.update: list[Model] = []
-        self.update_fields: set[str] = set()
+        #: rows to update, by the fields each writes (a WXR user writes fewer than a full one)
+        self.update: dict[tuple[str, ...], list[Model]] = {}
         self.meta: list[Model] = []
         self.replace_meta_of: list[int] = []
         self.relationships: list[TermRelationship] = []
@@ -107,7 +107,7 @@ class Plan:
 
     @property
     def written(self) -> int:
-        return len(self.create) + len(self.update)
+        return len(self.create) + sum(len(rows) for rows in self.update.values())
 
 
 class Importer:
@@ -235,8 +235,7 @@ class Importer:
             return "created"
         if unchanged:
             return "unchanged"
-        plan.update.append(obj)
-        plan.update_fields.update(fields)
+        plan.update.setdefault(tuple(sorted(fields)), []).append(obj)
         return "updated"
 
     def _write(self, plan: Plan, model: type[Model], meta_model: type[Model] | None, fk: str):
@@ -245,8 +244,8 @@ class Importer:
             return
         with transaction.atomic():
             model.objects.bulk_create(plan.create, batch_size=500)
-            if plan.update:
-                model.objects.bulk_update(plan.update, sorted(plan.update_fields), batch_size=200)
+            for fields, rows in plan.update.items():
+                model.objects.bulk_update(rows, list(fields), batch_size=200)
             if meta_model is not None:
                 for ids in chunks(plan.replace_meta_of):
                     meta_model.objects.filter(**{f"{fk}__in": ids}).delete()
@@ -400,19 +399,22 @@ class Importer:
             if not user.nicename:
                 user.nicename = sanitize_nicename(record.login) or f"user-{target}"
             user.nickname = user.nickname or record.login
-        elif record.password_hash and (entry is None or entry.password_checksum != password_digest):
-            # WordPress's hash is taken again only when it changed there: a password changed
-            # here since the last import stays
+        written = list(fields)
+        # WordPress's hash is taken again only when it changed there: a password changed here
+        # since the last import stays
+        if (
+            action != "create"
+            and record.password_hash
+            and (entry is None or entry.password_checksum != password_digest)
+        ):
             user.password = from_wordpress(record.password_hash)
-            plan.update_fields.add("password")
-        outcome = self._outcome(plan, "user", user, action, unchanged, fields)
+            written.append("password")
+        outcome = self._outcome(plan, "user", user, action, unchanged, written)
         self.report.count("users", outcome)
         self.ids["user"][record.id] = target
         logins[record.login] = target
         if outcome == "unchanged":
             return
-        if "password" in plan.update_fields and user.password == "":
-            plan.update_fields.discard("password")
         self._ledger(plan, "user", key, target, digest, password_digest)
         if self.full or record.roles is not None:
             plan.replace_meta_of.append(target)

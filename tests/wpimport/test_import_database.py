@@ -20,6 +20,7 @@ from wpapi.site import get_option
 API = "/wp-json/wp/v2"
 #: the application password the seeded site made for admin (its hash is in the dump)
 ADMIN_APP_PASSWORD = "vdElXpqXUrOOXZZ4sPeo3XdU"
+CAROL_HASH = "$P$BWFIZS6M3ay7xmndeKyf02NWO.S6Zl."  # carol-pass-123, in the dump
 
 
 @pytest.fixture
@@ -117,22 +118,31 @@ def test_a_second_run_changes_nothing(imported_database, wordpress_database):
     assert "comments  0 created, 0 updated, 18 unchanged" in output
 
 
-def test_a_later_run_updates_a_user_but_keeps_a_password_changed_here(
+def test_a_later_run_updates_users_but_keeps_a_password_changed_here(
     imported_database, wordpress_database
 ):
     bob = User.objects.get(username="bob")
     bob.set_password("a-new-secret")
     bob.save()
+    alice_hash = User.objects.get(username="alice").password.removeprefix("wordpress$")
     with source_change(
         wordpress_database,
-        "UPDATE wp_users SET display_name = 'Robert' WHERE ID = 3",
-        "UPDATE wp_users SET display_name = 'Bob Editor' WHERE ID = 3",
+        [
+            "UPDATE wp_users SET display_name = 'Robert' WHERE ID = 3",
+            f"UPDATE wp_users SET user_pass = '{alice_hash}' WHERE ID = 4",
+        ],
+        [
+            "UPDATE wp_users SET display_name = 'Bob Editor' WHERE ID = 3",
+            f"UPDATE wp_users SET user_pass = '{CAROL_HASH}' WHERE ID = 4",
+        ],
     ):
         output = run_import(wordpress_database)
-    assert "users     0 created, 1 updated, 4 unchanged" in output
+    assert "users     0 created, 2 updated, 3 unchanged" in output
     bob.refresh_from_db()
     assert bob.display_name == "Robert"
-    assert bob.check_password("a-new-secret")
+    assert bob.check_password("a-new-secret")  # changed here: kept
+    carol = User.objects.get(username="carol")
+    assert carol.check_password("alice-pass-123")  # changed there: taken
 
 
 @pytest.mark.django_db
@@ -141,8 +151,8 @@ def test_bad_input_names_its_row_keeps_whole_batches_and_resumes(wordpress_datab
     with (
         source_change(
             wordpress_database,
-            f"UPDATE wp_comments SET comment_author = '{too_long}' WHERE comment_ID = 15",
-            "UPDATE wp_comments SET comment_author = 'Visitor Two' WHERE comment_ID = 15",
+            [f"UPDATE wp_comments SET comment_author = '{too_long}' WHERE comment_ID = 15"],
+            ["UPDATE wp_comments SET comment_author = 'Visitor Two' WHERE comment_ID = 15"],
         ),
         pytest.raises(CommandError) as stopped,
     ):
@@ -161,7 +171,7 @@ def test_bad_input_names_its_row_keeps_whole_batches_and_resumes(wordpress_datab
 
 
 @contextmanager
-def source_change(url: str, change: str, undo: str):
+def source_change(url: str, change: list[str], undo: list[str]):
     """Change the scratch WordPress database for one test, then put it back."""
     import pymysql
 
@@ -170,12 +180,14 @@ def source_change(url: str, change: str, undo: str):
     connection = pymysql.connect(**connection_arguments(url))
     try:
         with connection.cursor() as cursor:
-            cursor.execute(change)
+            for statement in change:
+                cursor.execute(statement)
         connection.commit()
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(undo)
+            for statement in undo:
+                cursor.execute(statement)
         connection.commit()
         connection.close()
 
