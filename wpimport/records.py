@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-#: WordPress's "no date" (a draft's floating post_date_gmt)
-ZERO_DATE = "0000-00-00 00:00:00"
-
 
 class SourceError(Exception):
     """Bad input: the message names the file and line, or the table and row."""
