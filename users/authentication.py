@@ -74,11 +74,25 @@ class ApplicationPasswordAuthentication(BaseAuthentication):
         candidate = user.application_passwords.filter(
             lookup=ApplicationPassword.fingerprint(user.pk, plain)
         ).first()
+        if candidate is None:
+            candidate = self._imported(user, plain)
         if candidate is None or not self._verify(candidate, plain):
             throttling.record_failure(django_request, account)
             return None
         self._record_use(request, candidate)
         return user, candidate
+
+    @staticmethod
+    def _imported(user: User, plain: str) -> ApplicationPassword | None:
+        """An application password brought from WordPress (import_wordpress) has no lookup
+        fingerprint until first used: its WordPress hash is checked, then the password is
+        stored again as this site stores its own."""
+        for candidate in user.application_passwords.filter(lookup=""):
+            if candidate.check_password(plain):
+                candidate.set_password(plain)
+                candidate.save(update_fields=["password", "lookup"])
+                return candidate
+        return None
 
     @staticmethod
     def _verify(candidate: ApplicationPassword, plain: str) -> bool:

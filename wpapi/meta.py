@@ -27,6 +27,7 @@ import orjson
 from django.db.models import Model
 
 from users.capabilities import user_can
+from wpapi import php
 from wpapi.errors import WPError, forbidden_status
 from wpapi.formatting import without_nul
 from wpapi.registry import MetaKey, registered_meta
@@ -48,12 +49,15 @@ def check_meta_is_array(value: Any, name: str) -> None:
 def decode(text: str, kind: str) -> Any:
     """A stored row as get_metadata() returns it: text, or for arrays and objects the decoded
     JSON (what maybe_unserialize() gives). Text that fails to decode reads like a broken PHP
-    serialization, false: an empty array, or no object."""
+    serialization, false: an empty array, or no object. PHP-serialized text (meta imported
+    from WordPress) reads as maybe_unserialize() reads it."""
     if kind in ("array", "object") and text[:1] in ("[", "{"):
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError:
             return "" if kind == "array" else None
+    if php.is_serialized(text):  # as a WordPress site stored it (imported meta)
+        return php.maybe_unserialize(text)
     return text
 
 

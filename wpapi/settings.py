@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "content",
     "taxonomy",
     "comments",
+    "wpimport",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +131,15 @@ if os.environ.get("REDIS_URL"):
     }
 
 AUTH_USER_MODEL = "users.User"
+# Django's own hashers, then WordPress's hashes kept by import_wordpress (upgraded on login)
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "users.hashers.WordPressPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]

@@ -299,6 +299,8 @@ def attachment_files(post: Post) -> list[str]:
 def delete_files(names: Iterable[str]) -> None:
     storage = media_storage()
     for name in names:
+        if name.startswith(("http://", "https://")):
+            continue  # a file on another site (imported), not ours to delete
         try:
             storage.delete(name)
         except (OSError, NotImplementedError):
@@ -630,7 +632,9 @@ def media_delete(*, post: Post) -> None:
 
 def absolute_file_url(name: str, site_url: str) -> str:
     """The public URL of a stored file: MEDIA_URL on the site URL, or the storage's own URL
-    (S3)."""
+    (S3). A file left on another site by an import (an absolute URL) is shown where it is."""
+    if name.startswith(("http://", "https://")):
+        return name
     url = media_storage().url(name)
     if url.startswith("/"):
         return site_url.rstrip("/") + url
