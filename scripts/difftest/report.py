@@ -1,0 +1,244 @@
+"""Comparing a whole run and writing its report."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compare import (
+    MASKS,
+    Deliberate,
+    Difference,
+    Window,
+    apply_masks,
+    by_id,
+    classify,
+    compare_answers,
+    tied_order,
+    trimmed,
+)
+from .generate import match_route
+from .idmap import IdMap, Pairing, Translator, Unmapped, canonical_ids, route_kind
+from .requests import Request
+
+
+@dataclass
+class Outcome:
+    index: int
+    request: Request
+    route: str  # "GET /wp/v2/posts"
+    verdict: str
+    differences: list[Difference]
+    a: dict[str, Any]
+    b: dict[str, Any]
+
+
+@dataclass
+class Run:
+    """Everything a comparison needs, as saved by a run."""
+
+    requests: list[Request]
+    answers_a: list[dict[str, Any]]
+    answers_b: list[dict[str, Any]]
+    ids_a: IdMap
+    ids_b: IdMap
+    base_a: str
+    base_b: str
+    window_a: Window
+    window_b: Window
+    templates: list[str]
+    base_kinds: dict[str, str] = field(default_factory=dict)
+
+
+def canonical(
+    answer: dict[str, Any], translator: Translator, window: Window, kind: str | None, route: str
+) -> dict[str, Any]:
+    body = answer["body"]
+    if answer["is_json"]:
+        body = apply_masks(body, window, route)
+        body = translator.body(body, kind)
+    headers = {}
+    for name, value in answer["headers"].items():
+        headers[name] = translator.header(name, value)
+    return {**answer, "body": body, "headers": headers}
+
+
+def compare_run(run: Run, rules: list[Deliberate]) -> list[Outcome]:
+    table_a = {kind: {v: v for v in names.values()} for kind, names in run.ids_a.ids.items()}
+    table_b = canonical_ids(run.ids_b, run.ids_a)
+    translate_a = Translator(table_a, run.base_a, run.base_a, run.base_kinds)
+    translate_b = Translator(table_b, run.base_b, run.base_a, run.base_kinds)
+    pairing = Pairing()
+    outcomes = []
+    for index, (request, a, b) in enumerate(
+        zip(run.requests, run.answers_a, run.answers_b, strict=True)
+    ):
+        template = request.route or match_route(run.ids_a.resolve(request.path), run.templates)
+        kind = route_kind(template, translate_a.base_kinds)
+        ca = canonical(a, translate_a, run.window_a, kind, template)
+        cb = canonical(b, translate_b, run.window_b, kind, template)
+        if tied_order(template, request.query):
+            for answer in (ca, cb):
+                if isinstance(answer["body"], list):
+                    answer["body"] = by_id(answer["body"])
+        differences = compare_answers(ca, cb, pairing)
+        route = f"{request.method} {template or request.path}"
+        verdict, left = classify(route, differences, rules)
+        outcomes.append(Outcome(index, request, route, verdict, left or differences, ca, cb))
+    return outcomes
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+def table(rows: list[list[str]], header: list[str]) -> list[str]:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(header))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append(
+            "  ".join(
+                str(cell).ljust(widths[i]) if i == 0 else str(cell).rjust(widths[i])
+                for i, cell in enumerate(row)
+            )
+        )
+    return lines
+
+
+def show(value: Any) -> Any:
+    if isinstance(value, Unmapped):
+        return str(value)
+    if isinstance(value, list):
+        return [show(v) for v in value]
+    if isinstance(value, dict):
+        return {k: show(v) for k, v in value.items()}
+    return value
+
+
+def answer_text(answer: dict[str, Any], limit: int = 500) -> str:
+    headers = {k: v for k, v in answer["headers"].items() if k in ("x-wp-total", "link", "allow")}
+    head = f"{answer['status']}"
+    if headers:
+        head += " " + trimmed(headers, 200)
+    return f"{head} {trimmed(show(answer['body']), limit)}"
+
+
+def summarize(
+    outcomes: list[Outcome],
+    rules: list[Deliberate],
+    *,
+    title: str,
+    names: tuple[str, str],
+    ids_a: IdMap,
+    top: int = 40,
+) -> list[str]:
+    lines: list[str] = [title, "=" * len(title)]
+    name_a, name_b = names
+    verdicts = Counter(o.verdict for o in outcomes)
+    total = len(outcomes)
+    lines.append(
+        f"{total} answers: {verdicts['identical']} identical as answered, "
+        f"{verdicts['deliberate']} identical but for listed deliberate differences, "
+        f"{verdicts['divergent']} divergent"
+    )
+    lines.append("")
+
+    def grouped(key: Any) -> list[list[str]]:
+        groups: dict[str, Counter[str]] = defaultdict(Counter)
+        for outcome in outcomes:
+            groups[key(outcome)][outcome.verdict] += 1
+        rows = []
+        for name, counts in sorted(groups.items(), key=lambda item: item[0]):
+            whole = sum(counts.values())
+            rows.append(
+                [
+                    name,
+                    str(whole),
+                    str(counts["identical"]),
+                    str(counts["deliberate"]),
+                    str(counts["divergent"]),
+                    percent(counts["identical"] + counts["deliberate"], whole),
+                ]
+            )
+        return rows
+
+    header = ["", "answers", "identical", "deliberate", "divergent", "share"]
+    lines.append("Per route")
+    lines += table(grouped(lambda o: o.route), ["route", *header[1:]])
+    lines.append("")
+    lines.append("Per caller")
+    lines += table(grouped(lambda o: o.request.caller), ["caller", *header[1:]])
+    lines.append("")
+    lines.append("Per phase")
+    lines += table(grouped(lambda o: o.request.phase), ["phase", *header[1:]])
+    lines.append("")
+
+    signatures: dict[str, list[tuple[Outcome, Difference]]] = defaultdict(list)
+    for outcome in outcomes:
+        if outcome.verdict != "divergent":
+            continue
+        seen = set()
+        for difference in outcome.differences:
+            signature = difference.signature(outcome.route)
+            if signature not in seen:
+                seen.add(signature)
+                signatures[signature].append((outcome, difference))
+    ranked = sorted(signatures.items(), key=lambda item: (-len(item[1]), item[0]))
+    lines.append(
+        f"Divergence signatures ({len(ranked)}; route | where and path | kind), most frequent first"
+    )
+    for number, (signature, found) in enumerate(ranked[:top], 1):
+        outcome, difference = found[0]
+        lines.append("")
+        lines.append(f"#{number}  {len(found)} answers  {signature}")
+        lines.append(f"    request: {outcome.request.describe(ids_a)}")
+        if difference.where == "body" or difference.where.startswith("header"):
+            lines.append(f"    {name_a} at the path: {trimmed(show(difference.a), 300)}")
+            lines.append(f"    {name_b} at the path: {trimmed(show(difference.b), 300)}")
+        lines.append(f"    {name_a}: {answer_text(outcome.a)}")
+        lines.append(f"    {name_b}: {answer_text(outcome.b)}")
+    if len(ranked) > top:
+        lines.append("")
+        lines.append(f"... and {len(ranked) - top} rarer signatures:")
+        for signature, found in ranked[top:]:
+            lines.append(f"    {len(found):5d}  {signature}")
+    lines.append("")
+    lines.append("Masks (applied to both sides before comparing)")
+    for mask in MASKS:
+        lines.append(f"  - {mask.name}: {mask.reason}")
+    lines.append("")
+    lines.append("Deliberate differences (deliberate.toml): answers they explained")
+    for rule in rules:
+        lines.append(f"  - {rule.name} [{rule.count}]: {rule.reason}")
+    return lines
+
+
+def final_line(outcomes: list[Outcome]) -> str:
+    total = len(outcomes)
+    same = sum(1 for o in outcomes if o.verdict in ("identical", "deliberate"))
+    return f"{total} requests, {same} identical ({100 * same / total if total else 0:.1f}%)"
+
+
+def dump_outcomes(outcomes: list[Outcome], path: Any) -> None:
+    with open(path, "w") as out:
+        for outcome in outcomes:
+            out.write(
+                json.dumps(
+                    {
+                        "index": outcome.index,
+                        "route": outcome.route,
+                        "caller": outcome.request.caller,
+                        "verdict": outcome.verdict,
+                        "differences": [
+                            [d.where, d.path, d.kind, show(d.a), show(d.b)]
+                            for d in outcome.differences
+                        ],
+                    },
+                    ensure_ascii=False,
+                    default=str,
+                )
+                + "\n"
+            )
