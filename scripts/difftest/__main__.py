@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -184,18 +185,23 @@ def report(out: Path, deliberate: Path, top: int) -> str:
         f"{len(meta['templates'])} routes in the union of both indexes; saved in {out}",
         "",
     ]
-    seed_outcomes = compare_run(seed_run, [])
+    seed_outcomes = compare_run(seed_run, rules)
     dump_outcomes(seed_outcomes, out / "seed-outcomes.jsonl")
-    seeded_same = sum(1 for o in seed_outcomes if o.verdict == "identical")
-    lines.append(f"Seeding: {len(seed_outcomes)} requests, {seeded_same} identical answers")
+    seeded = Counter(o.verdict for o in seed_outcomes)
+    lines.append(
+        f"Seeding: {len(seed_outcomes)} requests, {seeded['identical']} identical answers, "
+        f"{seeded['deliberate']} identical but for deliberate differences"
+    )
     for outcome in seed_outcomes:
-        if outcome.verdict != "identical":
+        if outcome.verdict == "divergent":
             first = outcome.differences[0]
             lines.append(
                 f"  #{outcome.index} {outcome.request.describe(seed_run.ids_a, 80)}: "
                 f"{len(outcome.differences)} differences, first {first.signature(outcome.route)}"
             )
     lines.append("")
+    for rule in rules:
+        rule.count = 0  # counted for the generated requests only
     outcomes = compare_run(main_run, rules)
     lines += summarize(
         outcomes,

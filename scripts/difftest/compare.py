@@ -280,10 +280,13 @@ class Deliberate:
     where: re.Pattern[str] | None = None
     path: re.Pattern[str] | None = None
     kind: re.Pattern[str] | None = None
+    request: re.Pattern[str] | None = None
     count: int = field(default=0)
 
-    def matches(self, route: str, difference: Difference) -> bool:
+    def matches(self, route: str, difference: Difference, request: str = "") -> bool:
         if not self.route.fullmatch(route):
+            return False
+        if self.request and not self.request.search(request):
             return False
         if self.where and not self.where.fullmatch(difference.where):
             return False
@@ -312,21 +315,24 @@ def load_deliberate(path: Path) -> list[Deliberate]:
                 rx("where"),
                 rx("path"),
                 rx("kind"),
+                rx("request"),
             )
         )
     return rules
 
 
 def classify(
-    route: str, differences: list[Difference], rules: list[Deliberate]
+    route: str, differences: list[Difference], rules: list[Deliberate], request: str = ""
 ) -> tuple[str, list[Difference]]:
-    """("identical" | "deliberate" | "divergent", the differences no rule explains)."""
+    """("identical" | "deliberate" | "divergent", the differences no rule explains).
+    `request` is the request as planned: path, query and body as JSON (for rules that hold
+    for some requests only)."""
     if not differences:
         return "identical", []
     left = []
     used = set()
     for difference in differences:
-        rule = next((r for r in rules if r.matches(route, difference)), None)
+        rule = next((r for r in rules if r.matches(route, difference, request)), None)
         if rule is None:
             left.append(difference)
         else:

@@ -50,3 +50,6 @@ WP_USER_META = {"ref_team": {"type": "string", "description": "Reference team na
 WP_COMMENT_META = {
     "ref_flag": {"type": "boolean", "description": "Reference comment flag.", "single": True}
 }
+# the templates the reference theme (twentytwentythree) declares: "blank" for posts and pages
+# ("blog-alternative" is for pages only, which a flat list cannot say)
+WP_TEMPLATES = ["blank"]

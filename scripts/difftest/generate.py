@@ -312,8 +312,11 @@ class Generator:
             if kind == "array" or "array" in types:
                 return [one] + ([self.id_arg(name, base)] if rng.random() < 0.4 else [])
             return one
-        if "enum" in spec and spec["enum"] and kind != "array":
-            return rng.choice(spec["enum"])
+        enum = spec.get("enum")
+        if isinstance(enum, dict):  # a PHP array with keys, as some indexes write it
+            enum = list(enum.values())
+        if isinstance(enum, list) and enum and kind != "array":
+            return rng.choice(enum)
         if kind == "array":
             items = spec.get("items", {}) if isinstance(spec.get("items"), dict) else {}
             return [self.value(name, items, base, True) for _ in range(rng.randint(0, 3))]
@@ -654,7 +657,14 @@ class Generator:
         else:
             fields = self.args_for(endpoint, base, rng.choice([1, 2, 3, 4, 5]), 0.8)
             fields = [(k, v) for k, v in fields if k not in ("id", "parent") or not is_item]
-            if not is_item and base in ("posts", "pages", "blocks", "comments", "media"):
+            # a date of its own keeps each new post in a defined place in lists (WordPress sorts
+            # posts by date alone; comments have their ID as a tie-breaker, and wpapi lets only
+            # moderators date a comment: see deliberate.toml)
+            moderator = caller in ("administrator", "editor")
+            dated = base in ("posts", "pages", "blocks", "media") or (
+                base == "comments" and moderator
+            )
+            if not is_item and dated:
                 fields.append(("date", self.unique_date()))
             if not is_item and base in ("users",):
                 number = self.made + 1

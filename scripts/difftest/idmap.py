@@ -66,7 +66,7 @@ FIELD_KINDS = {
 }
 SELF_FIELDS = ("id", "parent")
 # WordPress names an untitled post by its ID ("21", "21-2"), which shows in these fields too
-ID_SLUG_FIELDS = ("slug", "generated_slug", "link", "guid")
+ID_SLUG_FIELDS = ("slug", "generated_slug", "link", "guid", "url")
 
 # _embedded relations whose items are of a known kind (else their own self link tells)
 EMBED_KINDS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,7 +86,9 @@ def compare_run(run: Run, rules: list[Deliberate]) -> list[Outcome]:
                     answer["body"] = by_id(answer["body"])
         differences = compare_answers(ca, cb, pairing)
         route = f"{request.method} {template or request.path}"
-        verdict, left = classify(route, differences, rules)
+        saved = request.to_json()
+        planned = json.dumps([saved["path"], saved["query"], saved["body"]], ensure_ascii=False)
+        verdict, left = classify(route, differences, rules, planned)
         outcomes.append(Outcome(index, request, route, verdict, left or differences, ca, cb))
     return outcomes
 
@@ -186,25 +189,56 @@ def summarize(
             if signature not in seen:
                 seen.add(signature)
                 signatures[signature].append((outcome, difference))
-    ranked = sorted(signatures.items(), key=lambda item: (-len(item[1]), item[0]))
+    # signatures met in exactly the same answers are one class: one cause, several fields
+    classes: dict[frozenset[int], list[str]] = defaultdict(list)
+    for signature, found in signatures.items():
+        classes[frozenset(o.index for o, _ in found)].append(signature)
+    ranked = sorted(classes.items(), key=lambda item: (-len(item[0]), sorted(item[1])[0]))
     lines.append(
-        f"Divergence signatures ({len(ranked)}; route | where and path | kind), most frequent first"
+        f"Divergence classes ({len(ranked)} classes of {len(signatures)} signatures "
+        "'route | where and path | kind'; signatures met in the same answers form one class), "
+        "most frequent first"
     )
-    for number, (signature, found) in enumerate(ranked[:top], 1):
-        outcome, difference = found[0]
+    for number, (answers, members) in enumerate(ranked[:top], 1):
+        members = sorted(members)
+        found = signatures[members[0]]
+        outcome = found[0][0]
         lines.append("")
-        lines.append(f"#{number}  {len(found)} answers  {signature}")
+        lines.append(f"#{number}  {len(answers)} answers  {members[0]}")
+        for member in members[1:8]:
+            lines.append(f"      and {member.split(' | ', 1)[1]}")
+        if len(members) > 8:
+            lines.append(f"      and {len(members) - 8} more signatures")
         lines.append(f"    request: {outcome.request.describe(ids_a)}")
-        if difference.where == "body" or difference.where.startswith("header"):
-            lines.append(f"    {name_a} at the path: {trimmed(show(difference.a), 300)}")
-            lines.append(f"    {name_b} at the path: {trimmed(show(difference.b), 300)}")
+        for member in members[:3]:
+            difference = next(d for o, d in signatures[member] if o is outcome)
+            if difference.where == "body" or difference.where.startswith("header"):
+                place = difference.where + difference.path
+                lines.append(f"    at {place}: {name_a} {trimmed(show(difference.a), 250)}")
+                lines.append(
+                    f"    {' ' * (len(place) + 4)}{name_b} {trimmed(show(difference.b), 250)}"
+                )
         lines.append(f"    {name_a}: {answer_text(outcome.a)}")
         lines.append(f"    {name_b}: {answer_text(outcome.b)}")
     if len(ranked) > top:
         lines.append("")
-        lines.append(f"... and {len(ranked) - top} rarer signatures:")
-        for signature, found in ranked[top:]:
-            lines.append(f"    {len(found):5d}  {signature}")
+        lines.append(f"... and {len(ranked) - top} rarer classes:")
+        for answers, members in ranked[top:]:
+            members = sorted(members)
+            more = f" (+{len(members) - 1} signatures)" if len(members) > 1 else ""
+            lines.append(f"    {len(answers):5d}  {members[0]}{more}")
+    # the same field can diverge on many routes (a list, an item, an embed): counted together
+    fields: dict[str, set[int]] = defaultdict(set)
+    routes_of_field: dict[str, set[str]] = defaultdict(set)
+    for signature, found in signatures.items():
+        route, place, kind = signature.split(" | ")
+        place = re.sub(r"^body(\[\])?", "body", place)
+        fields[f"{place} | {kind}"].update(o.index for o, _ in found)
+        routes_of_field[f"{place} | {kind}"].add(route)
+    lines.append("")
+    lines.append("The same divergences counted across routes (where and path | kind), top 30")
+    for place, answers in sorted(fields.items(), key=lambda item: -len(item[1]))[:30]:
+        lines.append(f"    {len(answers):5d}  {place}   ({len(routes_of_field[place])} routes)")
     lines.append("")
     lines.append("Masks (applied to both sides before comparing)")
     for mask in MASKS:

@@ -9,10 +9,12 @@ from scripts.difftest.compare import (
     Deliberate,
     Window,
     apply_masks,
+    by_id,
     classify,
     compare_answers,
     diff_values,
     load_deliberate,
+    tied_order,
 )
 from scripts.difftest.generate import Endpoint, Generator, match_route, template_params
 from scripts.difftest.idmap import (
@@ -281,3 +283,27 @@ def test_route_templates():
     assert match_route("/wp/v2/posts/12", templates) == "/wp/v2/posts/(?P<id>[\\d]+)"
     assert match_route("/wp/v2/users/me/application-passwords/abc", templates) == template
     assert match_route("/wp/v2/nope", templates) == ""
+
+
+def test_lists_sorted_by_a_shared_key_compare_as_sets():
+    assert tied_order("/wp/v2/tags", [("orderby", "term_group")])
+    assert tied_order("/wp/v2/pages", [("orderby", "menu_order")])
+    assert not tied_order("/wp/v2/tags", [("orderby", "name")])
+    assert not tied_order("/wp/v2/posts/(?P<id>[\\d]+)", [("orderby", "author")])
+    items = [{"id": 9}, {"id": Unmapped("term", 4)}, {"id": 3}]
+    assert by_id(items) == [{"id": 3}, {"id": 9}, {"id": Unmapped("term", 4)}]
+
+
+def test_a_deliberate_entry_may_hold_for_some_arguments_only(tmp_path):
+    path = tmp_path / "deliberate.toml"
+    path.write_text(
+        '[[difference]]\nreason = "r"\nroute = "POST /wp/v2/comments"\nwhere = "status|code"\n'
+        "kind = '201->403|None->rest_comment_invalid_date'\nrequest = '\"date\"'\n"
+    )
+    rules = load_deliberate(path)
+    a = answer(201, {"id": 1})
+    b = answer(403, {"code": "rest_comment_invalid_date", "message": "Sorry."})
+    differences = compare_answers(a, b, Pairing())
+    with_date = '[[], {"json": {"date": "2024-01-01"}}]'
+    assert classify("POST /wp/v2/comments", differences, rules, with_date)[0] == "deliberate"
+    assert classify("POST /wp/v2/comments", differences, rules, "[[], null]")[0] == "divergent"
