@@ -49,11 +49,11 @@ MASKS = (
     ),
     Mask(
         "order-ties",
-        "When a list is sorted by a key many items share (orderby=author, parent, menu_order, "
-        "modified or title for posts; post, parent or type for comments; term_group, count or "
-        "description for terms; registered_date or url for users), the order among equals is "
-        "the database's choice, even between two runs of WordPress: such a list is compared "
-        "sorted by ID (its items and their number still count).",
+        "WordPress sorts posts, terms and users by one key (date by default, name for terms and "
+        "users, or the orderby given: author, parent, title, menu_order, count, ...) and leaves "
+        "the order of items with equal keys to the database, even between two runs of "
+        "WordPress. Items with equal keys are put in ID order on both sides before comparing; "
+        "when the answer does not show the key (orderby=term_group), the whole list is.",
     ),
     Mask(
         "application-password",
@@ -127,36 +127,76 @@ def _masked(value: Any, window: Window, app_passwords: bool) -> Any:
     return value
 
 
-# orderby values that leave the order of equal items to the database, by route base
-TIED_ORDERS = {
-    "posts": {"author", "modified", "parent", "title", "menu_order"},
-    "comments": {"post", "parent", "type"},
-    "terms": {"term_group", "count", "description"},
-    "users": {"registered_date", "url"},
+# How WordPress sorts each collection (orderby value -> the field that holds the sort key, ""
+# when the answer does not show it), where it leaves the order of equal keys to the database.
+# Comments are missing on purpose: WP_Comment_Query adds the comment ID as a tie-breaker.
+TIED_ORDERS: dict[str, dict[str, str]] = {
+    "posts": {
+        "": "date",  # the default order
+        "date": "date",
+        "author": "author",
+        "modified": "modified",
+        "parent": "parent",
+        "title": "title.rendered",
+        "menu_order": "menu_order",
+    },
+    "comments": {"post": "post", "parent": "parent", "type": "type"},
+    "terms": {
+        "": "name",
+        "name": "name",
+        "term_group": "",
+        "count": "count",
+        "description": "description",
+    },
+    "users": {"": "name", "name": "name", "registered_date": "registered_date", "url": "url"},
 }
 TERM_BASES = ("categories", "tags")
 POST_BASES = ("posts", "pages", "media", "blocks")
 
 
-def tied_order(route: str, query: list[tuple[str, Any]]) -> bool:
-    """Does this request sort a collection by a key its items may share?"""
+def tied_order(route: str, query: list[tuple[str, Any]]) -> str | None:
+    """The field a collection request sorts by when equal keys may come in any order ("" when
+    the answer does not show it), else None."""
     match = re.match(r"^/wp/v2/([\w-]+)$", route)
     if not match:
-        return False
+        return None
     base = match[1]
     group = "terms" if base in TERM_BASES else "posts" if base in POST_BASES else base
-    orders = TIED_ORDERS.get(group, set())
-    return any(name == "orderby" and str(value) in orders for name, value in query)
+    orderby = next((str(value) for name, value in query if name == "orderby"), "")
+    return TIED_ORDERS.get(group, {}).get(orderby)
 
 
-def by_id(items: list[Any]) -> list[Any]:
-    def key(item: Any) -> tuple[int, str]:
-        value = item.get("id") if isinstance(item, dict) else None
-        if isinstance(value, int) and not isinstance(value, bool):
-            return (0, f"{value:012d}")
-        return (1, "")
+def _id_key(item: Any) -> tuple[int, str]:
+    value = item.get("id") if isinstance(item, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (0, f"{value:012d}")
+    return (1, "")
 
-    return sorted(items, key=key)
+
+def _field(item: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(item, dict) or part not in item:
+            return _ABSENT
+        item = item[part]
+    return item
+
+
+_ABSENT = object()
+
+
+def by_id(items: list[Any], key: str = "") -> list[Any]:
+    """Items that share a sort key put in ID order; without the key, the whole list."""
+    if not key or any(_field(item, key) is _ABSENT for item in items):
+        return sorted(items, key=_id_key)
+    out: list[Any] = []
+    run: list[Any] = []
+    for item in items:
+        if run and _field(item, key) != _field(run[0], key):
+            out.extend(sorted(run, key=_id_key))
+            run = []
+        run.append(item)
+    out.extend(sorted(run, key=_id_key))
+    return out
 
 
 @dataclass

@@ -333,6 +333,12 @@ class Translator:
         return None
 
     def obj(self, obj: dict[str, Any], kind: str | None) -> dict[str, Any]:
+        if set(obj) == {"body", "status", "headers"}:  # _envelope: the answer inside
+            return {
+                "body": self.body(obj["body"], kind),
+                "status": obj["status"],
+                "headers": self.body(obj["headers"], None),
+            }
         own = self.self_kind(obj) or kind
         if own is None and obj.get("type") in ("post", "term") and "subtype" in obj:
             own = obj["type"]  # a search result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -80,10 +81,11 @@ def compare_run(run: Run, rules: list[Deliberate]) -> list[Outcome]:
         kind = route_kind(template, translate_a.base_kinds)
         ca = canonical(a, translate_a, run.window_a, kind, template)
         cb = canonical(b, translate_b, run.window_b, kind, template)
-        if tied_order(template, request.query):
+        tie_key = tied_order(template, request.query)
+        if tie_key is not None and request.method == "GET":
             for answer in (ca, cb):
                 if isinstance(answer["body"], list):
-                    answer["body"] = by_id(answer["body"])
+                    answer["body"] = by_id(answer["body"], tie_key)
         differences = compare_answers(ca, cb, pairing)
         route = f"{request.method} {template or request.path}"
         saved = request.to_json()
@@ -253,7 +255,8 @@ def summarize(
 def final_line(outcomes: list[Outcome]) -> str:
     total = len(outcomes)
     same = sum(1 for o in outcomes if o.verdict in ("identical", "deliberate"))
-    return f"{total} requests, {same} identical ({100 * same / total if total else 0:.1f}%)"
+    share = math.floor(1000 * same / total) / 10 if total else 0.0  # 100% only when it is
+    return f"{total} requests, {same} identical ({share:.1f}%)"
 
 
 def dump_outcomes(outcomes: list[Outcome], path: Any) -> None:

@@ -285,13 +285,18 @@ def test_route_templates():
     assert match_route("/wp/v2/nope", templates) == ""
 
 
-def test_lists_sorted_by_a_shared_key_compare_as_sets():
-    assert tied_order("/wp/v2/tags", [("orderby", "term_group")])
-    assert tied_order("/wp/v2/pages", [("orderby", "menu_order")])
-    assert not tied_order("/wp/v2/tags", [("orderby", "name")])
-    assert not tied_order("/wp/v2/posts/(?P<id>[\\d]+)", [("orderby", "author")])
-    items = [{"id": 9}, {"id": Unmapped("term", 4)}, {"id": 3}]
-    assert by_id(items) == [{"id": 3}, {"id": 9}, {"id": Unmapped("term", 4)}]
+def test_items_with_equal_sort_keys_are_put_in_id_order():
+    assert tied_order("/wp/v2/tags", [("orderby", "term_group")]) == ""
+    assert tied_order("/wp/v2/tags", []) == "name"
+    assert tied_order("/wp/v2/pages", [("orderby", "menu_order")]) == "menu_order"
+    assert tied_order("/wp/v2/tags", [("orderby", "slug")]) is None
+    assert tied_order("/wp/v2/comments", []) is None  # the comment ID breaks ties
+    assert tied_order("/wp/v2/posts/(?P<id>[\\d]+)", [("orderby", "author")]) is None
+    items = [{"id": 9, "name": "b"}, {"id": 4, "name": "a"}, {"id": 3, "name": "a"}]
+    assert by_id(items, "name") == [items[0], items[2], items[1]]  # only equal keys move
+    assert by_id(items, "") == [items[2], items[1], items[0]]
+    unmapped = [{"id": 9}, {"id": Unmapped("term", 4)}, {"id": 3}]
+    assert by_id(unmapped) == [{"id": 3}, {"id": 9}, {"id": Unmapped("term", 4)}]
 
 
 def test_a_deliberate_entry_may_hold_for_some_arguments_only(tmp_path):
