@@ -108,6 +108,7 @@ SUB_ID_RE = re.compile(r"^/(revisions|autosaves)/(\d+)")
 APP_PW_RE = re.compile(r"^/application-passwords/(" + UUID_RE + ")")
 QUERY_PAIR_RE = re.compile(r"(^|&)([^=&#]+)=([^&#]*)")
 FRAGMENT_RE = re.compile(r"^comment-(\d+)$")
+REVISION_SLUG_RE = re.compile(r"(\d+)-((?:revision|autosave)-v\d+)")
 TOKEN_RE = re.compile(r"\u27e6(\w+)\?([^\u27e7]*)\u27e7")
 
 
@@ -198,6 +199,8 @@ def route_kind(route: str, base_kinds: dict[str, str]) -> str | None:
     if not match:
         return None
     base = match[1]
+    if base == "search":
+        return "search"  # each result is a post or a term, as its `type` says
     if "/revisions" in route or "/autosaves" in route:
         return "post"
     if base == "users" and "application-passwords" in route:
@@ -340,8 +343,8 @@ class Translator:
                 "headers": self.body(obj["headers"], None),
             }
         own = self.self_kind(obj) or kind
-        if own is None and obj.get("type") in ("post", "term") and "subtype" in obj:
-            own = obj["type"]  # a search result
+        if own == "search" or (own is None and "subtype" in obj):
+            own = obj.get("type") if obj.get("type") in ("post", "term") else None
         out: dict[str, Any] = {}
         for key, value in obj.items():
             if key in SELF_FIELDS and own not in (None, "uuid"):
@@ -400,7 +403,11 @@ class Translator:
 
     def id_slug(self, text: str, own_id: Any) -> str:
         """A post's own ID used as its slug (a path segment "/21/", "/21-2/", or the whole
-        slug) becomes the canonical ID."""
+        slug) becomes the canonical ID; so does the parent's ID in a revision's slug
+        ("21-revision-v1", "21-autosave-v1")."""
+        revision = REVISION_SLUG_RE.fullmatch(text)
+        if revision:
+            return f"{self.id_text('post', revision[1])}-{revision[2]}"
         if not isinstance(own_id, int) or isinstance(own_id, bool) or str(own_id) not in text:
             return text
         canonical = str(self.id("post", own_id))

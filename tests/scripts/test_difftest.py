@@ -27,6 +27,7 @@ from scripts.difftest.idmap import (
     canonical_ids,
     route_kind,
 )
+from scripts.difftest.report import unwrapped
 from scripts.difftest.requests import Request
 
 WP = "http://wp.test"
@@ -128,6 +129,8 @@ def test_embedded_objects_take_their_kind_from_the_relation_or_their_self_link()
 def test_untitled_posts_named_by_their_id_are_named_by_the_canonical_id():
     out = ours_translator().body({"id": 12, "slug": "12-2", "link": f"{OURS}/12-2/"}, "post")
     assert out == {"id": 40, "slug": "40-2", "link": f"{WP}/40-2/"}
+    revision = ours_translator().body({"id": 99, "slug": "12-revision-v1"}, "post")
+    assert revision["slug"] == "40-revision-v1"
 
 
 def test_link_headers_are_translated_and_their_queries_sorted():
@@ -170,6 +173,7 @@ def test_masks_hide_run_times_and_application_passwords_only():
         "date": "2024-01-01T10:00:00",
         "uuid": "x",
         "password": "AbCdEfGhIjKlMnOpQrStUvWx",
+        "preview_link": "http://wp.test/?p=4&preview_nonce=7a7784ad84&preview=true",
     }
     route = "/wp/v2/users/(?P<user_id>(?:[\\d]+|me))/application-passwords"
     assert apply_masks(body, window, route) == {
@@ -178,6 +182,7 @@ def test_masks_hide_run_times_and_application_passwords_only():
         "date": "2024-01-01T10:00:00",
         "uuid": "x",
         "password": "<secret>",
+        "preview_link": "http://wp.test/?p=4&preview_nonce=<nonce>&preview=true",
     }
     assert apply_masks(body, window, "/wp/v2/users")["password"] == body["password"]
 
@@ -312,3 +317,16 @@ def test_a_deliberate_entry_may_hold_for_some_arguments_only(tmp_path):
     with_date = '[[], {"json": {"date": "2024-01-01"}}]'
     assert classify("POST /wp/v2/comments", differences, rules, with_date)[0] == "deliberate"
     assert classify("POST /wp/v2/comments", differences, rules, "[[], null]")[0] == "divergent"
+
+
+def test_enveloped_answers_compare_as_the_answers_inside():
+    error = {"code": "rest_post_invalid_id", "message": "Invalid post ID.", "data": {}}
+    a = answer(200, {"body": error, "status": 404, "headers": {"Allow": "GET"}})
+    b = answer(200, {"body": error, "status": 404, "headers": []})
+    inner_a, inner_b = unwrapped(a, b)
+    assert inner_a["status"] == 404
+    assert inner_a["headers"] == {"allow": "GET"}
+    found = [(d.where, d.kind) for d in compare_answers(inner_a, inner_b, Pairing())]
+    assert found == [("header:allow", "missing")]
+    plain = answer(404, error)
+    assert unwrapped(a, plain) == (a, plain)  # only one side enveloped: compared as they are
