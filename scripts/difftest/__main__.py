@@ -309,12 +309,15 @@ def main(argv: list[str] | None = None) -> int:
             indexes.append(index_of(side_b))
             base_kinds = {**base_kinds_of(side_b), **base_kinds}
         routes, order = routes_of(indexes)
+        served = [set(index.get("routes", {})) for index in indexes]
+        one_sided = set(order) - set.intersection(*served)
         generator = Generator(
             routes,
             properties_of(side_a, order),
             pools_from(seed_requests),
             seed=args.seed,
             order=order,
+            one_sided=one_sided,
         )
         plan = generator.plan(args.requests)
         for request in [*plan, *seed_requests]:

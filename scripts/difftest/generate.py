@@ -3,7 +3,7 @@
 `Generator(routes, ...).plan(count)` gives a fixed list of `Request`s for a random seed:
 
 * first every route and method once, then routes drawn at random (core content routes more
-  often than the rest);
+  often than the rest, routes only one side serves seldom);
 * a read phase (GET, HEAD, OPTIONS) on the seeded content, then a write phase: objects made
   for the purpose (by the admin, with valid values), then creates, updates and deletes on them
   by every caller, each often followed by a read of what it changed;
@@ -185,6 +185,9 @@ class Generator:
     pools: dict[str, list[str]]
     seed: int = 1
     order: list[str] = field(default_factory=list)
+    #: routes only one side serves: drawn rarely (every one still gets its requests), since
+    #: the other side can only answer them rest_no_route
+    one_sided: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -206,6 +209,8 @@ class Generator:
         return template
 
     def weight(self, template: str) -> float:
+        if template in self.one_sided:
+            return 0.5
         base = self.base_of(template)
         if base == "index":
             return 2.0  # the indexes are large and slow to build, and rarely change
