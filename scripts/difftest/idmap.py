@@ -344,7 +344,7 @@ class Translator:
             }
         own = self.self_kind(obj) or kind
         if own == "search" or (own is None and "subtype" in obj):
-            own = obj.get("type") if obj.get("type") in ("post", "term") else None
+            own = search_kind(obj)
         out: dict[str, Any] = {}
         for key, value in obj.items():
             if key in SELF_FIELDS and own not in (None, "uuid"):
@@ -426,6 +426,16 @@ class Translator:
                 parts.append(f"<{url}>{params}")
             return ", ".join(parts)
         return value
+
+
+def search_kind(result: dict[str, Any]) -> str | None:
+    """A search result is a post or a term: its `type` says so, else (under _fields) its
+    `subtype` (a taxonomy for terms, a post type for posts)."""
+    if result.get("type") in ("post", "term"):
+        return result["type"]
+    if "type" in result or not isinstance(result.get("subtype"), str):
+        return None  # a post format, or nothing to go by
+    return "term" if result["subtype"] in ("category", "post_tag", "nav_menu") else "post"
 
 
 def _ids(value: Any) -> bool:

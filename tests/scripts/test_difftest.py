@@ -330,3 +330,14 @@ def test_enveloped_answers_compare_as_the_answers_inside():
     assert found == [("header:allow", "missing")]
     plain = answer(404, error)
     assert unwrapped(a, plain) == (a, plain)  # only one side enveloped: compared as they are
+
+
+def test_search_results_are_posts_or_terms_by_type_or_subtype():
+    translator = ours_translator()
+    results = [
+        {"id": 12, "type": "post", "subtype": "post"},
+        {"id": 2, "subtype": "category"},
+        {"id": 12, "subtype": "page"},
+        {"id": "aside", "type": "post-format", "subtype": "aside"},
+    ]
+    assert [r["id"] for r in translator.body(results, "search")] == [40, 5, 40, "aside"]
