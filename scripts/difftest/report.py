@@ -62,8 +62,11 @@ def canonical(
         body = apply_masks(body, window, route)
         body = translator.body(body, kind)
     headers = {}
+    own_id = answer["body"].get("id") if isinstance(answer["body"], dict) else None
     for name, value in answer["headers"].items():
         headers[name] = translator.header(name, value)
+        if name == "link" and kind == "post":  # rel="alternate": an untitled post's own URL
+            headers[name] = translator.id_slug(headers[name], own_id)
     return {**answer, "body": body, "headers": headers}
 
 
