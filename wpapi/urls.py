@@ -28,6 +28,8 @@ if not routing.router.routes:
     register_post_meta_routes()
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
+    import extensions.urls  # noqa: F401
+    import menus.urls  # noqa: F401
 
 urlpatterns = [
     path("admin/", admin.site.urls),
