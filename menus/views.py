@@ -278,6 +278,9 @@ class MenuItemViewSet(PostViewSet):
         }
         return args
 
+    def item_args(self) -> dict[str, dict[str, Any]]:
+        return {"context": CONTEXT_ARG}  # menu items have no password
+
     def describe_route(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().describe_route(request, *args, **kwargs)
         schema = response.data.get("schema")
@@ -474,7 +477,7 @@ class MenuLocationViewSet(WPViewSet):
 
     serializer_class = MenuLocationSerializer
     base_route = "/wp/v2/menu-locations"
-    embeds_in_bulk = False
+    embed_item_key = "location"
 
     def url_args(self) -> dict[str, dict[str, Any]]:
         if self.route is not None and "location" in self.route.param_names:
@@ -502,6 +505,24 @@ class MenuLocationViewSet(WPViewSet):
             Term.objects.filter(pk__in=menus, taxonomy="nav_menu").values_list("pk", flat=True)
         )
         return {"assigned": assigned, "existing_menus": existing}
+
+    def embed_items(self, ids: list[Any]) -> dict[Any, dict[str, Any]]:
+        """Many embedded locations (the menus' wp:menu-location links) at once."""
+        answers: dict[Any, dict[str, Any]] = {}
+        try:
+            self.check_retrieve_permission(None)
+        except WPError as error:
+            return dict.fromkeys(ids, error.as_dict())
+        declared = registered_locations()
+        known = [name for name in dict.fromkeys(ids) if name in declared]
+        for name in ids:
+            if name not in declared:
+                answers[name] = WPError(
+                    "rest_menu_location_invalid", "Invalid menu location.", 404
+                ).as_dict()
+        items = self.serialize([(name, declared[name]) for name in known])
+        answers.update(zip(known, items, strict=True))
+        return answers
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         locations = list(registered_locations().items())

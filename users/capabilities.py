@@ -229,7 +229,9 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
         # register_post_type("nav_menu_item" / "wp_navigation"): whoever may edit the theme's
         # options does everything; reading a published one needs `read`
         caps.update({key: "edit_theme_options" for key in caps if key.endswith("_posts")})
-        caps.update({"edit_post": "edit_post", "read_post": "read_post", "delete_post": "delete_post"})
+        caps.update(
+            {"edit_post": "edit_post", "read_post": "read_post", "delete_post": "delete_post"}
+        )
     return caps
 
 

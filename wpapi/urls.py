@@ -28,6 +28,9 @@ if not routing.router.routes:
     register_post_meta_routes()
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
+
+    # isort: split
+    # themes and plugins, then menu locations, as WordPress registers them
     import extensions.urls  # noqa: F401
     import menus.urls  # noqa: F401
 
