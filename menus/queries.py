@@ -59,9 +59,23 @@ def nav_menu_locations() -> dict[str, int]:
     return {str(location): php_intval(menu_id) for location, menu_id in mod.items()}
 
 
+def locations_by_menu() -> dict[int, list[str]]:
+    """Each menu's locations, in the order the theme declares them (then the undeclared ones
+    by name): WordPress lists them in the theme mod's order, which a JSON column in PostgreSQL
+    does not keep, and which is the declared order whenever menus are assigned in the admin."""
+    declared = list(registered_locations())
+    rank = {location: index for index, location in enumerate(declared)}
+    found: dict[int, list[str]] = {}
+    for location, menu_id in sorted(
+        nav_menu_locations().items(), key=lambda pair: (rank.get(pair[0], len(rank)), pair[0])
+    ):
+        found.setdefault(menu_id, []).append(location)
+    return found
+
+
 def menu_locations(menu_id: int) -> list[str]:
-    """The locations a menu is assigned to, in the theme mod's order."""
-    return [location for location, assigned in nav_menu_locations().items() if assigned == menu_id]
+    """The locations a menu is assigned to."""
+    return locations_by_menu().get(menu_id, [])
 
 
 def auto_add_menus() -> list[int]:

@@ -20,6 +20,7 @@ from taxonomy.models import Term, TermRelationship
 from taxonomy.services import sanitize_term_name, term_create, term_delete, term_update
 from wpapi.errors import WPError
 from wpapi.formatting import esc_url_raw, sanitize_key, specialchars
+from wpapi.params import absint
 from wpapi.registry import get_post_type, get_taxonomy
 from wpapi.site import get_option, update_options
 
@@ -32,7 +33,7 @@ def esc_html(text: str) -> str:
 
 
 # --- menus ---------------------------------------------------------------------------------------
-def _check_menu_name(name: Any, menu_id: int) -> None:
+def check_menu_name(name: Any, menu_id: int) -> None:
     """wp_update_nav_menu_object(): no two menus share a name (compared as stored, whatever
     the case)."""
     clean = sanitize_term_name(name)
@@ -58,7 +59,7 @@ def _check_menu_name(name: Any, menu_id: int) -> None:
 def menu_create(*, name: Any, description: Any = None, meta: Any = None) -> Term:
     """wp_create_nav_menu() / wp_update_nav_menu_object(0, ...): a new nav_menu term, its slug
     always made from the name."""
-    _check_menu_name(name, 0)
+    check_menu_name(name, 0)
     taxonomy = get_taxonomy(NAV_MENU)
     assert taxonomy is not None
     return term_create(taxonomy=taxonomy, name=name, description=description, meta=meta)
@@ -68,7 +69,7 @@ def menu_create(*, name: Any, description: Any = None, meta: Any = None) -> Term
 def menu_update(*, menu: Term, name: Any, description: Any = None, meta: Any = None) -> Term:
     """wp_update_nav_menu_object(): the name (which the slug follows) and the description,
     which WordPress sets to "" when none is given."""
-    _check_menu_name(name, menu.pk)
+    check_menu_name(name, menu.pk)
     return term_update(term=menu, name=name, slug="", description=description or "", meta=meta)
 
 
@@ -113,6 +114,50 @@ def menu_delete(*, menu: Term) -> None:
 
 
 # --- menu items ----------------------------------------------------------------------------------
+def check_menu_item_arguments(args: dict[str, Any]) -> None:
+    """prepare_item_for_database()'s checks of what an item links to (filling in `object` from
+    the linked post or term), all errors at once: the first, with the others as its
+    additional_errors."""
+    errors: list[WPError] = []
+    if not args["object"]:
+        if args["type"] == "taxonomy":
+            term = Term.objects.filter(pk=absint(args["object_id"])).first()
+            if term is None or get_taxonomy(term.taxonomy) is None:
+                errors.append(WPError("rest_term_invalid_id", "Invalid term ID.", 400))
+            else:
+                args["object"] = term.taxonomy
+        elif args["type"] == "post_type":
+            post = Post.objects.filter(pk=absint(args["object_id"])).first()
+            if post is None:
+                errors.append(WPError("rest_post_invalid_id", "Invalid post ID.", 400))
+            else:
+                args["object"] = post.type
+    archive = args["type"] == "post_type_archive"
+    if archive and (not args["object"] or get_post_type(args["object"]) is None):
+        errors.append(WPError("rest_post_invalid_type", "Invalid post type.", 400))
+    if args["type"] == "custom":
+        if args["title"] == "":
+            errors.append(
+                WPError(
+                    "rest_title_required",
+                    "The title is required when using a custom menu item type.",
+                    400,
+                )
+            )
+        if not args["url"]:
+            errors.append(
+                WPError(
+                    "rest_url_required",
+                    "The url is required when using a custom menu item type.",
+                    400,
+                )
+            )
+    if errors:
+        first, *others = errors
+        first.additional_errors = [error.as_dict() for error in others]
+        raise first
+
+
 def _original_title(kind: str, object_type: str, object_id: int) -> str:
     """The title of what a non-custom item links to (stored titles equal to it are dropped)."""
     if kind == "taxonomy":

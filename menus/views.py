@@ -18,6 +18,7 @@ from menus import policies, services
 from menus.queries import (
     auto_add_menus,
     located_menu_ids,
+    locations_by_menu,
     nav_menu_locations,
     public_items_q,
     registered_locations,
@@ -37,7 +38,6 @@ from taxonomy.views import TermViewSet
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
 from wpapi.params import absint, is_row_id, row_ids
-from wpapi.registry import get_taxonomy
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
 
@@ -74,10 +74,7 @@ class MenuViewSet(TermViewSet):
 
     def prepare_items(self, items: list[Term]) -> dict[str, Any]:
         context = super().prepare_items(items)
-        locations: dict[int, list[str]] = {}
-        for location, menu_id in nav_menu_locations().items():
-            locations.setdefault(menu_id, []).append(location)
-        context["locations"] = locations
+        context["locations"] = locations_by_menu()
         context["auto_add"] = set(auto_add_menus())
         return context
 
@@ -379,54 +376,12 @@ class MenuItemViewSet(PostViewSet):
             args["title"] = title
         elif isinstance(title, dict) and title.get("raw"):
             args["title"] = title["raw"]
-        self.check_item_arguments(args)
+        services.check_menu_item_arguments(args)
         args["classes"] = " ".join(str(name) for name in args["classes"])
         args["xfn"] = " ".join(str(name) for name in args["xfn"])
         if args["status"] != "publish":
             args["status"] = "draft"
         return args
-
-    def check_item_arguments(self, args: dict[str, Any]) -> None:
-        errors: list[WPError] = []
-        if not args["object"]:
-            if args["type"] == "taxonomy":
-                term = Term.objects.filter(pk=absint(args["object_id"])).first()
-                if term is None or get_taxonomy(term.taxonomy) is None:
-                    errors.append(WPError("rest_term_invalid_id", "Invalid term ID.", 400))
-                else:
-                    args["object"] = term.taxonomy
-            elif args["type"] == "post_type":
-                post = Post.objects.filter(pk=absint(args["object_id"])).first()
-                if post is None:
-                    errors.append(WPError("rest_post_invalid_id", "Invalid post ID.", 400))
-                else:
-                    args["object"] = post.type
-        if args["type"] == "post_type_archive":
-            from wpapi.registry import get_post_type
-
-            if not args["object"] or get_post_type(args["object"]) is None:
-                errors.append(WPError("rest_post_invalid_type", "Invalid post type.", 400))
-        if args["type"] == "custom":
-            if args["title"] == "":
-                errors.append(
-                    WPError(
-                        "rest_title_required",
-                        "The title is required when using a custom menu item type.",
-                        400,
-                    )
-                )
-            if not args["url"]:
-                errors.append(
-                    WPError(
-                        "rest_url_required",
-                        "The url is required when using a custom menu item type.",
-                        400,
-                    )
-                )
-        if errors:
-            first, *others = errors
-            first.additional_errors = [error.as_dict() for error in others]
-            raise first
 
     def perform_create(self, params: dict[str, Any]) -> Post:
         if params.get("id"):
