@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from content.models import PostMeta
+from content.models import Post, PostMeta
 from menus import services
 from menus.models import NavMenu, NavMenuItem
 from menus.queries import (
@@ -20,6 +20,7 @@ from menus.queries import (
     registered_locations,
     setup_menu_items,
 )
+from taxonomy.models import Term
 from users.capabilities import needs_kses
 from wpapi.admin import CapabilityAdmin
 from wpapi.errors import WPError
@@ -68,7 +69,7 @@ class NavMenuAdmin(CapabilityAdmin):
         data = form.cleaned_data
         if change:
             menu = services.menu_update(
-                menu=NavMenu.objects.get(pk=obj.pk),
+                menu=Term.objects.get(pk=obj.pk),
                 name=data["name"],
                 description=data.get("description"),
             )
@@ -79,11 +80,13 @@ class NavMenuAdmin(CapabilityAdmin):
         obj.pk = menu.pk
         obj.refresh_from_db()
 
+    # the services get the terms and posts themselves, not the admin's proxies, so that every
+    # receiver of their signals (counts, the response cache) hears of the change
     def delete_model(self, request: Any, obj: NavMenu) -> None:
-        services.menu_delete(menu=obj)
+        services.menu_delete(menu=Term.objects.get(pk=obj.pk))
 
     def delete_queryset(self, request: Any, queryset: QuerySet[NavMenu]) -> None:
-        for menu in queryset:
+        for menu in Term.objects.filter(pk__in=queryset.values("pk")):
             services.menu_delete(menu=menu)
 
 
@@ -185,7 +188,7 @@ class NavMenuItemAdmin(CapabilityAdmin):
         args = form.arguments()
         services.check_menu_item_arguments(args)
         saved = services.menu_item_save(
-            item=NavMenuItem.objects.get(pk=obj.pk) if change else None,
+            item=Post.objects.get(pk=obj.pk) if change else None,
             actor_id=request.user.pk,
             kses=needs_kses(request.user),
             **args,
@@ -194,8 +197,8 @@ class NavMenuItemAdmin(CapabilityAdmin):
         obj.refresh_from_db()
 
     def delete_model(self, request: Any, obj: NavMenuItem) -> None:
-        services.menu_item_delete(item=obj)
+        services.menu_item_delete(item=Post.objects.get(pk=obj.pk))
 
     def delete_queryset(self, request: Any, queryset: QuerySet[NavMenuItem]) -> None:
-        for item in queryset:
+        for item in Post.objects.filter(pk__in=queryset.values("pk")):
             services.menu_item_delete(item=item)

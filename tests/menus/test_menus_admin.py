@@ -87,12 +87,17 @@ def test_add_and_check_items(admin_client_, site):
     meta = dict(PostMeta.objects.filter(post=item).values_list("key", "value"))
     assert (meta["_menu_item_classes"], meta["_menu_item_object_id"]) == ('["a","b"]', str(item.pk))
     assert item.menu_order == 3  # after the footer's two items
+    # saved as a post (not the admin's proxy): the menu's stored count follows
+    assert Term.objects.get(pk=site.footer.pk).count == 3
     response = admin_client_.post(
         f"{ITEM_ADMIN}{item.pk}/change/",
         {**fields, "title": "Blog", "url": "https://blog.example.com", "menu_order": "1"},
     )
     assert response.status_code == 302
     assert Post.objects.get(pk=item.pk).menu_order == 1
+    response = admin_client_.post(f"{ITEM_ADMIN}{item.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert Term.objects.get(pk=site.footer.pk).count == 2
 
 
 def test_delete_a_menu(admin_client_, site):
