@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content import policies as post_policies
+from content.meta_fields import POST_META
 from content.models import Post
 from content.queries import post_collection_args
 from content.views import PostViewSet
@@ -298,8 +299,6 @@ class MenuItemViewSet(PostViewSet):
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """wp_setup_nav_menu_item() for the page, the items' menus and their meta."""
-        from content.meta_fields import POST_META
-
         ids = [item.pk for item in items]
         fields = self.response_fields()
         data: dict[str, Any] = {"menu_items": setup_menu_items(items, site_url(self.request))}
@@ -394,8 +393,6 @@ class MenuItemViewSet(PostViewSet):
         return self.save_item(post, args, params)
 
     def save_item(self, item: Post | None, args: dict[str, Any], params: dict[str, Any]) -> Post:
-        from content.meta_fields import POST_META
-
         user = self.request.user
         prospective = item or Post(type=self.post_type, status=args["status"], author_id=user.pk)
         POST_META.check_can_write(prospective, params.get("meta"), user)
