@@ -92,11 +92,11 @@ class PostAdmin(CapabilityAdmin):
     actions = ["trash"]
 
     def get_queryset(self, request: Any) -> QuerySet[Post]:
-        # attachments and revisions have their own screens (media) or none
+        # attachments, revisions and menu items have their own screens (media, menus) or none
         return (
             super()
             .get_queryset(request)
-            .exclude(type__in=[Post.Type.ATTACHMENT, Post.Type.REVISION])
+            .exclude(type__in=[Post.Type.ATTACHMENT, Post.Type.REVISION, "nav_menu_item"])
         )
 
     def get_readonly_fields(self, request: Any, obj: Post | None = None) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.module_loading import import_string
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -25,7 +26,7 @@ from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.links import site_url
 from wpapi.params import is_row_id, php_intval
-from wpapi.registry import post_types, type_taxonomies
+from wpapi.registry import get_post_type, post_types, type_taxonomies
 from wpapi.routing import router
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
@@ -88,9 +89,12 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
 
     def create_args(self) -> dict[str, dict[str, Any]]:
         """The post's own update arguments (the parent controller's EDITABLE ones)."""
-        args = wp_schema.args_from_schema(
-            PostSerializer.for_type(self.post_type).schema, creating=False
-        )
+        post_type = get_post_type(self.post_type)
+        if post_type is not None and post_type.rest_controller:  # e.g. menu items
+            schema = import_string(post_type.rest_controller)().get_serializer_class().schema
+        else:
+            schema = PostSerializer.for_type(self.post_type).schema
+        args = wp_schema.args_from_schema(schema, creating=False)
         args.pop("id", None)
         return args
 

@@ -57,7 +57,7 @@ def ancestor_path(post: Any, ancestors: Ancestors) -> str:
 
 
 #: core types get_permalink() links like posts (_builtin, not pages or attachments)
-BUILTIN_POST_LIKE = ("post", "wp_block")
+BUILTIN_POST_LIKE = ("post", "wp_block", "nav_menu_item", "wp_navigation")
 
 
 def is_front_page(post: Any) -> bool:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.meta_fields import POST_META
 from content.models import Post, PostMeta
+from content.permalinks import BUILTIN_POST_LIKE
 from wpapi import locks
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
@@ -644,14 +645,14 @@ def initial_guid(post: Post) -> str:
             if row is None:
                 break
             path, parent_id = f"{row[0]}/{path}", row[1]
-        if post.type in ("post", "wp_block"):
+        if post.type in BUILTIN_POST_LIKE:
             return f"/{post.slug}/"
         if post.type == "page":
             return f"/{path}{post.slug}/"
         return f"/{post.type}/{path}{post.slug}/"
     if post.type == "page":
         return f"/?page_id={post.pk}"
-    if post.type in ("post", "wp_block"):
+    if post.type in BUILTIN_POST_LIKE:
         return f"/?p={post.pk}"
     return f"/?post_type={post.type}&p={post.pk}"
 

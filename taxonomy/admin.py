@@ -26,6 +26,9 @@ class TermAdmin(admin.ModelAdmin):
     raw_id_fields = ("parent",)
     inlines = [TermMetaInline]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Term]:
+        return super().get_queryset(request).exclude(taxonomy="nav_menu")  # menus have theirs
+
     def save_model(self, request: HttpRequest, obj: Term, form: Any, change: bool) -> None:
         taxonomy = get_taxonomy(obj.taxonomy)
         if taxonomy is None:

@@ -4,12 +4,11 @@ permission checks, built on users.capabilities.user_can()."""
 from typing import Any
 
 from content.models import Post
-from content.policies import can_read_post
 from taxonomy.models import Term
 from taxonomy.services import is_default_term
-from users.capabilities import user_can
+from users.capabilities import post_status_of, user_can
 from wpapi.errors import forbidden
-from wpapi.registry import Taxonomy
+from wpapi.registry import Taxonomy, get_post_type
 
 
 def can_assign_terms(user: Any, taxonomy: Taxonomy) -> bool:
@@ -28,10 +27,14 @@ def check_can_list_terms(user: Any, taxonomy: Taxonomy, context: str) -> None:
 
 def can_read_terms_for_post(user: Any, post: Post, taxonomy: Taxonomy) -> bool:
     """check_read_terms_permission_for_post(): the post's type uses the taxonomy and the post is
-    public or readable by `user` (so `?post=` never reveals a draft's or private post's terms)."""
+    publicly viewable (a viewable type, published) or `user` may read it (read_post), so
+    `?post=` never reveals a draft's or private post's terms, nor a menu item's to visitors."""
     if post.type not in taxonomy.object_types:
         return False
-    return can_read_post(user, post)
+    post_type = get_post_type(post.type)
+    if post_type is not None and post_type.viewable and post_status_of(post) == "publish":
+        return True
+    return user_can(user, "read_post", post)
 
 
 def check_can_read_terms_for_post(user: Any, post: Post, taxonomy: Taxonomy) -> None:

@@ -1,12 +1,18 @@
 """taxonomy routes, registered in the WordPress route table: /wp/v2/taxonomies, then each REST
 taxonomy's terms at /wp/v2/<rest_base> (WordPress's order)."""
 
+from django.utils.module_loading import import_string
+
 from taxonomy.views import TaxonomyViewSet, TermViewSet
 from wpapi.registry import Taxonomy, rest_taxonomies
 from wpapi.routing import Route, router
 
 
 def term_viewset_for(taxonomy: Taxonomy) -> type[TermViewSet]:
+    """The terms viewset of one taxonomy: its own controller (rest_controller_class, e.g.
+    menus) or the terms controller."""
+    if taxonomy.rest_controller:
+        return import_string(taxonomy.rest_controller)
     name = "".join(part.title() for part in taxonomy.slug.split("_")) + "TermViewSet"
     return type(name, (TermViewSet,), {"taxonomy_slug": taxonomy.slug})
 

@@ -225,6 +225,13 @@ def post_type_caps(capability_type: str = "post") -> dict[str, str]:
                 "delete_others_posts": "delete_others_posts",
             }
         )
+    elif capability_type == "edit_theme_options":
+        # register_post_type("nav_menu_item" / "wp_navigation"): whoever may edit the theme's
+        # options does everything; reading a published one needs `read`
+        caps.update({key: "edit_theme_options" for key in caps if key.endswith("_posts")})
+        caps.update(
+            {"edit_post": "edit_post", "read_post": "read_post", "delete_post": "delete_post"}
+        )
     return caps
 
 

@@ -11,6 +11,8 @@ provides both halves):
 - **Items by ID.** `embeds_in_bulk = True` and `embed_items(ids) -> {id: answer}`: what
   `GET <route>/<id>?context=embed` would answer for each ID, the error objects of missing and
   forbidden items included. Every link of a page to `<route>/<id>` is answered by one call.
+  A route whose item is named by another parameter (a menu location's name) says which in
+  `embed_item_key`; its values are then the strings of the URLs.
 - **Collections by an argument.** `embeds_collections_by = ("<argument>", ...)` and
   `embed_collections(argument, values) -> {value: [items]}`: for each value, the list
   `GET <route>?<argument>=<value>&context=embed` would answer (its first page). The replies,
@@ -98,7 +100,7 @@ def embed_one(request: HttpRequest, href: str) -> Any:
 def fetch_in_batches(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
     """The answers to `hrefs` that batches can give: links to items grouped by route, and
     links to collections that differ only in the resource's `embeds_collections_by`."""
-    items: dict[int, tuple[Route, list[tuple[str, int]]]] = {}
+    items: dict[int, tuple[Route, list[tuple[str, Any]]]] = {}
     collections: dict[tuple[int, str, str], tuple[Route, str, str, list[tuple[str, int]]]] = {}
     for href in hrefs:
         parts = urlsplit(href)
@@ -109,8 +111,10 @@ def fetch_in_batches(request: HttpRequest, hrefs: list[str]) -> dict[str, Any]:
         if route is None or route.actions.get("GET") not in ("retrieve", "list"):
             continue
         viewset = route.viewset
-        if not parts.query and set(kwargs) == {"id"} and viewset.batches_embeds():
-            items.setdefault(id(route), (route, []))[1].append((href, int(kwargs["id"])))
+        item_key = getattr(viewset, "embed_item_key", "id")
+        if not parts.query and set(kwargs) == {item_key} and viewset.batches_embeds():
+            value = int(kwargs["id"]) if item_key == "id" else kwargs[item_key]
+            items.setdefault(id(route), (route, []))[1].append((href, value))
             continue
         keys = getattr(viewset, "embeds_collections_by", ())
         if not parts.query or kwargs or not keys or route.actions.get("GET") != "list":
@@ -144,7 +148,7 @@ def _ask(
     href: str,
     query: str,
     batch: EmbedBatch,
-    members: list[tuple[str, int]],
+    members: list[tuple[str, Any]],
 ) -> dict[str, Any]:
     """One internal request answering every member link it can."""
     sub, path = internal_request(request, "GET", f"{href}?{query}")

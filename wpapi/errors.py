@@ -22,6 +22,9 @@ class WPError(exceptions.APIException):
     #: earlier data of a WP_Error that got more data added (WordPress sends it as
     #: "additional_data", e.g. term_exists: [term_id, term_id])
     additional_data: list[Any] | None = None
+    #: the other errors of a WP_Error holding several codes, as their own bodies (WordPress
+    #: sends them as "additional_errors", e.g. a custom menu item with neither title nor url)
+    additional_errors: list[dict[str, Any]] | None = None
 
     def __init__(self, code: str, message: str, status: int = 400, **data: Any) -> None:
         super().__init__(detail=message, code=code)
@@ -35,6 +38,8 @@ class WPError(exceptions.APIException):
         }
         if self.additional_data:
             body["additional_data"] = list(self.additional_data)
+        if self.additional_errors:
+            body["additional_errors"] = list(self.additional_errors)
         return body
 
 

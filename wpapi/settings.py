@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "comments",
     "wpimport",
+    "extensions",
+    "menus",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +178,20 @@ WP_ALLOW_ANONYMOUS_COMMENTS = env_bool("WP_ALLOW_ANONYMOUS_COMMENTS", False)
 # Post types and taxonomies a project adds (see wpapi/registry/).
 WP_POST_TYPES: dict = {}
 WP_TAXONOMIES: dict = {}
+# What a theme and plugins would declare (see extensions/ and menus/). The active theme as
+# /wp/v2/themes shows it: headers under their REST names and `theme_supports` by feature, e.g.
+# {"stylesheet": "mysite", "name": "My site", "theme_supports": {"post-thumbnails": True}};
+# empty: extensions.queries.DEFAULT_THEME. Its theme mods (menu locations) live in the option
+# theme_mods_<stylesheet>, as in WordPress.
+WP_THEME: dict = {}
+WP_INACTIVE_THEMES: list = []
+# Plugins /wp/v2/plugins lists: {"dir/file": {"name": ..., "version": ..., ...}}
+WP_PLUGINS: dict = {}
+# register_nav_menus(): the menu locations of the front end, location -> description
+WP_MENU_LOCATIONS: dict = {"primary": "Primary menu", "footer": "Footer menu"}
+# Beyond WordPress: anyone (anonymous callers included) may read the menus assigned to a
+# location and their published items, as every headless front end must; WordPress refuses (401).
+WP_PUBLIC_MENUS = env_bool("WP_PUBLIC_MENUS", False)
 
 # --- REST framework -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -31,6 +31,11 @@ if not routing.router.routes:
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
 
+    # isort: split
+    # themes and plugins, then menu locations, as WordPress registers them
+    import extensions.urls  # noqa: F401
+    import menus.urls  # noqa: F401
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.site_root),

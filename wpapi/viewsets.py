@@ -413,6 +413,8 @@ class WPViewSet(viewsets.GenericViewSet):
     #: `_embed` may read many items of this resource in one go (embed_items); a resource
     #: whose single GET is not "the object by id, then check_retrieve_permission" turns it off
     embeds_in_bulk = True
+    #: the route parameter naming an item, for embed_items (an ID unless a resource says)
+    embed_item_key = "id"
     #: the arguments by which `_embed` may read this collection for many objects at once (the
     #: replies or terms of every post of a page): resources implementing embed_collections()
     embeds_collections_by: tuple[str, ...] = ()

@@ -190,7 +190,7 @@ class PostSerializer(WPSerializer):
                     "href": rest_url(request, f"/wp/v2/media/{post.featured_media_id}"),
                 }
             ]
-        if post.type not in ("attachment", "revision"):
+        if post.type not in ("attachment", "nav_menu_item", "revision"):
             links["wp:attachment"] = [{"href": rest_url(request, f"/wp/v2/media?parent={post.pk}")}]
         taxonomies = type_taxonomies(post.type)
         if taxonomies:

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 
 from content.meta_fields import POST_META
-from wpapi.registry import FIXED_SUPPORTS, PostType
+from wpapi.registry import CORE_TYPES, FIXED_SUPPORTS, PostType
 from wpapi.schema import SchemaError
 
 VIEW_EDIT = ["view", "edit"]
@@ -295,7 +295,9 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "enum": POST_FORMATS,
             "context": VIEW_EDIT,
         }
-    if post_type.slug != "wp_block":  # wp_block lacks custom-fields: no meta
+    if "custom-fields" in supports or post_type.slug not in CORE_TYPES:
+        # core's types have meta with custom-fields (reusable blocks and navigation menus
+        # have none); a project's types keep theirs
         props["meta"] = POST_META.field_schema(post_type.slug)
     if post_type.slug == "post":
         props["sticky"] = {

@@ -220,7 +220,7 @@ class PostTypeSerializer(WPSerializer):
             "has_archive": False,
             "visibility": {
                 "show_in_nav_menus": post_type.slug != "attachment" and post_type.viewable,
-                "show_ui": True,
+                "show_ui": post_type.show_ui,
             },
             "viewable": post_type.viewable,
             "labels": {

@@ -26,7 +26,8 @@ def test_list_is_an_object_keyed_by_taxonomy(api_client):
     response = api_client.get(URL)
     assert response.status_code == 200
     body = response.json()
-    assert list(body) == ["category", "post_tag"]
+    # nav_menu (classic menus) is listed too: it is shown in REST, as in WordPress
+    assert list(body) == ["category", "post_tag", "nav_menu"]
     assert body["category"] == CATEGORY_VIEW
     assert body["post_tag"]["hierarchical"] is False
     assert body["post_tag"]["rest_base"] == "tags"

@@ -273,9 +273,9 @@ def concrete(pattern: str, ids: dict[str, Any]) -> str:
         elif group.group(1) in constants:
             out.append(str(constants[group.group(1)]))
         elif segments[index - 1] in ("revisions", "autosaves", "meta"):
-            out.append(str(ids[f"{segments[index - 3]}/{segments[index - 1]}"]))
-        else:
-            out.append(str(ids[segments[index - 1]]))
+            out.append(str(ids.get(f"{segments[index - 3]}/{segments[index - 1]}", 999999)))
+        else:  # a resource without an object here still gets a well-formed ID
+            out.append(str(ids.get(segments[index - 1], 999999)))
     return "/wp-json" + "/".join(out)
 
 

@@ -24,6 +24,11 @@ class PostType:
     taxonomies: tuple[str, ...] = ()
     icon: str | None = None
     viewable: bool = True
+    #: whether WordPress makes an admin screen for it (shown in /wp/v2/types' visibility)
+    show_ui: bool = True
+    #: the viewset class serving the type's routes (WordPress's rest_controller_class), as a
+    #: dotted path; empty: the posts controller (content.views.PostViewSet)
+    rest_controller: str = ""
     labels: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -38,6 +43,49 @@ class PostStatus:
     show_in_list: bool = True
     date_floating: bool = False
     internal: bool = False
+
+
+def _post_labels(name: str, singular: str, **given: str | None) -> dict[str, str | None]:
+    """get_post_type_labels() for a core type registered with a few labels of its own: the
+    posts' defaults, in WordPress's order, under the given ones."""
+    labels: dict[str, str | None] = {
+        "name": name,
+        "singular_name": singular,
+        "add_new": "Add New",
+        "add_new_item": "Add New Post",
+        "edit_item": "Edit Post",
+        "new_item": "New Post",
+        "view_item": "View Post",
+        "view_items": "View Posts",
+        "search_items": "Search Posts",
+        "not_found": "No posts found.",
+        "not_found_in_trash": "No posts found in Trash.",
+        "parent_item_colon": None,
+        "all_items": "All Posts",
+        "archives": "Post Archives",
+        "attributes": "Post Attributes",
+        "insert_into_item": "Insert into post",
+        "uploaded_to_this_item": "Uploaded to this post",
+        "featured_image": "Featured image",
+        "set_featured_image": "Set featured image",
+        "remove_featured_image": "Remove featured image",
+        "use_featured_image": "Use as featured image",
+        "filter_items_list": "Filter posts list",
+        "filter_by_date": "Filter by date",
+        "items_list_navigation": "Posts list navigation",
+        "items_list": "Posts list",
+        "item_published": "Post published.",
+        "item_published_privately": "Post published privately.",
+        "item_reverted_to_draft": "Post reverted to draft.",
+        "item_scheduled": "Post scheduled.",
+        "item_updated": "Post updated.",
+        "item_link": "Post Link",
+        "item_link_description": "A link to a post.",
+        "menu_name": name,
+        "name_admin_bar": singular,
+    }
+    labels.update(given)
+    return labels
 
 
 CORE_TYPES = {
@@ -88,6 +136,27 @@ CORE_TYPES = {
         icon="dashicons-admin-media",
         supports=("title", "author", "comments"),
     ),
+    # classic menus' items (wp_update_nav_menu_item): their own controller (menus.views), and
+    # every primitive capability is edit_theme_options
+    "nav_menu_item": PostType(
+        "nav_menu_item",
+        "Navigation Menu Items",
+        "Navigation Menu Item",
+        rest_base="menu-items",
+        capability_type="edit_theme_options",
+        supports=("title", "editor"),
+        taxonomies=("nav_menu",),
+        viewable=False,
+        show_ui=False,
+        rest_controller="menus.views.MenuItemViewSet",
+        labels=_post_labels(
+            "Navigation Menu Items",
+            "Navigation Menu Item",
+            all_items="Navigation Menu Items",
+            archives="Navigation Menu Items",
+            menu_name="Navigation Menu Items",
+        ),
+    ),
     # reusable blocks: edited and read (raw) in the block editor, never shown on the site
     "wp_block": PostType(
         "wp_block",
@@ -133,6 +202,37 @@ CORE_TYPES = {
             "menu_name": "Reusable blocks",
             "name_admin_bar": "Reusable block",
         },
+    ),
+    # block-based menus (the Navigation block), served by the posts controller
+    "wp_navigation": PostType(
+        "wp_navigation",
+        "Navigation Menus",
+        "Navigation Menu",
+        rest_base="navigation",
+        description="Navigation menus that can be inserted into your site.",
+        capability_type="edit_theme_options",
+        supports=("title", "editor", "revisions"),
+        viewable=False,
+        labels=_post_labels(
+            "Navigation Menus",
+            "Navigation Menu",
+            add_new_item="Add New Navigation Menu",
+            edit_item="Edit Navigation Menu",
+            new_item="New Navigation Menu",
+            view_item="View Navigation Menu",
+            search_items="Search Navigation Menus",
+            not_found="No Navigation Menu found.",
+            not_found_in_trash="No Navigation Menu found in Trash.",
+            parent_item_colon="Parent Navigation Menu:",
+            all_items="Navigation Menus",
+            archives="Navigation Menu archives",
+            insert_into_item="Insert into Navigation Menu",
+            uploaded_to_this_item="Uploaded to this Navigation Menu",
+            filter_items_list="Filter Navigation Menu list",
+            items_list_navigation="Navigation Menus list navigation",
+            items_list="Navigation Menus list",
+            menu_name="Navigation Menus",
+        ),
     ),
     "revision": PostType(
         "revision",

@@ -31,6 +31,9 @@ class Taxonomy:
     #: the first path segment of term links (`/category/<slug>/`) and whether it nests parents
     rewrite_slug: str = ""
     rewrite_hierarchical: bool = False
+    #: the viewset class serving the terms routes (WordPress's rest_controller_class), as a
+    #: dotted path; empty: the terms controller (taxonomy.views.TermViewSet)
+    rest_controller: str = ""
     capabilities: dict = field(default_factory=dict, compare=False, hash=False)
     #: labels given at registration (get_taxonomy_labels fills in the rest)
     given_labels: dict = field(default_factory=dict, compare=False, hash=False)
@@ -139,6 +142,25 @@ CORE_TAXONOMIES = {
         capabilities=_caps(
             "manage_post_tags", "edit_post_tags", "delete_post_tags", "assign_post_tags"
         ),
+    ),
+    # classic menus: terms whose objects are menu items, managed with edit_theme_options
+    "nav_menu": Taxonomy(
+        "nav_menu",
+        "Navigation Menus",
+        "Navigation Menu",
+        "menus",
+        object_types=("nav_menu_item",),
+        show_cloud=False,
+        public=False,
+        publicly_queryable=False,
+        show_ui=False,
+        show_in_nav_menus=False,
+        show_in_quick_edit=False,
+        rest_controller="menus.views.MenuViewSet",
+        capabilities=_caps(
+            "edit_theme_options", "edit_theme_options", "edit_theme_options", "edit_theme_options"
+        ),
+        given_labels={"name": "Navigation Menus", "singular_name": "Navigation Menu"},
     ),
 }
 

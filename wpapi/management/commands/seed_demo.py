@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Users first (authors), then terms, then content that uses them, then comments on it.
-ORDER = ["users", "taxonomy", "content", "comments"]
+# Users first (authors), then terms, then content that uses them, then comments on it, then
+# the menus linking to all of it.
+ORDER = ["users", "taxonomy", "content", "comments", "menus"]
 
 
 class Command(BaseCommand):
