@@ -29,6 +29,7 @@ from extensions.queries import get_theme_mod
 from taxonomy.models import Term, TermRelationship
 from wpapi.formatting import strip_all_tags
 from wpapi.params import absint, php_intval
+from wpapi.php import maybe_unserialize
 from wpapi.registry import get_post_type, get_taxonomy
 from wpapi.site import get_option
 
@@ -163,9 +164,15 @@ class MenuItem:
 
 def decode_classes(text: str | None) -> list[str]:
     """(array) get_post_meta(_menu_item_classes): the stored list (JSON, as wpapi stores
-    arrays), or the text as the only class."""
+    arrays; PHP-serialized, as an imported WordPress site stored it), or the text as the only
+    class."""
     if text is None:
         return [""]
+    if text[:2] == "a:":
+        value = maybe_unserialize(text)
+        if isinstance(value, dict | list):
+            items = value.values() if isinstance(value, dict) else value
+            return ["" if item is None else str(item) for item in items]
     if text[:1] == "[":
         try:
             value = orjson.loads(text)

@@ -870,7 +870,16 @@ class Importer:
         values, notes = mapping.site_options(self.source.site.options, post_id, term_id)
         for note in notes:
             self.report.note(note)
+        from extensions.queries import theme_mods_option
         from wpapi.models import Option
+
+        locations = values.pop("nav_menu_locations", None)
+        if locations is not None:
+            # the source theme's menu locations become this site's active theme's theme mod,
+            # where get_nav_menu_locations() reads them
+            mods = dict(wpsite.get_option(theme_mods_option()) or {})
+            mods["nav_menu_locations"] = locations
+            values[theme_mods_option()] = mods
 
         saved = dict(Option.objects.filter(name__in=list(values)).values_list("name", "value"))
         changed = {}

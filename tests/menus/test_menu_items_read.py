@@ -377,3 +377,11 @@ def test_list_queries_do_not_grow_with_items(api_client, admin_user, site):
         add_item(menu, title=f"Link {n}", url="https://example.com/")
     api_client.get(ITEMS, query)
     assert count_queries(lambda: api_client.get(ITEMS, query)) == before
+
+
+def test_classes_stored_php_serialized_by_an_imported_site_read_as_a_list():
+    from menus.queries import decode_classes
+
+    assert decode_classes('a:2:{i:0;s:3:"foo";i:1;s:3:"bar";}') == ["foo", "bar"]
+    assert decode_classes('["x"]') == ["x"]
+    assert decode_classes("plain") == ["plain"]
