@@ -164,6 +164,14 @@ class WPViewSet(viewsets.GenericViewSet):
         return {}
 
     def args_for(self, action: str) -> dict[str, dict[str, Any]]:
+        """The action's arguments (built once per request: they depend on the user and the
+        registry, which do not change within it). Callers must not change the dict."""
+        built = self.__dict__.setdefault("_built_args", {})
+        if action not in built:
+            built[action] = self.build_args(action)
+        return built[action]
+
+    def build_args(self, action: str) -> dict[str, dict[str, Any]]:
         builders = {
             "list": self.collection_args,
             "retrieve": self.item_args,
