@@ -150,6 +150,7 @@ class WpapiSite:
             "DJANGO_SETTINGS_MODULE": "difftest_settings",
             "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT)]),
             "DEBUG": "0",
+            "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
             "SECRET_KEY": "wpapi-difftest-not-a-secret",
             "WP_SITE_URL": self.base,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
