@@ -532,8 +532,19 @@ def html_escape(text: str) -> str:
     )
 
 
-def render_content(content: str, site: str = "") -> str:
-    """the_content for static content (`site`: the site URL, for smiley images)."""
+def render_content(content: str, site: str = "", ctx: object = None, post: object = None) -> str:
+    """the_content (`site`: the site URL, for links and smiley images). Content with blocks,
+    shortcodes or embeds rendered on the server goes through content.blocks.pipeline with
+    the request's RenderContext `ctx` (one is made when none is given) and its `post`."""
+    from content.blocks.pipeline import needs_server_rendering, render_dynamic_content
+
+    blocks = has_blocks(content)
+    # after a post with blocks, shortcodes in classic content keep their paragraphs
+    late_autop = getattr(ctx, "autop_moved", False) and not blocks and "[" in content
+    if late_autop or needs_server_rendering(content, site):
+        return render_dynamic_content(content, site, smilies_on(), ctx, post)
+    if blocks and ctx is not None:
+        ctx.autop_moved = True  # type: ignore[attr-defined]
     return _render_content(content, smilies_on(), site)
 
 
@@ -572,13 +583,44 @@ def render_excerpt(excerpt: str, content: str, site: str = "") -> str:
 @lru_cache(maxsize=1024)  # pure; excerpts repeat with their posts
 def _render_excerpt(excerpt: str, content: str, smilies: bool, site: str = "") -> str:
     if not excerpt.strip():
-        text = excerpt_remove_blocks(teaser(content))
-        text = _render_content(text, smilies, site).replace("]]>", "]]&gt;")
-        excerpt = trim_words(text)
+        excerpt = _generated_excerpt(content, 55, smilies, site)
     text = wptexturize(excerpt)
     if smilies:
         text = convert_smilies(text, site)
     return wpautop(capital_p_dangit(text))
+
+
+def _generated_excerpt(content: str, words: int, smilies: bool, site: str = "") -> str:
+    """wp_trim_excerpt(): the teaser without shortcodes or non-text blocks, rendered, cut to
+    `words` words."""
+    text = excerpt_remove_blocks(strip_shortcodes(teaser(content)))
+    text = _render_content(text, smilies, site).replace("]]>", "]]&gt;")
+    return trim_words(text, words)
+
+
+def generated_excerpt(content: str, words: int = 55, site: str = "") -> str:
+    return _generated_excerpt(content, words, smilies_on(), site)
+
+
+STRIP_SHORTCODE = re.compile(
+    r"\[(\[?)(" + "|".join(SHORTCODES) + r")(?![\w-])([^\]/]*+(?:/(?!\])[^\]/]*+)*+)"
+    r"(?:(/)\]|\](?:([^\[]*+(?:\[(?!/\2\])[^\[]*+)*+)\[/\2\])?)(\]?)",
+    re.S,
+)
+
+
+def strip_shortcodes(content: str) -> str:
+    """strip_shortcodes(): WordPress's own shortcodes removed (with what they enclose);
+    an escaped [[tag]] keeps one pair of brackets."""
+    if "[" not in content:
+        return content
+
+    def strip(match: re.Match) -> str:
+        if match.group(1) == "[" and match.group(6) == "]":
+            return match.group(0)[1:-1]
+        return match.group(1) + match.group(6)
+
+    return STRIP_SHORTCODE.sub(strip, content)
 
 
 # --- kses: what authors without unfiltered_html may save ----------------------------------------
