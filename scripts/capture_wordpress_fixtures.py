@@ -228,6 +228,16 @@ def capture(wp: WordPress, manifest: dict[str, Any]) -> None:
     }.items():
         answers[name] = wp.json("GET", route)
     (render / "block-renderer.json").write_text(json.dumps(answers, indent=1), encoding="utf-8")
+    blocks = OUT / "blocks"
+    blocks.mkdir(exist_ok=True)
+    for name, route in {
+        "block-type-archives.json": "/wp/v2/block-types/core/archives",
+        "block-type-paragraph.json": "/wp/v2/block-types/core/paragraph?context=edit",
+        "block-pattern-categories.json": "/wp/v2/block-patterns/categories",
+    }.items():
+        (blocks / name).write_text(json.dumps(wp.json("GET", route), indent=1), encoding="utf-8")
+    names = [item["name"] for item in wp.json("GET", "/wp/v2/block-types?_fields=name")]
+    (blocks / "block-type-names.json").write_text(json.dumps(names, indent=1), encoding="utf-8")
     oembed = OUT / "oembed"
     oembed.mkdir(exist_ok=True)
     alpha = f"{scenario.WP_SITE}/{manifest['slugs']['alpha']}/"

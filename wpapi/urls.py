@@ -11,11 +11,16 @@ from wpapi import routing, views
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
 if not routing.router.routes:
-    views.register_discovery_routes()
+    from content.oembed.views import register_oembed_routes
+
+    views.register_discovery_routes(before_wp=register_oembed_routes)
     import comments.urls  # noqa: F401
     from content.search import register_search_route
 
     register_search_route()
+    from content.blocks.views import register_block_pattern_routes, register_block_routes
+
+    register_block_routes()
 
     views.register_site_routes()
     import content.urls  # noqa: F401
@@ -28,6 +33,8 @@ if not routing.router.routes:
     register_post_meta_routes()
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
+
+    register_block_pattern_routes()
 
 urlpatterns = [
     path("admin/", admin.site.urls),
