@@ -253,6 +253,9 @@ def capture(wp: WordPress, manifest: dict[str, Any]) -> None:
     }.items():
         _, _, content = wp.call("GET", f"/oembed/1.0/embed?{query}", auth=False)
         (oembed / name).write_bytes(content)
+    _, _, page = wp.page(f"/{manifest['slugs']['alpha']}/")
+    links = [line for line in page.decode().splitlines(keepends=True) if "+oembed" in line]
+    (oembed / "alpha-discovery.html").write_text("".join(links), encoding="utf-8")
     feeds = OUT / "feeds"
     feeds.mkdir(exist_ok=True)
     types: dict[str, str] = {}

@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wordpress"
 WP_SITE = "http://127.0.0.1:8086"
@@ -222,11 +223,16 @@ def manifest() -> dict[str, Any]:
 
 
 def fixture(name: str) -> str:
-    """A captured answer, WordPress's site URL replaced by the test server's."""
+    """A captured answer, WordPress's site URL replaced by the test server's (as written,
+    JSON-escaped and URL-encoded)."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    return text.replace(WP_SITE, SITE).replace(
-        WP_SITE.replace("/", "\\/"), SITE.replace("/", "\\/")
-    )
+    for theirs, ours in (
+        (WP_SITE, SITE),
+        (WP_SITE.replace("/", "\\/"), SITE.replace("/", "\\/")),
+        (quote(WP_SITE, safe=""), quote(SITE, safe="")),
+    ):
+        text = text.replace(theirs, ours)
+    return text
 
 
 def _utc(text: str) -> datetime:

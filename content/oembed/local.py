@@ -171,7 +171,7 @@ def embed_script() -> str:
         return ""
     try:
         with open(path, encoding="utf-8") as handle:
-            return f"<script>\n{handle.read()}\n</script>\n"
+            return f"<script>\n{handle.read().strip(chr(10) + chr(13) + ' ')}\n</script>\n"
     except OSError:
         return ""
 
