@@ -112,7 +112,7 @@ def build(wp: WordPress) -> dict[str, Any]:
     settings = wp.json("GET", "/wp/v2/settings")
     manifest["site"] = {"title": settings["title"], "description": settings["description"]}
     admin = wp.json("GET", "/wp/v2/users/1?context=edit")
-    manifest["users"]["admin"] = {"email": admin["email"]}
+    manifest["users"]["admin"] = {"email": admin["email"], "url": admin["url"]}
     author = wp.json("POST", "/wp/v2/users", scenario.AUTHOR)
     ids["author"] = author["id"]
     for key, name, parent, description in scenario.CATEGORIES:

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
+from content.feeds.views import home_or_feed
 from users.views import rest_nonce
 from users.web import authorize_application, wp_login
 from wpapi import routing, views
@@ -38,7 +39,7 @@ if not routing.router.routes:
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", views.site_root),
+    path("", home_or_feed(views.site_root)),
     # api-fetch's nonceEndpoint: a fresh wp_rest nonce for a logged-in browser session
     path("wp-admin/admin-ajax.php", rest_nonce),
     # WordPress's login page and the application-password authorization flow, for every user
@@ -46,6 +47,8 @@ urlpatterns = [
     path("wp-admin/authorize-application.php", authorize_application),
     re_path(r"^wp-json/?$", routing.rest_entry),
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
+    # feeds and sitemaps, which WordPress serves outside the API
+    path("", include("content.feeds.urls")),
 ]
 
 if settings.DEBUG:
