@@ -227,6 +227,10 @@ def capture(wp: WordPress, manifest: dict[str, Any]) -> None:
         "&attributes%5BpostsToShow%5D=2",
     }.items():
         answers[name] = wp.json("GET", route)
+    for name, (block, attributes) in scenario.SUPPORTS.items():
+        answers[name] = wp.json(
+            "POST", f"/wp/v2/block-renderer/{block}?context=edit", {"attributes": attributes}
+        )
     (render / "block-renderer.json").write_text(json.dumps(answers, indent=1), encoding="utf-8")
     blocks = OUT / "blocks"
     blocks.mkdir(exist_ok=True)

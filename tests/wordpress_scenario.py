@@ -187,6 +187,47 @@ VARIANTS = {
         "Text with [[gallery]] escaped."
     ),
 }
+#: block supports on dynamic blocks' wrappers (classes and inline styles)
+SUPPORTS = {
+    "supports-archives": (
+        "core/archives",
+        {
+            "align": "wide",
+            "className": "one two",
+            "fontSize": "large",
+            "style": {
+                "spacing": {
+                    "padding": {"top": "10px", "left": "2em"},
+                    "margin": {"top": "var:preset|spacing|50"},
+                },
+                "typography": {
+                    "lineHeight": "1.5",
+                    "fontStyle": "italic",
+                    "fontWeight": "700",
+                    "textTransform": "uppercase",
+                    "letterSpacing": "2px",
+                    "textDecoration": "underline",
+                },
+            },
+        },
+    ),
+    "supports-latest-posts": (
+        "core/latest-posts",
+        {"postsToShow": 1, "style": {"typography": {"fontSize": "17px"}}, "fontFamily": "mono"},
+    ),
+    "supports-tag-cloud": ("core/tag-cloud", {"style": {"spacing": {"margin": "5px"}}}),
+    "supports-search": (
+        "core/search",
+        {
+            "backgroundColor": "vivid-red",
+            "textColor": "white",
+            "fontSize": "small",
+            "align": "left",
+        },
+    ),
+    "supports-calendar": ("core/calendar", {"align": "center", "fontSize": "small"}),
+}
+
 #: variants whose output holds a random secret (own-post embeds): compared with it masked
 EMBED_VARIANTS = {
     "embed-own": "[embed]{site}/alpha-post/[/embed]",

@@ -38,6 +38,35 @@ def _classnames(attrs: dict[str, Any]) -> str:
     return " ".join(names)
 
 
+def _typography_classes(attrs: dict[str, Any]) -> str:
+    """The font size and family presets, on the label, the input and the button."""
+    classes = []
+    if attrs.get("fontSize"):
+        classes.append(f"has-{esc_attr(attrs['fontSize'])}-font-size")
+    if attrs.get("fontFamily"):
+        classes.append(f"has-{esc_attr(attrs['fontFamily'])}-font-family")
+    return " ".join(classes)
+
+
+def _color_classes(attrs: dict[str, Any]) -> str:
+    """The colour presets, on the button."""
+    style = (attrs.get("style") or {}).get("color") or {}
+    classes = []
+    if attrs.get("textColor"):
+        classes.append(f"has-text-color has-{attrs['textColor']}-color")
+    elif style.get("text"):
+        classes.append("has-text-color")
+    if any(
+        (attrs.get("backgroundColor"), style.get("background"), attrs.get("gradient"))
+    ) or style.get("gradient"):
+        classes.append("has-background")
+    if attrs.get("backgroundColor"):
+        classes.append(f"has-{attrs['backgroundColor']}-background-color")
+    if attrs.get("gradient"):
+        classes.append(f"has-{attrs['gradient']}-gradient-background")
+    return " ".join(classes)
+
+
 @renders("core/search")
 def search(attrs: dict[str, Any], content: str, block: Block, ctx: RenderContext) -> str:
     attrs = {"label": "Search", "buttonText": "Search", **attrs}
@@ -56,9 +85,11 @@ def search(attrs: dict[str, Any], content: str, block: Block, ctx: RenderContext
         f'<label for="{esc_attr(input_id)}" class="wp-block-search__label screen-reader-text">'
         f"{label_text}</label>"
     )
+    typography = _typography_classes(attrs)
     if show_label and attrs.get("label"):
+        label_classes = " ".join(c for c in ("wp-block-search__label", typography) if c)
         label = (
-            f'<label for="{esc_attr(input_id)}" class="wp-block-search__label" >'
+            f'<label for="{esc_attr(input_id)}" class="{esc_attr(label_classes)}" >'
             f"{label_text}</label>"
         )
     input_markup = ""
@@ -66,6 +97,8 @@ def search(attrs: dict[str, Any], content: str, block: Block, ctx: RenderContext
         classes = ["wp-block-search__input"]
         if inside:
             classes.append("")  # the border colour classes, none here
+        if typography:
+            classes.append(typography)
         input_markup = (
             f'<input type="search" id="{input_id}" class="wp-block-search__input '
             f'{esc_attr(" ".join(classes))}" name="s" value="" placeholder="'
@@ -78,6 +111,9 @@ def search(attrs: dict[str, Any], content: str, block: Block, ctx: RenderContext
     button = ""
     if show_button:
         classes = ["wp-block-search__button"]
+        for extra in (_color_classes(attrs), typography):
+            if extra:
+                classes.append(extra)
         aria = ""
         if use_icon:
             aria = f'aria-label="{esc_attr(strip_all_tags(str(attrs["buttonText"])))}"'

@@ -107,9 +107,13 @@ def _typography(supports: dict[str, Any], attrs: dict[str, Any]) -> tuple[list[s
         if attrs.get("fontSize"):
             classes.append(f"has-{attrs['fontSize']}-font-size")
         elif style.get("fontSize"):
+            # (themes with fluid typography turn this into a clamp())
             css.append(f"font-size:{_css_value(style['fontSize'], 'font-size')};")
-    if typography.get("__experimentalFontFamily") and attrs.get("fontFamily"):
-        classes.append(f"has-{attrs['fontFamily']}-font-family")
+    if typography.get("__experimentalFontFamily"):
+        if attrs.get("fontFamily"):
+            classes.append(f"has-{attrs['fontFamily']}-font-family")
+        elif style.get("fontFamily"):
+            css.append(f"font-family:{_css_value(style['fontFamily'], 'font-family')};")
     for key, flag in (
         ("fontStyle", "__experimentalFontStyle"),
         ("fontWeight", "__experimentalFontWeight"),
@@ -141,7 +145,7 @@ def wrapper_attributes(
     block = get_block_type(name) or {}
     supports = block.get("supports") or {}
     classes: list[str] = []
-    css: list[str] = []
+    css: list[str] = []  # one string per support, joined by spaces as WordPress does
     align = attrs.get("align")
     if supports.get("align") and align:
         allowed = supports["align"]
@@ -149,18 +153,21 @@ def wrapper_attributes(
             classes.append(f"align{align}")
     color_classes, color_css = _colors(supports, attrs)
     classes += color_classes
-    css += color_css
+    css.append("".join(color_css))
     if supports.get("customClassName", True) and attrs.get("className"):
         classes.append(str(attrs["className"]))
     if supports.get("className", True):
         classes.append(block_default_classname(name))
-    css += _spacing(supports, attrs)
+    css.append("".join(_spacing(supports, attrs)))
     type_classes, type_css = _typography(supports, attrs)
     classes += type_classes
-    css += type_css
+    css.append("".join(type_css))
     extra = dict(extra or {})
     merged: dict[str, str] = {}
-    for key, new in (("style", "".join(css)), ("class", " ".join(classes))):
+    for key, new in (
+        ("style", " ".join(part for part in css if part)),
+        ("class", " ".join(classes)),
+    ):
         own = extra.pop(key, "")
         if not own and not new:
             continue

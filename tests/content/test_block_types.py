@@ -125,6 +125,20 @@ def test_block_renderer_renders_as_wordpress(api_client, site, name, query):
     assert response.json() == json.loads(scenario.fixture("render/block-renderer.json"))[name]
 
 
+@pytest.mark.parametrize(
+    "name", ["supports-archives", "supports-tag-cloud", "supports-search", "supports-calendar"]
+)
+def test_block_supports_make_wordpress_s_wrapper(api_client, site, name):
+    block, attributes = scenario.SUPPORTS[name]
+    api_client.force_authenticate(site["admin"])
+    response = api_client.post(
+        f"{RENDERER}/{block}?context=edit", {"attributes": attributes}, format="json"
+    )
+    assert response.status_code == 200, response.content[:300]
+    expected = json.loads(scenario.fixture("render/block-renderer.json"))[name]
+    assert response.json() == expected
+
+
 def test_block_renderer_takes_post_attributes(api_client, site):
     api_client.force_authenticate(site["admin"])
     response = api_client.post(
