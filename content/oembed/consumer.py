@@ -237,12 +237,37 @@ def _int(value: Any) -> int:
     return int(found.group(0)) if found else 0
 
 
+URL_IN_CONTENT = re.compile(r"https?://[^\s<>\"'\[\]]+", re.I)
+
+
+def _own_posts(ctx: RenderContext) -> tuple[dict[str, Any], dict[int, Any]]:
+    """Every post of this site that a URL in the page's content names, resolved at once, and
+    their ancestors (for their permalinks)."""
+    from content.permalinks import load_ancestors
+
+    own = local._host(ctx.site)
+    urls = [
+        url.replace("&amp;", "&")
+        for content in ctx.contents()
+        for url in URL_IN_CONTENT.findall(content)
+        if local._host(url) == own
+    ]
+    posts = local.urls_to_posts(urls, ctx.site) if urls else {}
+    return posts, load_ancestors([post for post in posts.values() if post is not None])
+
+
+def own_post(url: str, ctx: RenderContext) -> tuple[Any, dict[int, Any] | None]:
+    """The post of this site `url` names (from the page's batch when it was there)."""
+    posts, ancestors = ctx.load("oembed-own-posts", lambda: _own_posts(ctx))
+    if url in posts:
+        return posts[url], ancestors
+    return ctx.load(("oembed-own-post", url), lambda: local.url_to_post(url, ctx.site)), None
+
+
 def oembed_html(url: str, args: dict[str, Any], ctx: RenderContext) -> str | None:
     """wp_oembed_get(): our own posts first (pre_oembed_result), then the provider."""
-    own = ctx.load(
-        ("oembed-local", url, args.get("width")),
-        lambda: local.response_for_url(url, args.get("width"), ctx.site),
-    )
+    post, ancestors = own_post(url, ctx)
+    own = local.response_data(post, args.get("width"), ctx.site, ancestors) if post else None
     if own:
         return data_to_html(own, url, trusted=False)
     data = provider_data(url, args, ctx.site)

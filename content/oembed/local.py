@@ -31,18 +31,15 @@ def _host(url: str) -> str:
     return host.lower().replace("www.", "")
 
 
-def url_to_post(url: str, site: str) -> Any | None:
-    """The post `url` names on this site, or None (url_to_postid()); the post's visibility
-    is for the caller to judge."""
-    from content.models import Post
-
+def _parse(url: str, site: str) -> tuple[str, Any] | None:
+    """What a URL of this site names: ("id", n) or ("path", slugs), else None."""
     if not isinstance(url, str) or not url:
         return None
     if _host(url) and _host(url) != _host(site):
         return None
     found = re.search(r"[?&](p|page_id|attachment_id)=(\d+)", url)
     if found and int(found.group(2)):
-        return Post.objects.filter(pk=int(found.group(2))).first()
+        return "id", int(found.group(2))
     path = url.split("#", 1)[0].split("?", 1)[0]
     try:
         parts = urlsplit(path)
@@ -55,54 +52,74 @@ def url_to_post(url: str, site: str) -> Any | None:
     path = unquote(path).strip("/")
     if not path:
         if get_option("show_on_front") == "page" and get_option("page_on_front"):
-            return Post.objects.filter(pk=int(get_option("page_on_front") or 0)).first()
+            return "id", int(get_option("page_on_front") or 0)
         return None
     segments = path.split("/")
     if len(segments) > 1 and segments[-1].isdigit():  # a page number (<!--nextpage-->)
         segments = segments[:-1]
     if segments[-1] == "embed" and len(segments) > 1:
         segments = segments[:-1]
-    page = _page_by_path(segments)
-    if page is not None:
-        return page
-    slug = quote(segments[-1], safe="").lower() if not segments[-1].isascii() else segments[-1]
-    if len(segments) == 1:
-        return (
-            Post.objects.filter(type__in=["post", "attachment"], slug=slug)
-            .exclude(status__in=["trash", "auto-draft"])
-            .order_by("type", "id")
-            .first()
-        )
-    if len(segments) == 2:
-        return (
-            Post.objects.filter(type=segments[0], slug=slug)
-            .exclude(status__in=["trash", "auto-draft"])
-            .first()
-        )
-    return None
+    return "path", tuple(quote(s, safe="").lower() if not s.isascii() else s for s in segments)
 
 
-def _page_by_path(segments: list[str]) -> Any | None:
-    """get_page_by_path(): the page whose slug and ancestors' slugs make the path."""
+def urls_to_posts(urls: list[str], site: str) -> dict[str, Any]:
+    """url_to_postid() for many URLs at once: {url: post or None}, in at most three queries
+    however many URLs (posts come with their author, featured image and parent)."""
     from content.models import Post
 
-    slugs = [quote(s, safe="").lower() if not s.isascii() else s for s in segments]
-    candidates = list(
-        Post.objects.filter(type="page", slug=slugs[-1]).exclude(
-            status__in=["trash", "auto-draft", "inherit"]
+    parsed = {url: _parse(url, site) for url in dict.fromkeys(urls)}
+    ids = {value for kind, value in filter(None, parsed.values()) if kind == "id"}
+    slugs = {value[-1] for kind, value in filter(None, parsed.values()) if kind == "path"}
+    rows = Post.objects.select_related("author", "featured_media", "parent")
+    by_id = rows.in_bulk(ids) if ids else {}
+    candidates: list[Any] = []
+    if slugs:
+        candidates = list(
+            rows.filter(slug__in=slugs)
+            .exclude(status__in=["trash", "auto-draft"])
+            .order_by("type", "id")
         )
-    )
-    if not candidates:
-        return None
-    ancestors = load_ancestors(candidates)
-    for page in candidates:
-        chain, parent = [], page.parent_id
-        while parent and parent in ancestors and len(chain) < 50:
-            slug, parent = ancestors[parent]
-            chain.insert(0, slug)
-        if chain == slugs[:-1]:
+    # get_page_by_path() first (pages under their ancestors), then posts and attachments by
+    # slug, then /<type>/<slug>/ for registered types
+    pages = [post for post in candidates if post.type == "page" and post.status != "inherit"]
+    ancestors = load_ancestors(pages)
+    found: dict[str, Any] = {}
+    for url, what in parsed.items():
+        if what is None:
+            found[url] = None
+        elif what[0] == "id":
+            found[url] = by_id.get(what[1])
+        else:
+            found[url] = _by_path(what[1], pages, candidates, ancestors)
+    return found
+
+
+def _by_path(segments: tuple[str, ...], pages: list, candidates: list, ancestors: dict) -> Any:
+    for page in pages:
+        if page.slug == segments[-1] and _chain(page, ancestors) == list(segments[:-1]):
             return page
+    for item in candidates:
+        if item.slug != segments[-1]:
+            continue
+        if len(segments) == 1 and item.type in ("post", "attachment"):
+            return item
+        if len(segments) == 2 and item.type == segments[0]:
+            return item
     return None
+
+
+def _chain(page: Any, ancestors: dict[int, tuple[str, int | None]]) -> list[str]:
+    chain, parent = [], page.parent_id
+    while parent and parent in ancestors and len(chain) < 50:
+        slug, parent = ancestors[parent]
+        chain.insert(0, slug)
+    return chain
+
+
+def url_to_post(url: str, site: str) -> Any | None:
+    """The post `url` names on this site, or None (url_to_postid()); the post's visibility
+    is for the caller to judge."""
+    return urls_to_posts([url], site).get(url)
 
 
 def publicly_viewable(post: Any) -> bool:
@@ -139,21 +156,22 @@ def post_title(post: Any) -> str:
     return render_title(title)
 
 
-def permalink(post: Any, site: str) -> str:
+def permalink(post: Any, site: str, ancestors: dict | None = None) -> str:
     if post.type == "attachment":
         # get_attachment_link(): under a published parent's permalink, else at the root
         parent = post.parent if post.parent_id else None
         if parent is not None and parent.status == "publish" and parent.slug:
-            return f"{permalink(parent, site)}{post.slug}/"
+            return f"{permalink(parent, site, ancestors)}{post.slug}/"
         if parent is None and post.slug:
             return f"{site}/{post.slug}/"
         return f"{site}/?attachment_id={post.pk}"
-    return post_permalink(site, post, load_ancestors([post]) if post.parent_id else {})
+    if ancestors is None:
+        ancestors = load_ancestors([post]) if post.parent_id else {}
+    return post_permalink(site, post, ancestors)
 
 
-def embed_url(post: Any, site: str) -> str:
+def embed_url(link: str) -> str:
     """get_post_embed_url(): the permalink's embed/ address (?embed=true on plain links)."""
-    link = permalink(post, site)
     if "?" in link:
         return f"{link}&embed=true"
     return link.rstrip("/") + "/embed/"
@@ -176,7 +194,7 @@ def embed_script() -> str:
         return ""
 
 
-def post_embed_html(post: Any, width: int, height: int, site: str) -> str:
+def post_embed_html(post: Any, width: int, height: int, link: str) -> str:
     """get_post_embed_html(): the blockquote fallback and the sandboxed iframe."""
     secret = new_secret()
     title = post_title(post)
@@ -184,16 +202,18 @@ def post_embed_html(post: Any, width: int, height: int, site: str) -> str:
     frame_title = esc_attr(f"&#8220;{title}&#8221; &#8212; {site_name}")
     return (
         f'<blockquote class="wp-embedded-content" data-secret="{secret}">'
-        f'<a href="{esc_url(permalink(post, site))}">{title}</a></blockquote>'
+        f'<a href="{esc_url(link)}">{title}</a></blockquote>'
         f'<iframe sandbox="allow-scripts" security="restricted" '
-        f'src="{esc_url(embed_url(post, site))}#?secret={secret}" width="{width}" '
+        f'src="{esc_url(embed_url(link))}#?secret={secret}" width="{width}" '
         f'height="{height}" title="{frame_title}" data-secret="{secret}" frameborder="0" '
         'marginwidth="0" marginheight="0" scrolling="no" class="wp-embedded-content"></iframe>'
         + embed_script()
     )
 
 
-def response_data(post: Any, width: Any, site: str) -> dict[str, Any] | None:
+def response_data(
+    post: Any, width: Any, site: str, ancestors: dict | None = None
+) -> dict[str, Any] | None:
     """get_oembed_response_data() with get_oembed_response_data_rich(): None when the post
     is not public."""
     if post is None or not publicly_viewable(post):
@@ -214,7 +234,7 @@ def response_data(post: Any, width: Any, site: str) -> dict[str, Any] | None:
         data["author_name"] = author.display_name
         data["author_url"] = f"{site}/author/{author.nicename}/"
     data.update(width=width, height=height, type="rich")
-    data["html"] = post_embed_html(post, width, height, site)
+    data["html"] = post_embed_html(post, width, height, permalink(post, site, ancestors))
     thumbnail = post.featured_media if post.featured_media_id else None
     if post.type == "attachment" and str(post.mime_type).startswith("image/"):
         thumbnail = post

@@ -123,3 +123,44 @@ def test_a_list_of_posts_full_of_dynamic_blocks_costs_the_same_for_1_and_20(api_
     response = api_client.get(url)
     assert len(response.json()) == 20
     assert all("wp-block-latest-posts" in item["content"]["rendered"] for item in response.json())
+
+
+def test_embeds_of_our_own_posts_cost_the_same_for_2_and_12_posts(api_client, site):
+    """Each post embeds a different post of the site: the URLs are resolved for the page."""
+    from content.models import Post
+
+    def make(count):
+        Post.objects.filter(title__startswith="Embedding").delete()
+        targets = [
+            Post.objects.create(
+                type="post",
+                status="publish",
+                title=f"Target {index}",
+                slug=f"target-{index}",
+                author=site["author"],
+                date=datetime(2019, 1, 1, tzinfo=UTC),
+            )
+            for index in range(count)
+        ]
+        for index, target in enumerate(targets):
+            url = f"http://testserver/{target.slug}/"
+            Post.objects.create(
+                type="post",
+                status="publish",
+                title=f"Embedding {index}",
+                slug=f"embedding-{index}",
+                author=site["admin"],
+                content=f"[embed]{url}[/embed]\n\n{url}?p={target.pk}\n",
+                date=datetime(2020, 1, 1, tzinfo=UTC),
+            )
+
+    url = f"{POSTS}?per_page=100&search=Embedding"
+    make(2)
+    api_client.get(url)
+    two = count_queries(lambda: api_client.get(url))
+    Post.objects.filter(title__startswith="Target").delete()
+    make(12)
+    assert count_queries(lambda: api_client.get(url)) == two
+    rendered = [item["content"]["rendered"] for item in api_client.get(url).json()]
+    assert len(rendered) == 12
+    assert all(html.count('class="wp-embedded-content"') == 4 for html in rendered)
