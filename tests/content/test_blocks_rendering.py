@@ -164,3 +164,24 @@ def test_embeds_of_our_own_posts_cost_the_same_for_2_and_12_posts(api_client, si
     rendered = [item["content"]["rendered"] for item in api_client.get(url).json()]
     assert len(rendered) == 12
     assert all(html.count('class="wp-embedded-content"') == 4 for html in rendered)
+
+
+def test_reusable_blocks_render_their_blocks_once_per_page(api_client, db):
+    from content.formatting import render_content
+    from tests.factories import PostFactory
+
+    inner = PostFactory(
+        type="wp_block",
+        status="publish",
+        content="<!-- wp:paragraph -->\n<p>Shared words.</p>\n<!-- /wp:paragraph -->",
+    )
+    draft = PostFactory(type="wp_block", status="draft", content="<p>Draft words.</p>")
+    loop = PostFactory(type="wp_block", status="publish", content="")
+    loop.content = f'<p>Loop.</p><!-- wp:block {{"ref":{loop.pk}}} /-->'
+    loop.save()
+    html = render_content(
+        f'<!-- wp:block {{"ref":{inner.pk}}} /-->\n\n<!-- wp:block {{"ref":{draft.pk}}} /-->\n\n'
+        f'<!-- wp:block {{"ref":{loop.pk}}} /-->\n\n<!-- wp:block {{"ref":999999}} /-->',
+        "http://testserver",
+    )
+    assert html == "\n<p>Shared words.</p>\n\n\n\n\n<p>Loop.</p>\n\n"
