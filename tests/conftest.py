@@ -15,6 +15,8 @@ def _fast_hashing_and_site(settings):
     settings.WP_TRUSTED_PROXIES = ["127.0.0.1"]
     # the on-request publishing of scheduled posts would add a query at random moments
     settings.WP_PUBLISH_SCHEDULED_ON_REQUEST = False
+    # no oEmbed discovery (it would look names up in DNS); the oEmbed tests turn it on
+    settings.WP_OEMBED_DISCOVER = False
 
 
 @pytest.fixture(autouse=True)

@@ -295,6 +295,7 @@ def test_provider_answers_and_failures_are_cached(db, listed):
 
 
 def test_discovered_provider_s_html_is_sandboxed(db, settings, provider):
+    settings.WP_OEMBED_DISCOVER = True
     settings.WP_SITE_URL = f"http://127.0.0.1:{provider}"
     from content.formatting import render_content
 
@@ -310,7 +311,8 @@ def test_discovered_provider_s_html_is_sandboxed(db, settings, provider):
     assert [path for path, _ in FakeProvider.requests] == ["/page", "/oembed"]
 
 
-def test_discovery_never_reaches_local_addresses_of_other_hosts(db, provider):
+def test_discovery_never_reaches_local_addresses_of_other_hosts(db, settings, provider):
+    settings.WP_OEMBED_DISCOVER = True
     html = render(f"[embed]http://127.0.0.1:{provider}/page[/embed]")
     url = f"http://127.0.0.1:{provider}/page"
     assert html == f'<p><a href="{url}">{url}</a></p>\n'
