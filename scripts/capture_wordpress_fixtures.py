@@ -252,6 +252,7 @@ def capture(wp: WordPress, manifest: dict[str, Any]) -> None:
         "alpha.xml": f"url={quote(alpha, safe='')}&format=xml",
         "gamma.json": f"url={quote(gamma, safe='')}",
         "team.json": f"url={quote(scenario.WP_SITE + '/about/team/', safe='')}",
+        "attachment.json": f"url={quote(gamma + 'render-landscape/', safe='')}",
         "missing.json": f"url={quote(scenario.WP_SITE + '/nope/', safe='')}",
         "missing.xml": f"url={quote(scenario.WP_SITE + '/nope/', safe='')}&format=xml",
     }.items():

@@ -105,6 +105,10 @@ def _by_path(segments: tuple[str, ...], pages: list, candidates: list, ancestors
             return item
         if len(segments) == 2 and item.type == segments[0]:
             return item
+        # an attachment under its parent's permalink: /<parent>/<attachment>/
+        parent = item.parent if item.type == "attachment" and item.parent_id else None
+        if parent is not None and len(segments) >= 2 and parent.slug == segments[-2]:
+            return item
     return None
 
 

@@ -58,6 +58,7 @@ def masked(data):
         ("alpha-300.json", "url=http://testserver/alpha-post/&maxwidth=300"),
         ("gamma.json", "url=http://testserver/gamma-post/"),
         ("team.json", "url=http://testserver/about/team/"),
+        ("attachment.json", "url=http://testserver/gamma-post/render-landscape/"),
     ],
 )
 def test_embed_answers_as_wordpress(api_client, site, name, query):
@@ -115,6 +116,16 @@ def test_drafts_private_posts_and_attachments_of_drafts_are_not_embedded(api_cli
         f"http://testserver/?p={site['variant:search'].pk}",
     ):
         assert_wp_error(api_client.get(EMBED, {"url": url}), "oembed_invalid_url", 404)
+
+
+def test_an_image_under_its_post_is_embedded_with_itself_as_thumbnail(api_client, site):
+    body = api_client.get(EMBED, {"url": "http://testserver/gamma-post/render-landscape/"})
+    assert body.status_code == 200
+    data = body.json()
+    assert data["title"] == "render-landscape"
+    assert data["thumbnail_url"].endswith("/render-landscape.png")
+    assert (data["thumbnail_width"], data["thumbnail_height"]) == (600, 450)
+    assert 'href="http://testserver/gamma-post/render-landscape/"' in data["html"]
 
 
 def test_plain_links_and_protected_posts(api_client, site):
