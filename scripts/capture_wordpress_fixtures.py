@@ -240,6 +240,16 @@ def capture(wp: WordPress, manifest: dict[str, Any]) -> None:
         "block-pattern-categories.json": "/wp/v2/block-patterns/categories",
     }.items():
         (blocks / name).write_text(json.dumps(wp.json("GET", route), indent=1), encoding="utf-8")
+    for name, route in {
+        "options-block-renderer.json": "/wp/v2/block-renderer/core/archives",
+        "options-block-type-item.json": "/wp/v2/block-types/core/archives",
+        "options-block-types.json": "/wp/v2/block-types",
+        "options-block-patterns.json": "/wp/v2/block-patterns/patterns",
+        "options-oembed-proxy.json": "/oembed/1.0/proxy",
+        "options-oembed-embed.json": "/oembed/1.0/embed",
+    }.items():
+        _, _, content = wp.call("OPTIONS", route, auth=False)
+        (blocks / name).write_text(json.dumps(json.loads(content), indent=1), encoding="utf-8")
     names = [item["name"] for item in wp.json("GET", "/wp/v2/block-types?_fields=name")]
     (blocks / "block-type-names.json").write_text(json.dumps(names, indent=1), encoding="utf-8")
     oembed = OUT / "oembed"

@@ -263,3 +263,20 @@ def test_patterns_need_edit_posts(api_client, subscriber, path, what):
     assert body["message"] == f"Sorry, you are not allowed to view the registered {what}."
     api_client.force_authenticate(subscriber)
     assert_wp_error(api_client.get(url), "rest_cannot_view", 403)
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("options-block-renderer.json", "/wp-json/wp/v2/block-renderer/core/archives"),
+        ("options-block-type-item.json", f"{TYPES}/core/archives"),
+        ("options-block-types.json", TYPES),
+        ("options-block-patterns.json", "/wp-json/wp/v2/block-patterns/patterns"),
+        ("options-oembed-proxy.json", "/wp-json/oembed/1.0/proxy"),
+        ("options-oembed-embed.json", "/wp-json/oembed/1.0/embed"),
+    ],
+)
+def test_options_describe_the_routes_as_wordpress(api_client, name, url):
+    response = api_client.options(url)
+    assert response.status_code == 200
+    assert response.json() == captured(name)
