@@ -211,6 +211,11 @@ def _primes(text: str, quote: str, prime: str, open_flag: str, close: str) -> st
     return open_flag.join(sentences)
 
 
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+HTML_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+
+
+@lru_cache(maxsize=8192)  # pure; the same bits of text come back in every list of posts
 def _texturize_text(text: str) -> str:
     for old, new in STATIC:
         text = text.replace(old, new)
@@ -244,7 +249,7 @@ def wptexturize(text: str) -> str:
         if part.startswith("<!--"):
             out.append(part)
         elif part.startswith("<"):
-            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            match = TAG_NAME.match(part)
             if match:
                 closing, name = match.group(1), match.group(2).lower()
                 if name in NO_TEXTURIZE_TAGS:
@@ -413,9 +418,9 @@ def convert_smilies(text: str, site: str = "") -> str:
     if not any(key in text for key in (":", ";", "8")):
         return text
     out, skip = [], None
-    for part in re.split(r"(<[^>]*>)", text):
+    for part in HTML_TAG_SPLIT.split(text):
         if part.startswith("<"):
-            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            match = TAG_NAME.match(part)
             if match:
                 name = match.group(2).lower()
                 if skip is None and not match.group(1) and name in SMILEY_SKIP_TAGS:
@@ -424,10 +429,15 @@ def convert_smilies(text: str, site: str = "") -> str:
                     skip = None
             out.append(part)
         elif skip is None and part.strip():
-            out.append(SMILEY.sub(lambda m: _smiley(m.group(1), site), part))
+            out.append(_smilies_text(part, site))
         else:
             out.append(part)
     return "".join(out)
+
+
+@lru_cache(maxsize=8192)  # pure, as _texturize_text
+def _smilies_text(text: str, site: str) -> str:
+    return SMILEY.sub(lambda m: _smiley(m.group(1), site), text)
 
 
 def _smiley(code: str, site: str) -> str:

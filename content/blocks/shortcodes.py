@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from content.blocks.context import RenderContext
@@ -35,6 +36,7 @@ VIDEO_TYPES = {
 }
 
 
+@lru_cache(maxsize=32)
 def shortcode_regex(names: tuple[str, ...]) -> re.Pattern:
     """get_shortcode_regex(): [name attrs], [name attrs /], [name]content[/name], and the
     escaped [[name]] form."""
