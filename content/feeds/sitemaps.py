@@ -15,7 +15,7 @@ from wpapi.site import get_option
 PER_PAGE = 2000
 
 
-def _public_post_types() -> list[str]:
+def public_post_types() -> list[str]:
     """Public, viewable post types other than attachments."""
     return [
         slug
@@ -55,14 +55,14 @@ def _authors() -> Any:
     from content.queries import posts_anyone_reads
     from users.models import User
 
-    authors = posts_anyone_reads(_public_post_types()).values("author_id")
+    authors = posts_anyone_reads(public_post_types()).values("author_id")
     return User.objects.filter(pk__in=authors).order_by("id")
 
 
 def sitemap_index(site: str) -> list[str]:
     """The sitemaps the index lists: one per page of each provider's subtypes."""
     found = []
-    for post_type in _public_post_types():
+    for post_type in public_post_types():
         count = _posts(post_type).count() + (1 if _home_entry(post_type) else 0)
         found += [
             f"{site}/wp-sitemap-posts-{post_type}-{page}.xml"
@@ -82,7 +82,7 @@ def sitemap_index(site: str) -> list[str]:
 
 
 def post_urls(site: str, post_type: str, page: int) -> list[str] | None:
-    if post_type not in _public_post_types():
+    if post_type not in public_post_types():
         return None
     start = (page - 1) * PER_PAGE
     urls = []

@@ -66,14 +66,12 @@ def _published_posts(**filters: Any) -> list[Any]:
 
 
 def _last_modified() -> Any:
+    """get_lastpostmodified(): the newest change to a published post of any public type."""
+    from content.feeds.sitemaps import public_post_types
     from content.queries import posts_anyone_reads
 
-    return (
-        posts_anyone_reads(["post"])
-        .order_by("-modified")
-        .values_list("modified", flat=True)
-        .first()
-    )
+    rows = posts_anyone_reads(public_post_types()).order_by("-modified")
+    return rows.values_list("modified", flat=True).first()
 
 
 def respond(request: HttpRequest, kind: str, feed: Feed, body: str) -> HttpResponse:

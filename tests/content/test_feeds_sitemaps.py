@@ -139,3 +139,13 @@ def test_a_feed_of_posts_full_of_dynamic_blocks_costs_the_same_for_1_and_10(clie
     make(10)
     assert count_queries(lambda: client.get("/feed/")) == one
     assert client.get("/feed/").content.decode().count("wp-block-latest-posts__list") == 10
+
+
+@pytest.mark.parametrize("path", ["/category/nope/feed/", "/category/empty-category/feed/"])
+def test_a_feed_with_no_posts_is_built_at_the_site_s_last_change(client, site, path):
+    body = client.get(path).content.decode()
+    newest = datetime.fromisoformat(scenario.manifest()["modified"]["gamma"])
+    assert f"<lastBuildDate>{newest:%a, %d %b %Y %H:%M:%S} +0000</lastBuildDate>" in body
+    assert "<item>" not in body
+    title = "Empty Category &#8211; WP Reference" if "empty" in path else "WP Reference"
+    assert f"<title>{title}</title>" in body
