@@ -158,9 +158,13 @@ def latest_posts(attrs: dict[str, Any], content: str, block: Block, ctx: RenderC
 # --- latest comments ----------------------------------------------------------------------------
 def _latest_comments(count: int) -> tuple[list[Any], dict[int, tuple[str, int | None]]]:
     from comments.models import Comment
+    from content.queries import readable_q, rest_post_types
 
+    # approved comments on posts anyone may read (password-protected ones too, as the block
+    # lists them: it shows only their titles)
+    on_public_posts = readable_q(None, rest_post_types(), ["publish"], prefix="post__")
     found = list(
-        Comment.objects.filter(status=Comment.Status.APPROVED, post__status="publish")
+        Comment.objects.filter(on_public_posts, status=Comment.Status.APPROVED)
         .select_related("post", "user")
         .order_by("-date", "-id")[:count]
     )

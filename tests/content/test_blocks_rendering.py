@@ -185,3 +185,16 @@ def test_reusable_blocks_render_their_blocks_once_per_page(api_client, db):
         "http://testserver",
     )
     assert html == "\n<p>Shared words.</p>\n\n\n\n\n<p>Loop.</p>\n\n"
+
+
+def test_latest_comments_show_approved_comments_on_posts_anyone_reads(site):
+    from content.formatting import render_content
+    from content.models import Post
+
+    html = render_content("<!-- wp:latest-comments /-->", scenario.SITE)
+    assert "Rita Render" in html
+    assert "Held Back" not in html
+    Post.objects.filter(pk=site["beta"].pk).update(status="private")
+    html = render_content("<!-- wp:latest-comments /-->", scenario.SITE)
+    assert "Rita Render" not in html
+    assert "Reader One" in html
