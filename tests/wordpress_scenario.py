@@ -142,6 +142,13 @@ VARIANTS = {
         '<!-- wp:categories {"displayAsDropdown":true,"showPostCounts":true} /-->'
     ),
     "categories-top": '<!-- wp:categories {"showOnlyTopLevel":true} /-->',
+    "categories-tree-dropdown": (
+        '<!-- wp:categories {"displayAsDropdown":true,"showHierarchy":true,"showEmpty":true,'
+        '"showPostCounts":true} /-->'
+    ),
+    "archives-daily": '<!-- wp:archives {"type":"daily","showPostCounts":true} /-->',
+    "archives-postbypost": '<!-- wp:archives {"type":"postbypost"} /-->',
+    "gallery-attached": '[gallery id="gamma" size="medium" columns="1"]',
     "tag-cloud": "<!-- wp:tag-cloud /-->",
     "tag-cloud-categories": (
         '<!-- wp:tag-cloud {"showTagCounts":true,"numberOfTags":2,"taxonomy":"category",'
@@ -248,7 +255,7 @@ def variant_content(template: str, manifest: dict[str, Any], site: str) -> str:
     for key in sorted(ids, key=len, reverse=True):
         text = text.replace(f'"id":"{key}"', f'"id":{ids[key]}')
         text = text.replace(f'"selectedAuthor":"{key}"', f'"selectedAuthor":{ids[key]}')
-    for attr in ('ids="', 'include="'):
+    for attr in ('ids="', 'include="', '[gallery id="'):
         start = 0
         while (start := text.find(attr, start)) != -1:
             end = text.index('"', start + len(attr))

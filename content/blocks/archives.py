@@ -65,14 +65,14 @@ def _postbypost() -> list[Any]:
 def archive_items(kind: str, site: str, ctx: RenderContext) -> list[tuple[str, str, int | None]]:
     """(URL, text, count) for each archive wp_get_archives() lists."""
     if kind in ("postbypost", "alpha"):
-        from content.blocks.lists import post_title
+        from content.formatting import render_title
         from content.permalinks import post_permalink
 
         posts = ctx.load("archives-posts", _postbypost)
         if kind == "alpha":
             posts = sorted(posts, key=lambda post: post.title.lower())
         return [
-            (post_permalink(site, post, {}), post_title(post) or str(post.pk), None)
+            (post_permalink(site, post, {}), render_title(post.title) or str(post.pk), None)
             for post in posts
         ]
     if kind == "weekly":

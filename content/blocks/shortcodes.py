@@ -220,6 +220,11 @@ def _children(ctx: RenderContext) -> dict[int, list[Any]]:
     parents = [post.pk for post in ctx.posts if post.pk is not None]
     if ctx.post is not None and ctx.post.pk is not None:
         parents.append(ctx.post.pk)
+    for content in ctx.contents():  # [gallery id="N"] shows another post's attachments
+        for match in GALLERY_IDS.finditer(content):
+            named = shortcode_atts(match.group(1)).get("id", "")
+            if named.isdigit():
+                parents.append(int(named))
     found: dict[int, list[Any]] = {}
     if not parents:
         return found

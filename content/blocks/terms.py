@@ -72,7 +72,7 @@ def categories(attrs: dict[str, Any], content: str, block: Block, ctx: RenderCon
     top_only = bool(attrs.get("showOnlyTopLevel"))
     terms = ctx.load(("terms", "category"), lambda: _terms("category"))
     by_id = {term.pk: term for term in terms}
-    pad = show_count and hierarchical and not attrs.get("displayAsDropdown")
+    pad = show_count and hierarchical  # pad_counts, in the list and the dropdown alike
     counts = (
         ctx.load(("padded-counts", "category"), lambda: _padded_counts("category"))
         if pad
