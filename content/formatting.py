@@ -453,8 +453,13 @@ def _smiley(code: str, site: str) -> str:
 IMG_TAG = re.compile(r"<img\s[^>]+>", re.I)
 
 
+IFRAME_TAG = re.compile(r"<iframe\s[^>]+>", re.I)
+
+
 def filter_content_tags(content: str) -> str:
-    """wp_filter_content_tags(): images get loading="lazy" (when sized) and decoding="async"."""
+    """wp_filter_content_tags(): images get loading="lazy" (when sized) and decoding="async";
+    sized iframes loading="lazy", except WordPress embeds (data-secret). Images of the media
+    library also get their size and srcset (content.blocks.images, which needs the database)."""
 
     def tag(match: re.Match) -> str:
         image = match.group(0)
@@ -464,7 +469,19 @@ def filter_content_tags(content: str) -> str:
             image = image.replace("<img", '<img decoding="async"', 1)
         return image
 
-    return IMG_TAG.sub(tag, content) if "<img" in content else content
+    def frame(match: re.Match) -> str:
+        iframe = match.group(0)
+        if ' data-secret="' in iframe or " loading=" in iframe:
+            return iframe
+        if ' src="' in iframe and ' width="' in iframe and ' height="' in iframe:
+            return iframe.replace("<iframe", '<iframe loading="lazy"', 1)
+        return iframe
+
+    if "<img" in content:
+        content = IMG_TAG.sub(tag, content)
+    if "<iframe" in content:
+        content = IFRAME_TAG.sub(frame, content)
+    return content
 
 
 # --- shortcodes (do_shortcode): [caption] / [wp_caption] ----------------------------------

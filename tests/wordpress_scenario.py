@@ -149,6 +149,38 @@ VARIANTS = {
     "archives-daily": '<!-- wp:archives {"type":"daily","showPostCounts":true} /-->',
     "archives-postbypost": '<!-- wp:archives {"type":"postbypost"} /-->',
     "gallery-attached": '[gallery id="gamma" size="medium" columns="1"]',
+    "layout-counter": (
+        '<!-- wp:group -->\n<div class="wp-block-group"><!-- wp:columns -->\n<div class="wp-'
+        'block-columns"><!-- wp:column -->\n<div class="wp-block-column">'
+        + PARAGRAPH.format("In a column.")
+        + "</div>\n<!-- /wp:column --></div>\n<!-- /wp:columns --></div>\n<!-- /wp:group -->\n\n"
+        '<!-- wp:search {"label":"Search","buttonText":"Search"} /-->'
+    ),
+    "image-block": (
+        '<!-- wp:image {"id":{id:landscape},"sizeSlug":"medium","linkDestination":"none"} -->\n'
+        '<figure class="wp-block-image size-medium"><img src="{file:landscape:medium}" alt="" '
+        'class="wp-image-{id:landscape}"/></figure>\n<!-- /wp:image -->\n\n'
+        '<!-- wp:image {"id":{id:square},"width":100,"height":100,"sizeSlug":"full"} -->\n'
+        '<figure class="wp-block-image size-full is-resized"><img src="{file:square:full}" '
+        'alt="" class="wp-image-{id:square}" width="100" height="100"/></figure>\n'
+        "<!-- /wp:image -->"
+    ),
+    "gallery-block": (
+        '<!-- wp:gallery {"linkTo":"none"} -->\n<figure class="wp-block-gallery has-nested-'
+        'images columns-default is-cropped"><!-- wp:image {"id":{id:landscape},"sizeSlug":'
+        '"large","linkDestination":"none"} -->\n<figure class="wp-block-image size-large">'
+        '<img src="{file:landscape:full}" alt="" class="wp-image-{id:landscape}"/></figure>\n'
+        '<!-- /wp:image -->\n\n<!-- wp:image {"id":{id:square},"sizeSlug":"large",'
+        '"linkDestination":"none"} -->\n<figure class="wp-block-image size-large"><img '
+        'src="{file:square:full}" alt="" class="wp-image-{id:square}"/></figure>\n'
+        "<!-- /wp:image --></figure>\n<!-- /wp:gallery -->"
+    ),
+    "caption-classic": (
+        '[caption id="attachment_{id:landscape}" align="alignleft" width="300"]<img '
+        'src="{file:landscape:medium}" width="300" height="225" class="size-medium '
+        'wp-image-{id:landscape}" /> A caption[/caption]\n\nAn iframe: <iframe '
+        'src="https://frames.example/x" width="300" height="150"></iframe>'
+    ),
     "tag-cloud": "<!-- wp:tag-cloud /-->",
     "tag-cloud-categories": (
         '<!-- wp:tag-cloud {"showTagCounts":true,"numberOfTags":2,"taxonomy":"category",'
@@ -252,6 +284,15 @@ def variant_content(template: str, manifest: dict[str, Any], site: str) -> str:
     attributes) turned into the IDs WordPress gave them, and {site} filled in."""
     ids = manifest["ids"]
     text = template.replace("{site}", site)
+    for key, info in manifest.get("media", {}).items():
+        details = info["media_details"]
+        folder = details["file"].rsplit("/", 1)[0]
+        base = f"{site}/wp-content/uploads/{folder}/"
+        text = text.replace(f"{{file:{key}:full}}", base + details["file"].rsplit("/", 1)[1])
+        for size, entry in (details.get("sizes") or {}).items():
+            text = text.replace(f"{{file:{key}:{size}}}", base + entry["file"])
+    for key, value in ids.items():
+        text = text.replace(f"{{id:{key}}}", str(value))
     for key in sorted(ids, key=len, reverse=True):
         text = text.replace(f'"id":"{key}"', f'"id":{ids[key]}')
         text = text.replace(f'"selectedAuthor":"{key}"', f'"selectedAuthor":{ids[key]}')

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from content.blocks.context import RenderContext
+from content.blocks.images import content_tags, has_library_images
 from content.blocks.render import do_blocks, has_dynamic_blocks
 from content.blocks.shortcodes import (
     do_media_shortcodes,
@@ -20,7 +21,6 @@ from content.formatting import (
     capital_p_dangit,
     convert_smilies,
     do_shortcodes,
-    filter_content_tags,
     has_blocks,
     wpautop,
     wptexturize,
@@ -35,6 +35,7 @@ def needs_server_rendering(content: str, site: str) -> bool:
     return (
         has_dynamic_blocks(content)
         or has_media_shortcodes(content)
+        or has_library_images(content)
         or could_autoembed(content, site)
     )
 
@@ -57,7 +58,7 @@ def render_dynamic_content(
         if not blocks and not late_autop:
             content = wpautop(content)
         content = shortcode_unautop(content)
-        content = filter_content_tags(content)
+        content = content_tags(content, ctx)
         if not blocks and late_autop:
             content = wpautop(content)
         if blocks:

@@ -19,6 +19,8 @@ from content.blocks.types import block_attributes
 #: name -> renderer(attributes, inner HTML, block, context) -> HTML
 Renderer = Callable[[dict[str, Any], str, Block, RenderContext], str]
 RENDERERS: dict[str, Renderer] = {}
+#: name -> hook(block) run before the block's inner blocks render (render_block_data)
+PREPARERS: dict[str, Callable[[Block], None]] = {}
 
 
 def renders(name: str) -> Callable[[Renderer], Renderer]:
@@ -32,11 +34,19 @@ def renders(name: str) -> Callable[[Renderer], Renderer]:
 _loaded = False
 
 
+def prepares(name: str) -> Callable[[Callable[[Block], None]], Callable[[Block], None]]:
+    def register(function: Callable[[Block], None]) -> Callable[[Block], None]:
+        PREPARERS[name] = function
+        return function
+
+    return register
+
+
 def _load_renderers() -> None:
     global _loaded
     if not _loaded:
         # the renderers register themselves on import
-        from content.blocks import archives, embeds, lists, search, terms  # noqa: F401
+        from content.blocks import archives, embeds, gallery, lists, search, terms  # noqa: F401
 
         _loaded = True
 
@@ -74,15 +84,29 @@ def render_block(block: Block, ctx: RenderContext) -> str:
     """render_block(): a block's HTML, its inner blocks rendered in place."""
     if block.name is None:
         return block.inner_html
+    _load_renderers()
+    if block.name in PREPARERS:
+        PREPARERS[block.name](block)
     inner_blocks = iter(block.inner_blocks)
     parts = []
     for piece in block.inner_content:
         parts.append(piece if piece is not None else render_block(next(inner_blocks), ctx))
     content = "".join(parts)
-    if not is_dynamic(block.name):
-        return content
-    attrs = with_defaults(block.name, block.attrs)
-    return RENDERERS[block.name](attrs, content, block, ctx) or ""
+    if is_dynamic(block.name):
+        attrs = with_defaults(block.name, block.attrs)
+        content = RENDERERS[block.name](attrs, content, block, ctx) or ""
+    if _supports_layout(block.name):
+        # the layout support takes a wp-container-<n> id for every such block (its classes
+        # and styles come from the theme's settings and are the themes' part)
+        ctx.unique_id("wp-container-")
+    return content
+
+
+def _supports_layout(name: str) -> bool:
+    from content.blocks.types import get_block_type
+
+    block = get_block_type(name)
+    return bool(block and (block.get("supports") or {}).get("__experimentalLayout"))
 
 
 def do_blocks(content: str, ctx: RenderContext) -> str:
