@@ -203,3 +203,45 @@ def test_latest_comments_show_approved_comments_on_posts_anyone_reads(site):
     html = render_content("<!-- wp:latest-comments /-->", scenario.SITE)
     assert "Rita Render" not in html
     assert "Reader One" in html
+
+
+def test_library_images_cost_the_same_for_2_and_12_posts(api_client, site):
+    """Each post shows a different attachment: their metadata is read for the whole page."""
+    from content.models import Post
+
+    landscape = site["landscape"]
+
+    def make(count):
+        Post.objects.filter(title__startswith="Pictured").delete()
+        for index in range(count):
+            image = Post.objects.create(
+                type="attachment",
+                status="inherit",
+                title=f"Picture {index}",
+                slug=f"picture-{index}",
+                mime_type="image/png",
+                file=landscape.file.name,
+                media_details=landscape.media_details,
+            )
+            src = f"http://testserver/wp-content/uploads/{landscape.file.name}"
+            Post.objects.create(
+                type="post",
+                status="publish",
+                title=f"Pictured {index}",
+                slug=f"pictured-{index}",
+                author=site["admin"],
+                content=f'<!-- wp:image {{"id":{image.pk}}} -->\n<figure class="wp-block-image">'
+                f'<img src="{src}" alt="" class="wp-image-{image.pk}"/></figure>\n'
+                "<!-- /wp:image -->",
+                date=datetime(2020, 1, 1, tzinfo=UTC),
+            )
+
+    url = f"{POSTS}?per_page=100&search=Pictured"
+    make(2)
+    api_client.get(url)
+    two = count_queries(lambda: api_client.get(url))
+    make(12)
+    assert count_queries(lambda: api_client.get(url)) == two
+    rendered = [item["content"]["rendered"] for item in api_client.get(url).json()]
+    assert len(rendered) == 12
+    assert all('width="800" height="600"' in html and " srcset=" in html for html in rendered)
