@@ -37,7 +37,9 @@ def _public_taxonomies() -> list[Any]:
 def _posts(post_type: str) -> Any:
     from content.queries import posts_anyone_reads
 
-    return posts_anyone_reads([post_type]).filter(type=post_type).order_by("id")
+    # only what a permalink needs: a sitemap page holds up to 2000 posts
+    rows = posts_anyone_reads([post_type]).filter(type=post_type).order_by("id")
+    return rows.only("id", "type", "status", "slug", "parent_id", "date")
 
 
 def _home_entry(post_type: str) -> bool:
