@@ -113,6 +113,7 @@ COMMENTS = [
         "gets cut after twenty words exactly here.",
     ),
     ("c3", "beta", "Held Back", "2024-01-22T10:00:00", "hold", "Waiting for approval."),
+    ("c4", "protected", "Curious Reader", "2024-02-11T10:00:00", "approved", "Can I see it?"),
 ]
 #: posts (drafts, so they stay out of every list) holding one block or shortcode each
 VARIANTS = {

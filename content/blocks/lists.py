@@ -199,7 +199,10 @@ def comment_avatar(comment: Any, size: int, classes: str, secure: bool) -> str:
 
 
 def comment_excerpt(comment: Any) -> str:
-    """get_comment_excerpt(): 20 words of the text, tags removed."""
+    """get_comment_excerpt(): 20 words of the text, tags removed ("Password protected" on a
+    password-protected post)."""
+    if comment.post.password:
+        return "Password protected"
     text = comment.content.replace("\n", " ").replace("\r", " ")
     return trim_words(text, 20, "&hellip;")
 
@@ -230,7 +233,7 @@ def latest_comments(attrs: dict[str, Any], content: str, block: Block, ctx: Rend
             author = f'<span class="wp-block-latest-comments__comment-author">{name}</span>'
         post = comment.post
         link = post_permalink(ctx.site, post, ancestors) + (f"#comment-{comment.pk}")
-        title = esc_html(render_title(post.title) or "(no title)")
+        title = esc_html(post_title(post) or "(no title)")
         item += (
             f'{author} on <a class="wp-block-latest-comments__comment-link" '
             f'href="{esc_url(link)}">{title}</a>'

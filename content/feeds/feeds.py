@@ -26,6 +26,14 @@ PASSWORD_FORM = (
     'id="pwbox-{id}" type="password" size="20" /></label> <input type="submit" name="Submit" '
     'value="Enter" /></p>\n</form>\n'
 )
+#: get_the_password_form() as it comes, without the_content's filters (comment feeds)
+PASSWORD_FORM_RAW = (
+    '<form action="{site}/wp-login.php?action=postpass" class="post-password-form" '
+    'method="post">\n\t<p>This content is password protected. To view it please enter your '
+    'password below:</p>\n\t<p><label for="pwbox-{id}">Password: <input name="post_password" '
+    'id="pwbox-{id}" type="password" size="20" /></label> <input type="submit" name="Submit" '
+    'value="Enter" /></p></form>\n\t'
+)
 NO_EXCERPT = "There is no excerpt because this is a protected post."
 
 
@@ -269,15 +277,18 @@ def comment_title(feed: Feed, comment: Any) -> str:
     return f"Comment on {post_title(comment.post)} by {author}"
 
 
+PROTECTED_COMMENTS = "Protected Comments: Please enter your password to view comments."
+
+
 def comment_bodies(feed: Feed, comment: Any) -> tuple[str, str]:
-    """(description, content) of a comment: its text escaped, and as comment_text shows it."""
+    """(description, content) of a comment: its text escaped (in CDATA), and as comment_text
+    shows it; for a password-protected post, a notice and the password form."""
     from comments.formatting import render_comment
     from content.formatting import smilies_on
 
     if comment.post.password:
-        text = "Protected Comments: Please enter your password to view comments."
-        return text, text
-    description = ent2ncr(esc_html(comment.content))
+        return PROTECTED_COMMENTS, PASSWORD_FORM_RAW.format(site=feed.site, id=comment.post.pk)
+    description = f"<![CDATA[{ent2ncr(esc_html(comment.content))}]]>"
     content = render_comment(comment.content, feed.site, smilies_on()).replace("]]>", "]]&gt;")
     return description, content
 
@@ -310,7 +321,7 @@ def comments_rss2(feed: Feed) -> str:
             f"\t\t<dc:creator><![CDATA[{comment_author(comment)}]]></dc:creator>\n"
             f"\t\t<pubDate>{rfc822(comment.date)}</pubDate>\n"
             f'\t\t<guid isPermaLink="false">{url}</guid>\n\n'
-            f"\t\t\t\t\t<description><![CDATA[{description}]]></description>\n"
+            f"\t\t\t\t\t<description>{description}</description>\n"
             f"\t\t\t<content:encoded><![CDATA[{content}]]></content:encoded>\n"
             "\t\t\n\t\t\t</item>\n\t"
         )
@@ -370,8 +381,8 @@ def comments_atom(feed: Feed) -> str:
             )
         else:
             out += (
-                f'\t\t\t\t\t<thr:in-reply-to ref="{post_link}" href="{post_link}" '
-                'type="text/html" />\n\t\t\t\t</entry>\n\t'
+                f'\t\t\t\t\t<thr:in-reply-to ref="{guid(feed, comment.post)}" '
+                f'href="{post_link}" type="text/html" />\n\t\t\t\t</entry>\n\t'
             )
     return out + "</feed>\n"
 
