@@ -183,6 +183,8 @@ def build(wp: WordPress) -> dict[str, Any]:
         ids[key] = wp.json("POST", "/wp/v2/pages", body)["id"]
     for key, post_key, who, date, status, text in scenario.COMMENTS:
         body = {"post": ids[post_key], "content": text, "date_gmt": date, "status": status}
+        if key in scenario.COMMENT_PARENTS:
+            body["parent"] = ids[scenario.COMMENT_PARENTS[key]]
         if who == "author":
             body.update(author=ids["author"], author_name=scenario.AUTHOR["name"])
             body["author_email"] = scenario.AUTHOR["email"]

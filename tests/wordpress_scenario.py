@@ -114,7 +114,17 @@ COMMENTS = [
     ),
     ("c3", "beta", "Held Back", "2024-01-22T10:00:00", "hold", "Waiting for approval."),
     ("c4", "protected", "Curious Reader", "2024-02-11T10:00:00", "approved", "Can I see it?"),
+    (
+        "c5",
+        "alpha",
+        "Reader Two",
+        "2024-01-12T10:00:00",
+        "approved",
+        "Agreed, see https://example.org",
+    ),
 ]
+#: replies: comment key -> the comment it answers
+COMMENT_PARENTS = {"c5": "c1"}
 #: posts (drafts, so they stay out of every list) holding one block or shortcode each
 VARIANTS = {
     "latest-posts": "<!-- wp:latest-posts /-->",
@@ -441,6 +451,7 @@ def build() -> dict[str, Any]:  # noqa: C901 - one block per kind of object
             date=_utc(date),
             status="1" if status == "approved" else "0",
             content=text,
+            parent=objects.get(COMMENT_PARENTS.get(key, "")),
         )
     for name in [*VARIANTS, *EMBED_VARIANTS]:
         template = VARIANTS.get(name) or EMBED_VARIANTS[name]

@@ -55,6 +55,8 @@ class Feed:
     render: RenderContext | None = None
     #: the newest modification of the whole site, when the feed is empty
     last_modified: datetime | None = None
+    #: comment id -> the comments the feed's comments answer
+    parents: dict[int, Any] = field(default_factory=dict)
 
 
 def generator() -> str:
@@ -288,8 +290,13 @@ def comment_bodies(feed: Feed, comment: Any) -> tuple[str, str]:
 
     if comment.post.password:
         return PROTECTED_COMMENTS, PASSWORD_FORM_RAW.format(site=feed.site, id=comment.post.pk)
-    description = f"<![CDATA[{ent2ncr(esc_html(comment.content))}]]>"
-    content = render_comment(comment.content, feed.site, smilies_on()).replace("]]>", "]]&gt;")
+    text = comment.content
+    parent = feed.parents.get(comment.parent_id) if comment.parent_id else None
+    if parent is not None:  # get_comment_text() in a comment feed names the comment answered
+        link = esc_url(f"{permalink(feed, parent.post)}#comment-{parent.pk}")
+        text = f'In reply to <a href="{link}">{comment_author(parent)}</a>.\n\n{text}'
+    description = f"<![CDATA[{ent2ncr(esc_html(text))}]]>"
+    content = render_comment(text, feed.site, smilies_on()).replace("]]>", "]]&gt;")
     return description, content
 
 
@@ -376,7 +383,7 @@ def comments_atom(feed: Feed) -> str:
         if comment.parent_id:
             parent = f"{permalink(feed, comment.post)}#comment-{comment.parent_id}"
             out += (
-                f'\t\t\t\t\t\t<thr:in-reply-to ref="{esc_url(parent)}" href="{esc_url(parent)}" '
+                f'\t\t\t\t\t<thr:in-reply-to ref="{esc_url(parent)}" href="{esc_url(parent)}" '
                 'type="text/html" />\n\t\t\t\t</entry>\n\t'
             )
         else:
@@ -413,5 +420,14 @@ def load_feed_data(feed: Feed) -> None:
         post_id: [name for _, _, name in sorted(items, key=lambda item: (item[0], item[1].lower()))]
         for post_id, items in found.items()
     }
-    pages = [*posts, *([feed.post] if feed.post is not None else [])]
+    parent_ids = {comment.parent_id for comment in feed.comments if comment.parent_id}
+    if parent_ids:
+        from comments.models import Comment
+
+        feed.parents = Comment.objects.select_related("post", "user").in_bulk(parent_ids)
+    pages = [
+        *posts,
+        *([feed.post] if feed.post is not None else []),
+        *(parent.post for parent in feed.parents.values()),
+    ]
     feed.ancestors = load_ancestors(pages)
