@@ -48,21 +48,12 @@ def posts_per_feed() -> int:
 
 
 def _published_posts(**filters: Any) -> list[Any]:
-    """The newest published posts, sticky ones first (as on the home page)."""
+    """The newest published posts (sticky ones are not moved up in feeds: a feed is not the
+    home page)."""
     from content.queries import PostQuery, query_posts
 
     query = PostQuery(post_type=["post"], post_status=["publish"], **filters)
-    limit = posts_per_feed()
-    rows = list(query_posts(None, query).select_related("author")[:limit])
-    if filters:
-        return rows
-    sticky = [post for post in rows if post.sticky]
-    missing = list(
-        query_posts(
-            None, PostQuery(post_type=["post"], post_status=["publish"], sticky=True)
-        ).exclude(pk__in=[post.pk for post in rows])
-    )
-    return sticky + missing + [post for post in rows if not post.sticky]
+    return list(query_posts(None, query).select_related("author")[: posts_per_feed()])
 
 
 def _last_modified() -> Any:

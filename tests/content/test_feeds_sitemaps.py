@@ -149,3 +149,14 @@ def test_a_feed_with_no_posts_is_built_at_the_site_s_last_change(client, site, p
     assert "<item>" not in body
     title = "Empty Category &#8211; WP Reference" if "empty" in path else "WP Reference"
     assert f"<title>{title}</title>" in body
+
+
+def test_sticky_posts_keep_their_place_in_feeds(client, site):
+    """WordPress moves sticky posts up on the home page only, not in its feeds."""
+    import re
+
+    from content.models import Post
+
+    Post.objects.filter(pk=site["alpha"].pk).update(sticky=True)
+    titles = re.findall(r"<item>\s*<title>([^<]*)</title>", client.get("/feed/").content.decode())
+    assert titles[-1] == "Alpha post"
