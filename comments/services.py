@@ -18,6 +18,7 @@ from content.models import Post
 from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError
+from wpapi.models import overlong_fields
 from wpapi.params import is_row_id
 
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you&#8217;ve already said that!"
@@ -203,7 +204,7 @@ def comment_create(
         )
     else:
         approved = Comment.Status.APPROVED
-    comment = Comment.objects.create(
+    comment = Comment(
         post=post,
         parent_id=parent_id,
         user_id=user_id,
@@ -217,6 +218,9 @@ def comment_create(
         status=approved,
         type=comment_type,
     )
+    if overlong_fields(comment):  # wp_insert_comment() fails in the database (WordPress: 500)
+        raise WPError("rest_comment_failed_create", "Creating comment failed.", 400)
+    comment.save()
     if status is not None:
         comment_set_status(comment=comment, status=status)
     COMMENT_META.update(comment, meta)
@@ -237,6 +241,8 @@ def comment_update(
     old_post = comment.post_id
     for name, value in changes.items():
         setattr(comment, name, value)
+    if overlong_fields(comment):  # wp_update_comment() fails in the database (WordPress: 500)
+        raise WPError("rest_comment_failed_edit", "Updating comment failed.", 400)
     if changes:
         comment.save()
     if status is not None:

@@ -24,7 +24,7 @@ from users.capabilities import needs_kses
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_key
 from wpapi.links import rest_url, site_url
-from wpapi.params import is_row_id
+from wpapi.params import is_row_id, row_ids
 from wpapi.site import get_option
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, WPViewSet
 
@@ -149,11 +149,25 @@ class CommentViewSet(WPViewSet):
         this user may list them all: each one's first page of comments, in the list's order,
         from one query."""
         column = {"post": "post_id", "parent": "parent_id"}[key]
-        self.params[key] = values
+        self.params[key] = []
         try:
-            self.check_list_permission()
+            self.check_list_permission()  # what does not depend on the values
         except WPError:
-            return {}  # each post is asked on its own, for its own answer
+            return {}  # each one is asked on its own, for its own answer
+        found: dict[int, Any] = {}
+        if key == "post":  # each post is checked as a request naming it alone would be
+            posts = Post.objects.select_related("parent").in_bulk(row_ids(values))
+            params = self.list_params()
+            allowed = []
+            for value in values:
+                try:
+                    policies.check_can_list(self.request.user, {**params, "post": [value]}, posts)
+                except WPError as error:
+                    found[value] = error.as_dict()
+                    continue
+                allowed.append(value)
+            values = allowed
+        self.params[key] = values
         comments = self.filter_queryset(self.get_queryset())
         per_page = self.params.get("per_page") or 10
         ranked = comments.annotate(
@@ -163,7 +177,7 @@ class CommentViewSet(WPViewSet):
         )
         rows = list(ranked.filter(embed_rank__lte=per_page))
         items = dict(zip([row.pk for row in rows], self.serialize(rows), strict=True))
-        found: dict[int, list[dict[str, Any]]] = {value: [] for value in values}
+        found.update({value: [] for value in values})
         for row in rows:
             found[getattr(row, column)].append(items[row.pk])
         return found

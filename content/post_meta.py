@@ -19,6 +19,7 @@ from content.nested import UnderPostMixin, register_under_posts
 from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.links import rest_url
+from wpapi.models import overlong_fields
 from wpapi.schema import SchemaError
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import WPViewSet
@@ -153,9 +154,11 @@ class PostMetaViewSet(UnderPostMixin, WPViewSet):
             raise WPError("rest_meta_invalid_key", "Invalid meta key.", 400)
         if is_protected_meta(key):
             raise WPError("rest_meta_protected", f"{key} is marked as a protected field.", 403)
-        return PostMeta.objects.create(
-            post=self.parent_post(), key=key, value=str(params.get("value", ""))
-        )
+        meta = PostMeta(post=self.parent_post(), key=key, value=str(params.get("value", "")))
+        if overlong_fields(meta):  # add_metadata() fails in the database
+            raise WPError("rest_meta_could_not_add", "Could not add meta.", 400)
+        meta.save()
+        return meta
 
     def perform_update(self, meta: PostMeta, params: dict[str, Any]) -> PostMeta:
         if "key" in params:
@@ -167,6 +170,8 @@ class PostMetaViewSet(UnderPostMixin, WPViewSet):
             meta.key = key
         if "value" in params:
             meta.value = str(params["value"])
+        if overlong_fields(meta):  # update_metadata_by_mid() fails (the v2.0 API said 500)
+            raise WPError("rest_meta_could_not_update", "Could not update meta.", 400)
         meta.save()
         return meta
 

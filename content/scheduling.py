@@ -10,21 +10,32 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 CHECK_SECONDS = 15
 _last_check = 0.0
 
 
-@transaction.atomic
 def publish_due_posts() -> int:
     """Publish every `future` post whose date has passed; returns how many went live."""
     from content.models import Post
+
+    due = Post.objects.filter(status=Post.Status.FUTURE, date__lte=timezone.now())
+    # Most checks find nothing due; only a check that does takes a write transaction (on SQLite
+    # a write transaction waits for, and holds up, every other writer of the site).
+    if not due.exists():
+        return 0
+    return _publish(due)
+
+
+@transaction.atomic
+def _publish(due: QuerySet) -> int:
+    """Publish `due` (re-read under a row lock, so two processes cannot both publish it)."""
+    from content.models import Post
     from wpapi.cache import bump
 
-    due = list(
-        Post.objects.select_for_update().filter(status=Post.Status.FUTURE, date__lte=timezone.now())
-    )
+    due = list(due.select_for_update())
     for post in due:
         post.status = Post.Status.PUBLISH
         post.save(update_fields=["status"])

@@ -16,8 +16,10 @@ from django.utils import timezone
 from content.formatting import kses_post, kses_title, sanitize_title
 from content.meta_fields import POST_META
 from content.models import Post, PostMeta
+from wpapi import locks
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
+from wpapi.models import overlong_fields
 from wpapi.registry import get_post_type, post_statuses, type_taxonomies
 from wpapi.site import get_option
 
@@ -66,6 +68,7 @@ def unique_slug(
 ) -> str:
     """wp_unique_post_slug(): append -2, -3, ... while another post of the type (and, for
     hierarchical types, the same parent) holds the slug, or the slug is reserved."""
+    locks.hold("post-slug")  # until the post is saved: a racing writer takes the next suffix
     others = Post.objects.exclude(type=Post.Type.REVISION)
     if hierarchical:
         others = others.filter(
@@ -294,6 +297,8 @@ def _apply_fields(post: Post, fields: dict[str, Any], *, creating: bool, kses: b
     for name in ("menu_order", "comment_status", "ping_status"):
         if fields.get(name) is not None:
             setattr(post, name, fields[name])
+    # menu_order is an int(11) column: MySQL stores a number past it as its nearest bound
+    post.menu_order = min(max(post.menu_order, -(2**31)), 2**31 - 1)
     if creating:
         if "comment_status" not in fields:
             post.comment_status = default_comment_status(post_type, "comment")
@@ -396,7 +401,48 @@ def _prepare_insert(post: Post, fields: dict[str, Any], *, creating: bool, kses:
     check_not_empty(post)
     _apply_dates(post, fields, creating=creating)
     _schedule(post)
+    check_columns(post, creating=creating)
     return extras
+
+
+#: wp_posts columns wpdb checks before a write, by our field name, in wp_insert_post()'s order
+POST_COLUMNS = {
+    "content": "post_content",
+    "title": "post_title",
+    "excerpt": "post_excerpt",
+    "password": "post_password",
+    "slug": "post_name",
+    "mime_type": "post_mime_type",
+    "guid": "guid",
+}
+TEXT_COLUMN_BYTES = {"title": 65535, "excerpt": 65535}  # MySQL TEXT; post_content is LONGTEXT
+
+
+def check_columns(post: Post, *, creating: bool) -> None:
+    """wpdb::process_fields(): a value longer than its column (a password over 255 characters,
+    a title over 64 KB) fails the whole write with db_insert_error / db_update_error. WordPress
+    answers those with 500; the fault is the request's, so here they are a 400."""
+    too_long = overlong_fields(post, TEXT_COLUMN_BYTES)
+    if not too_long:
+        return
+    columns = [column for name, column in POST_COLUMNS.items() if name in too_long]
+    columns += [name for name in too_long if name not in POST_COLUMNS]
+    if creating:
+        error = WPError("db_insert_error", "Could not insert post into the database.", 400)
+    else:
+        error = WPError("db_update_error", "Could not update post in the database.", 400)
+    if len(columns) == 1:
+        detail = (
+            "Processing the value for the following field failed: "
+            f"{columns[0]}. The supplied value may be too long or contains invalid data."
+        )
+    else:
+        detail = (
+            "Processing the values for the following fields failed: "
+            f"{', '.join(columns)}. The supplied values may be too long or contain invalid data."
+        )
+    error.additional_data = [f"WordPress database error: {detail}"]
+    raise error
 
 
 def _unique_own_slug(post: Post) -> str:

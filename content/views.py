@@ -270,6 +270,9 @@ def _can_edit_any_type(user: Any) -> bool:
 class TypesViewSet(WPViewSet):
     """WP_REST_Post_Types_Controller: every REST post type, keyed by slug."""
 
+    #: the collection is an object keyed by slug, not a list (as in WordPress)
+    collection_is_object = True
+
     serializer_class = PostTypeSerializer
     base_route = "/wp/v2/types"
 
@@ -332,6 +335,9 @@ def _can_read_status(user: Any, status: Any) -> bool:
 
 class StatusesViewSet(WPViewSet):
     """WP_REST_Post_Statuses_Controller: non-internal statuses (and trash), keyed by slug."""
+
+    #: the collection is an object keyed by slug, not a list (as in WordPress)
+    collection_is_object = True
 
     serializer_class = PostStatusSerializer
     base_route = "/wp/v2/statuses"

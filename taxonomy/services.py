@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from taxonomy.meta import TERM_META
 from taxonomy.models import Term, TermRelationship
+from wpapi import locks
 from wpapi.errors import WPError
 from wpapi.formatting import (
     ALLOWED_PROTOCOLS,
@@ -263,6 +264,7 @@ def term_create(
 ) -> Term:
     """wp_insert_term(): sanitised name, a unique slug, WordPress's duplicate-name rules; then
     the registered meta."""
+    locks.hold("term", taxonomy.slug)  # names and slugs checked, then inserted
     clean_name = sanitize_term_name(name)
     _check_name(clean_name)
     parent_id = parent_id or 0
@@ -272,15 +274,22 @@ def term_create(
     if not slug_provided:
         clean_slug = sanitize_title(clean_name)
     _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
-    term = Term.objects.create(
-        taxonomy=taxonomy.slug,
-        name=clean_name,
-        slug=unique_term_slug(clean_slug, taxonomy, parent_id)
-        if clean_slug
-        else f"--new-{uuid.uuid4().hex}",  # replaced by the ID below
-        description=sanitize_term_description(description) if description else "",
-        parent_id=parent_id or None,
-    )
+    try:
+        with transaction.atomic():  # a savepoint, so the transaction survives a refused insert
+            term = Term.objects.create(
+                taxonomy=taxonomy.slug,
+                name=clean_name,
+                slug=unique_term_slug(clean_slug, taxonomy, parent_id)
+                if clean_slug
+                else f"--new-{uuid.uuid4().hex}",  # replaced by the ID below
+                description=sanitize_term_description(description) if description else "",
+                parent_id=parent_id or None,
+            )
+    except IntegrityError:
+        # Another request inserted the same term between the check above and this insert (on
+        # PostgreSQL both run at once): answer as to the request that came second, term_exists.
+        _check_name_exists(taxonomy, clean_name, clean_slug, slug_provided, parent_id)
+        raise
     if not clean_slug:
         # A name with nothing slug-worthy ("!!!") gets its ID as slug, as wp_insert_term does.
         term.slug = unique_term_slug(str(term.pk), taxonomy, parent_id, term.pk)
@@ -307,6 +316,7 @@ def term_update(
     meta."""
     taxonomy = term.taxonomy_object
     assert taxonomy is not None
+    locks.hold("term", taxonomy.slug)
     new_name = term.name if name is _UNSET else sanitize_term_name(name)
     _check_name(new_name)
     new_parent = term.parent_id or 0

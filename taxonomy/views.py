@@ -251,6 +251,9 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     """WP_REST_Taxonomies_Controller: /wp/v2/taxonomies, keyed by taxonomy, and one taxonomy."""
 
+    #: the collection is an object keyed by slug, not a list (as in WordPress)
+    collection_is_object = True
+
     serializer_class = TaxonomySerializer
 
     def url_args(self) -> dict[str, dict[str, Any]]:

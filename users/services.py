@@ -9,6 +9,7 @@ from django.utils import timezone
 from users.formatting import sanitize_nicename, sanitize_user, without_nul
 from users.meta import USER_META
 from users.models import ApplicationPassword, Role, User
+from wpapi import locks
 from wpapi.errors import WPError
 from wpapi.formatting import esc_url_raw, kses, sanitize_text_field
 
@@ -82,6 +83,7 @@ def user_create(
 ) -> User:
     """wp_insert_user(): a new user (a subscriber unless `roles` says otherwise) with the
     given profile fields, email, slug and meta."""
+    locks.hold("user")  # login, email and nicename checked, then written
     if len(username) > 60:
         raise WPError("user_login_too_long", "Username may not be longer than 60 characters.", 400)
     if User.objects.filter(username__iexact=username).exists():
@@ -124,6 +126,7 @@ def check_user_update(*, user: User, params: dict[str, Any]) -> None:
 @transaction.atomic
 def user_update(*, user: User, kses_description: bool = False, **params: Any) -> User:
     """wp_update_user(): the given profile fields, email, slug, password, roles and meta."""
+    locks.hold("user")  # login, email and nicename checked, then written
     check_user_update(user=user, params=params)
     email = params.get("email")
     slug = params.get("slug")

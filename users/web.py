@@ -2,7 +2,7 @@
 
 - ``/wp-login.php``: log in (any user, not only Django staff) with a Django session, then get a
   wp_rest nonce from admin-ajax.php for cookie + ``X-WP-Nonce`` requests; ``?action=logout``
-  logs out after a CSRF-protected confirmation.
+  logs out after a CSRF-protected confirmation. Failed logins are throttled (throttling.py).
 - ``/wp-admin/authorize-application.php``: an app asks the logged-in user for an application
   password (wp-admin/authorize-application.php, with wp_is_authorize_application_password_
   request_valid's checks) and gets it back at its ``success_url``.
@@ -15,6 +15,7 @@ from urllib.parse import quote_plus, unquote_plus, urlsplit
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -22,6 +23,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from users import throttling
 from users.models import ApplicationPassword, User
 from users.services import application_password_create, sanitize_text_field
 from wpapi.errors import WPError
@@ -64,6 +66,23 @@ class WPLoginView(auth_views.LoginView):
     def get_success_url_allowed_hosts(self) -> set[str]:
         # wp_safe_redirect allows the site's own host (WP_SITE_URL may differ from Host:)
         return {*super().get_success_url_allowed_hosts(), urlsplit(site_url(self.request)).netloc}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # too many failures from this address or for this account: refused before checking
+        self.throttle_account = throttling.account_for(
+            request.POST.get("log", request.POST.get("username", ""))
+        )
+        wait = throttling.locked_out(request, self.throttle_account)
+        if wait is not None:
+            return throttling.too_many_attempts_response(wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login") or form.has_error(
+            NON_FIELD_ERRORS, "inactive"
+        ):
+            throttling.record_failure(self.request, self.throttle_account)
+        return super().form_invalid(form)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()

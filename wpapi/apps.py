@@ -7,8 +7,10 @@ class WpapiConfig(AppConfig):
     verbose_name = "WordPress REST core"
 
     def ready(self) -> None:
+        from wpapi import lookups
         from wpapi.cache import connect_signals
 
+        lookups.register()
         connect_signals()
         setting_changed.connect(_settings_changed, dispatch_uid="wpapi-index")
 

@@ -37,12 +37,17 @@ def zone_named(name: str) -> tzinfo:
         return UTC
 
 
+def _wp_format(value: datetime) -> str:
+    # PHP's "Y" has at least four digits (0853); strftime's %Y does not pad on every platform
+    return value.replace(tzinfo=None, microsecond=0).isoformat()
+
+
 def format_local(value: datetime) -> str:
-    return value.astimezone(site_timezone()).strftime("%Y-%m-%dT%H:%M:%S")
+    return _wp_format(value.astimezone(site_timezone()))
 
 
 def format_gmt(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return _wp_format(value.astimezone(UTC))
 
 
 GMT_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")

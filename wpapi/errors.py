@@ -8,7 +8,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -61,6 +61,8 @@ def to_wp_error(exc: Exception, context: dict[str, Any]) -> WPError:
     user = getattr(request, "user", None) if request is not None else None
     if isinstance(exc, RequestDataTooBig):
         return WPError("rest_request_too_large", "The request body is too large.", 413)
+    if isinstance(exc, SuspiciousOperation):  # more fields or files than Django reads, ...
+        return bad_request_error()
     if isinstance(exc, exceptions.ParseError):
         return WPError(
             "rest_invalid_json",
@@ -156,8 +158,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     )
 
 
+def bad_request_error() -> WPError:
+    return WPError("rest_bad_request", "Bad request.", 400)
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return error_response(WPError("rest_bad_request", "Bad request.", 400))
+    return error_response(bad_request_error())
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

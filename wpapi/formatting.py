@@ -44,16 +44,33 @@ def specialchars(text: str) -> str:
     return _LONE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def without_nul(value: Any) -> Any:
-    """`value` with NUL characters removed from every string (and object key) in it: MySQL
-    keeps them, PostgreSQL refuses them in text and JSON, so they are dropped on the way in."""
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, list):
-        return [without_nul(item) for item in value]
-    if isinstance(value, dict):
-        return {without_nul(key): without_nul(item) for key, item in value.items()}
-    return value
+def without_nul(value: Any, replacement: str = "") -> Any:
+    """`value` with NUL characters removed from every string (and object key) in it, or
+    replaced by `replacement`: MySQL keeps them, PostgreSQL refuses them in text and JSON, so
+    they are dropped on the way in. (A loop, not recursion: a request body may nest 511 deep.)"""
+
+    def clean(item: Any) -> Any:
+        if isinstance(item, str):
+            return item.replace("\x00", replacement)
+        if isinstance(item, dict):
+            return {}
+        if isinstance(item, list):
+            return []
+        return item
+
+    result = clean(value)
+    pending = [(value, result)] if isinstance(value, dict | list) else []
+    while pending:
+        source, target = pending.pop()
+        for key, item in source.items() if isinstance(source, dict) else enumerate(source):
+            copy = clean(item)
+            if isinstance(target, dict):
+                target[clean(key) if isinstance(key, str) else key] = copy
+            else:
+                target.append(copy)
+            if isinstance(item, dict | list):
+                pending.append((item, copy))
+    return result
 
 
 def sanitize_key(value: Any) -> str:

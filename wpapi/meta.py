@@ -27,9 +27,12 @@ import orjson
 from django.db.models import Model
 
 from users.capabilities import user_can
+from wpapi import php
 from wpapi.errors import WPError, forbidden_status
+from wpapi.formatting import without_nul
 from wpapi.registry import MetaKey, registered_meta
 from wpapi.registry.meta import empty_value
+from wpapi.renderers import dumps
 from wpapi.schema import InvalidParameter, SchemaError, sanitize, validate
 
 Stored = Mapping[str, list[str]]
@@ -46,12 +49,15 @@ def check_meta_is_array(value: Any, name: str) -> None:
 def decode(text: str, kind: str) -> Any:
     """A stored row as get_metadata() returns it: text, or for arrays and objects the decoded
     JSON (what maybe_unserialize() gives). Text that fails to decode reads like a broken PHP
-    serialization, false: an empty array, or no object."""
+    serialization, false: an empty array, or no object. PHP-serialized text (meta imported
+    from WordPress) reads as maybe_unserialize() reads it."""
     if kind in ("array", "object") and text[:1] in ("[", "{"):
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError:
             return "" if kind == "array" else None
+    if php.is_serialized(text):  # as a WordPress site stored it (imported meta)
+        return php.maybe_unserialize(text)
     return text
 
 
@@ -70,14 +76,31 @@ def prepare_value(value: Any, schema: Mapping[str, Any]) -> Any:
 
 def as_php_json(value: Any) -> Any:
     """A value as PHP's json_encode() writes what WordPress read back: an empty object is an
-    empty array ([]) and a whole float has no fraction (5.0 is 5)."""
-    if isinstance(value, dict):
-        return {key: as_php_json(item) for key, item in value.items()} if value else []
-    if isinstance(value, list):
-        return [as_php_json(item) for item in value]
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
+    empty array ([]) and a whole float has no fraction (5.0 is 5). (A loop, not recursion: a
+    stored value may nest 511 deep.)"""
+
+    def scalar(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {} if item else []
+        if isinstance(item, list):
+            return []
+        if isinstance(item, float) and item.is_integer() and abs(item) < 2**53:
+            return int(item)
+        return item
+
+    result = scalar(value)
+    pending = [(value, result)] if isinstance(value, dict | list) and value else []
+    while pending:
+        source, target = pending.pop()
+        for key, item in source.items() if isinstance(source, dict) else enumerate(source):
+            copy = scalar(item)
+            if isinstance(target, dict):
+                target[key] = copy
+            else:
+                target.append(copy)
+            if isinstance(item, dict | list) and item:
+                pending.append((item, copy))
+    return result
 
 
 def encode(value: Any) -> str:
@@ -88,20 +111,10 @@ def encode(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
     if isinstance(value, dict | list):
-        return orjson.dumps(_without_nul(value)).decode()
+        return dumps(without_nul(value)).decode()
     if value is None:
         return ""
     return str(value).replace("\x00", "")
-
-
-def _without_nul(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(key).replace("\x00", ""): _without_nul(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_without_nul(item) for item in value]
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    return value
 
 
 def shown(meta_key: MetaKey, rows: list[str]) -> Any:

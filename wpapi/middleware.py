@@ -1,15 +1,12 @@
 """Headers WordPress sends on every REST response, and JSON errors for anything that escapes."""
 
-import logging
 from collections.abc import Callable
 
 from corsheaders.middleware import CorsMiddleware
 from django.http import HttpRequest, HttpResponse
 
-from wpapi.errors import WPError, error_response
+from wpapi.errors import error_response, to_wp_error
 from wpapi.links import rest_url
-
-logger = logging.getLogger(__name__)
 
 ALLOW_HEADERS = "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type"
 EXPOSE_HEADERS = "X-WP-Total, X-WP-TotalPages, Link"
@@ -46,14 +43,8 @@ class WordPressHeadersMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_rest_request(request):
             return None
-        logger.exception("Unhandled error outside a REST view", exc_info=exception)
-        return error_response(
-            WPError(
-                "internal_server_error",
-                "<p>There has been a critical error on this website.</p>",
-                500,
-            )
-        )
+        # the same mapping as inside DRF views (too many fields is a 400), else logged and 500
+        return error_response(to_wp_error(exception, {"request": request}))
 
 
 class WordPressCorsMiddleware(CorsMiddleware):

@@ -15,3 +15,24 @@ class Option(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def overlong_fields(instance: models.Model, text_bytes: dict[str, int] | None = None) -> list[str]:
+    """Fields of `instance` holding more text than their column takes: a CharField's max_length
+    in characters, or for the fields in `text_bytes` that many bytes of UTF-8 (WordPress's TEXT
+    columns). WordPress's wpdb refuses such a write with the resource's database error, and
+    PostgreSQL would refuse it with a server error: services check first."""
+    found = []
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if not isinstance(value, str):
+            continue
+        if isinstance(field, models.CharField) and field.max_length:
+            size, limit = len(value), field.max_length
+        elif text_bytes and field.name in text_bytes:
+            size, limit = len(value.encode("utf-8", "surrogatepass")), text_bytes[field.name]
+        else:
+            continue
+        if size > limit:
+            found.append(field.name)
+    return found

@@ -5,14 +5,23 @@ Query strings and form bodies are parsed the way PHP does (``a[]=1&a[]=2`` is a 
 precedence: JSON body > form body > query string > route parameters > defaults.
 """
 
+import json
 import math
 import re
-from typing import Any
+from typing import IO, Any
 from urllib.parse import parse_qsl, quote_plus
 
 from django.http import QueryDict
+from rest_framework.parsers import JSONParser
+
+from wpapi.errors import WPError
 
 BRACKETS = re.compile(r"\[([^\]]*)\]")
+#: PHP's max_input_nesting_level: a variable with more [] levels than this is dropped
+MAX_INPUT_NESTING = 64
+#: json_decode()'s default depth, as WordPress calls it: 512 nested arrays/objects fail
+MAX_JSON_DEPTH = 512
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # --- PHP's integers ------------------------------------------------------------------------------
 # WordPress computes with 64-bit PHP integers: every number a client sends is cast the way PHP
@@ -96,6 +105,11 @@ def php_parse_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
         if "[" in raw_key and raw_key.endswith("]") and not raw_key.startswith("["):
             base = raw_key[: raw_key.index("[")]
             parts = BRACKETS.findall(raw_key[len(base) :])
+            if len(parts) > MAX_INPUT_NESTING:
+                # php_register_variable_ex(): the whole variable is dropped, values it already
+                # had included, and the request goes on without it
+                result.pop(base, None)
+                continue
             _assign(result, [base, *parts], value)
         else:
             result[raw_key] = value
@@ -158,3 +172,64 @@ def php_build_query(params: dict[str, Any] | list[Any], prefix: str = "") -> str
 
 def querydict_to_params(data: QueryDict) -> dict[str, Any]:
     return php_parse_pairs([(key, value) for key, values in data.lists() for value in values])
+
+
+# --- JSON bodies ---------------------------------------------------------------------------------
+def invalid_json(code: int, message: str) -> WPError:
+    """WP_REST_Request::parse_json_params()'s error, with json_last_error() and its message."""
+    return WPError(
+        "rest_invalid_json",
+        "Invalid JSON body passed.",
+        400,
+        json_error_code=code,
+        json_error_message=message,
+    )
+
+
+def check_json_value(data: Any) -> None:
+    """What json_decode() refuses beyond syntax: nesting past its depth and lone UTF-16
+    surrogates (which Python decodes, but no database or UTF-8 encoder accepts)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if LONE_SURROGATE.search(value):
+                raise invalid_json(10, "Single unpaired UTF-16 surrogate in unicode escape")
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if depth >= MAX_JSON_DEPTH:
+            raise invalid_json(1, "Maximum stack depth exceeded")
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            stack.append((item, depth + 1))
+            if isinstance(key, str):
+                stack.append((key, depth))
+
+
+class WordPressJSONParser(JSONParser):
+    """JSON bodies as WordPress reads them: UTF-8 whatever the charset says, and each way
+    json_decode() fails answers rest_invalid_json with its code, never a server error."""
+
+    def parse(
+        self, stream: IO[bytes], media_type: str | None = None, parser_context: Any = None
+    ) -> Any:
+        raw = stream.read() if stream is not None else b""
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise invalid_json(
+                5, "Malformed UTF-8 characters, possibly incorrectly encoded"
+            ) from None
+        try:
+            data = json.loads(text, parse_constant=_no_constants)
+        except RecursionError:
+            raise invalid_json(1, "Maximum stack depth exceeded") from None
+        except ValueError:
+            raise invalid_json(4, "Syntax error") from None
+        check_json_value(data)
+        return data
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity, which json_decode() refuses

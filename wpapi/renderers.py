@@ -1,5 +1,6 @@
 """JSON only, always: WordPress ignores Accept and has no browsable or ?format= renderers."""
 
+import json
 from typing import Any
 
 import orjson
@@ -8,7 +9,12 @@ from rest_framework.renderers import BaseRenderer
 
 
 def dumps(data: Any) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError:
+        # orjson stops at 255 levels of nesting and at 64-bit integers, short of what a request
+        # may store (JSON bodies nest up to 511 levels): the standard library writes those
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class WPJSONRenderer(BaseRenderer):

@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.response import Response
 
 from wpapi import cache as response_cache
+from wpapi import conditional
 from wpapi.errors import WPError, error_response, no_route
 from wpapi.renderers import WPJSONRenderer
 from wpapi.schema import public_args
@@ -159,11 +160,12 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     method = effective_method(request)
     overridden = method != request.method
     request.method = method
-    use_cache = response_cache.cacheable(request)
+    cache_key = response_cache.key_for(request, path) if response_cache.cacheable(request) else None
+    use_cache = cache_key is not None
     if use_cache:
-        cached = response_cache.lookup(request, path)
+        cached = response_cache.lookup(cache_key, request)
         if cached is not None:
-            return cached
+            return conditional.not_modified(request, cached) or cached
     response = dispatch(request, path)
     if method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
         response_cache.bump()  # also covers writes that bypass model signals
@@ -178,11 +180,13 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     fresh_nonce = wp_state(request).fresh_nonce  # set by cookie + nonce authentication
     if fresh_nonce:
         response["X-WP-Nonce"] = fresh_nonce
-    if method == "HEAD":
+    if method == "GET" and response.status_code == 200:
+        conditional.add_validators(response)  # renders the body
+    if method == "HEAD":  # collections skip their items for HEAD: no body, no validators
         response.data = None
     if use_cache and not logged_in:
-        response_cache.store(request, path, response)
-    return response
+        response_cache.store(cache_key, request, response)
+    return conditional.not_modified(request, response) or response
 
 
 def normalise_path(path: str) -> str:

@@ -53,9 +53,12 @@ INSTALLED_APPS = [
     "content",
     "taxonomy",
     "comments",
+    "wpimport",
 ]
 
 MIDDLEWARE = [
+    # /healthz (before the Host check: load balancers probe by address) and the request log
+    "wpapi.operations.OperationsMiddleware",
     "wpapi.middleware.WordPressCorsMiddleware",
     "wpapi.middleware.WordPressHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # site options are read once per request, never kept in the process between requests
+    "wpapi.site.RequestOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "wpapi.urls"
@@ -98,6 +103,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue instead of failing with "database is locked": a write
+    # transaction takes the write lock when it begins (a deferred one that read first cannot
+    # wait for it and fails at once), waits up to `timeout` seconds for it, and readers never
+    # block the writer nor each other under WAL.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    for option, value in {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }.items():
+        DATABASES["default"]["OPTIONS"].setdefault(option, value)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous GET answers are cached (wpapi/cache.py) when the cache is shared by every process:
@@ -114,6 +131,15 @@ if os.environ.get("REDIS_URL"):
     }
 
 AUTH_USER_MODEL = "users.User"
+# Django's own hashers, then WordPress's hashes kept by import_wordpress (upgraded on login)
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "users.hashers.WordPressPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
@@ -160,7 +186,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [],
     "DEFAULT_RENDERER_CLASSES": ["wpapi.renderers.WPJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "wpapi.params.WordPressJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
@@ -188,13 +214,60 @@ CORS_ALLOW_HEADERS = [
 ]
 CORS_EXPOSE_HEADERS = ["X-WP-Total", "X-WP-TotalPages", "Link"]
 
+# Everything goes to standard error; `wpapi.request` logs one INFO line per request
+# (wpapi/operations.py), REQUEST_LOG_LEVEL=WARNING silences it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"wpapi.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 # Session cookies for browser clients using X-WP-Nonce.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "wpapi.errors.csrf_failure"
+
+# --- HTTPS ---------------------------------------------------------------------------------------
+# With DEBUG off every one of these is on unless the environment says otherwise (`manage.py check
+# --deploy` is clean with README's production environment); with DEBUG on they are off.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# Origins allowed to POST forms (wp-login.php, authorize-application.php, the admin) besides the
+# request's own host: the site URL's origin, and any listed.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") + (
+    ["/".join(WP_SITE_URL.split("/")[:3])]
+    if WP_SITE_URL.startswith(("http://", "https://"))
+    else []
+)
+# "HTTP_X_FORWARDED_PROTO,https": requests carrying that header are HTTPS. Only when every
+# request comes through a proxy that sets (and overwrites) it, so it is never on by default.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    _header, _, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
+    if not _value.strip():
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER is 'HEADER,value', e.g. HTTP_X_FORWARDED_PROTO,https"
+        )
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip())
+
+# --- Uploads served by the app (content/media/serving.py) ---------------------------------------
+# How long browsers and CDNs keep an upload. A file name is used again after its attachment is
+# deleted, so the default lets a new file show within a day; sites that never reuse names (or
+# purge their CDN) can set WP_MEDIA_IMMUTABLE for a year, unrevalidated.
+WP_MEDIA_MAX_AGE = int(os.environ.get("WP_MEDIA_MAX_AGE", "86400"))
+WP_MEDIA_IMMUTABLE = env_bool("WP_MEDIA_IMMUTABLE", False)
+
+# --- Failed logins (users/throttling.py) ---------------------------------------------------------
+# Failed application-password and /wp-login.php attempts allowed per client address and per
+# account within the window (seconds); then 429 until the window ends. 0 turns a limit off.
+# Counted in Django's cache: shared by every process only with REDIS_URL.
+WP_AUTH_FAILURES_PER_IP = int(os.environ.get("WP_AUTH_FAILURES_PER_IP", "10"))
+WP_AUTH_FAILURES_PER_USER = int(os.environ.get("WP_AUTH_FAILURES_PER_USER", "10"))
+WP_AUTH_FAILURE_WINDOW = int(os.environ.get("WP_AUTH_FAILURE_WINDOW", "300"))

@@ -1,18 +1,28 @@
-"""Site options with their defaults, read once per request from a shared cache.
+"""Site options with their defaults, read at most once per request.
 
 Defaults come from the environment (settings.WP_SITE_NAME, WP_TIMEZONE, ...); what an
-administrator saves through /wp/v2/settings overrides them. The cache is Django's (Redis when
-REDIS_URL is set), so every app process sees a change at once.
+administrator saves through /wp/v2/settings overrides them. Several app processes serve the
+same site, so nothing is kept in a process between requests: within one request the options
+are read once (they are needed many times: dates, links); the next request reads them again.
+With a cache that every process shares (Redis, REDIS_URL) they come from it, under the content
+version that any write to the site's models changes (wpapi.cache); with a per-process cache
+they come from the database (one small query).
 """
 
-import time
+import contextlib
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 
-CACHE_KEY = "wpapi:options"
+from wpapi import cache as shared
+
 CACHE_SECONDS = 300
+
+# The options read during the current request; None outside a request (commands, shells),
+# where every read goes to the store.
+_request_options: ContextVar[dict[str, Any] | None] = ContextVar("wpapi_options", default=None)
 
 
 def defaults() -> dict[str, Any]:
@@ -39,33 +49,48 @@ def defaults() -> dict[str, Any]:
     }
 
 
-# Read many times per request (dates, links): kept in the process for a moment too.
-LOCAL_SECONDS = 1.0
-_local: tuple[float, dict[str, Any]] | None = None
+def _saved_from_database() -> dict[str, Any]:
+    from wpapi.models import Option
+
+    return dict(Option.objects.values_list("name", "value"))
+
+
+def _saved() -> dict[str, Any]:
+    # The version is read before the database: values read before a write commits land under
+    # the old version, which nobody asks for once the write has bumped it.
+    version = shared.content_version() if shared.is_shared() else None
+    if version is None:  # a per-process cache, or a shared one that does not answer
+        return _saved_from_database()
+    key = f"wpapi:options:{version}"
+    try:
+        saved = cache.get(key)
+    except Exception:
+        return _saved_from_database()
+    if saved is None:
+        saved = _saved_from_database()
+        with contextlib.suppress(Exception):  # read from the database again next time
+            cache.set(key, saved, CACHE_SECONDS)
+    return saved
 
 
 def options() -> dict[str, Any]:
     """Every option: defaults overridden by saved values."""
-    global _local
-    now = time.monotonic()
-    if _local is not None and now - _local[0] < LOCAL_SECONDS:
-        return _local[1]
-    saved = cache.get(CACHE_KEY)
-    if saved is None:
-        from wpapi.models import Option
-
-        saved = dict(Option.objects.values_list("name", "value"))
-        cache.set(CACHE_KEY, saved, CACHE_SECONDS)
-    merged = {**defaults(), **saved}
-    _local = (now, merged)
+    memo = _request_options.get()
+    if memo is not None and "options" in memo:
+        return memo["options"]
+    merged = {**defaults(), **_saved()}
+    if memo is not None:
+        memo["options"] = merged
     return merged
 
 
 def forget_options() -> None:
-    """After a change: the next read goes back to the shared cache (and the database)."""
-    global _local
-    _local = None
-    cache.delete(CACHE_KEY)
+    """After a change: the rest of this request reads the options again. (Other processes
+    read them afresh on their next request; the shared cache moved to a new version.)"""
+    memo = _request_options.get()
+    if memo is not None:
+        memo.pop("options", None)
+    shared.bump()
 
 
 def get_option(name: str, default: Any = None) -> Any:
@@ -82,3 +107,17 @@ def update_options(values: dict[str, Any]) -> None:
         else:
             Option.objects.update_or_create(name=name, defaults={"value": value})
     forget_options()
+
+
+class RequestOptionsMiddleware:
+    """Opens the per-request memo of the options and closes it when the request ends."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        token = _request_options.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_options.reset(token)

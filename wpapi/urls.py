@@ -1,14 +1,16 @@
 """URLs: Django admin, the site root, and `/wp-json/...` served by the WordPress route table."""
 
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 
 from content.feeds.views import home_or_feed
+from content.media.serving import serve_upload
 from users.views import rest_nonce
 from users.web import authorize_application, wp_login
-from wpapi import routing, views
+from wpapi import openapi, routing, views
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
 if not routing.router.routes:
@@ -40,6 +42,8 @@ if not routing.router.routes:
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", home_or_feed(views.site_root)),
+    # the API's OpenAPI 3.1 document, outside /wp-json so WordPress's namespaces stay as they are
+    path("openapi.json", openapi.openapi_view),
     # api-fetch's nonceEndpoint: a fresh wp_rest nonce for a logged-in browser session
     path("wp-admin/admin-ajax.php", rest_nonce),
     # WordPress's login page and the application-password authorization flow, for every user
@@ -51,10 +55,15 @@ urlpatterns = [
     path("", include("content.feeds.urls")),
 ]
 
-if settings.DEBUG:
-    # uploads (source_url) served by the development server; production serves them from
-    # the web server or S3-compatible storage
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/") and settings.STORAGES["default"]["BACKEND"].endswith(
+    "FileSystemStorage"
+):
+    # uploads (source_url) served by the app, in production too (content/media/serving.py);
+    # a web server in front may serve MEDIA_ROOT itself, S3 storage has URLs of its own
+    urlpatterns.insert(
+        0,
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_upload),
+    )
 
 handler400 = "wpapi.errors.bad_request"
 handler403 = "wpapi.errors.permission_denied"

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError, forbidden
+from wpapi.formatting import without_nul
 from wpapi.links import rest_url
 from wpapi.params import (
     absint,
@@ -189,8 +190,14 @@ class WPViewSet(viewsets.GenericViewSet):
             return
         batch = wp_state(request).embed if self.action == "embed" else None
         try:
+            # NUL characters survive validation (an enum or a number holding one is refused, as
+            # WordPress refuses it), then never reach the database (PostgreSQL refuses them): a
+            # write drops them, as wp_kses_no_null() does; a read turns each into U+FFFD, so a
+            # filter holding one still matches nothing, as in WordPress, rather than more.
             action = batch.action if batch else self.action
-            self.params = wp_schema.process_args(self.args_for(action), self.raw_params())
+            params = wp_schema.process_args(self.args_for(action), self.raw_params())
+            reading = request.method in ("GET", "HEAD")
+            self.params = without_nul(params, "\ufffd" if reading else "")
         except WPError:
             # WordPress still lists in Allow the methods whose permission checks pass
             self.params, self.wp_context, self.object = {}, "view", None

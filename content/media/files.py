@@ -141,6 +141,13 @@ TEXT_TYPES = (
     "text/vtt",
     "text/html",
 )
+# _wp_handle_upload()'s refusals. WordPress answers them with 500 (rest_upload_unknown_error,
+# rest_upload_sideload_error); the fault is the client's file, so they keep WordPress's code
+# and answer with a 4xx: 415 for a type that may not be uploaded or content that is not what
+# its name says, 413 for a file over the limit, 400 otherwise.
+REFUSED_TYPE_STATUS = 415
+TOO_BIG_STATUS = 413
+BAD_FILE_STATUS = 400
 FAILED_UPLOAD_TEST = "Specified file failed upload test."
 NOT_ALLOWED = "Sorry, you are not allowed to upload this file type."
 EMPTY_FILE = (

@@ -24,6 +24,7 @@ from django.utils import timezone as dj_timezone
 from content.formatting import kses_post, kses_title
 from content.media import images
 from content.media.files import (  # noqa: F401 - re-exported for the views and filters
+    BAD_FILE_STATUS,
     DISPLAYABLE_TYPES,
     EMPTY_FILE,
     FAILED_UPLOAD_TEST,
@@ -31,7 +32,9 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
     MAX_BASE_NAME,
     MIME_TYPES,
     NOT_ALLOWED,
+    REFUSED_TYPE_STATUS,
     RESIZABLE_TYPES,
+    TOO_BIG_STATUS,
     allowed_mime_types,
     check_filetype,
     content_matches,
@@ -43,6 +46,7 @@ from content.media.files import (  # noqa: F401 - re-exported for the views and 
 )
 from content.meta_fields import POST_META
 from content.models import Post
+from wpapi import locks
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_text_field
@@ -118,7 +122,7 @@ def handle_upload(
     month folder, store the file and its image sub-sizes."""
     error_code = "rest_upload_sideload_error" if sideload else "rest_upload_unknown_error"
     if not data:
-        raise WPError(error_code, EMPTY_FILE, 500)
+        raise WPError(error_code, EMPTY_FILE, BAD_FILE_STATUS)
     if mimes is None:
         mimes = allowed_mime_types(None)
     ext, mime = check_filetype(filename, mimes)
@@ -130,17 +134,17 @@ def handle_upload(
         try:
             image = images.inspect_image(data)
         except images.NotAnImage:
-            raise WPError(error_code, NOT_ALLOWED, 500) from None
+            raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS) from None
         if image.mime_type and image.mime_type != mime:
             new_ext = IMAGE_MIME_TO_EXT.get(image.mime_type)
             if not new_ext:
-                raise WPError(error_code, NOT_ALLOWED, 500)
+                raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS)
             filename = filename.rsplit(".", 1)[0] + "." + new_ext
             ext, mime = check_filetype(filename, mimes)
     elif not content_matches(mime, data):
         ext, mime = "", ""
     if not ext or not mime:
-        raise WPError(error_code, NOT_ALLOWED, 500)
+        raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS)
     folder = upload_dir(now)
     resizable = image if image and mime in RESIZABLE_TYPES else None
     source, rotated = data, False
@@ -174,7 +178,7 @@ def handle_upload(
         if scaled is not None:
             copy = _sub_size_or_none(source, scaled)
             if copy is None:
-                raise WPError(error_code, NOT_ALLOWED, 500)
+                raise WPError(error_code, NOT_ALLOWED, REFUSED_TYPE_STATUS)
             width, height = scaled.width, scaled.height
         if copy is not None:
             stem, ext = split_ext(final_name)
@@ -295,6 +299,8 @@ def attachment_files(post: Post) -> list[str]:
 def delete_files(names: Iterable[str]) -> None:
     storage = media_storage()
     for name in names:
+        if name.startswith(("http://", "https://")):
+            continue  # a file on another site (imported), not ours to delete
         try:
             storage.delete(name)
         except (OSError, NotImplementedError):
@@ -307,6 +313,7 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
     slug = slug[:200]  # post_name is 200 characters
     if not slug:
         return slug
+    locks.hold("post-slug")  # until the attachment is saved (wpapi.locks)
     existing = Post.objects.filter(slug__startswith=slug[:190])
     if exclude_id:
         existing = existing.exclude(pk=exclude_id)
@@ -625,7 +632,9 @@ def media_delete(*, post: Post) -> None:
 
 def absolute_file_url(name: str, site_url: str) -> str:
     """The public URL of a stored file: MEDIA_URL on the site URL, or the storage's own URL
-    (S3)."""
+    (S3). A file left on another site by an import (an absolute URL) is shown where it is."""
+    if name.startswith(("http://", "https://")):
+        return name
     url = media_storage().url(name)
     if url.startswith("/"):
         return site_url.rstrip("/") + url

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
-from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import BaseParser, FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -37,7 +37,7 @@ from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
-from wpapi.params import parse_query_string
+from wpapi.params import WordPressJSONParser, parse_query_string
 from wpapi.viewsets import CONTEXT_ARG, PageWindow, WPViewSet
 
 
@@ -95,7 +95,7 @@ def filename_from_disposition(value: str) -> str | None:
 
 class MediaViewSet(WPViewSet):
     serializer_class = MediaSerializer
-    parser_classes = [JSONParser, FormParser, MultiPartParser, RawBodyParser]
+    parser_classes = [WordPressJSONParser, FormParser, MultiPartParser, RawBodyParser]
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid post ID."
     invalid_page_code = "rest_post_invalid_page_number"
     id_description = "Unique identifier for the post."
@@ -306,12 +306,16 @@ class MediaViewSet(WPViewSet):
         if files:
             upload = files.get("file")
             if upload is None:  # files, but none in `file`: wp_handle_upload() gets nothing
-                raise WPError("rest_upload_unknown_error", media_services.FAILED_UPLOAD_TEST, 500)
+                raise WPError(
+                    "rest_upload_unknown_error",
+                    media_services.FAILED_UPLOAD_TEST,
+                    media_services.BAD_FILE_STATUS,
+                )
             if upload.size > max_upload_size():
                 raise WPError(
                     "rest_upload_unknown_error",
                     "The uploaded file exceeds the upload_max_filesize directive in php.ini.",
-                    500,
+                    media_services.TOO_BIG_STATUS,
                 )
             data = upload.read()
             if md5 and md5 != media_services.content_md5(data):

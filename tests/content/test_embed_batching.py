@@ -110,3 +110,18 @@ def test_batched_errors_and_children_equal_one_by_one(api_client, big_site, monk
     assert any("code" in item["_embedded"].get("author", [{}])[0] for item in batched) or (
         url.endswith("comments")
     )
+
+
+def test_a_protected_post_on_the_page_keeps_replies_batched(api_client, big_site, monkeypatch):
+    # its replies are refused (rest_cannot_read_post) within the batch, not one post at a time
+    protected = PostFactory(password="secret")
+    CommentFactory(post=protected)
+    api_client.get(URL, {"_embed": "1", "per_page": 2})
+    two = count_queries(lambda: api_client.get(URL, {"_embed": "1", "per_page": 2}))
+    fifty = count_queries(lambda: api_client.get(URL, {"_embed": "1", "per_page": 50}))
+    assert fifty == two
+    batched = api_client.get(URL, {"_embed": "1", "per_page": 50}).json()
+    monkeypatch.setattr(WPViewSet, "embeds_in_bulk", False)
+    monkeypatch.setattr(CommentViewSet, "embeds_collections_by", ())
+    monkeypatch.setattr(TermViewSet, "embeds_collections_by", ())
+    assert batched == api_client.get(URL, {"_embed": "1", "per_page": 50}).json()

@@ -255,7 +255,7 @@ def test_md5_mismatch_multipart(api_client, author):
 def test_disallowed_type_raw_is_sideload_error(api_client, author):
     api_client.force_authenticate(author)
     response = upload_raw(api_client, b"<?php echo 1;", "shell.php", "application/x-php")
-    body = assert_wp_error(response, "rest_upload_sideload_error", 500)
+    body = assert_wp_error(response, "rest_upload_sideload_error", 415)
     assert body["message"] == "Sorry, you are not allowed to upload this file type."
     assert not storages["default"].exists("shell.php")
 
@@ -263,27 +263,27 @@ def test_disallowed_type_raw_is_sideload_error(api_client, author):
 def test_disallowed_type_multipart_is_unknown_error(api_client, author):
     api_client.force_authenticate(author)
     response = upload_multipart(api_client, b"MZ\x00\x00", "setup.exe")
-    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    body = assert_wp_error(response, "rest_upload_unknown_error", 415)
     assert body["message"] == "Sorry, you are not allowed to upload this file type."
 
 
 def test_fake_image_is_refused(api_client, author):
     api_client.force_authenticate(author)
     response = upload_raw(api_client, b"not an image at all", "fake.png")
-    assert_wp_error(response, "rest_upload_sideload_error", 500)
+    assert_wp_error(response, "rest_upload_sideload_error", 415)
 
 
 def test_empty_multipart_file(api_client, author):
     api_client.force_authenticate(author)
     response = upload_multipart(api_client, b"", "empty.txt")
-    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    body = assert_wp_error(response, "rest_upload_unknown_error", 400)
     assert body["message"].startswith("File is empty.")
 
 
 def test_html_needs_unfiltered_html(api_client, author, editor):
     api_client.force_authenticate(author)
     response = upload_raw(api_client, b"<p>x</p>", "page.html", "text/html")
-    assert_wp_error(response, "rest_upload_sideload_error", 500)
+    assert_wp_error(response, "rest_upload_sideload_error", 415)
     api_client.force_authenticate(editor)
     assert upload_raw(api_client, b"<p>x</p>", "page.html", "text/html").status_code == 201
 
@@ -360,14 +360,14 @@ def test_multipart_file_in_another_field(api_client, author):
     api_client.force_authenticate(author)
     upload = SimpleUploadedFile("x.png", png(10, 10))
     response = api_client.post(MEDIA_URL, {"upload": upload}, format="multipart")
-    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    body = assert_wp_error(response, "rest_upload_unknown_error", 400)
     assert body["message"] == "Specified file failed upload test."
 
 
 def test_binary_text_file_is_refused(api_client, author):
     api_client.force_authenticate(author)
     response = upload_multipart(api_client, b"a\x00b\x00c", "bin.txt")
-    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    body = assert_wp_error(response, "rest_upload_unknown_error", 415)
     assert body["message"] == "Sorry, you are not allowed to upload this file type."
 
 
@@ -421,7 +421,7 @@ def test_bodies_over_the_upload_limit(api_client, author, settings):
     )
     assert body["message"] == "This file is too big. Files must be less than 0 KB in size."
     response = upload_multipart(api_client, b"x" * 1001, "big.txt")
-    body = assert_wp_error(response, "rest_upload_unknown_error", 500)
+    body = assert_wp_error(response, "rest_upload_unknown_error", 413)
     assert "upload_max_filesize" in body["message"]
 
 
@@ -440,8 +440,8 @@ def test_truncated_image_is_refused_or_stored_without_broken_sizes(api_client, a
     api_client.force_authenticate(author)
     data = jpeg(800, 600)
     response = upload_raw(api_client, data[: len(data) // 2], "cut.jpg", "image/jpeg")
-    assert response.status_code in (201, 500), response.content
-    if response.status_code == 500:
+    assert response.status_code in (201, 415), response.content
+    if response.status_code == 415:
         assert response.json()["code"] == "rest_upload_sideload_error"
 
 
@@ -457,7 +457,103 @@ def test_decompression_bomb_is_refused(api_client, author, monkeypatch):
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
     api_client.force_authenticate(author)
     response = upload_raw(api_client, png(200, 200), "bomb.png")
-    assert_wp_error(response, "rest_upload_sideload_error", 500)
+    assert_wp_error(response, "rest_upload_sideload_error", 415)
+
+
+# --- refused uploads: WordPress's code, a 4xx (the client's fault), nothing left behind ---------
+PHP = b"<?php system($_GET['c']); ?>"
+REFUSED_FILES = [
+    ("php-as-png", b"\x89PNG\r\n\x1a\n" + PHP, "shell.png", "image/png"),
+    ("php", PHP, "shell.php", "application/x-php"),
+    ("php.png", PHP, "shell.php.png", "image/png"),
+    ("htaccess", b"AddType application/x-httpd-php .png", ".htaccess", "text/plain"),
+    (
+        "svg-with-script",
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        "x.svg",
+        "image/svg+xml",
+    ),
+    ("html-as-png", b"<html><script>alert(1)</script></html>", "page.png", "image/png"),
+    ("empty", b"", "empty.txt", "text/plain"),
+]
+
+
+def nothing_stored(settings) -> bool:
+    from pathlib import Path
+
+    from content.models import Post
+
+    root = Path(settings.MEDIA_ROOT)
+    files = [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+    return not files and not Post.objects.filter(type="attachment").exists()
+
+
+@pytest.mark.parametrize("upload", ["raw", "multipart"])
+@pytest.mark.parametrize(
+    ("data", "filename", "content_type"),
+    [pytest.param(*case[1:], id=case[0]) for case in REFUSED_FILES],
+)
+def test_refused_uploads_are_client_errors_and_leave_nothing(
+    api_client, admin_user, settings, upload, data, filename, content_type
+):
+    api_client.force_authenticate(admin_user)
+    if upload == "raw":
+        response = upload_raw(api_client, data, filename, content_type)
+        code = "rest_upload_sideload_error" if data else "rest_upload_no_data"
+    else:
+        response = upload_multipart(api_client, data, filename)
+        code = "rest_upload_unknown_error"
+    body = assert_wp_error(response, code, 400 if not data else 415)
+    assert nothing_stored(settings), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
+        b"garbage without any part",
+        b"--XYZ--\r\n",
+        b'--XYZ\r\nContent-Disposition: form-data; name="file"\r\n\r\n' + PHP + b"\r\n--XYZ--",
+    ],
+)
+def test_broken_multipart_is_a_client_error(api_client, admin_user, settings, body):
+    api_client.force_authenticate(admin_user)
+    response = api_client.generic(
+        "POST", MEDIA_URL, body, content_type="multipart/form-data; boundary=XYZ"
+    )
+    assert 400 <= response.status_code < 500, response.content
+    assert response.json()["code"].startswith("rest_upload_"), response.content
+    assert nothing_stored(settings)
+
+
+@pytest.mark.parametrize(
+    "disposition",
+    [
+        'attachment; filename="a\x00b.txt"',
+        "attachment; filename*=UTF-8''a%00b%FF.txt",
+        'attachment; filename="\xff\xfe.txt"',
+        'attachment; filename="' + "n" * 5000 + '.txt"',
+    ],
+)
+def test_hostile_file_names_are_cleaned(api_client, admin_user, disposition):
+    api_client.force_authenticate(admin_user)
+    response = api_client.post(
+        MEDIA_URL, data=b"text", content_type="text/plain", HTTP_CONTENT_DISPOSITION=disposition
+    )
+    assert response.status_code == 201, response.content
+    stored_name = response.json()["media_details"].get("file") or response.json()["source_url"]
+    assert "\x00" not in stored_name
+    assert len(stored_name.rsplit("/", 1)[-1]) < 255
+
+
+def test_multipart_file_name_with_a_nul_is_cleaned(api_client, admin_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    api_client.force_authenticate(admin_user)
+    upload = SimpleUploadedFile("a\x00b.txt", b"text", content_type="text/plain")
+    response = api_client.post(MEDIA_URL, {"file": upload}, format="multipart")
+    assert response.status_code == 201, response.content
+    assert "\x00" not in response.json()["source_url"]
 
 
 @pytest.mark.parametrize(
@@ -471,7 +567,7 @@ def test_odd_file_names(api_client, author, filename):
         content_type="text/plain",
         HTTP_CONTENT_DISPOSITION=f'attachment; filename="{filename}"',
     )
-    assert response.status_code in (201, 500), response.content
+    assert response.status_code in (201, 415), response.content
     if response.status_code == 201:
         assert "/" not in response.json()["source_url"].rsplit("/uploads/", 1)[1][8:]
     else:
@@ -641,7 +737,7 @@ def test_other_image_types_are_kept_as_wordpress_keeps_them(api_client, author):
     assert_wp_error(
         upload_raw(api_client, b"not heic at all", "q.heic", "image/heic"),
         "rest_upload_sideload_error",
-        500,
+        415,
     )
 
 

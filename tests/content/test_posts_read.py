@@ -280,6 +280,15 @@ def test_dates_are_site_local_and_gmt(api_client, settings, make_post):
     assert body["modified"] == "2024-01-01T11:00:00"
 
 
+def test_years_before_1000_have_four_digits_as_php_writes_them(api_client, make_post):
+    from datetime import UTC, datetime
+
+    post = make_post(date=datetime(853, 1, 8, 11, 52, 15, 900000, tzinfo=UTC))
+    body = api_client.get(f"{POSTS}/{post.pk}").json()
+    assert body["date"] == "0853-01-08T11:52:15"
+    assert body["date_gmt"] == "0853-01-08T11:52:15"
+
+
 def test_private_post_link_is_pretty_for_its_readers(api_client, editor, make_post):
     post = make_post(status="private", slug="secret-plans")
     api_client.force_authenticate(editor)

@@ -12,7 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
+def _cache_on(settings, tmp_path):
+    # a cache every process shares (the file system here, Redis in production)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     settings.WP_RESPONSE_CACHE_SECONDS = 30
 
 
@@ -73,3 +80,31 @@ def test_off_when_no_seconds_are_set(api_client, things, settings):
     settings.WP_RESPONSE_CACHE_SECONDS = 0
     api_client.get(URL)
     assert count_queries(lambda: api_client.get(URL)) > 0
+
+
+def test_off_with_a_per_process_cache_whatever_the_seconds(api_client, things, settings):
+    """Without a shared cache (no REDIS_URL) a write in one worker could not retire what
+    another worker keeps: the cache stays off."""
+    from tests.helpers import count_queries
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    api_client.get(URL)
+    assert count_queries(lambda: api_client.get(URL)) > 0
+
+
+def test_a_cache_that_does_not_answer_is_bypassed(api_client, things, admin_user, settings):
+    """Redis down: reads and writes are served from the database, none fails."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:8509/10",  # nothing listens there
+        }
+    }
+    assert api_client.get(URL).status_code == 200
+    assert api_client.get("/wp-json/").json()["name"] == "wpapi"
+    api_client.force_authenticate(admin_user)
+    assert api_client.post(URL, {"name": "New"}, format="json").status_code == 201
+    saved = api_client.post("/wp-json/wp/v2/settings", {"title": "Down"}, format="json")
+    assert saved.json()["title"] == "Down"
+    api_client.force_authenticate(None)
+    assert api_client.get("/wp-json/").json()["name"] == "Down"

@@ -1,0 +1,1 @@
+"""Differential tester against a real WordPress: see __main__.py and README "Fidelity"."""

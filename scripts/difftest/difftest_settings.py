@@ -1,0 +1,55 @@
+"""wpapi's settings for a differential run: the project's own, plus the meta the reference
+WordPress registers in its mu-plugin (/work/shared/wordpress/lib/ref-reference.php), written
+as README.md "Extending" says a project registers them."""
+
+from wpapi.settings import *  # noqa: F403
+
+# register_post_meta('post', ...) and register_post_meta('', 'ref_keywords', ...)
+WP_POST_META = {
+    "ref_keywords": {
+        "type": "string",
+        "description": "Reference keywords (multiple values).",
+        "single": False,
+    },
+    "ref_rating": {
+        "type": "integer",
+        "description": "Reference rating 0-5.",
+        "default": 0,
+        "single": True,
+        "object_subtype": "post",
+    },
+    "ref_subtitle": {
+        "type": "string",
+        "description": "Reference subtitle.",
+        "single": True,
+        "object_subtype": "post",
+    },
+    "ref_specs": {
+        "type": "object",
+        "description": "Reference structured meta.",
+        "single": True,
+        "object_subtype": "post",
+        "schema": {
+            "properties": {"width": {"type": "integer"}, "color": {"type": "string"}},
+            "additionalProperties": False,
+        },
+    },
+}
+# register_term_meta('category', 'ref_color', ...)
+WP_TERM_META = {
+    "ref_color": {
+        "type": "string",
+        "description": "Reference category colour.",
+        "single": True,
+        "taxonomy": "category",
+    }
+}
+# register_meta('user', 'ref_team', ...)
+WP_USER_META = {"ref_team": {"type": "string", "description": "Reference team name."}}
+# register_meta('comment', 'ref_flag', ...)
+WP_COMMENT_META = {
+    "ref_flag": {"type": "boolean", "description": "Reference comment flag.", "single": True}
+}
+# the templates the reference theme (twentytwentythree) declares: "blank" for posts and pages
+# ("blog-alternative" is for pages only, which a flat list cannot say)
+WP_TEMPLATES = ["blank"]

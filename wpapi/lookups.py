@@ -1,0 +1,51 @@
+"""Text lookups that hold for any length of text on SQLite.
+
+Django's `contains`, `icontains` and `iexact` compare with LIKE on SQLite, which refuses a
+pattern over 50,000 bytes ("LIKE or GLOB pattern too complex"): a long enough search, name or
+role would fail the request, where MySQL (WordPress) and PostgreSQL compare any length. On
+SQLite, a value that long is compared without LIKE, folding ASCII case as SQLite's LIKE does;
+shorter ones, and every other database, keep Django's SQL.
+"""
+
+from typing import Any
+
+from django.db.models import Field, lookups
+
+LIKE_PATTERN_LIMIT = 50_000  # SQLITE_MAX_LIKE_PATTERN_LENGTH, in bytes
+
+
+def _beyond_like(lookup: lookups.Lookup, connection: Any) -> bool:
+    if not lookup.rhs_is_direct_value() or not isinstance(lookup.rhs, str):
+        return False
+    pattern = connection.ops.prep_for_like_query(lookup.rhs)  # escapes double some characters
+    return len(pattern.encode("utf-8", "surrogatepass")) + 2 > LIKE_PATTERN_LIMIT
+
+
+class LongContainsMixin:
+    def as_sqlite(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        if not _beyond_like(self, connection):
+            return self.as_sql(compiler, connection)
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"INSTR(LOWER({lhs}), LOWER(%s)) > 0", [*params, self.rhs]
+
+
+class Contains(LongContainsMixin, lookups.Contains):
+    """(On SQLite, `contains` is a LIKE too, so it folds ASCII case as well.)"""
+
+
+class IContains(LongContainsMixin, lookups.IContains):
+    pass
+
+
+class IExact(lookups.IExact):
+    def as_sqlite(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        if not _beyond_like(self, connection):
+            return self.as_sql(compiler, connection)
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"LOWER({lhs}) = LOWER(%s)", [*params, self.rhs]
+
+
+def register() -> None:
+    Field.register_lookup(Contains)
+    Field.register_lookup(IContains)
+    Field.register_lookup(IExact)
