@@ -211,6 +211,11 @@ def _primes(text: str, quote: str, prime: str, open_flag: str, close: str) -> st
     return open_flag.join(sentences)
 
 
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+HTML_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+
+
+@lru_cache(maxsize=8192)  # pure; the same bits of text come back in every list of posts
 def _texturize_text(text: str) -> str:
     for old, new in STATIC:
         text = text.replace(old, new)
@@ -244,7 +249,7 @@ def wptexturize(text: str) -> str:
         if part.startswith("<!--"):
             out.append(part)
         elif part.startswith("<"):
-            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            match = TAG_NAME.match(part)
             if match:
                 closing, name = match.group(1), match.group(2).lower()
                 if name in NO_TEXTURIZE_TAGS:
@@ -413,9 +418,9 @@ def convert_smilies(text: str, site: str = "") -> str:
     if not any(key in text for key in (":", ";", "8")):
         return text
     out, skip = [], None
-    for part in re.split(r"(<[^>]*>)", text):
+    for part in HTML_TAG_SPLIT.split(text):
         if part.startswith("<"):
-            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            match = TAG_NAME.match(part)
             if match:
                 name = match.group(2).lower()
                 if skip is None and not match.group(1) and name in SMILEY_SKIP_TAGS:
@@ -424,10 +429,15 @@ def convert_smilies(text: str, site: str = "") -> str:
                     skip = None
             out.append(part)
         elif skip is None and part.strip():
-            out.append(SMILEY.sub(lambda m: _smiley(m.group(1), site), part))
+            out.append(_smilies_text(part, site))
         else:
             out.append(part)
     return "".join(out)
+
+
+@lru_cache(maxsize=8192)  # pure, as _texturize_text
+def _smilies_text(text: str, site: str) -> str:
+    return SMILEY.sub(lambda m: _smiley(m.group(1), site), text)
 
 
 def _smiley(code: str, site: str) -> str:
@@ -443,8 +453,13 @@ def _smiley(code: str, site: str) -> str:
 IMG_TAG = re.compile(r"<img\s[^>]+>", re.I)
 
 
+IFRAME_TAG = re.compile(r"<iframe\s[^>]+>", re.I)
+
+
 def filter_content_tags(content: str) -> str:
-    """wp_filter_content_tags(): images get loading="lazy" (when sized) and decoding="async"."""
+    """wp_filter_content_tags(): images get loading="lazy" (when sized) and decoding="async";
+    sized iframes loading="lazy", except WordPress embeds (data-secret). Images of the media
+    library also get their size and srcset (content.blocks.images, which needs the database)."""
 
     def tag(match: re.Match) -> str:
         image = match.group(0)
@@ -454,7 +469,19 @@ def filter_content_tags(content: str) -> str:
             image = image.replace("<img", '<img decoding="async"', 1)
         return image
 
-    return IMG_TAG.sub(tag, content) if "<img" in content else content
+    def frame(match: re.Match) -> str:
+        iframe = match.group(0)
+        if ' data-secret="' in iframe or " loading=" in iframe:
+            return iframe
+        if ' src="' in iframe and ' width="' in iframe and ' height="' in iframe:
+            return iframe.replace("<iframe", '<iframe loading="lazy"', 1)
+        return iframe
+
+    if "<img" in content:
+        content = IMG_TAG.sub(tag, content)
+    if "<iframe" in content:
+        content = IFRAME_TAG.sub(frame, content)
+    return content
 
 
 # --- shortcodes (do_shortcode): [caption] / [wp_caption] ----------------------------------
@@ -532,8 +559,19 @@ def html_escape(text: str) -> str:
     )
 
 
-def render_content(content: str, site: str = "") -> str:
-    """the_content for static content (`site`: the site URL, for smiley images)."""
+def render_content(content: str, site: str = "", ctx: object = None, post: object = None) -> str:
+    """the_content (`site`: the site URL, for links and smiley images). Content with blocks,
+    shortcodes or embeds rendered on the server goes through content.blocks.pipeline with
+    the request's RenderContext `ctx` (one is made when none is given) and its `post`."""
+    from content.blocks.pipeline import needs_server_rendering, render_dynamic_content
+
+    blocks = has_blocks(content)
+    # after a post with blocks, shortcodes in classic content keep their paragraphs
+    late_autop = getattr(ctx, "autop_moved", False) and not blocks and "[" in content
+    if late_autop or needs_server_rendering(content, site):
+        return render_dynamic_content(content, site, smilies_on(), ctx, post)
+    if blocks and ctx is not None:
+        ctx.autop_moved = True  # type: ignore[attr-defined]
     return _render_content(content, smilies_on(), site)
 
 
@@ -572,13 +610,44 @@ def render_excerpt(excerpt: str, content: str, site: str = "") -> str:
 @lru_cache(maxsize=1024)  # pure; excerpts repeat with their posts
 def _render_excerpt(excerpt: str, content: str, smilies: bool, site: str = "") -> str:
     if not excerpt.strip():
-        text = excerpt_remove_blocks(teaser(content))
-        text = _render_content(text, smilies, site).replace("]]>", "]]&gt;")
-        excerpt = trim_words(text)
+        excerpt = _generated_excerpt(content, 55, smilies, site)
     text = wptexturize(excerpt)
     if smilies:
         text = convert_smilies(text, site)
     return wpautop(capital_p_dangit(text))
+
+
+def _generated_excerpt(content: str, words: int, smilies: bool, site: str = "") -> str:
+    """wp_trim_excerpt(): the teaser without shortcodes or non-text blocks, rendered, cut to
+    `words` words."""
+    text = excerpt_remove_blocks(strip_shortcodes(teaser(content)))
+    text = _render_content(text, smilies, site).replace("]]>", "]]&gt;")
+    return trim_words(text, words)
+
+
+def generated_excerpt(content: str, words: int = 55, site: str = "") -> str:
+    return _generated_excerpt(content, words, smilies_on(), site)
+
+
+STRIP_SHORTCODE = re.compile(
+    r"\[(\[?)(" + "|".join(SHORTCODES) + r")(?![\w-])([^\]/]*+(?:/(?!\])[^\]/]*+)*+)"
+    r"(?:(/)\]|\](?:([^\[]*+(?:\[(?!/\2\])[^\[]*+)*+)\[/\2\])?)(\]?)",
+    re.S,
+)
+
+
+def strip_shortcodes(content: str) -> str:
+    """strip_shortcodes(): WordPress's own shortcodes removed (with what they enclose);
+    an escaped [[tag]] keeps one pair of brackets."""
+    if "[" not in content:
+        return content
+
+    def strip(match: re.Match) -> str:
+        if match.group(1) == "[" and match.group(6) == "]":
+            return match.group(0)[1:-1]
+        return match.group(1) + match.group(6)
+
+    return STRIP_SHORTCODE.sub(strip, content)
 
 
 # --- kses: what authors without unfiltered_html may save ----------------------------------------

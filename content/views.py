@@ -20,7 +20,7 @@ from content.serializers import (
     write_fields,
 )
 from wpapi.errors import WPError
-from wpapi.links import rest_url
+from wpapi.links import rest_url, site_url
 from wpapi.registry import (
     get_post_type,
     post_statuses,
@@ -122,6 +122,11 @@ class PostViewSet(WPViewSet):
         }
         if not ids:
             return data
+        if wanted("content"):
+            # one context for the page: dynamic blocks load their data once for every post
+            from content.blocks.context import RenderContext
+
+            data["render"] = RenderContext(site_url(self.request), self.request.user, items)
         if type_taxonomies(self.post_type) and any(
             wanted(tax.rest_base) for tax in type_taxonomies(self.post_type)
         ):

@@ -22,6 +22,8 @@ def _fast_hashing_and_site(settings):
     settings.SECURE_HSTS_SECONDS = 0
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    # no oEmbed discovery (it would look names up in DNS); the oEmbed tests turn it on
+    settings.WP_OEMBED_DISCOVER = False
 
 
 @pytest.fixture(autouse=True)

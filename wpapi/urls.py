@@ -4,8 +4,9 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
+from content.feeds.views import home_or_feed
 from content.media.serving import serve_upload
 from users.views import rest_nonce
 from users.web import authorize_application, wp_login
@@ -13,11 +14,16 @@ from wpapi import openapi, routing, views
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
 if not routing.router.routes:
-    views.register_discovery_routes()
+    from content.oembed.views import register_oembed_routes
+
+    views.register_discovery_routes(before_wp=register_oembed_routes)
     import comments.urls  # noqa: F401
     from content.search import register_search_route
 
     register_search_route()
+    from content.blocks.views import register_block_pattern_routes, register_block_routes
+
+    register_block_routes()
 
     views.register_site_routes()
     import content.urls  # noqa: F401
@@ -31,6 +37,7 @@ if not routing.router.routes:
     import taxonomy.urls  # noqa: F401
     import users.urls  # noqa: F401
 
+    register_block_pattern_routes()
     # isort: split
     # themes and plugins, then menu locations, as WordPress registers them
     import extensions.urls  # noqa: F401
@@ -38,7 +45,7 @@ if not routing.router.routes:
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", views.site_root),
+    path("", home_or_feed(views.site_root)),
     # the API's OpenAPI 3.1 document, outside /wp-json so WordPress's namespaces stay as they are
     path("openapi.json", openapi.openapi_view),
     # api-fetch's nonceEndpoint: a fresh wp_rest nonce for a logged-in browser session
@@ -48,6 +55,8 @@ urlpatterns = [
     path("wp-admin/authorize-application.php", authorize_application),
     re_path(r"^wp-json/?$", routing.rest_entry),
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
+    # feeds and sitemaps, which WordPress serves outside the API
+    path("", include("content.feeds.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/") and settings.STORAGES["default"]["BACKEND"].endswith(

@@ -121,11 +121,14 @@ def _build_routes_index(request: Any, namespace: str | None) -> dict[str, Any]:
     return routes
 
 
-def register_discovery_routes() -> None:
+def register_discovery_routes(before_wp: Any = None) -> None:
+    """The index, batch/v1, then (after `before_wp()`'s namespaces, as oembed/1.0) wp/v2."""
     from wpapi.batch import register_batch_route
 
     router.add("/", IndexViewSet, {"GET": "index"}, namespace="")
     register_batch_route()
+    if before_wp is not None:
+        before_wp()
     router.add("/wp/v2", NamespaceViewSet, {"GET": "index"})
 
 

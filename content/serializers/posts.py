@@ -98,7 +98,11 @@ class PostSerializer(WPSerializer):
             rendered = "rendered" in props["content"]["properties"]
             content = {"raw": post.content if visible or not rendered else ""}
             if rendered:
-                content["rendered"] = render_content(post.content, self.site()) if visible else ""
+                content["rendered"] = (
+                    render_content(post.content, self.site(), self.context.get("render"), post)
+                    if visible
+                    else ""
+                )
             content["protected"] = bool(post.password)
             content["block_version"] = 1 if "<!-- wp:" in post.content else 0
             data["content"] = content
