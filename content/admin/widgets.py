@@ -42,7 +42,7 @@ class MediaPickerWidget(forms.NumberInput):
                 chosen = Post.objects.filter(pk=int(value), type="attachment").first()
             except (TypeError, ValueError):
                 chosen = None
-        context["picker"] = {
+        context["widget"]["picker"] = {
             "library": library,
             "lookup": f"{library}?_to_field=id&post_mime_type={self.mime}" if library else "",
             "thumbnail": f"{library}{chosen.pk}/thumbnail/" if chosen and library else "",
