@@ -35,7 +35,9 @@ CONTENT = (
     "<!-- wp:paragraph -->\n"
     '<p>Six hours from Zurich to Milan, <a href="https://example.com/">with one change</a>.</p>\n'
     "<!-- /wp:paragraph -->\n\n"
-    '<!-- wp:html -->\n<div class="route" data-km="314">Zurich &rarr; Milan</div>\n<!-- /wp:html -->'
+    "<!-- wp:html -->\n"
+    '<div class="route" data-km="314">Zurich &rarr; Milan</div>\n'
+    "<!-- /wp:html -->"
 )
 ALT = "A red square on white"
 
