@@ -133,6 +133,10 @@ class CommentAdmin(CapabilityAdmin):
             return comments
         return comments.filter(editable_q(request.user, rest_post_types(), prefix="post__"))
 
+    def glance(self, request: Any) -> tuple[int, str, str]:
+        pending = self.get_queryset(request).filter(status=Comment.Status.HOLD).count()
+        return pending, "comments awaiting moderation", "?comment_status=0"
+
     def has_change_permission(self, request: Any, obj: Comment | None = None) -> bool:
         if obj is not None:
             return policies.can_edit_comment(request.user, obj)

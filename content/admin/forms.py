@@ -126,6 +126,7 @@ class PostForm(ServiceForm):
             }
             for taxonomy in type_taxonomies(slug):
                 values[taxonomy.rest_base] = [] if taxonomy.hierarchical else ""
+            values.update(meta_initial(POST_META, None, slug))
             return values
         values = {
             "title": post.title,

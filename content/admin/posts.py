@@ -190,6 +190,12 @@ class PostTypeAdmin(CapabilityAdmin):
             Prefetch("terms", queryset=Term.objects.only("pk", "name", "taxonomy"))
         )
 
+    def glance(self, request: HttpRequest) -> tuple[int, str, str]:
+        """The dashboard's count: published items of this type, and the user's drafts."""
+        published = self.get_queryset(request).filter(status="publish").count()
+        name = self.post_type.name if published != 1 else self.post_type.singular_name
+        return published, f"published {name.lower()}", "?post_status=publish"
+
     @admin.display(description="Title", ordering="title")
     def title_column(self, post: Post) -> str:
         """The title with edit.php's state labels."""

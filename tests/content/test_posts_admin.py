@@ -489,3 +489,61 @@ def test_registered_type_gets_its_own_screen(client, logged_in, books):
     assert "Dune" in body
     assert "Not a book" not in body
     assert "Books" in client.get("/admin/").content.decode()
+
+
+# --- registered meta -------------------------------------------------------------------------
+@pytest.fixture
+def post_meta(settings):
+    settings.WP_POST_META = {
+        "subtitle": {"type": "string", "single": True},
+        "rating": {"type": "integer", "single": True, "default": 0},
+        "_secret": {"type": "string", "single": True},
+    }
+
+
+def test_registered_meta_is_on_the_form_and_in_the_api(client, logged_in, post_meta):
+    editor = logged_in("editor")
+    page = client.get(f"{POSTS}add/").content.decode()
+    assert 'name="meta__subtitle"' in page
+    response = client.post(
+        f"{POSTS}add/",
+        form(
+            title="With meta",
+            status="publish",
+            author=editor.pk,
+            meta__subtitle="Below the title",
+            meta__rating="4",
+            meta___secret="",
+        ),
+    )
+    assert response.status_code == 302, response.content[:3000]
+    post = Post.objects.get(title="With meta")
+    from rest_framework.test import APIClient
+
+    body = APIClient().get(f"/wp-json/wp/v2/posts/{post.pk}").json()
+    assert body["meta"]["subtitle"] == "Below the title"
+    assert body["meta"]["rating"] == 4
+
+
+def test_protected_meta_is_refused_as_the_api_refuses_it(client, logged_in, post_meta):
+    editor = logged_in("editor")
+    response = client.post(
+        f"{POSTS}add/",
+        form(title="Secret", status="publish", author=editor.pk, meta___secret="x"),
+    )
+    assert response.status_code == 200
+    assert "not allowed to edit the _secret custom field" in response.content.decode()
+    assert not Post.objects.filter(title="Secret").exists()
+
+
+def test_dashboard_counts_at_a_glance(client, logged_in):
+    from tests.factories import CommentFactory
+
+    editor = logged_in("editor")
+    posts = PostFactory.create_batch(2, author=editor)
+    PageFactory(author=editor)
+    CommentFactory(post=posts[0], status="0")
+    body = client.get("/admin/").content.decode()
+    assert "2 published posts" in body
+    assert "1 published page" in body
+    assert "1 comments awaiting moderation" in body

@@ -47,10 +47,14 @@ def meta_fields(codec: MetaFields, subtype: str | None) -> dict[str, forms.Field
 
 
 def meta_initial(codec: MetaFields, obj: Any, subtype: str | None) -> dict[str, Any]:
-    """Each field's value for `obj`, as the API's `meta` field shows it."""
-    if obj is None or obj.pk is None or not codec.keys(subtype):
+    """Each field's value for `obj` (the defaults for a new one), as the API's `meta` field
+    shows it."""
+    if not codec.keys(subtype):
         return {}
-    shown = codec.value(codec.load([obj.pk], subtype).get(obj.pk), subtype)
+    stored = None
+    if obj is not None and obj.pk is not None:
+        stored = codec.load([obj.pk], subtype).get(obj.pk)
+    shown = codec.value(stored, subtype)
     return {PREFIX + name: value for name, value in dict(shown).items()}
 
 

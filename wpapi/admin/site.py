@@ -91,6 +91,22 @@ class WPAdminSite(admin.AdminSite):
             *super().get_urls(),
         ]
 
+    def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        """The dashboard, with wp-admin's "At a glance": what the user may open, counted."""
+        return super().index(request, {**(extra_context or {}), "glance": self.glance(request)})
+
+    def glance(self, request: HttpRequest) -> list[dict[str, Any]]:
+        found = []
+        for model, model_admin in self._registry.items():
+            wanted = getattr(model_admin, "glance", None)
+            if wanted is None or not model_admin.has_module_permission(request):
+                continue
+            count, label, query = wanted(request)
+            if count:
+                url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+                found.append({"count": count, "label": label, "url": f"{url}{query}"})
+        return found
+
     def get_app_list(self, request: HttpRequest, app_label: str | None = None) -> list[dict]:
         """The menu in wp-admin's order: content (posts, media, pages, each registered type),
         terms, comments, users, settings; each section holds what the user may open."""
