@@ -15,7 +15,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -166,7 +166,7 @@ class CommentAdmin(CapabilityAdmin):
         post = comment.post
         try:
             url = reverse(f"admin:{SCREENS_APP}_{post.type}_change", args=[post.pk])
-        except Exception:  # a type without a screen
+        except NoReverseMatch:  # a type without a screen
             return post.title or f"#{post.pk}"
         return format_html('<a href="{}">{}</a>', url, post.title or f"#{post.pk}")
 

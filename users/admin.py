@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import Group
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -162,7 +162,8 @@ class WPUserAdmin(CapabilityAdmin, UserAdmin):
     delete_confirmation_template = "admin/wp/user_delete_confirmation.html"
 
     def get_queryset(self, request: Any) -> QuerySet[User]:
-        return super().get_queryset(request).annotate(post_total=Count("posts"))
+        posts = Count("posts", filter=Q(posts__type="post"))  # users.php's Posts column
+        return super().get_queryset(request).annotate(post_total=posts)
 
     @admin.display(description="Role", ordering="role")
     def role_column(self, user: User) -> str:

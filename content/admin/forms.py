@@ -387,7 +387,3 @@ def fieldsets(form: type[PostForm]) -> list[tuple[str | None, dict[str, Any]]]:
     if meta:
         sets.append(("Custom fields", {"fields": meta}))
     return [item for item in sets if item[1]["fields"]]
-
-
-def local_date(value: datetime) -> str:
-    return value.strftime("%Y/%m/%d at %H:%M")

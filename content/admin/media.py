@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -252,7 +252,7 @@ class MediaAdmin(CapabilityAdmin):
             return "(Unattached)"
         try:
             url = reverse(f"admin:{SCREENS_APP}_{parent.type}_change", args=[parent.pk])
-        except Exception:  # a type without a screen
+        except NoReverseMatch:  # a type without a screen
             return parent.title or f"#{parent.pk}"
         return format_html('<a href="{}">{}</a>', url, parent.title or f"#{parent.pk}")
 

@@ -210,3 +210,26 @@ def test_editor_publishes_a_post_with_an_image_in_the_browser(
     assert raw["title"]["raw"] == TITLE
     assert raw["content"]["raw"] == CONTENT  # byte for byte, block comments included
     assert Term.objects.get(pk=travel.pk).count == 1
+
+    # the other screens an editor works in, for the artifacts: edit (a revision), revisions,
+    # preview, categories, comments, their profile
+    page.goto(f"{base}/wp-admin/post.php?post={post['id']}&action=edit")
+    page.wait_for_url(re.compile(rf"/admin/wp/post/{post['id']}/change/$"))
+    page.fill("input[name=title]", f"{TITLE}, revised")
+    shot("09-post-change")
+    page.click("input[name=_continue]")
+    page.wait_for_url(re.compile(rf"/admin/wp/post/{post['id']}/change/$"))
+    page.click("text=Revisions (1)")
+    assert page.locator("table.diff").count() >= 1
+    shot("10-revisions")
+    page.goto(f"{base}/admin/wp/post/{post['id']}/preview/")
+    assert "Zurich" in page.locator("article").inner_text()
+    shot("11-preview")
+    for name, path in (
+        ("12-categories", "/wp-admin/edit-tags.php?taxonomy=category"),
+        ("13-comments", "/wp-admin/edit-comments.php"),
+        ("14-profile", "/wp-admin/profile.php"),
+    ):
+        page.goto(f"{base}{path}")
+        assert page.locator("#content").count() == 1
+        shot(name)

@@ -63,8 +63,6 @@ class CapabilityAdmin(admin.ModelAdmin):
     def can(self, request: Any, capability: str, obj: Any = None) -> bool:
         return bool(request.user.is_active and user_can(request.user, capability, obj))
 
-    _can = can  # the name the first version of this class used
-
     def has_module_permission(self, request: Any) -> bool:
         return self.can(request, self.view_capability)
 

@@ -14,7 +14,7 @@
         if (chosen) {
             preview.src = picker.dataset.library + id + '/thumbnail/';
         }
-        picker.querySelector('.wp-media-title').textContent = chosen ? '' : '';
+        picker.querySelector('.wp-media-title').textContent = '';  // named again on save
     }
     $(document).on('change', '.wp-media-picker input.wp-media-id', function() {
         refresh(this.closest('.wp-media-picker'));
