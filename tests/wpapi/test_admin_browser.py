@@ -111,7 +111,18 @@ def browser_page(tmp_path):
 def test_editor_publishes_a_post_with_an_image_in_the_browser(
     live_server, browser_page, settings, tmp_path
 ):
+    from django.db import connections
+
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    try:
+        editor_session(live_server.url, browser_page, tmp_path)
+    finally:
+        # Playwright runs this test in its own context, where Django opened a database
+        # connection of its own: closed here, or it would outlive the test database
+        connections.close_all()
+
+
+def editor_session(base: str, page, tmp_path: Path) -> None:
     shots = artifacts_dir()
     editor = UserFactory(username="eddie", role="editor", display_name="Eddie Editor")
     editor.set_password("eddie-pass-123")
@@ -122,7 +133,6 @@ def test_editor_publishes_a_post_with_an_image_in_the_browser(
     travel = term_create(taxonomy=get_taxonomy("category"), name="Travel")
     image_file = tmp_path / "red-square.png"
     image_file.write_bytes(png())
-    page, base = browser_page, live_server.url
 
     def shot(name: str) -> None:
         page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
