@@ -429,6 +429,13 @@ class PostTypeAdmin(CapabilityAdmin):
         )
 
     # --- bulk actions -----------------------------------------------------------------------
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        """Publish is offered to those who may publish (the action checks each post again)."""
+        actions = super().get_actions(request)
+        if not policies.type_can(request.user, self.post_type_slug, "publish_posts"):
+            actions.pop("publish_selected", None)
+        return actions
+
     @admin.action(description="Publish", permissions=["change"])
     def publish_selected(self, request: Any, queryset: QuerySet[Post]) -> None:
         user, slug = request.user, self.post_type_slug
