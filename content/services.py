@@ -485,8 +485,16 @@ def post_update(
 ) -> Post:
     """wp_update_post(): the given fields change; a revision (by `actor_id`) is stored when
     title, content or excerpt change."""
+    was_trashed = post.status == Post.Status.TRASH
     extras = _prepare_insert(post, fields, creating=False, kses=kses)
     requested_slug = fields.get("slug")
+    if was_trashed and post.status != Post.Status.TRASH:
+        # wp_insert_post(): a post leaving the trash gets back the slug it had before
+        desired = PostMeta.objects.filter(post=post, key="_wp_desired_post_slug")
+        slug = desired.values_list("value", flat=True).first()
+        desired.delete()
+        if slug and not requested_slug:
+            requested_slug = slug
     _assign_slug(post, requested_slug)
     if requested_slug and post.status in ("draft", "pending"):
         post.slug = _unique_own_slug(post)

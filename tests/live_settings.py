@@ -2,6 +2,6 @@
 project's own, with the tests' fast password hasher, so the application passwords a test makes
 are accepted."""
 
-from wpapi.settings import *  # noqa: F403
+from tests.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

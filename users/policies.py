@@ -25,6 +25,13 @@ def description_needs_kses(viewer: Any, *, trusted: bool) -> bool:
     return not (trusted and user_can(viewer, "unfiltered_html"))
 
 
+def can_use_admin(user: Any) -> bool:
+    """Who may open Django admin, the editors' desk: whoever may write posts (edit_posts), so
+    contributors and above, whatever Django's is_staff says. (WordPress lets subscribers into
+    wp-admin for their profile; here they have the API's /users/me.)"""
+    return bool(getattr(user, "is_active", False)) and user_can(user, "edit_posts")
+
+
 def listable_users(viewer: Any, users: QuerySet[User]) -> QuerySet[User]:
     """Users a collection shows: everyone with list_users, else only users with published posts
     in a REST post type (WordPress restricts the query the same way for such callers)."""

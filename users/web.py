@@ -95,8 +95,11 @@ class WPLoginView(auth_views.LoginView):
         return kwargs
 
     def get_default_redirect_url(self) -> str:
-        # WordPress sends people to the dashboard; here staff get Django admin, others the site.
-        return "/admin/" if self.request.user.is_staff else "/"
+        # WordPress sends people to the dashboard: here Django admin for those who may use it
+        # (contributors and above), the site for others.
+        from users.policies import can_use_admin
+
+        return "/admin/" if can_use_admin(self.request.user) else "/"
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)

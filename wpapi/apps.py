@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.test.signals import setting_changed
 
 
@@ -27,3 +28,11 @@ def _settings_changed(setting: str, **kwargs: object) -> None:
         from wpapi.views import forget_routes_index
 
         forget_routes_index()
+
+
+class WPAdminConfig(admin_apps.AdminConfig):
+    """Django admin on WordPress's roles (wpapi.admin.site.WPAdminSite)."""
+
+    default = False
+
+    default_site = "wpapi.admin.site.WPAdminSite"

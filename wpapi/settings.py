@@ -40,7 +40,8 @@ def refuse_dev_secret_key() -> None:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wpapi.screens",  # the admin's screens and templates, before the admin they override
+    "wpapi.apps.WPAdminConfig",  # Django admin under WordPress's roles
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

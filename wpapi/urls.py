@@ -11,6 +11,7 @@ from content.media.serving import serve_upload
 from users.views import rest_nonce
 from users.web import authorize_application, wp_login
 from wpapi import openapi, routing, views
+from wpapi.admin.legacy import wp_admin
 
 # The route table, in WordPress's order: discovery first, then each app's routes.
 if not routing.router.routes:
@@ -53,6 +54,9 @@ urlpatterns = [
     # WordPress's login page and the application-password authorization flow, for every user
     path("wp-login.php", wp_login),
     path("wp-admin/authorize-application.php", authorize_application),
+    # wp-admin's other pages: the same screens in Django admin
+    re_path(r"^wp-admin/?$", wp_admin),
+    re_path(r"^wp-admin/(?P<page>[\w.-]+)$", wp_admin),
     re_path(r"^wp-json/?$", routing.rest_entry),
     re_path(r"^wp-json/(?P<route_path>.*)$", routing.rest_entry),
     # feeds and sitemaps, which WordPress serves outside the API

@@ -74,3 +74,22 @@ def check_status_change(user: Any, status: str | None) -> None:
             else "Sorry, you are not allowed to publish posts in this post type."
         )
         raise forbidden(user, "rest_cannot_publish", message)
+
+
+def check_write_params(user: Any, params: dict[str, Any]) -> None:
+    """prepare_item_for_database()'s checks of an upload's or update's fields: the parent
+    (`post`) is a post that exists and is neither a revision nor an attachment, the author
+    exists, and the status is one `user` may set."""
+    from users.models import User
+
+    parent_id = params.get("post")
+    if parent_id and parent_id > 0:
+        parent = Post.objects.filter(pk=parent_id).only("type").first()
+        if parent is not None and parent.type in ("revision", "attachment"):
+            raise WPError("rest_invalid_param", "Invalid parent type.", 400)
+        if parent is None:
+            raise WPError("rest_post_invalid_id", "Invalid post parent ID.", 400)
+    author = params.get("author")
+    if author and not User.objects.filter(pk=author).exists():
+        raise WPError("rest_invalid_author", "Invalid author ID.", 400)
+    check_status_change(user, params.get("status"))

@@ -623,6 +623,29 @@ def media_edit(
 
 
 @transaction.atomic
+def media_replace(
+    *, attachment: Post, data: bytes, filename: str, mimes: dict[str, str] | None = None
+) -> Post:
+    """A new file for an attachment (WordPress leaves this to plugins such as Enable Media
+    Replace): checked, stored and sized as an upload is (handle_upload, attachment_metadata),
+    then the old file and its sizes are deleted. The attachment keeps its ID, text, parent
+    and guid, so posts showing it show the new file."""
+    stored = handle_upload(data=data, filename=filename, sideload=False, mimes=mimes)
+    old_files = attachment_files(attachment)
+    try:
+        attachment.file.name = stored.name
+        attachment.mime_type = stored.mime_type
+        attachment.media_details = attachment_metadata(stored)
+        attachment.modified = dj_timezone.now()
+        attachment.save()
+    except Exception:
+        delete_files(attachment_files_for(stored))
+        raise
+    delete_files(name for name in old_files if name not in attachment_files(attachment))
+    return attachment
+
+
+@transaction.atomic
 def media_delete(*, post: Post) -> None:
     """wp_delete_attachment(): the row, its comments and meta, and every file it stored."""
     files = attachment_files(post)

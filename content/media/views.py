@@ -23,7 +23,7 @@ from content.media.policies import (
     check_can_delete,
     check_can_update,
     check_can_upload,
-    check_status_change,
+    check_write_params,
 )
 from content.media.queries import filter_media, media_collection_args
 from content.media.schema import EDIT_ARGS
@@ -34,7 +34,6 @@ from content.permalinks import load_ancestors
 from content.policies import can_read_post, needs_kses
 from content.queries import found_posts_recounted
 from users.capabilities import user_can
-from users.models import User
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
 from wpapi.params import WordPressJSONParser, parse_query_string
@@ -255,17 +254,7 @@ class MediaViewSet(WPViewSet):
         return response
 
     def _check_write_params(self, params: dict[str, Any]) -> None:
-        parent_id = params.get("post")
-        if parent_id and parent_id > 0:
-            parent = Post.objects.filter(pk=parent_id).only("type").first()
-            if parent is not None and parent.type in ("revision", "attachment"):
-                raise WPError("rest_invalid_param", "Invalid parent type.", 400)
-            if parent is None:
-                raise WPError("rest_post_invalid_id", "Invalid post parent ID.", 400)
-        author = params.get("author")
-        if author and not User.objects.filter(pk=author).exists():
-            raise WPError("rest_invalid_author", "Invalid author ID.", 400)
-        check_status_change(self.request.user, params.get("status"))
+        check_write_params(self.request.user, params)
 
     def write_fields(self, params: dict[str, Any]) -> dict[str, Any]:
         """The request's attachment fields as the media services take them (title, caption and

@@ -491,6 +491,16 @@ def test_delete_trashes_then_410(api_client, editor):
     assert body["message"] == "The post has already been deleted."
 
 
+def test_leaving_the_trash_gives_the_slug_back(api_client, editor):
+    """wp_insert_post(): a post whose status leaves the trash takes its _wp_desired_post_slug
+    again (checked against WordPress 6.1: trash, then status=draft)."""
+    post = PostFactory(slug="back-again", author=editor)
+    api_client.force_authenticate(editor)
+    api_client.delete(f"{POSTS}/{post.pk}")
+    body = api_client.post(f"{POSTS}/{post.pk}", {"status": "draft"}, format="json").json()
+    assert (body["status"], body["slug"]) == ("draft", "back-again")
+
+
 def test_force_delete_returns_previous_without_links(api_client, editor):
     post = PostFactory(author=editor)
     child = PostFactory(type="revision", status="inherit", parent=post)

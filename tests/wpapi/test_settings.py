@@ -99,17 +99,54 @@ def test_unknown_timezone_is_ignored_like_wordpress(api_client, admin_user):
     assert body["timezone"] == "Europe/Paris"
 
 
-def test_options_in_django_admin_are_for_administrators(client, admin_user, editor):
+def settings_form(**changes):
+    """The admin's settings screen as the browser sends it back, unchanged but for `changes`."""
+    from wpapi.admin.settings_screen import SettingsForm
+    from wpapi.site import options
+
+    form = SettingsForm(current=options())
+    data = {}
+    for name, value in form.initial.items():
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = str(value)
+    data.update(changes)
+    return {name: value for name, value in data.items() if value is not None}
+
+
+def test_settings_screen_is_for_administrators(client, admin_user, editor):
     from wpapi.site import get_option
 
-    editor.is_staff = True
-    editor.save()
     client.force_login(editor)
-    assert client.get("/admin/wpapi/option/").status_code == 403
+    assert client.get("/admin/settings/").status_code == 403
     client.force_login(admin_user)
-    assert client.get("/admin/wpapi/option/").status_code == 200
+    assert client.get("/admin/settings/").status_code == 200
     response = client.post(
-        "/admin/wpapi/option/add/", {"name": "comment_registration", "value": "true"}
+        "/admin/settings/",
+        settings_form(title="My site", posts_per_page="7", comment_registration="on"),
     )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.content[:3000]
+    assert get_option("title") == "My site"
+    assert get_option("posts_per_page") == 7
     assert get_option("comment_registration") is True
+    # what the API serves changed with it
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(admin_user)
+    body = api.get(URL).json()
+    assert (body["title"], body["posts_per_page"]) == ("My site", 7)
+
+
+def test_settings_screen_checks_values_as_the_api(client, admin_user):
+    from wpapi.site import get_option
+
+    client.force_login(admin_user)
+    response = client.post("/admin/settings/", settings_form(timezone="Mars/Olympus"))
+    assert response.status_code == 200
+    assert "Unknown timezone" in response.content.decode()
+    response = client.post("/admin/settings/", settings_form(email="not-an-email"))
+    assert response.status_code == 200
+    assert get_option("email") != "not-an-email"
