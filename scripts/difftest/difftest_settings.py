@@ -45,7 +45,9 @@ WP_TERM_META = {
     }
 }
 # register_meta('user', 'ref_team', ...)
-WP_USER_META = {"ref_team": {"type": "string", "description": "Reference team name."}}
+WP_USER_META = {
+    "ref_team": {"type": "string", "description": "Reference team name.", "single": True}
+}
 # register_meta('comment', 'ref_flag', ...)
 WP_COMMENT_META = {
     "ref_flag": {"type": "boolean", "description": "Reference comment flag.", "single": True}
