@@ -42,17 +42,6 @@ from wpapi.params import absint, is_row_id, row_ids
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
 
-class BareError(WPError):
-    """An error WordPress returns without data (no status: PHP sends 500 and `"data": null`),
-    as the menus controller's update does with what wp_update_nav_menu_object() refuses."""
-
-    def __init__(self, error: WPError) -> None:
-        super().__init__(error.wp_code, error.message, 500)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.wp_code, "message": self.message, "data": None}
-
-
 # --- menus ---------------------------------------------------------------------------------------
 class MenuViewSet(TermViewSet):
     """The `nav_menu` terms: the terms controller with the menus' own reading rule, fields
@@ -186,14 +175,12 @@ class MenuViewSet(TermViewSet):
         self._check_no_parent(params)
         TERM_META.check_can_write(term, params.get("meta"), self.request.user)
         name = params["name"] if params.get("name") is not None else term.name
-        try:
-            menu = services.menu_update(
-                menu=term, name=name, description=params.get("description"), meta=params.get("meta")
-            )
-        except WPError as error:
-            if error.wp_code in ("menu_exists", "empty_term_name", "duplicate_term_slug"):
-                raise BareError(error) from error
-            raise
+        # WordPress sends what wp_update_nav_menu_object() refuses (menu_exists,
+        # empty_term_name, duplicate_term_slug) without a status, so PHP answers 500 with
+        # "data": null; a client's input never gets a 5xx here: the same codes, with 400.
+        menu = services.menu_update(
+            menu=term, name=name, description=params.get("description"), meta=params.get("meta")
+        )
         self._after_write(menu, params)
         return menu
 
@@ -429,6 +416,7 @@ class MenuLocationViewSet(WPViewSet):
 
     serializer_class = MenuLocationSerializer
     base_route = "/wp/v2/menu-locations"
+    collection_is_object = True  # keyed by location, as WordPress answers
     embed_item_key = "location"
 
     def url_args(self) -> dict[str, dict[str, Any]]:
