@@ -263,8 +263,9 @@ def write_fields(params: dict[str, Any], post_type: str) -> dict[str, Any]:
     terms: dict[str, list[int]] = {}
     for name, value in params.items():
         if name in bases:
-            if value is not None:
-                terms[bases[name]] = [int(term) for term in value]
+            if value is not None:  # a list of IDs; one ID for menu items' `menus`
+                values = value if isinstance(value, list) else [value]
+                terms[bases[name]] = [int(term) for term in values]
         elif name in ("title", "content", "excerpt"):
             text = value.get("raw") if isinstance(value, dict) else value
             if isinstance(text, str):

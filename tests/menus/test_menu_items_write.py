@@ -270,3 +270,14 @@ def test_auto_add_menus_take_new_top_level_pages(api_client, admin_user, site):
     api_client.post(f"/wp-json/wp/v2/pages/{draft.pk}", {"status": "draft"}, format="json")
     api_client.post(f"/wp-json/wp/v2/pages/{draft.pk}", {"status": "publish"}, format="json")
     assert len(api_client.get(ITEMS, {"menus": site.footer.pk}).json()) == 4
+
+
+def test_an_autosave_of_an_item_takes_its_menu_as_one_id(api_client, admin_user, site):
+    """`menus` is one ID on menu items (a list on other types' taxonomy fields)."""
+    api_client.force_authenticate(admin_user)
+    item = site.items["home"].pk
+    response = api_client.post(
+        f"{ITEMS}/{item}/autosaves", {"title": "Home again", "menus": site.footer.pk}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["parent"] == item
