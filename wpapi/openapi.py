@@ -265,7 +265,12 @@ def _success(action: str, method: str, viewset: Any, ref: dict[str, Any] | None)
     item = ref or {"type": "object"}
     if action == "list":
         if getattr(viewset, "collection_is_object", False):
-            body: dict[str, Any] = {"type": "object", "additionalProperties": item}
+            # keyed by name; none at all is PHP's empty array, []
+            body: dict[str, Any] = {
+                "type": ["object", "array"],
+                "maxItems": 0,
+                "additionalProperties": item,
+            }
         else:
             body = {"type": "array", "items": item}
         return {

@@ -108,11 +108,16 @@ def test_write_arguments_are_a_json_body_and_errors_are_wordpress_errors(documen
     assert "501" in delete["responses"]  # rest_trash_not_supported, WordPress's own answer
 
 
-def test_keyed_collections_are_objects(document):
-    schema = response_schema(document, "/wp-json/wp/v2/types", "get")
+@pytest.mark.parametrize(
+    "path, item",
+    [("/wp-json/wp/v2/types", "type"), ("/wp-json/wp/v2/menu-locations", "menu-location")],
+)
+def test_keyed_collections_are_objects_or_an_empty_php_array(document, path, item):
+    schema = response_schema(document, path, "get")
     assert schema == {
-        "type": "object",
-        "additionalProperties": {"$ref": "#/components/schemas/type"},
+        "type": ["object", "array"],
+        "maxItems": 0,
+        "additionalProperties": {"$ref": f"#/components/schemas/{item}"},
     }
 
 
