@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
+from wpapi import versions
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "wpapi:content-version"
@@ -71,7 +73,9 @@ def content_version() -> int | None:
 def bump(**_: Any) -> None:
     """Something changed: every stored answer is stale. Bumped again once the transaction
     commits: a reader that took the new version but still saw the old rows (the write not yet
-    committed) stored what it read under a version that is retired then."""
+    committed) stored what it read under a version that is retired then. The database's content
+    version goes up with the write itself (wpapi.versions)."""
+    versions.bump()
     _incr()
     transaction.on_commit(_incr)
 

@@ -1,5 +1,5 @@
 """Site options (WordPress's wp_options): the few site-wide values the REST API reads and
-/wp/v2/settings writes. The only model of the core: every app reads them through wpapi.site."""
+/wp/v2/settings writes (every app reads them through wpapi.site); and the content version."""
 
 from django.db import models
 
@@ -15,6 +15,17 @@ class Option(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ContentVersion(models.Model):
+    """One row whose number goes up with every transaction that writes the site's content: what
+    is derived from the content (a list's total) may be kept in a process under it, since every
+    request reads the number afresh (wpapi.versions)."""
+
+    version = models.BigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return str(self.version)
 
 
 def overlong_fields(instance: models.Model, text_bytes: dict[str, int] | None = None) -> list[str]:

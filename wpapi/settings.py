@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # site options are read once per request, never kept in the process between requests
     "wpapi.site.RequestOptionsMiddleware",
+    "wpapi.versions.ContentVersionMiddleware",
 ]
 
 ROOT_URLCONF = "wpapi.urls"

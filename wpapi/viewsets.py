@@ -15,12 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Model, QuerySet
 from rest_framework import exceptions, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from wpapi import schema as wp_schema
+from wpapi import versions
 from wpapi.errors import WPError, forbidden
 from wpapi.formatting import without_nul
 from wpapi.links import rest_url
@@ -373,7 +375,12 @@ class WPViewSet(viewsets.GenericViewSet):
             return len(page)
         if not page and not self.recount_empty_page(window):
             return 0
-        return rows.count()
+        # the same query's total is the same until the content changes (wpapi.versions)
+        try:
+            sql, params = rows.query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
+            return 0
+        return versions.derived(("count", sql, repr(params)), rows.count)
 
     def recount_empty_page(self, window: PageWindow) -> bool:
         """Whether an empty page's total is counted (terms, users and comments count apart
