@@ -4,11 +4,13 @@
     .venv/bin/python scripts/bench.py --posts 10000 --against http://127.0.0.1:8082
 
 Loads (once) a PostgreSQL database `wpapi_bench_<N>` with `manage.py seed_bench --posts N` (the
-reference WordPress's seed at size N), serves it as production does (gunicorn gthread, DEBUG off,
-4 workers x 4 threads, no Redis unless --redis) on a loopback port, then drives every scenario
-with wrk from a separate process, bounded in time (1 thread, 8 connections, 8 s, median of 3
-runs). With --against, the same scenarios run against that WordPress in the same run,
-alternately, on the same objects (picked by slug on each server), and the ratio is printed.
+reference WordPress's seed at size N), serves it as production does (gunicorn gthread, DEBUG
+off, 4 workers x 4 threads; `--cache`: anonymous answers kept in each process under the
+database's content version (the default), in Redis, or not at all) on a loopback port, then
+drives every scenario with wrk from a separate process, bounded in time (1 thread, 8
+connections, 8 s, median of 3 runs). With --against, the same scenarios run against that
+WordPress in the same run, alternately, on the same objects (picked by slug on each server),
+and the ratio is printed.
 
 Per scenario: requests per second, p50 and p99 latency, SQL queries of one request and the time
 one request spends in SQL and in all (CaptureQueriesContext in a separate Django process, so
@@ -446,7 +448,14 @@ def main() -> None:
         "reference site's state/<port>/app-password)",
     )
     parser.add_argument("--against-user", default="admin")
-    parser.add_argument("--redis", action="store_true", help="serve with the Redis response cache")
+    parser.add_argument(
+        "--cache",
+        choices=["none", "process", "redis"],
+        default="process",
+        help="anonymous answers: not kept (WP_RESPONSE_CACHE_SECONDS=0), kept in each process "
+        "under the database's content version (the default without REDIS_URL), or in Redis",
+    )
+    parser.add_argument("--redis", action="store_true", help="same as --cache redis")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4, help="gthread threads per worker")
@@ -506,6 +515,10 @@ def main() -> None:
     env.pop("REDIS_URL", None)
     env.pop("WP_RESPONSE_CACHE_SECONDS", None)
     if args.redis:
+        args.cache = "redis"
+    if args.cache == "none":
+        env["WP_RESPONSE_CACHE_SECONDS"] = "0"
+    if args.cache == "redis":
         import redis
 
         env["REDIS_URL"] = args.redis_url
@@ -636,7 +649,11 @@ def cells(run: Run, seconds: float) -> str:
 
 def report(results: list, servers: list[Server], args: argparse.Namespace, env: dict) -> None:
     against = len(servers) > 1
-    cache = "Redis response cache" if args.redis else "no cache"
+    cache = {
+        "none": "no response cache",
+        "process": "per-process response cache (the default without Redis)",
+        "redis": "Redis response cache",
+    }[args.cache]
     when = datetime.now(UTC).strftime("%Y-%m-%d")
     print(
         f"\n### N = {args.posts:,} posts, PostgreSQL, {cache} ({when})\n\n"

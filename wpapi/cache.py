@@ -1,24 +1,33 @@
-"""A shared cache of anonymous GET responses, emptied by any write.
+"""A cache of anonymous GET responses, retired by any write.
 
 Frontends mostly read public content anonymously; those answers are the same for everyone, so
-they are kept (rendered bytes and headers) in Django's cache — Redis when REDIS_URL is set, so
-every app process shares it. Any saved or deleted row of the site's models bumps one version
-number that is part of every key, which retires every stored answer at once. Requests that
-carry credentials (Authorization, X-WP-Nonce, _wpnonce) are never served from or stored in it.
+they are kept (rendered bytes and headers) under a content version that every write raises, as
+part of every key, which retires every stored answer at once. Requests that carry credentials
+(Authorization, X-WP-Nonce, _wpnonce) are never served from or stored in it.
 
-On by default only with a shared cache (REDIS_URL); WP_RESPONSE_CACHE_SECONDS sets it. With a
-per-process cache (no REDIS_URL) it stays off whatever that says: a write made in one process
-could not retire the answers another process keeps. When the cache does not answer, requests
-are served without it (and a warning is logged) rather than failing.
+Two homes, one rule:
+- with a cache every process shares (Redis, REDIS_URL), the answers and the version live there;
+- without one, each process keeps answers in its own memory (`LocalAnswers`) under the
+  database's content version (wpapi.versions), which every request reads afresh (one small
+  query): a write in any process retires what every process keeps, so workers answer alike.
+  Kept answers also expire together at the same instants (every WP_RESPONSE_CACHE_SECONDS of
+  the wall clock), so what changes with time alone (a calendar's today) is as fresh in every
+  process.
+WP_RESPONSE_CACHE_SECONDS (30 by default, 0 turns it off) bounds how long an answer is reused.
+When the shared cache does not answer, requests are served without it (and a warning is logged)
+rather than failing.
 """
 
 import hashlib
 import logging
+import time
+from collections import OrderedDict
+from threading import Lock
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
@@ -54,11 +63,13 @@ def is_shared() -> bool:
 
 
 def enabled() -> bool:
-    return getattr(settings, "WP_RESPONSE_CACHE_SECONDS", 0) > 0 and is_shared()
+    return getattr(settings, "WP_RESPONSE_CACHE_SECONDS", 0) > 0
 
 
 def content_version() -> int | None:
     """The current version, or None when the cache does not answer."""
+    if not is_shared():
+        return versions.current()
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -70,14 +81,69 @@ def content_version() -> int | None:
     return version
 
 
+class LocalAnswers:
+    """One process's answers, under one content version at a time: the first request that
+    reads a newer version empties it. Bounded in entries and bytes (least recently used out)."""
+
+    MOST_ENTRIES = 2000
+    MOST_BYTES = 64 * 1024 * 1024
+    LARGEST = 2 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self._lock = Lock()
+        self._answers: OrderedDict[str, tuple[Any, int]] = OrderedDict()
+        self._version: int | None = None
+        self._bytes = 0
+
+    def _follow(self, version: int) -> bool:
+        """Move to `version` if it is newer; False for an older one (a slow request)."""
+        if self._version is not None and version < self._version:
+            return False
+        if version != self._version:
+            self._answers.clear()
+            self._bytes = 0
+            self._version = version
+        return True
+
+    def get(self, version: int, key: str) -> Any:
+        with self._lock:
+            if not self._follow(version) or key not in self._answers:
+                return None
+            self._answers.move_to_end(key)
+            return self._answers[key][0]
+
+    def set(self, version: int, key: str, value: Any, size: int) -> None:
+        if size > self.LARGEST:
+            return
+        with self._lock:
+            if not self._follow(version):
+                return
+            if key in self._answers:
+                self._bytes -= self._answers.pop(key)[1]
+            self._answers[key] = (value, size)
+            self._bytes += size
+            while len(self._answers) > self.MOST_ENTRIES or self._bytes > self.MOST_BYTES:
+                self._bytes -= self._answers.popitem(last=False)[1][1]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
+            self._bytes = 0
+            self._version = None
+
+
+local_answers = LocalAnswers()
+
+
 def bump(**_: Any) -> None:
     """Something changed: every stored answer is stale. Bumped again once the transaction
     commits: a reader that took the new version but still saw the old rows (the write not yet
     committed) stored what it read under a version that is retired then. The database's content
     version goes up with the write itself (wpapi.versions)."""
     versions.bump()
-    _incr()
-    transaction.on_commit(_incr)
+    if is_shared():
+        _incr()
+        transaction.on_commit(_incr)
 
 
 def _incr() -> None:
@@ -92,6 +158,9 @@ def _incr() -> None:
 
 def cacheable(request: HttpRequest) -> bool:
     if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if not is_shared() and connection.in_atomic_block:
+        # inside a transaction (a test's) the version is raised only once it commits
         return False
     meta = request.META
     if meta.get("HTTP_AUTHORIZATION") or meta.get("REDIRECT_HTTP_AUTHORIZATION"):
@@ -114,15 +183,22 @@ def key_for(request: HttpRequest, path: str) -> str | None:
         (request.scheme, request.get_host(), *forwarded, path, request.META.get("QUERY_STRING", ""))
     )
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"wpapi:response:{version}:{digest}"
+    if is_shared():
+        return f"wpapi:response:{version}:{digest}"
+    # every process's answers expire at the same instants of the wall clock
+    period = int(time.time() // settings.WP_RESPONSE_CACHE_SECONDS)
+    return f"{version}:{period}:{digest}"
 
 
 def lookup(key: str, request: HttpRequest) -> HttpResponse | None:
-    try:
-        stored = cache.get(key)
-    except Exception:
-        logger.warning("The cache does not answer; serving without it", exc_info=True)
-        return None
+    if is_shared():
+        try:
+            stored = cache.get(key)
+        except Exception:
+            logger.warning("The cache does not answer; serving without it", exc_info=True)
+            return None
+    else:
+        stored = local_answers.get(int(key.split(":", 1)[0]), key)
     if stored is None:
         return None
     status, content, headers = stored
@@ -140,12 +216,13 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> None:
     headers = [
         (name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS
     ]
+    stored = (response.status_code, response.content, headers)
+    if not is_shared():
+        size = len(response.content) + sum(len(name) + len(value) for name, value in headers)
+        local_answers.set(int(key.split(":", 1)[0]), key, stored, size)
+        return
     try:
-        cache.set(
-            key,
-            (response.status_code, response.content, headers),
-            settings.WP_RESPONSE_CACHE_SECONDS,
-        )
+        cache.set(key, stored, settings.WP_RESPONSE_CACHE_SECONDS)
     except Exception:
         logger.warning("The cache does not answer: the answer was not stored", exc_info=True)
 

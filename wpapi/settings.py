@@ -121,11 +121,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"].setdefault(option, value)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Anonymous GET answers are cached (wpapi/cache.py) when the cache is shared by every process:
-# on by default with Redis, off otherwise (a per-process cache would serve stale answers).
-WP_RESPONSE_CACHE_SECONDS = int(
-    os.environ.get("WP_RESPONSE_CACHE_SECONDS", "30" if os.environ.get("REDIS_URL") else "0")
-)
+# Anonymous GET answers are reused (wpapi/cache.py) until a write raises the content version or
+# this many seconds pass: in Redis with REDIS_URL, else in each process under the database's
+# version, which every request reads. 0 turns it off.
+WP_RESPONSE_CACHE_SECONDS = int(os.environ.get("WP_RESPONSE_CACHE_SECONDS", "30"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

@@ -2,11 +2,11 @@
 
 Defaults come from the environment (settings.WP_SITE_NAME, WP_TIMEZONE, ...); what an
 administrator saves through /wp/v2/settings overrides them. Several app processes serve the
-same site, so nothing is kept in a process between requests: within one request the options
-are read once (they are needed many times: dates, links); the next request reads them again.
+same site, so nothing is kept in a process unless every request learns whether it is stale:
+within one request the options are read once (they are needed many times: dates, links).
 With a cache that every process shares (Redis, REDIS_URL) they come from it, under the content
-version that any write to the site's models changes (wpapi.cache); with a per-process cache
-they come from the database (one small query).
+version that any write to the site's models changes (wpapi.cache); without one, each process
+keeps them under the database's content version, which every request reads (wpapi.versions).
 """
 
 import contextlib
@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from wpapi import cache as shared
+from wpapi import versions
 
 CACHE_SECONDS = 300
 
@@ -58,8 +59,10 @@ def _saved_from_database() -> dict[str, Any]:
 def _saved() -> dict[str, Any]:
     # The version is read before the database: values read before a write commits land under
     # the old version, which nobody asks for once the write has bumped it.
-    version = shared.content_version() if shared.is_shared() else None
-    if version is None:  # a per-process cache, or a shared one that does not answer
+    if not shared.is_shared():  # kept in the process under the database's content version
+        return versions.derived(("options",), _saved_from_database)
+    version = shared.content_version()
+    if version is None:  # the shared cache does not answer
         return _saved_from_database()
     key = f"wpapi:options:{version}"
     try:

@@ -1,6 +1,7 @@
 """The shared cache of anonymous answers: fast repeats, never stale, never personal."""
 
 import pytest
+from django.db.models import F
 
 from tests.helpers import basic_auth
 from tests.wpapi.conftest import THINGS
@@ -82,14 +83,91 @@ def test_off_when_no_seconds_are_set(api_client, things, settings):
     assert count_queries(lambda: api_client.get(URL)) > 0
 
 
-def test_off_with_a_per_process_cache_whatever_the_seconds(api_client, things, settings):
-    """Without a shared cache (no REDIS_URL) a write in one worker could not retire what
-    another worker keeps: the cache stays off."""
-    from tests.helpers import count_queries
+@pytest.fixture
+def per_process(settings):
+    """No shared cache: each process keeps answers under the database's content version."""
+    from wpapi.cache import local_answers
+    from wpapi.models import ContentVersion
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ContentVersion.objects.get_or_create(pk=1)  # a transactional test flushed the migration's
+    local_answers.clear()
+    yield
+    local_answers.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_process_keeps_answers_under_the_database_version(api_client, things, per_process):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = api_client.get(URL)
+    with CaptureQueriesContext(connection) as repeat:
+        second = api_client.get(URL)
+    # only the version is read: every process learns of a write made in any other
+    assert [q["sql"] for q in repeat.captured_queries] == [
+        "SELECT version FROM wpapi_contentversion WHERE id = 1"
+    ]
+    assert second.content == first.content
+    assert second["X-WP-Total"] == first["X-WP-Total"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_anywhere_retires_what_a_process_keeps(api_client, things, per_process, admin_user):
+    from wpapi.cache import local_answers
+    from wpapi.models import ContentVersion
+
+    before = api_client.get(URL).json()
+    # another process's write: only the database's number moves, nothing here is told
+    ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    things[0].__class__.objects.filter(pk=things[0].pk).update(display_name="Changed")
+    assert local_answers._answers  # still holding the old answer
+    after = api_client.get(URL).json()
+    assert after != before
+    assert after[0]["name"] == "Changed"
+    # through the API: the write request raises the version itself
+    api_client.force_authenticate(admin_user)
+    api_client.post(URL, {"name": "New"}, format="json")
+    api_client.force_authenticate(None)
+    assert len(api_client.get(URL).json()) == len(after) + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_kept_answers_expire_at_the_same_instants_in_every_process(
+    api_client, things, per_process, monkeypatch
+):
+    from tests.helpers import count_queries
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr("wpapi.cache.time.time", lambda: clock[0])
     api_client.get(URL)
-    assert count_queries(lambda: api_client.get(URL)) > 0
+    assert count_queries(lambda: api_client.get(URL)) == 1
+    clock[0] += 30  # the next period of WP_RESPONSE_CACHE_SECONDS
+    assert count_queries(lambda: api_client.get(URL)) > 1
+
+
+def test_inside_a_transaction_a_process_keeps_nothing(api_client, things, per_process):
+    """A test's transaction raises the version only when it commits: nothing is kept."""
+    api_client.get(URL)
+    things[0].__class__.objects.filter(pk=things[0].pk).update(display_name="Changed")
+    assert api_client.get(URL).json()[0]["name"] == "Changed"
+
+
+def test_local_answers_are_bounded():
+    from wpapi.cache import LocalAnswers
+
+    answers = LocalAnswers()
+    answers.MOST_ENTRIES = 3
+    for number in range(5):
+        answers.set(1, f"k{number}", number, 10)
+    assert list(answers._answers) == ["k2", "k3", "k4"]
+    answers.set(1, "huge", "x", LocalAnswers.LARGEST + 1)
+    assert answers.get(1, "huge") is None
+    assert answers.get(0, "k4") is None  # an older version never reads nor writes
+    answers.set(0, "old", 1, 1)
+    assert answers.get(1, "old") is None
+    assert answers.get(2, "k4") is None  # a newer one empties it
+    assert answers._bytes == 0
 
 
 def test_a_cache_that_does_not_answer_is_bypassed(api_client, things, admin_user, settings):
