@@ -100,6 +100,10 @@ class Post(models.Model):
                 fields=["type", "status", "-date", "-id"], name="post_type_status_date_id"
             ),
             models.Index(fields=["slug"], name="post_slug"),
+            # wp_unique_post_slug's `slug LIKE 'base-%'` as an index range (PostgreSQL)
+            models.Index(
+                fields=["slug"], name="post_slug_prefix", opclasses=["varchar_pattern_ops"]
+            ),
             models.Index(fields=["author", "type"], name="post_author_type"),
             models.Index(fields=["parent", "type"], name="post_parent_type"),
         ]
