@@ -49,7 +49,8 @@ BASE_PROPERTIES: dict[str, Any] = {
         "type": "string",
         "format": "email",
         "context": ["edit"],
-        "arg_options": {"validate": _email_or_empty},
+        # check_comment_author_email() is a sanitize callback: checked after the others
+        "arg_options": {"validate_first": False, "validate": _email_or_empty},
     },
     "author_ip": {
         "description": "IP address for the comment author.",

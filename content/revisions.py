@@ -27,6 +27,7 @@ from wpapi.viewsets import (
     INCLUDE_ARG,
     OFFSET_ARG,
     PAGE_ARG,
+    PER_PAGE_ARG,
     SEARCH_ARG,
     WPViewSet,
     order_arg,
@@ -191,12 +192,7 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
             "context": CONTEXT_ARG,
             "page": PAGE_ARG,
             # no default: every revision when per_page is not given
-            "per_page": {
-                "description": "Maximum number of items to be returned in result set.",
-                "type": "integer",
-                "minimum": 1,
-                "maximum": 100,
-            },
+            "per_page": {k: v for k, v in PER_PAGE_ARG.items() if k != "default"},
             "search": SEARCH_ARG,
             "exclude": EXCLUDE_ARG,
             "include": INCLUDE_ARG,

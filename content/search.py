@@ -26,6 +26,7 @@ from wpapi.routing import router
 from wpapi.schema import parse_list
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import (
+    CONTEXT_ARG,
     EXCLUDE_ARG,
     INCLUDE_ARG,
     PAGE_ARG,
@@ -121,13 +122,7 @@ class SearchViewSet(WPViewSet):
     def search_args(self) -> dict[str, dict[str, Any]]:
         subtypes = [*post_subtypes(), *term_subtypes(), "any"]
         return {
-            "context": {
-                "description": "Scope under which the request is made; determines "
-                "fields present in response.",
-                "type": "string",
-                "enum": ["view", "embed"],
-                "default": "view",
-            },
+            "context": {**CONTEXT_ARG, "enum": ["view", "embed"]},
             "page": PAGE_ARG,
             "per_page": PER_PAGE_ARG,
             "search": SEARCH_ARG,
