@@ -183,6 +183,8 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
     serializer_class = RevisionSerializer
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid revision ID."
     invalid_page_code = "rest_revision_invalid_page_number"
+    # get_item_permissions_check() checks the parent only: Allow lists GET for a missing revision
+    checks_without_object = frozenset({"retrieve"})
     id_description = "Unique identifier for the revision."
     parent_description = "The ID for the parent of the revision."
 

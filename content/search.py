@@ -19,11 +19,12 @@ from content.permalinks import load_ancestors, post_permalink
 from content.queries import PostQuery, posts_anyone_reads, query_posts
 from taxonomy.models import Term
 from taxonomy.serializers import term_serializer_for
+from wpapi.formatting import slug_list
 from wpapi.links import rest_url, site_url
 from wpapi.params import id_list, row_ids
 from wpapi.registry import post_types, taxonomies
 from wpapi.routing import router
-from wpapi.schema import parse_list
+from wpapi.schema import parse_list, validate
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import (
     CONTEXT_ARG,
@@ -116,8 +117,17 @@ class SearchResultSerializer(WPSerializer):
         return links
 
 
+def _sanitize_subtypes(value: Any, arg: dict[str, Any]) -> list[str]:
+    """sanitize_subtypes(): a slug list, checked against the schema; "any" stands alone. (Which
+    subtypes the type's handler knows is left to subtypes().)"""
+    subtypes = slug_list(value)
+    validate(subtypes, arg, "subtype")
+    return ["any"] if "any" in subtypes else subtypes
+
+
 class SearchViewSet(WPViewSet):
     serializer_class = SearchResultSerializer
+    prev_page_within_pages = False  # get_items(): prev is always the page before
 
     def search_args(self) -> dict[str, dict[str, Any]]:
         subtypes = [*post_subtypes(), *term_subtypes(), "any"]
@@ -137,6 +147,7 @@ class SearchViewSet(WPViewSet):
                 "description": "Limit results to items of one or more object subtypes.",
                 "type": "array",
                 "items": {"enum": subtypes, "type": "string"},
+                "arg_options": {"sanitize": _sanitize_subtypes},
             },
             "exclude": EXCLUDE_ARG,
             "include": INCLUDE_ARG,
@@ -180,7 +191,7 @@ class SearchViewSet(WPViewSet):
         known = {"post": post_subtypes, "term": term_subtypes, "post-format": POST_FORMATS.keys}[
             self.handler()
         ]()
-        # the default ("any") arrives unsanitised, as a string
+        # sanitize_subtypes() made it a list (the default "any" too)
         requested = parse_list(self.params.get("subtype") or "any")
         if "any" in requested:
             return list(known)

@@ -224,7 +224,8 @@ class CurrentUserViewSet(UserViewSet):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         user = request.user
-        if self.action in ("retrieve", "update", "destroy"):  # not OPTIONS ("metadata")
+        # OPTIONS too: its Allow asks the update and delete checks about the current user
+        if self.action in ("retrieve", "update", "destroy", "describe_route", "metadata"):
             self.kwargs["id"] = user.pk if user.is_authenticated else 0
         super().initial(request, *args, **kwargs)
 

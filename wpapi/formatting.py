@@ -278,3 +278,13 @@ def sanitize_title(title: Any) -> str:
     text = re.sub(r"\s+", "-", text)
     text = re.sub(r"-+", "-", text)
     return text.strip("-")[:SLUG_MAX_LENGTH].strip("-")
+
+
+def slug_list(values: Any) -> list[str]:
+    """wp_parse_slug_list(): a list (or a comma/space separated text) of sanitize_title()d
+    slugs, each once."""
+    if isinstance(values, dict):
+        values = list(values.values())
+    elif not isinstance(values, list):
+        values = [item for item in re.split(r"[\s,]+", str(values)) if item]
+    return list(dict.fromkeys(sanitize_title(value) for value in values))

@@ -217,6 +217,7 @@ class WPViewSet(viewsets.GenericViewSet):
             raw = self.raw_params()
             self.kwargs = {**self.kwargs, **route_params_from(raw, self.kwargs)}
             params = wp_schema.process_args(self.args_for(action), raw)
+            self.sanitized_params = params
             # NUL characters survive validation (an enum or a number holding one is refused, as
             # WordPress refuses it), then never reach the database (PostgreSQL refuses them): a
             # write drops them, as wp_kses_no_null() does; a read turns each into U+FFFD, so a
@@ -430,16 +431,33 @@ class WPViewSet(viewsets.GenericViewSet):
     ) -> None:
         response["X-WP-Total"] = str(total)
         response["X-WP-TotalPages"] = str(max_pages)
-        # WP_REST_Request::get_query_params(): the query as PHP parsed it, rest_route included
-        query = parse_query_string(self.request._request.META.get("QUERY_STRING", ""))
+        query = self.link_query()
         links = []
         if page > 1:
-            prev_page = min(page - 1, max_pages)  # page=0 when nothing matched, as WordPress
+            prev_page = page - 1
+            if self.prev_page_within_pages:  # page=0 when nothing matched, as WordPress
+                prev_page = min(prev_page, max_pages)
             links.append(f'<{self.page_url(query, prev_page)}>; rel="prev"')
         if page < max_pages:
             links.append(f'<{self.page_url(query, page + 1)}>; rel="next"')
         if links:
             response["Link"] = ", ".join(links)
+
+    #: whether a prev link past the last page points at the last page (every collection but
+    #: search's, whose prev is always the page before)
+    prev_page_within_pages = True
+
+    def link_query(self) -> dict[str, Any]:
+        """WP_REST_Request::get_query_params() after sanitize_params(): the query as PHP parsed
+        it (rest_route included), each of the endpoint's arguments as sanitised
+        (`hide_empty=true` is 1, `exclude=0` a list, `slug=` an empty list, so left out)."""
+        query = parse_query_string(self.request._request.META.get("QUERY_STRING", ""))
+        sanitized = getattr(self, "sanitized_params", {})
+        args = self.args_for(self.action)
+        for name in query:
+            if name in args and name in sanitized:
+                query[name] = sanitized[name]
+        return query
 
     def page_url(self, query: dict[str, Any], page: int) -> str:
         # add_query_arg("page", ...) replaces an existing page in place, else appends it
@@ -528,7 +546,12 @@ class WPViewSet(viewsets.GenericViewSet):
         return Response(self.serialize_one(self.object))
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.perform_destroy(self.object, self.params))
+        pk = self.object.pk
+        response = Response(self.perform_destroy(self.object, self.params))
+        # Allow is worked out after the handler: for what is left of the object (a trashed
+        # post), or for nothing once it is deleted
+        self.object = self.get_queryset().filter(pk=pk).first()
+        return response
 
     def reload(self, obj: Model) -> Any:
         """Re-read a written object through get_queryset(), so a 201 costs what a GET costs."""
@@ -553,6 +576,10 @@ class WPViewSet(viewsets.GenericViewSet):
         return Response(describe(self.route, self, request, with_schema=True))
 
     # --- Allow -------------------------------------------------------------------------------
+    #: item actions whose permission check does not read the item (WordPress runs it for Allow
+    #: even when the item does not exist): called with None
+    checks_without_object: frozenset[str] = frozenset()
+
     def allowed_methods_for_user(self) -> list[str]:
         """Methods of this route whose permission check passes for this user (WordPress's Allow)."""
         allowed: list[str] = []
@@ -565,7 +592,11 @@ class WPViewSet(viewsets.GenericViewSet):
             needs_object = action in ("update", "destroy") or (
                 action == "retrieve" and "id" in getattr(self, "kwargs", {})
             )
-            if needs_object and getattr(self, "object", None) is None:
+            if (
+                needs_object
+                and getattr(self, "object", None) is None
+                and action not in self.checks_without_object
+            ):
                 continue
             try:
                 self.check_action_permission(action, getattr(self, "object", None))

@@ -100,3 +100,78 @@ def test_allow_of_an_invalid_request_uses_the_parameters_as_sent(api_client, que
     response = api_client.get(f"{POSTS}?{query}")
     assert response.status_code == 400
     assert response.get("Allow") == allow
+
+
+# --- Allow: rest_send_allow_header() runs every handler's permission check after the answer ---
+@pytest.mark.django_db
+def test_allow_after_a_delete(api_client, admin_user):
+    api_client.force_authenticate(admin_user)
+    post = PostFactory(author=admin_user)
+    response = api_client.delete(f"{POSTS}/{post.pk}")  # trashed: still there
+    assert response.status_code == 200
+    assert response["Allow"] == "GET, POST, PUT, PATCH, DELETE"
+    response = api_client.delete(f"{POSTS}/{post.pk}?force=true")  # gone: no check passes
+    assert response.status_code == 200
+    assert not response.has_header("Allow")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["GET", "DELETE", "OPTIONS"])
+def test_allow_of_a_missing_revision_lists_get(api_client, admin_user, method):
+    # get_item_permissions_check() of revisions checks only the parent; delete's needs the
+    # revision
+    api_client.force_authenticate(admin_user)
+    post = PostFactory(author=admin_user)
+    response = api_client.generic(method, f"{POSTS}/{post.pk}/revisions/987654?force=true")
+    assert response.status_code == (200 if method == "OPTIONS" else 404)
+    assert response["Allow"] == "GET"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "allow"),
+    [
+        (None, "GET"),
+        ("subscriber", "GET, POST, PUT, PATCH"),
+        ("administrator", "GET, POST, PUT, PATCH, DELETE"),
+    ],
+)
+def test_allow_of_options_on_the_current_user(api_client, user_with_role, role, allow):
+    if role:
+        api_client.force_authenticate(user_with_role(role))
+    response = api_client.options("/wp-json/wp/v2/users/me")
+    assert response.status_code == 200
+    assert response["Allow"] == allow
+
+
+# --- Link: built from get_query_params() after sanitize_params() -----------------------------
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "link_query"),
+    [
+        ("per_page=1&sticky=0", "per_page=1&sticky&page=2"),  # false: empty
+        ("per_page=1&exclude=0", "per_page=1&exclude%5B0%5D=0&page=2"),  # a list
+        ("per_page=1&slug=", "per_page=1&page=2"),  # an empty list: left out
+        ("per_page=01&_foo=", "per_page=1&_foo&page=2"),  # an integer; others as sent
+    ],
+)
+def test_link_holds_the_arguments_as_sanitized(api_client, query, link_query):
+    PostFactory.create_batch(2)
+    response = api_client.get(f"{POSTS}?{query}")
+    assert response.status_code == 200
+    assert response["Link"] == f'<http://testserver{POSTS}?{link_query}>; rel="next"'
+
+
+@pytest.mark.django_db
+def test_search_link_of_subtypes_and_a_page_past_the_end(api_client):
+    PostFactory.create_batch(2)
+    search = "/wp-json/wp/v2/search"
+    response = api_client.get(f"{search}?subtype=any,page,post&per_page=1")
+    assert response["Link"] == (
+        f'<http://testserver{search}?subtype%5B0%5D=any&per_page=1&page=2>; rel="next"'
+    )
+    # search's prev link is the page before, even past the last page (the others' is the last)
+    response = api_client.get(f"{search}?page=3&search=nothing-matches")
+    assert response["X-WP-TotalPages"] == "0"
+    prev = f"http://testserver{search}?page=2&search=nothing-matches"
+    assert response["Link"] == f'<{prev}>; rel="prev"'
