@@ -44,6 +44,11 @@ def specialchars(text: str) -> str:
     return _LONE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
+def esc_html(text: str) -> str:
+    """esc_html(): _wp_specialchars() with both quotes, without double encoding."""
+    return specialchars(text).replace('"', "&quot;").replace("'", "&#039;")
+
+
 def without_nul(value: Any, replacement: str = "") -> Any:
     """`value` with NUL characters removed from every string (and object key) in it, or
     replaced by `replacement`: MySQL keeps them, PostgreSQL refuses them in text and JSON, so
