@@ -55,3 +55,5 @@ WP_COMMENT_META = {
 # the templates the reference theme (twentytwentythree) declares: "blank" for posts and pages
 # ("blog-alternative" is for pages only, which a flat list cannot say)
 WP_TEMPLATES = ["blank"]
+# the reference site's theme, to which the index links as the active theme
+WP_THEME = {"stylesheet": "twentytwentythree", "name": "Twenty Twenty-Three"}
