@@ -188,20 +188,31 @@ class SearchViewSet(WPViewSet):
         return super().serialize(results)
 
     def subtypes(self) -> list[str]:
-        known = {"post": post_subtypes, "term": term_subtypes, "post-format": POST_FORMATS.keys}[
-            self.handler()
-        ]()
+        handler = self.handler()
+        if handler == "post-format":
+            return list(POST_FORMATS)  # its handler reads no subtype
+        known = list({"post": post_subtypes, "term": term_subtypes}[handler]())
         # sanitize_subtypes() made it a list (the default "any" too)
-        requested = parse_list(self.params.get("subtype") or "any")
+        requested = parse_list(self.params.get("subtype", "any"))
         if "any" in requested:
-            return list(known)
-        return [name for name in requested if name in known]
+            return known
+        wanted = [name for name in requested if name in known]
+        if wanted:
+            return wanted
+        # none of the handler's: WP_Query without a post type reads posts; get_terms() without
+        # a taxonomy reads every one
+        return ["post"] if handler == "post" else known
+
+    def search_text(self) -> str:
+        """The `search` argument as the handlers read it: `! empty()`, so "0" is no search."""
+        text = str(self.params.get("search") or "").strip()
+        return "" if text == "0" else text
 
     # --- posts -------------------------------------------------------------------------------
     def posts_found(self, subtypes: list[str]) -> QuerySet[Post]:
         """WP_REST_Post_Search_Handler: WP_Query over published posts of the subtypes, ranked
         by relevance when there is a search, newest first."""
-        query = PostQuery(post_type=subtypes, s=(self.params.get("search") or "").strip())
+        query = PostQuery(post_type=subtypes, s=self.search_text())
         query.orderby = "relevance" if query.s else "date"
         include, exclude = self.params.get("include"), self.params.get("exclude")
         query.post__in = (row_ids(id_list(include)) or [-1]) if include else []
@@ -248,7 +259,7 @@ class SearchViewSet(WPViewSet):
             terms = terms.filter(pk__in=row_ids(id_list(include)))
         if exclude:
             terms = terms.exclude(pk__in=row_ids(id_list(exclude)))
-        text = (self.params.get("search") or "").strip()
+        text = self.search_text()
         if text:
             terms = terms.filter(Q(name__icontains=text) | Q(slug__icontains=text))
         return terms.order_by("name", "id")
@@ -296,11 +307,11 @@ class SearchViewSet(WPViewSet):
             .values_list("format", flat=True)
             .distinct()
         )
-        text = (self.params.get("search") or "").strip().lower()
+        text = self.search_text().lower()
         return [
             slug
             for slug in POST_FORMATS
-            if slug in used and (not text or text in POST_FORMATS[slug].lower())
+            if slug in used and (not text or text in slug or text in POST_FORMATS[slug].lower())
         ]
 
     def format_results(self, rows: list[str]) -> list[dict[str, Any]]:
