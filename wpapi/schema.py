@@ -607,6 +607,22 @@ def defaults_of(args: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     return {name: arg["default"] for name, arg in args.items() if arg.get("default") is not None}
 
 
+def as_sent(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of a request whose arguments are invalid, for its permission checks:
+    the defaults, then each parameter as sent, sanitised where it is valid."""
+    result = {**defaults_of(args), **params}
+    for name, value in params.items():
+        arg = args.get(name)
+        if arg is None or arg.get("arg_options", {}).get("sanitize", True) is not True:
+            continue
+        try:
+            validate(value, arg, name)
+        except SchemaError:
+            continue
+        result[name] = sanitize(value, arg)
+    return result
+
+
 def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
     """Defaults, required, validation and sanitising of one endpoint's arguments.
 

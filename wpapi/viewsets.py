@@ -226,9 +226,9 @@ class WPViewSet(viewsets.GenericViewSet):
             self.params = without_nul(params, "\ufffd" if reading else "")
         except WPError:
             # WordPress still lists in Allow the methods whose permission checks pass, asked
-            # with the parameters as sent (with the defaults), none of them sanitized
-            defaults = wp_schema.defaults_of(self.args_for(action))
-            self.params, self.object = {**defaults, **raw}, None
+            # with the parameters as sent (with the defaults), none of them sanitized; here
+            # the valid ones are, so the checks meet the types they know
+            self.params, self.object = wp_schema.as_sent(self.args_for(action), raw), None
             context = self.params.get("context")
             self.wp_context = context if isinstance(context, str) else "view"
             if self.action not in ("list", "create") and "id" in self.kwargs:

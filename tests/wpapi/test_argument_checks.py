@@ -175,3 +175,35 @@ def test_search_link_of_subtypes_and_a_page_past_the_end(api_client):
     assert response["X-WP-TotalPages"] == "0"
     prev = f"http://testserver{search}?page=2&search=nothing-matches"
     assert response["Link"] == f'<{prev}>; rel="prev"'
+
+
+@pytest.mark.django_db
+def test_allow_of_an_invalid_list_request_sees_its_filters(api_client, subscriber):
+    # get_items_permissions_check() refuses author_exclude to a subscriber, as sent
+    api_client.force_authenticate(subscriber)
+    response = api_client.get("/wp-json/wp/v2/comments?page=x&author_exclude[0]=987654")
+    assert invalid_params(response) == {"page": "page is not of type integer."}
+    assert not response.has_header("Allow")
+
+
+@pytest.mark.django_db
+def test_allow_of_an_invalid_comment(api_client, author):
+    # the list check asked about a new comment: its post 0 is no post filter
+    api_client.force_authenticate(author)
+    body = {"author_email": 100000000000000000000, "content": "news"}
+    response = api_client.post("/wp-json/wp/v2/comments", body, format="json")
+    # check_comment_author_email() reads the value as a string
+    assert invalid_params(response) == {"author_email": "Invalid email address."}
+    assert response["Allow"] == "GET"
+
+
+@pytest.mark.django_db
+def test_comment_status_and_type_are_checked_first(api_client, admin_user):
+    # the comments controller gives these two a validate_callback
+    api_client.force_authenticate(admin_user)
+    query = "per_page=101&before=yesterday&status[]=x"
+    params = invalid_params(api_client.get(f"/wp-json/wp/v2/comments?{query}"))
+    assert params == {
+        "per_page": "per_page must be between 1 (inclusive) and 100 (inclusive)",
+        "status": "status is not of type string.",
+    }
