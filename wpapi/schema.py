@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from wpapi.errors import WPError
-from wpapi.params import php_intval
+from wpapi.params import php_intval, php_string
 
 # Keywords WordPress copies from a schema into an endpoint's `args` in the index and OPTIONS.
 SCHEMA_KEYWORDS = (
@@ -118,17 +118,19 @@ def parse_list(value: Any) -> list:
         return value
     if isinstance(value, dict):
         return list(value.values())
-    if isinstance(value, str):
-        return [item for item in LIST_SPLIT.split(value) if item != ""]
+    if isinstance(value, str | int | float):
+        # wp_parse_list(): a scalar's text, split (1.5 is ["1.5"], true ["1"], false [])
+        return [item for item in LIST_SPLIT.split(php_string(value)) if item != ""]
     return [value]
 
 
 def is_array(value: Any) -> bool:
+    """rest_is_array(): a list, or any scalar (wp_parse_list() makes it one)."""
     if isinstance(value, list):
         return True
     if isinstance(value, dict):  # a PHP numeric array arrives as {"0": .., "1": ..}
         return all(str(key).isdigit() for key in value)
-    return isinstance(value, str)
+    return isinstance(value, str | int | float)
 
 
 def is_object(value: Any) -> bool:

@@ -207,3 +207,22 @@ def test_comment_status_and_type_are_checked_first(api_client, admin_user):
         "per_page": "per_page must be between 1 (inclusive) and 100 (inclusive)",
         "status": "status is not of type string.",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (1.5, "categories[0] is not of type integer."),  # rest_is_array(): a scalar is a list
+        (True, None),  # "1"
+        ({"a": 1}, "categories is not of type array."),
+    ],
+)
+def test_a_scalar_is_a_list_of_its_text(api_client, admin_user, value, message):
+    api_client.force_authenticate(admin_user)
+    response = api_client.post(POSTS, {"title": "x", "categories": value}, format="json")
+    if message is None:
+        assert response.status_code == 201
+        assert response.json()["categories"] == [1]
+    else:
+        assert invalid_params(response) == {"categories": message}
