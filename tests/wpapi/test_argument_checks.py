@@ -226,3 +226,20 @@ def test_a_scalar_is_a_list_of_its_text(api_client, admin_user, value, message):
         assert response.json()["categories"] == [1]
     else:
         assert invalid_params(response) == {"categories": message}
+
+
+@pytest.mark.django_db
+def test_no_route_is_enveloped_too(api_client):
+    # serve_request() envelopes every answer, rest_no_route included
+    response = api_client.get("/wp-json/wp/v2/nope?_envelope=1")
+    assert response.status_code == 200
+    assert response.json() == {
+        "body": {
+            "code": "rest_no_route",
+            "message": "No route was found matching the URL and request method.",
+            "data": {"status": 404},
+        },
+        "status": 404,
+        "headers": [],
+    }
+    assert_wp_error(api_client.get("/wp-json/wp/v2/nope"), "rest_no_route", 404)
