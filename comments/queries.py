@@ -11,6 +11,7 @@ from comments.models import Comment
 from wpapi.dates import parse_request_date
 from wpapi.formatting import sanitize_key
 from wpapi.params import absint
+from wpapi.schema import validated_first
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
 ID_LIST = {"type": "array", "items": {"type": "integer"}}
@@ -74,18 +75,23 @@ def comment_collection_args() -> dict[str, dict[str, Any]]:
             "description": "Limit result set to comments assigned to specific post IDs.",
             **ID_LIST,
         },
-        status={
-            "default": "approve",
-            "description": "Limit result set to comments assigned a "
-            "specific status. Requires authorization.",
-            "type": "string",
-        },
-        type={
-            "default": "comment",
-            "description": "Limit result set to comments assigned a "
-            "specific type. Requires authorization.",
-            "type": "string",
-        },
+        # these two have a validate_callback: checked with the common arguments
+        status=validated_first(
+            {
+                "default": "approve",
+                "description": "Limit result set to comments assigned a "
+                "specific status. Requires authorization.",
+                "type": "string",
+            }
+        ),
+        type=validated_first(
+            {
+                "default": "comment",
+                "description": "Limit result set to comments assigned a "
+                "specific type. Requires authorization.",
+                "type": "string",
+            }
+        ),
         password={
             "description": "The password for the post if it is password protected.",
             "type": "string",

@@ -16,7 +16,7 @@ from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
 from wpapi.formatting import esc_url_raw, sanitize_text_field
 from wpapi.links import rest_url, site_url
-from wpapi.params import is_row_id
+from wpapi.params import is_row_id, php_string
 from wpapi.registry import get_post_type
 from wpapi.schema import validate
 from wpapi.serializers import WPSerializer
@@ -25,9 +25,11 @@ ALL = ["view", "edit", "embed"]
 
 
 def _email_or_empty(value: Any, name: str) -> None:
-    """author_email: a valid address, or "" (WordPress's check_comment_author_email)."""
-    if value != "":
-        validate(value, {"type": "string", "format": "email"}, name)
+    """author_email: a valid address, or empty (WordPress's check_comment_author_email(), which
+    makes the value a string first)."""
+    email = php_string(value)  # (an array is "Array", no address either)
+    if email not in ("", "0"):
+        validate(email, {"type": "string", "format": "email"}, name)
 
 
 AVATAR = {"type": "string", "format": "uri", "context": ["embed", "view", "edit"]}
@@ -49,7 +51,8 @@ BASE_PROPERTIES: dict[str, Any] = {
         "type": "string",
         "format": "email",
         "context": ["edit"],
-        "arg_options": {"validate": _email_or_empty},
+        # check_comment_author_email() is a sanitize callback: checked after the others
+        "arg_options": {"validate_first": False, "validate": _email_or_empty},
     },
     "author_ip": {
         "description": "IP address for the comment author.",

@@ -93,7 +93,11 @@ class CommentViewSet(WPViewSet):
         header runs the list check on other requests too, whose `post` is one ID."""
         params = dict(self.params)
         post = params.get("post")
-        params["post"] = [post] if isinstance(post, int) else post if isinstance(post, list) else []
+        # (`! empty( $request['post'] )`: another request's post 0 is no post filter)
+        if isinstance(post, int):
+            params["post"] = [post] if post else []
+        elif not isinstance(post, list):
+            params["post"] = []
         return normalise_list_params(params)
 
     def filter_queryset(self, queryset: QuerySet[Comment]) -> QuerySet[Comment]:

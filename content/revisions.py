@@ -27,6 +27,7 @@ from wpapi.viewsets import (
     INCLUDE_ARG,
     OFFSET_ARG,
     PAGE_ARG,
+    PER_PAGE_ARG,
     SEARCH_ARG,
     WPViewSet,
     order_arg,
@@ -182,6 +183,8 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
     serializer_class = RevisionSerializer
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid revision ID."
     invalid_page_code = "rest_revision_invalid_page_number"
+    # get_item_permissions_check() checks the parent only: Allow lists GET for a missing revision
+    checks_without_object = frozenset({"retrieve"})
     id_description = "Unique identifier for the revision."
     parent_description = "The ID for the parent of the revision."
 
@@ -191,12 +194,7 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
             "context": CONTEXT_ARG,
             "page": PAGE_ARG,
             # no default: every revision when per_page is not given
-            "per_page": {
-                "description": "Maximum number of items to be returned in result set.",
-                "type": "integer",
-                "minimum": 1,
-                "maximum": 100,
-            },
+            "per_page": {k: v for k, v in PER_PAGE_ARG.items() if k != "default"},
             "search": SEARCH_ARG,
             "exclude": EXCLUDE_ARG,
             "include": INCLUDE_ARG,

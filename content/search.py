@@ -19,13 +19,15 @@ from content.permalinks import load_ancestors, post_permalink
 from content.queries import PostQuery, posts_anyone_reads, query_posts
 from taxonomy.models import Term
 from taxonomy.serializers import term_serializer_for
+from wpapi.formatting import slug_list
 from wpapi.links import rest_url, site_url
 from wpapi.params import id_list, row_ids
 from wpapi.registry import post_types, taxonomies
 from wpapi.routing import router
-from wpapi.schema import parse_list
+from wpapi.schema import parse_list, validate
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import (
+    CONTEXT_ARG,
     EXCLUDE_ARG,
     INCLUDE_ARG,
     PAGE_ARG,
@@ -115,19 +117,22 @@ class SearchResultSerializer(WPSerializer):
         return links
 
 
+def _sanitize_subtypes(value: Any, arg: dict[str, Any]) -> list[str]:
+    """sanitize_subtypes(): a slug list, checked against the schema; "any" stands alone. (Which
+    subtypes the type's handler knows is left to subtypes().)"""
+    subtypes = slug_list(value)
+    validate(subtypes, arg, "subtype")
+    return ["any"] if "any" in subtypes else subtypes
+
+
 class SearchViewSet(WPViewSet):
     serializer_class = SearchResultSerializer
+    prev_page_within_pages = False  # get_items(): prev is always the page before
 
     def search_args(self) -> dict[str, dict[str, Any]]:
         subtypes = [*post_subtypes(), *term_subtypes(), "any"]
         return {
-            "context": {
-                "description": "Scope under which the request is made; determines "
-                "fields present in response.",
-                "type": "string",
-                "enum": ["view", "embed"],
-                "default": "view",
-            },
+            "context": {**CONTEXT_ARG, "enum": ["view", "embed"]},
             "page": PAGE_ARG,
             "per_page": PER_PAGE_ARG,
             "search": SEARCH_ARG,
@@ -142,6 +147,7 @@ class SearchViewSet(WPViewSet):
                 "description": "Limit results to items of one or more object subtypes.",
                 "type": "array",
                 "items": {"enum": subtypes, "type": "string"},
+                "arg_options": {"sanitize": _sanitize_subtypes},
             },
             "exclude": EXCLUDE_ARG,
             "include": INCLUDE_ARG,
@@ -182,20 +188,31 @@ class SearchViewSet(WPViewSet):
         return super().serialize(results)
 
     def subtypes(self) -> list[str]:
-        known = {"post": post_subtypes, "term": term_subtypes, "post-format": POST_FORMATS.keys}[
-            self.handler()
-        ]()
-        # the default ("any") arrives unsanitised, as a string
-        requested = parse_list(self.params.get("subtype") or "any")
+        handler = self.handler()
+        if handler == "post-format":
+            return list(POST_FORMATS)  # its handler reads no subtype
+        known = list({"post": post_subtypes, "term": term_subtypes}[handler]())
+        # sanitize_subtypes() made it a list (the default "any" too)
+        requested = parse_list(self.params.get("subtype", "any"))
         if "any" in requested:
-            return list(known)
-        return [name for name in requested if name in known]
+            return known
+        wanted = [name for name in requested if name in known]
+        if wanted:
+            return wanted
+        # none of the handler's: WP_Query without a post type reads posts; get_terms() without
+        # a taxonomy reads every one
+        return ["post"] if handler == "post" else known
+
+    def search_text(self) -> str:
+        """The `search` argument as the handlers read it: `! empty()`, so "0" is no search."""
+        text = str(self.params.get("search") or "").strip()
+        return "" if text == "0" else text
 
     # --- posts -------------------------------------------------------------------------------
     def posts_found(self, subtypes: list[str]) -> QuerySet[Post]:
         """WP_REST_Post_Search_Handler: WP_Query over published posts of the subtypes, ranked
         by relevance when there is a search, newest first."""
-        query = PostQuery(post_type=subtypes, s=(self.params.get("search") or "").strip())
+        query = PostQuery(post_type=subtypes, s=self.search_text())
         query.orderby = "relevance" if query.s else "date"
         include, exclude = self.params.get("include"), self.params.get("exclude")
         query.post__in = (row_ids(id_list(include)) or [-1]) if include else []
@@ -242,7 +259,7 @@ class SearchViewSet(WPViewSet):
             terms = terms.filter(pk__in=row_ids(id_list(include)))
         if exclude:
             terms = terms.exclude(pk__in=row_ids(id_list(exclude)))
-        text = (self.params.get("search") or "").strip()
+        text = self.search_text()
         if text:
             terms = terms.filter(Q(name__icontains=text) | Q(slug__icontains=text))
         return terms.order_by("name", "id")
@@ -290,11 +307,11 @@ class SearchViewSet(WPViewSet):
             .values_list("format", flat=True)
             .distinct()
         )
-        text = (self.params.get("search") or "").strip().lower()
+        text = self.search_text().lower()
         return [
             slug
             for slug in POST_FORMATS
-            if slug in used and (not text or text in POST_FORMATS[slug].lower())
+            if slug in used and (not text or text in slug or text in POST_FORMATS[slug].lower())
         ]
 
     def format_results(self, rows: list[str]) -> list[dict[str, Any]]:

@@ -304,7 +304,8 @@ class TypesViewSet(WPViewSet):
         ]
         items = self.serialize(shown)
         return Response(
-            {item_type.slug: data for item_type, data in zip(shown, items, strict=True)}
+            # an item left with no field is PHP's empty array, which JSON writes []
+            {item_type.slug: data or [] for item_type, data in zip(shown, items, strict=True)}
         )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -368,7 +369,9 @@ class StatusesViewSet(WPViewSet):
             if (not status.internal or slug == "trash") and _can_read_status(request.user, status)
         ]
         items = self.serialize(statuses)
-        return Response({status.slug: data for status, data in zip(statuses, items, strict=True)})
+        return Response(
+            {status.slug: data or [] for status, data in zip(statuses, items, strict=True)}
+        )
 
     def check_retrieve_permission(self, obj: Any) -> None:
         """get_item_permissions_check(): an unknown status is 404, one the user may not see

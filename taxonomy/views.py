@@ -303,7 +303,7 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         ]
         items = self.serialize(shown)
         # A JSON object even when empty, as WordPress casts its empty array to an object.
-        return Response({tax.slug: item for tax, item in zip(shown, items, strict=True)})
+        return Response({tax.slug: item or [] for tax, item in zip(shown, items, strict=True)})
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         taxonomy = self.requested_taxonomy()

@@ -33,8 +33,7 @@ def _check_reassign(value: Any, name: str) -> None:
     raise SchemaError("rest_invalid_param", "Invalid user parameter(s).", {"status": 400})
 
 
-def _check_username(value: Any, name: str) -> None:
-    wp_schema.validate(value, {"type": "string"}, name)
+def _check_username(value: Any, arg: dict[str, Any]) -> str:
     if not services.valid_username(value):
         raise SchemaError(
             "rest_user_invalid_username",
@@ -42,10 +41,10 @@ def _check_username(value: Any, name: str) -> None:
             "enter a valid username.",
             {"status": 400},
         )
+    return value
 
 
-def _check_password(value: Any, name: str) -> None:
-    wp_schema.validate(value, {"type": "string"}, name)
+def _check_password(value: Any, arg: dict[str, Any]) -> str:
     if not value:
         raise SchemaError(
             "rest_user_invalid_password", "Passwords cannot be empty.", {"status": 400}
@@ -56,6 +55,7 @@ def _check_password(value: Any, name: str) -> None:
             'Passwords cannot contain the "\\" character.',
             {"status": 400},
         )
+    return value
 
 
 def _reassign_value(value: Any) -> int | None:
@@ -82,8 +82,10 @@ class UserViewSet(WPViewSet):
 
     def _write_args(self, creating: bool) -> dict[str, dict[str, Any]]:
         args = wp_schema.args_from_schema(UserSerializer.schema, creating=creating)
-        args["username"]["arg_options"] = {"validate": _check_username}
-        args["password"]["arg_options"] = {"validate": _check_password}
+        # check_username() and check_user_password() are sanitize callbacks: they run after
+        # every argument passed its schema
+        args["username"]["arg_options"] = {"validate_first": True, "sanitize": _check_username}
+        args["password"]["arg_options"] = {"validate_first": True, "sanitize": _check_password}
         return args
 
     def create_args(self) -> dict[str, dict[str, Any]]:
@@ -222,7 +224,8 @@ class CurrentUserViewSet(UserViewSet):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         user = request.user
-        if self.action in ("retrieve", "update", "destroy"):  # not OPTIONS ("metadata")
+        # OPTIONS too: its Allow asks the update and delete checks about the current user
+        if self.action in ("retrieve", "update", "destroy", "describe_route", "metadata"):
             self.kwargs["id"] = user.pk if user.is_authenticated else 0
         super().initial(request, *args, **kwargs)
 

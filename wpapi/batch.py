@@ -58,11 +58,16 @@ def _envelope(response: Any) -> dict[str, Any]:
         for key, value in response.items()
         if key not in ("Content-Type", "Vary", "Content-Length")
     }
-    return {"body": response_data(response), "status": response.status_code, "headers": headers}
+    # no headers is PHP's empty array, which JSON writes []
+    return {
+        "body": response_data(response),
+        "status": response.status_code,
+        "headers": headers or [],
+    }
 
 
 def _error_envelope(error: WPError) -> dict[str, Any]:
-    return {"body": error.as_dict(), "status": error.status_code, "headers": {}}
+    return {"body": error.as_dict(), "status": error.status_code, "headers": []}
 
 
 class BatchViewSet(WPViewSet):

@@ -44,6 +44,11 @@ def specialchars(text: str) -> str:
     return _LONE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
+def esc_html(text: str) -> str:
+    """esc_html(): _wp_specialchars() with both quotes, without double encoding."""
+    return specialchars(text).replace('"', "&quot;").replace("'", "&#039;")
+
+
 def without_nul(value: Any, replacement: str = "") -> Any:
     """`value` with NUL characters removed from every string (and object key) in it, or
     replaced by `replacement`: MySQL keeps them, PostgreSQL refuses them in text and JSON, so
@@ -278,3 +283,13 @@ def sanitize_title(title: Any) -> str:
     text = re.sub(r"\s+", "-", text)
     text = re.sub(r"-+", "-", text)
     return text.strip("-")[:SLUG_MAX_LENGTH].strip("-")
+
+
+def slug_list(values: Any) -> list[str]:
+    """wp_parse_slug_list(): a list (or a comma/space separated text) of sanitize_title()d
+    slugs, each once."""
+    if isinstance(values, dict):
+        values = list(values.values())
+    elif not isinstance(values, list):
+        values = [item for item in re.split(r"[\s,]+", str(values)) if item]
+    return list(dict.fromkeys(sanitize_title(value) for value in values))

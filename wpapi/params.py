@@ -166,8 +166,20 @@ def php_build_query(params: dict[str, Any] | list[Any], prefix: str = "") -> str
             if nested:
                 parts.append(nested)
         else:
-            parts.append(f"{name}={quote_plus(str(value), safe='').replace('~', '%7E')}")
+            text = php_string(value)
+            parts.append(f"{name}={quote_plus(text, safe='').replace('~', '%7E')}")
     return re.sub(r"=(&|$)", r"\1", "&".join(parts))
+
+
+def php_string(value: Any) -> str:
+    """(string) $value: true is "1", false and null are "", a whole float has no ".0"."""
+    if isinstance(value, bool):
+        return "1" if value else ""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 def querydict_to_params(data: QueryDict) -> dict[str, Any]:

@@ -198,15 +198,21 @@ def dispatch(request: HttpRequest, path: str) -> HttpResponse:
     path = normalise_path(path)
     route, kwargs = router.match(path)
     if route is None:
-        return error_response(no_route())
+        return no_route_response(request)
     method = request.method
     if method == "HEAD":
         method = "GET"
     if method not in route.actions and method != "OPTIONS":
-        return error_response(no_route())
+        return no_route_response(request)
     state = wp_state(request)
     state.route, state.route_path = route, path
     return route.view(request, **kwargs)
+
+
+def no_route_response(request: HttpRequest) -> Response:
+    """rest_no_route as a REST answer, which the global parameters apply to (_envelope)."""
+    error = no_route()
+    return render(Response(error.as_dict(), status=error.status_code), request)
 
 
 def apply_global_params(request: HttpRequest, response: Response) -> Response:

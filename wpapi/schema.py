@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from wpapi.errors import WPError
-from wpapi.params import php_intval
+from wpapi.params import php_intval, php_string
 
 # Keywords WordPress copies from a schema into an endpoint's `args` in the index and OPTIONS.
 SCHEMA_KEYWORDS = (
@@ -118,17 +118,19 @@ def parse_list(value: Any) -> list:
         return value
     if isinstance(value, dict):
         return list(value.values())
-    if isinstance(value, str):
-        return [item for item in LIST_SPLIT.split(value) if item != ""]
+    if isinstance(value, str | int | float):
+        # wp_parse_list(): a scalar's text, split (1.5 is ["1.5"], true ["1"], false [])
+        return [item for item in LIST_SPLIT.split(php_string(value)) if item != ""]
     return [value]
 
 
 def is_array(value: Any) -> bool:
+    """rest_is_array(): a list, or any scalar (wp_parse_list() makes it one)."""
     if isinstance(value, list):
         return True
     if isinstance(value, dict):  # a PHP numeric array arrives as {"0": .., "1": ..}
         return all(str(key).isdigit() for key in value)
-    return isinstance(value, str)
+    return isinstance(value, str | int | float)
 
 
 def is_object(value: Any) -> bool:
@@ -583,16 +585,53 @@ def parse_datetime(value: str) -> datetime | None:
 
 
 # --- argument sets: validate and sanitise a request's parameters ---------------------------------
+# WordPress checks a request's arguments in two passes. has_valid_params() first looks for the
+# required ones missing (all named in one rest_missing_callback_param), then runs the arguments
+# that have a validate_callback, in the order they are registered; if any is invalid, that is the
+# answer. Those arguments are the controller's common ones (context, page, per_page, search) and
+# every argument made from the item schema: they say so with arg_options["validate_first"].
+# Then sanitize_params() goes through the parameters in the order the request holds them (body,
+# query string, route, then the defaults): an argument that was not validated first is validated
+# there and sanitised (rest_parse_request_arg()), or given to its own sanitize callback; their
+# errors make a second rest_invalid_param. `validate` in arg_options replaces the schema check
+# (False: no check), `sanitize` the sanitising (a callable may raise SchemaError; False: none).
+def validates_first(arg: Mapping[str, Any]) -> bool:
+    return bool(arg.get("arg_options", {}).get("validate_first"))
+
+
+def validated_first(arg: Mapping[str, Any]) -> dict[str, Any]:
+    """`arg`, checked by has_valid_params() (it has a validate_callback in WordPress)."""
+    return {**arg, "arg_options": {**arg.get("arg_options", {}), "validate_first": True}}
+
+
+def defaults_of(args: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The arguments' defaults (a null default is none: isset() is false for it)."""
+    return {name: arg["default"] for name, arg in args.items() if arg.get("default") is not None}
+
+
+def as_sent(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of a request whose arguments are invalid, for its permission checks:
+    the defaults, then each parameter as sent, sanitised where it is valid."""
+    result = {**defaults_of(args), **params}
+    for name, value in params.items():
+        arg = args.get(name)
+        if arg is None or arg.get("arg_options", {}).get("sanitize", True) is not True:
+            continue
+        try:
+            validate(value, arg, name)
+        except SchemaError:
+            continue
+        result[name] = sanitize(value, arg)
+    return result
+
+
 def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
     """Defaults, required, validation and sanitising of one endpoint's arguments.
 
-    Returns the parameters with defaults filled in and declared ones sanitised; raises
-    WordPress's rest_missing_callback_param or rest_invalid_param.
+    `params` holds the request's parameters in the order WordPress reads them (see above).
+    Returns them with defaults filled in and declared ones sanitised; raises WordPress's
+    rest_missing_callback_param or rest_invalid_param.
     """
-    result = dict(params)
-    for name, arg in args.items():
-        if name not in result and "default" in arg:
-            result[name] = arg["default"]
     missing = [name for name, arg in args.items() if arg.get("required") and name not in params]
     if missing:
         raise WPError(
@@ -601,37 +640,73 @@ def process_args(args: Mapping[str, Mapping[str, Any]], params: dict[str, Any]) 
             400,
             params=missing,
         )
-    invalid: dict[str, str] = {}
-    details: dict[str, Any] = {}
+    invalid = _Invalid()
     for name, arg in args.items():
-        if name not in params:
+        # (WordPress skips a null here, then lets the handler see it; wpapi refuses it as the
+        # wrong type, which keeps null away from the handlers)
+        if validates_first(arg) and name in params:
+            invalid.check(name, arg, params[name])
+    invalid.raise_any()
+
+    result = dict(params)
+    for name, arg in args.items():
+        if name not in result and "default" in arg:
+            result[name] = arg["default"]
+    defaults = {name: value for name, value in defaults_of(args).items() if name not in params}
+    for name, value in [*params.items(), *defaults.items()]:
+        arg = args.get(name)
+        if arg is None:
             continue
         options = arg.get("arg_options", {})
-        validator = options.get("validate")
-        try:
-            if callable(validator):
-                validator(params[name], name)
-            elif options.get("validate", True) is not False:
-                validate(params[name], arg, name)
-        except SchemaError as error:
-            invalid[name] = error.message
-            if not isinstance(error, InvalidParameter):
-                details[name] = error.as_detail()
-            continue
         sanitizer = options.get("sanitize", True)
         if callable(sanitizer):
-            result[name] = sanitizer(params[name], arg)
-        elif sanitizer is not False:
-            result[name] = sanitize(params[name], arg)
-    if invalid:
-        raise WPError(
-            "rest_invalid_param",
-            "Invalid parameter(s): " + ", ".join(invalid),
-            400,
-            params=invalid,
-            details=details or [],  # PHP's empty array
-        )
+            try:
+                result[name] = sanitizer(value, arg)
+            except SchemaError as error:
+                invalid.add(name, error)
+            continue
+        if not validates_first(arg) and not invalid.check(name, arg, value):
+            continue
+        if sanitizer is not False:
+            result[name] = sanitize(value, arg)
+    invalid.raise_any()
     return result
+
+
+class _Invalid:
+    """The invalid parameters of one pass, by name, with each error's details."""
+
+    def __init__(self) -> None:
+        self.messages: dict[str, str] = {}
+        self.details: dict[str, Any] = {}
+
+    def check(self, name: str, arg: Mapping[str, Any], value: Any) -> bool:
+        """Validate `value` as `arg` says; False (and the error kept) when it is invalid."""
+        validator = arg.get("arg_options", {}).get("validate", True)
+        try:
+            if callable(validator):
+                validator(value, name)
+            elif validator is not False:
+                validate(value, arg, name)
+        except SchemaError as error:
+            self.add(name, error)
+            return False
+        return True
+
+    def add(self, name: str, error: SchemaError) -> None:
+        self.messages[name] = error.message  # a name met again keeps its place, as in PHP
+        if not isinstance(error, InvalidParameter):
+            self.details[name] = error.as_detail()
+
+    def raise_any(self) -> None:
+        if self.messages:
+            raise WPError(
+                "rest_invalid_param",
+                "Invalid parameter(s): " + ", ".join(self.messages),
+                400,
+                params=self.messages,
+                details=self.details or [],  # PHP's empty array
+            )
 
 
 def public_args(args: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -657,6 +732,9 @@ def args_from_schema(schema: Mapping[str, Any], *, creating: bool) -> dict[str, 
         }
         arg.pop("default", None)
         arg.pop("title", None)
+        # rest_get_endpoint_args_for_schema() gives each a validate_callback (a property's
+        # arg_options may take it away: "validate_first": False)
+        arg["arg_options"] = {"validate_first": True, **arg.get("arg_options", {})}
         if creating:
             if "default" in prop:
                 arg["default"] = prop["default"]

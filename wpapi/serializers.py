@@ -54,12 +54,19 @@ class WPSerializer(serializers.BaseSerializer):
         """`_links` for one item; resources override."""
         return {}
 
+    #: whether the item's links are added whatever `_fields` asks (add_link() unconditional)
+    links_always = False
+
     def item(self, instance: Any) -> dict[str, Any]:
-        """One item as sent: its fields for the context, then `_links` when wanted."""
+        """One item as sent: its fields for the context (those `_fields` asks for, as
+        get_fields_for_response() leaves them), then `_links` when wanted."""
         data = wp_schema.apply_plan(
             self.to_representation(instance), self.context_plan(self.wp_context)
         )
-        if self.wants("_links"):
+        fields = self.context.get("fields")
+        if fields is not None:
+            data = {name: value for name, value in data.items() if name in fields}
+        if self.links_always or self.wants("_links"):
             item_links = self.links(instance)
             if item_links:
                 if any(rel.startswith("wp:") for rel in item_links):

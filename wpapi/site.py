@@ -100,15 +100,23 @@ def get_option(name: str, default: Any = None) -> Any:
     return options().get(name, default)
 
 
+#: sanitize_option(): the site title and tagline (blogname, blogdescription) are stored
+#: HTML-escaped
+ESCAPED_OPTIONS = ("title", "description")
+
+
 def update_options(values: dict[str, Any]) -> None:
     """Save options; None resets one to its default, as WordPress deletes the option."""
+    from wpapi.formatting import esc_html
     from wpapi.models import Option
 
     for name, value in values.items():
         if value is None:
             Option.objects.filter(name=name).delete()
-        else:
-            Option.objects.update_or_create(name=name, defaults={"value": value})
+            continue
+        if name in ESCAPED_OPTIONS and isinstance(value, str):
+            value = esc_html(value)
+        Option.objects.update_or_create(name=name, defaults={"value": value})
     forget_options()
 
 

@@ -97,6 +97,7 @@ class SettingsViewSet(WPViewSet):
         args = wp_schema.args_from_schema(SettingsSerializer.schema, creating=False)
         for arg in args.values():
             arg["arg_options"] = {
+                "validate_first": True,
                 "validate": lambda value, name, arg=arg: _validate_nullable(value, name, arg),
                 "sanitize": _sanitize_nullable,
             }

@@ -1,6 +1,7 @@
 """The discovery routes: the `/wp-json/` index and each namespace's index, generated from the
 route table, and the site root that answers `?rest_route=` and advertises the API."""
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,24 @@ def index_response(data: dict[str, Any]) -> Response:
     response = Response(data)
     response.unfiltered_links = True
     return response
+
+
+#: Links an app adds to the index (get_index()'s add_active_theme_link_to_index() and the
+#: like): each takes the request and answers {rel: [link, ...]}, empty when it adds none.
+#: WordPress compacts https://api.w.org/ rels to wp:<name> and adds the curie for them.
+INDEX_LINKS: list[Callable[[Any], dict[str, list[dict[str, Any]]]]] = []
+CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
+
+
+def index_links(request: Any) -> dict[str, list[dict[str, Any]]]:
+    links: dict[str, list[dict[str, Any]]] = {
+        "help": [{"href": "https://developer.wordpress.org/rest-api/"}]
+    }
+    for add in INDEX_LINKS:
+        links.update(add(request))
+    if any(rel.startswith("wp:") for rel in links):
+        links["curies"] = [dict(curie) for curie in CURIES]
+    return links
 
 
 class IndexViewSet(WPViewSet):
@@ -70,7 +89,7 @@ class IndexViewSet(WPViewSet):
                 "site_logo": site["site_logo"] or 0,
                 "site_icon": site["site_icon"] or 0,
                 "site_icon_url": "",
-                "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
+                "_links": index_links(request),
             }
         )
 
@@ -84,10 +103,16 @@ class NamespaceViewSet(IndexViewSet):
         return {"namespace": {"default": self.namespace}, "context": {"default": "view"}}
 
     def index(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # get_namespace_index() reads the `namespace` argument: ?namespace= may name another
+        namespace = self.params.get("namespace")
+        if not isinstance(namespace, str) or namespace not in router.namespaces():
+            raise WPError(
+                "rest_invalid_namespace", "The specified namespace could not be found.", 404
+            )
         return index_response(
             {
-                "namespace": self.namespace,
-                "routes": routes_index(request, self.namespace),
+                "namespace": namespace,
+                "routes": routes_index(request, namespace),
                 "_links": {"up": [{"href": rest_url(request, "/")}]},
             }
         )

@@ -34,29 +34,41 @@ from wpapi.params import (
     php_intval,
     querydict_to_params,
 )
+from wpapi.schema import validated_first
 from wpapi.serializers import WPSerializer
 from wpapi.state import wp_state
 
-CONTEXT_ARG = {
-    "description": "Scope under which the request is made; determines fields present in response.",
-    "type": "string",
-    "enum": ["view", "embed", "edit"],
-    "default": "view",
-}
-PAGE_ARG = {
-    "description": "Current page of the collection.",
-    "type": "integer",
-    "default": 1,
-    "minimum": 1,
-}
-PER_PAGE_ARG = {
-    "description": "Maximum number of items to be returned in result set.",
-    "type": "integer",
-    "default": 10,
-    "minimum": 1,
-    "maximum": 100,
-}
-SEARCH_ARG = {"description": "Limit results to those matching a string.", "type": "string"}
+# The controller's common arguments have a validate_callback: has_valid_params() checks them
+# before the others (wpapi.schema.process_args)
+CONTEXT_ARG = validated_first(
+    {
+        "description": "Scope under which the request is made; determines fields present in "
+        "response.",
+        "type": "string",
+        "enum": ["view", "embed", "edit"],
+        "default": "view",
+    }
+)
+PAGE_ARG = validated_first(
+    {
+        "description": "Current page of the collection.",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+    }
+)
+PER_PAGE_ARG = validated_first(
+    {
+        "description": "Maximum number of items to be returned in result set.",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 100,
+    }
+)
+SEARCH_ARG = validated_first(
+    {"description": "Limit results to those matching a string.", "type": "string"}
+)
 EXCLUDE_ARG = {
     "description": "Ensure result set excludes specific IDs.",
     "type": "array",
@@ -199,18 +211,26 @@ class WPViewSet(viewsets.GenericViewSet):
             self.wp_context, self.params, self.object = "view", {}, None
             return
         batch = wp_state(request).embed if self.action == "embed" else None
+        action = batch.action if batch else self.action
+        raw: dict[str, Any] = {}
         try:
+            raw = self.raw_params()
+            self.kwargs = {**self.kwargs, **route_params_from(raw, self.kwargs)}
+            params = wp_schema.process_args(self.args_for(action), raw)
+            self.sanitized_params = params
             # NUL characters survive validation (an enum or a number holding one is refused, as
             # WordPress refuses it), then never reach the database (PostgreSQL refuses them): a
             # write drops them, as wp_kses_no_null() does; a read turns each into U+FFFD, so a
             # filter holding one still matches nothing, as in WordPress, rather than more.
-            action = batch.action if batch else self.action
-            params = wp_schema.process_args(self.args_for(action), self.raw_params())
             reading = request.method in ("GET", "HEAD")
             self.params = without_nul(params, "\ufffd" if reading else "")
         except WPError:
-            # WordPress still lists in Allow the methods whose permission checks pass
-            self.params, self.wp_context, self.object = {}, "view", None
+            # WordPress still lists in Allow the methods whose permission checks pass, asked
+            # with the parameters as sent (with the defaults), none of them sanitized; here
+            # the valid ones are, so the checks meet the types they know
+            self.params, self.object = wp_schema.as_sent(self.args_for(action), raw), None
+            context = self.params.get("context")
+            self.wp_context = context if isinstance(context, str) else "view"
             if self.action not in ("list", "create") and "id" in self.kwargs:
                 with contextlib.suppress(WPError):
                     self.object = self.get_object()
@@ -226,23 +246,35 @@ class WPViewSet(viewsets.GenericViewSet):
         self.check_action_permission(self.action, self.object)
 
     def raw_params(self) -> dict[str, Any]:
+        """The request's parameters as WP_REST_Request::get_param() finds them: the body (JSON
+        or form), then the query string, then the route's own parameters; the first place that
+        has a name gives its value. The names keep that order too (each place's in the order
+        sent), which is the order sanitize_params() checks them in."""
         request = self.request
-        params: dict[str, Any] = dict(self.kwargs)
-        params.update(parse_query_string(request._request.META.get("QUERY_STRING", "")))
-        for noise in ("rest_route", "_method"):
-            params.pop(noise, None)
+        params: dict[str, Any] = {}
         if request.method in ("POST", "PUT", "PATCH", "DELETE"):
-            try:
-                data = request.data
-            except exceptions.UnsupportedMediaType:
-                data = None  # WordPress reads only form and JSON bodies and ignores others
-            if hasattr(data, "lists"):
-                params.update(querydict_to_params(data))
-                for name, upload in getattr(request, "FILES", {}).items():
-                    params.setdefault(name, upload)
-            elif isinstance(data, dict):
-                params.update(data)
+            params.update(self.body_params())
+        query = parse_query_string(request._request.META.get("QUERY_STRING", ""))
+        for noise in ("rest_route", "_method"):
+            query.pop(noise, None)
+        for source in (query, self.kwargs):
+            for name, value in source.items():
+                params.setdefault(name, value)
         return params
+
+    def body_params(self) -> dict[str, Any]:
+        """The parameters of a JSON or form body (WordPress reads no other kind)."""
+        request = self.request
+        try:
+            data = request.data
+        except exceptions.UnsupportedMediaType:
+            return {}
+        if hasattr(data, "lists"):
+            params = querydict_to_params(data)
+            for name, upload in getattr(request, "FILES", {}).items():
+                params.setdefault(name, upload)
+            return params
+        return dict(data) if isinstance(data, dict) else {}
 
     def check_action_permission(self, action: str, obj: Any) -> None:
         check = getattr(self, f"check_{action}_permission", None)
@@ -399,16 +431,33 @@ class WPViewSet(viewsets.GenericViewSet):
     ) -> None:
         response["X-WP-Total"] = str(total)
         response["X-WP-TotalPages"] = str(max_pages)
-        # WP_REST_Request::get_query_params(): the query as PHP parsed it, rest_route included
-        query = parse_query_string(self.request._request.META.get("QUERY_STRING", ""))
+        query = self.link_query()
         links = []
         if page > 1:
-            prev_page = min(page - 1, max_pages)  # page=0 when nothing matched, as WordPress
+            prev_page = page - 1
+            if self.prev_page_within_pages:  # page=0 when nothing matched, as WordPress
+                prev_page = min(prev_page, max_pages)
             links.append(f'<{self.page_url(query, prev_page)}>; rel="prev"')
         if page < max_pages:
             links.append(f'<{self.page_url(query, page + 1)}>; rel="next"')
         if links:
             response["Link"] = ", ".join(links)
+
+    #: whether a prev link past the last page points at the last page (every collection but
+    #: search's, whose prev is always the page before)
+    prev_page_within_pages = True
+
+    def link_query(self) -> dict[str, Any]:
+        """WP_REST_Request::get_query_params() after sanitize_params(): the query as PHP parsed
+        it (rest_route included), each of the endpoint's arguments as sanitised
+        (`hide_empty=true` is 1, `exclude=0` a list, `slug=` an empty list, so left out)."""
+        query = parse_query_string(self.request._request.META.get("QUERY_STRING", ""))
+        sanitized = getattr(self, "sanitized_params", {})
+        args = self.args_for(self.action)
+        for name in query:
+            if name in args and name in sanitized:
+                query[name] = sanitized[name]
+        return query
 
     def page_url(self, query: dict[str, Any], page: int) -> str:
         # add_query_arg("page", ...) replaces an existing page in place, else appends it
@@ -497,7 +546,12 @@ class WPViewSet(viewsets.GenericViewSet):
         return Response(self.serialize_one(self.object))
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.perform_destroy(self.object, self.params))
+        pk = self.object.pk
+        response = Response(self.perform_destroy(self.object, self.params))
+        # Allow is worked out after the handler: for what is left of the object (a trashed
+        # post), or for nothing once it is deleted
+        self.object = self.get_queryset().filter(pk=pk).first()
+        return response
 
     def reload(self, obj: Model) -> Any:
         """Re-read a written object through get_queryset(), so a 201 costs what a GET costs."""
@@ -522,6 +576,10 @@ class WPViewSet(viewsets.GenericViewSet):
         return Response(describe(self.route, self, request, with_schema=True))
 
     # --- Allow -------------------------------------------------------------------------------
+    #: item actions whose permission check does not read the item (WordPress runs it for Allow
+    #: even when the item does not exist): called with None
+    checks_without_object: frozenset[str] = frozenset()
+
     def allowed_methods_for_user(self) -> list[str]:
         """Methods of this route whose permission check passes for this user (WordPress's Allow)."""
         allowed: list[str] = []
@@ -534,7 +592,11 @@ class WPViewSet(viewsets.GenericViewSet):
             needs_object = action in ("update", "destroy") or (
                 action == "retrieve" and "id" in getattr(self, "kwargs", {})
             )
-            if needs_object and getattr(self, "object", None) is None:
+            if (
+                needs_object
+                and getattr(self, "object", None) is None
+                and action not in self.checks_without_object
+            ):
                 continue
             try:
                 self.check_action_permission(action, getattr(self, "object", None))
@@ -559,6 +621,21 @@ class WPViewSet(viewsets.GenericViewSet):
             if methods:  # WordPress sends no Allow when no method's permission check passes
                 response["Allow"] = ", ".join(methods)
         return response
+
+
+def route_params_from(params: dict[str, Any], route: dict[str, Any]) -> dict[str, str]:
+    """The route's parameters as a handler reads them: a parameter of the same name in the
+    body or the query string wins over the URL's (`/wp/v2/posts/5?id=7` reads post 7), as
+    WP_REST_Request::get_param() looks there first. Values are kept as text, the URL's type;
+    a list or an object sent there is left to the arguments' validation."""
+    found = {}
+    for name in route:
+        value = params.get(name)
+        if isinstance(value, bool):
+            found[name] = "1" if value else ""  # PHP's (string) true and false
+        elif isinstance(value, str | int | float):
+            found[name] = str(value)
+    return found
 
 
 class ValidatedOnly(WPError):

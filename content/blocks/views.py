@@ -162,6 +162,7 @@ class BlockRendererViewSet(WPViewSet):
                 "type": "object",
                 "default": [],
                 "arg_options": {
+                    "validate_first": True,
                     "validate": lambda value, _name: self.validate_attributes(name, value),
                     "sanitize": lambda value, _arg: self.sanitize_attributes(name, value),
                 },

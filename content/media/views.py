@@ -36,7 +36,7 @@ from content.queries import found_posts_recounted
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
-from wpapi.params import WordPressJSONParser, parse_query_string
+from wpapi.params import WordPressJSONParser
 from wpapi.viewsets import CONTEXT_ARG, PageWindow, WPViewSet
 
 
@@ -114,15 +114,7 @@ class MediaViewSet(WPViewSet):
         self.raw_body, self.has_body, self.body_too_big = b"", False, False
         if self.action == "create" and content_type != "multipart/form-data":
             self.read_raw_body(content_type)
-        if (
-            request.method in ("POST", "PUT", "PATCH", "DELETE")
-            and content_type not in PARSED_TYPES
-        ):
-            params: dict[str, Any] = dict(self.kwargs)
-            params.update(parse_query_string(request._request.META.get("QUERY_STRING", "")))
-            for noise in ("rest_route", "_method"):
-                params.pop(noise, None)
-            return params
+        self.body_is_parsed = content_type in PARSED_TYPES
         params = super().raw_params()
         if self.action in ("create", "update"):
             # WordPress validates and applies no argument sent as null, except the dates,
@@ -133,6 +125,10 @@ class MediaViewSet(WPViewSet):
                 if value is not None or key in ("date", "date_gmt")
             }
         return params
+
+    def body_params(self) -> dict[str, Any]:
+        # a raw body (the file itself) holds no parameters
+        return super().body_params() if self.body_is_parsed else {}
 
     def read_raw_body(self, content_type: str) -> None:
         """WordPress's get_body(): the body of any upload that is not multipart. A file body

@@ -307,6 +307,7 @@ class PostStatusSerializer(WPSerializer):
     """A post status, as WP_REST_Post_Statuses_Controller::prepare_item_for_response()."""
 
     schema = STATUS_SCHEMA
+    links_always = True  # prepare_item_for_response() adds `archives` whatever _fields says
 
     def to_representation(self, status: PostStatus) -> dict[str, Any]:
         return {

@@ -4,6 +4,9 @@ as README.md "Extending" says a project registers them."""
 
 from wpapi.settings import *  # noqa: F403
 
+# the reference site's theme, to which the index links as the active theme
+WP_THEME = {"stylesheet": "twentytwentythree", "name": "Twenty Twenty-Three"}
+
 # register_post_meta('post', ...) and register_post_meta('', 'ref_keywords', ...)
 WP_POST_META = {
     "ref_keywords": {

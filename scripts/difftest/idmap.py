@@ -267,6 +267,8 @@ class Translator:
             route = path[len("/wp-json") :]
             route, route_kind_ = self.route(route)
             path = "/wp-json" + route
+            if route == "/wp/v2/search":  # include/exclude name posts, or terms (type=term)
+                route_kind_ = "term" if re.search(r"(^|&)type=term(&|$)", query) else "post"
         if mark:
             query = self.query(query, route_kind_)
         if fragment:

@@ -158,3 +158,24 @@ def test_queries_do_not_grow_with_results(api_client):
     one = count_queries(lambda: api_client.get(URL, {"search": "quantum"}))
     PostFactory.create_batch(8, title="quantum many")
     assert count_queries(lambda: api_client.get(URL, {"search": "quantum"})) == one
+
+
+def test_search_zero_is_no_search(api_client):
+    # the handlers test `! empty( $request['search'] )`: "0" searches nothing out
+    posts = PostFactory.create_batch(2)
+    body = api_client.get(URL, {"search": "0"}).json()
+    assert {item["id"] for item in body} == {post.pk for post in posts}
+
+
+def test_subtypes_none_of_the_handlers(api_client):
+    # sanitize_subtypes() keeps the handler's own: none left, WP_Query reads posts (not pages)
+    post, _page = PostFactory(), PageFactory()
+    response = api_client.get(URL, {"subtype": "category"})
+    assert [item["id"] for item in response.json()] == [post.pk]
+
+
+def test_post_format_handler_reads_no_subtype(api_client):
+    PostFactory(format="quote")
+    body = api_client.get(URL, {"type": "post-format", "subtype": "page,post_tag"}).json()
+    assert [item["id"] for item in body] == ["quote"]
+    assert api_client.get(URL, {"type": "post-format", "search": "quo"}).json()[0]["id"] == "quote"

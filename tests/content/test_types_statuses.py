@@ -7,6 +7,7 @@ from tests.helpers import assert_wp_error
 
 TYPES = "/wp-json/wp/v2/types"
 STATUSES = "/wp-json/wp/v2/statuses"
+PRIVATE_ARCHIVES = f"{SITE}/wp-json/wp/v2/posts?status=private"
 CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
 
 
@@ -174,3 +175,26 @@ def test_status_refusals_carry_no_allow(api_client):
     assert not response.has_header("Allow")
     assert not api_client.get(f"{STATUSES}/nope").has_header("Allow")
     assert api_client.get(f"{STATUSES}/publish")["Allow"] == "GET"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "fields", "expected"),
+    [
+        # each item gets the fields _fields names (none here), then the whole is trimmed
+        (
+            "statuses",
+            "private,meta.ref_rating",
+            {"private": {"_links": {"archives": [{"href": PRIVATE_ARCHIVES}]}}},
+        ),
+        ("statuses", "private.name", {"private": []}),  # statuses' links are always added
+        ("types", "post,x", {"post": []}),  # types' and taxonomies' only when asked
+        ("taxonomies", "category.name", {"category": []}),
+        ("types", "post.name,post.slug", {"post": []}),
+    ],
+)
+def test_keyed_collections_and_fields(api_client, editor, path, fields, expected):
+    api_client.force_authenticate(editor)
+    response = api_client.get(f"/wp-json/wp/v2/{path}", {"_fields": fields})
+    assert response.status_code == 200
+    assert response.json() == expected

@@ -141,6 +141,16 @@ def test_link_headers_are_translated_and_their_queries_sorted():
     )
 
 
+def test_search_links_name_posts_or_terms_by_the_type():
+    translator = ours_translator()
+    assert translator.text(f"{OURS}/wp-json/wp/v2/search?exclude%5B0%5D=12&page=2") == (
+        f"{WP}/wp-json/wp/v2/search?exclude%5B0%5D=40&page=2"
+    )
+    assert translator.text(f"{OURS}/wp-json/wp/v2/search?type=term&include%5B0%5D=2") == (
+        f"{WP}/wp-json/wp/v2/search?type=term&include%5B0%5D=5"
+    )
+
+
 def test_route_kinds():
     assert route_kind("/wp/v2/posts/(?P<id>[\\d]+)", {"posts": "post"}) == "post"
     assert route_kind("/wp/v2/users/(?P<user_id>(?:[\\d]+|me))/application-passwords", {}) == (

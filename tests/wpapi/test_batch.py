@@ -87,3 +87,12 @@ def test_batch_route_is_in_the_index_and_items_advertise_allow_batch(api_client)
     routes = api_client.get("/wp-json/").json()["routes"]
     assert routes["/batch/v1"]["methods"] == ["POST"]
     assert routes[THINGS]["endpoints"][0]["allow_batch"] == {"v1": True}
+
+
+def test_an_answer_without_headers_has_php_empty_array(api_client, admin_user):
+    api_client.force_authenticate(admin_user)
+    missing = {"method": "PUT", "path": "/wp/v2/posts/987654", "body": {"title": "x"}}
+    refused = {"path": "/wp/v2/settings", "body": {}}
+    body = api_client.post(BATCH, {"requests": [missing, refused]}, format="json").json()
+    assert [answer["status"] for answer in body["responses"]] == [404, 400]
+    assert [answer["headers"] for answer in body["responses"]] == [[], []]

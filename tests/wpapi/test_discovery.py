@@ -84,3 +84,35 @@ def test_forwarded_headers_from_untrusted_address_are_ignored(api_client, settin
     settings.WP_TRUSTED_PROXIES = ["10.9.9.9"]
     response = api_client.get("/wp-json/", HTTP_X_FORWARDED_HOST="evil.example")
     assert response.json()["url"] == "http://testserver"
+
+
+@pytest.mark.parametrize(
+    ("role", "linked"),
+    [(None, False), ("subscriber", False), ("contributor", True), ("administrator", True)],
+)
+def test_index_links_the_active_theme_for_who_may_read_it(
+    api_client, user_with_role, settings, role, linked
+):
+    # add_active_theme_link_to_index(): switch_themes, or edit_posts of some post type
+    settings.WP_THEME = {"stylesheet": "twentytwentythree"}
+    if role:
+        api_client.force_authenticate(user_with_role(role))
+    links = api_client.get("/wp-json/").json()["_links"]
+    if linked:
+        assert links == {
+            "help": [{"href": "https://developer.wordpress.org/rest-api/"}],
+            "wp:active-theme": [
+                {"href": "http://testserver/wp-json/wp/v2/themes/twentytwentythree"}
+            ],
+            "curies": [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}],
+        }
+    else:
+        assert links == {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}
+
+
+@pytest.mark.parametrize("namespace", ["", "nope/v1"])
+def test_namespace_index_reads_the_namespace_argument(api_client, namespace):
+    response = api_client.get("/wp-json/wp/v2", {"namespace": namespace})
+    assert_wp_error(response, "rest_invalid_namespace", 404)
+    assert response.json()["message"] == "The specified namespace could not be found."
+    assert response["Allow"] == "GET"

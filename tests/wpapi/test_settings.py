@@ -57,6 +57,18 @@ def test_update_changes_settings_and_the_index(api_client, admin_user):
     assert api_client.get("/wp-json/").json()["name"] == "My Site"
 
 
+def test_title_and_tagline_are_stored_html_escaped(api_client, admin_user):
+    # sanitize_option() esc_html()s blogname and blogdescription (no double encoding)
+    api_client.force_authenticate(admin_user)
+    body = {"title": "T <i>x</i>", "description": "Q \"d\" & 's' <b>b</b> &amp; &#8217;"}
+    answer = api_client.patch(URL, body, format="json").json()
+    assert answer["title"] == "T &lt;i&gt;x&lt;/i&gt;"
+    assert answer["description"] == (
+        "Q &quot;d&quot; &amp; &#039;s&#039; &lt;b&gt;b&lt;/b&gt; &amp; &#8217;"
+    )
+    assert api_client.get("/wp-json/").json()["name"] == "T &lt;i&gt;x&lt;/i&gt;"
+
+
 def test_null_resets_to_default(api_client, admin_user, settings):
     api_client.force_authenticate(admin_user)
     api_client.patch(URL, {"title": "Temporary"}, format="json")
