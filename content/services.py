@@ -467,7 +467,7 @@ def post_create(
     caller's business (content.policies)."""
     post = Post(type=post_type, status="draft", author_id=actor_id)
     extras = _prepare_insert(post, fields, creating=True, kses=kses)
-    post.modified = now()
+    post.modified = post.date  # wp_insert_post(): a new post was last modified when dated
     post.save()
     _assign_slug(post, fields.get("slug"))
     if post.status in FLOATING_STATUSES and post.slug and "slug" in fields:

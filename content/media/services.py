@@ -431,7 +431,7 @@ def media_create(
         post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
         # no query string: a signed storage URL expires, the guid must not
         post.guid = absolute_file_url(stored.original or stored.name, site_url).split("?")[0][:255]
-        post.modified = dj_timezone.now()
+        post.modified = post.date  # wp_insert_post(): a new post was last modified when dated
         post.save()
         POST_META.update(post, params.get("meta"))
     except Exception:

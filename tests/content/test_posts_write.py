@@ -129,6 +129,21 @@ def test_date_is_site_local_and_date_gmt_is_utc(api_client, editor, settings):
     assert (body["date"], body["date_gmt"]) == ("2024-06-01T14:00:00", "2024-06-01T12:00:00")
 
 
+def test_a_new_post_was_last_modified_when_it_is_dated(api_client, editor):
+    # wp_insert_post() stores post_date as post_modified on insert, whatever the status
+    for url, status in ((POSTS, "publish"), (PAGES, "draft"), (POSTS, "future")):
+        body = create(
+            api_client,
+            editor,
+            {"title": "Dated", "status": status, "date": "2022-01-01T09:14:00"},
+            url=url,
+        ).json()
+        assert (body["modified"], body["modified_gmt"]) == (body["date"], body["date_gmt"])
+        assert body["modified"] == "2022-01-01T09:14:00"
+    body = create(api_client, editor, {"title": "Undated"}).json()
+    assert body["modified"] == body["date"]
+
+
 def test_bad_date_is_rejected(api_client, editor):
     body = assert_wp_error(
         create(api_client, editor, {"title": "a", "date": "soon"}), "rest_invalid_param", 400
