@@ -109,7 +109,7 @@ def test_write_arguments_are_a_json_body_and_errors_are_wordpress_errors(documen
 
 
 @pytest.mark.parametrize(
-    "path, item",
+    ("path", "item"),
     [("/wp-json/wp/v2/types", "type"), ("/wp-json/wp/v2/menu-locations", "menu-location")],
 )
 def test_keyed_collections_are_objects_or_an_empty_php_array(document, path, item):
