@@ -20,6 +20,7 @@ from content.nested import UnderPostMixin
 from content.permalinks import load_ancestors, post_permalink
 from content.revisions import RevisionSerializer, post_type_schema
 from content.serializers import write_fields
+from content.serializers.schema import with_template_check
 from users.authentication import create_nonce
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
@@ -92,6 +93,7 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
     def create_args(self) -> dict[str, dict[str, Any]]:
         """The post's own update arguments (the parent controller's EDITABLE ones)."""
         args = wp_schema.args_from_schema(post_type_schema(self.post_type), creating=False)
+        with_template_check(args, self.post_type, getattr(self, "kwargs", {}).get("id"))
         args.pop("id", None)
         return args
 

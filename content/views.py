@@ -19,6 +19,7 @@ from content.serializers import (
     PostTypeSerializer,
     write_fields,
 )
+from content.serializers.schema import with_template_check
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.registry import (
@@ -62,6 +63,11 @@ class PostViewSet(WPViewSet):
                 "type": "string",
             },
         }
+
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return with_template_check(
+            super().update_args(), self.post_type, getattr(self, "kwargs", {}).get("id")
+        )
 
     def destroy_args(self) -> dict[str, dict[str, Any]]:
         return {"force": FORCE_ARG}

@@ -33,6 +33,7 @@ from content.models import Post
 from content.permalinks import load_ancestors
 from content.policies import can_read_post, needs_kses
 from content.queries import found_posts_recounted
+from content.serializers.schema import with_template_check
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
@@ -105,6 +106,11 @@ class MediaViewSet(WPViewSet):
 
     def item_args(self) -> dict[str, dict[str, Any]]:
         return {"context": CONTEXT_ARG}
+
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return with_template_check(
+            super().update_args(), "attachment", getattr(self, "kwargs", {}).get("id")
+        )
 
     def raw_params(self) -> dict[str, Any]:
         request = self.request

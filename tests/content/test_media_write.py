@@ -110,11 +110,17 @@ def test_update_rejects_bad_values(api_client, editor, uploaded):
     )
     assert "comment_status" in body["data"]["params"]
     assert_wp_error(api_client.post(url, {"post": "abc"}, format="json"), "rest_invalid_param", 400)
-    assert_wp_error(
+    body = assert_wp_error(
         api_client.post(url, {"template": "full-width.php"}, format="json"),
         "rest_invalid_param",
         400,
     )
+    # attachments have no templates; the error has no data
+    assert body["data"]["details"]["template"] == {
+        "code": "rest_invalid_param",
+        "message": "template is not one of .",
+        "data": None,
+    }
     assert_wp_error(
         api_client.post(url, {"post": uploaded["id"]}, format="json"), "rest_invalid_param", 400
     )

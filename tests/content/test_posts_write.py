@@ -368,6 +368,58 @@ def test_format_template_and_enums(api_client, editor):
     assert body["data"]["params"] == {"template": "template is not one of ."}
 
 
+THEME_TEMPLATES = {"blog-alternative": ["page"], "blank": ["page", "post"]}
+
+
+def test_templates_are_those_of_the_post_type(api_client, editor, settings):
+    """check_template(): the theme's templates for the type, in its order; an error without
+    data, for any value that is not one of them (a number too); empty values pass."""
+    settings.WP_TEMPLATES = THEME_TEMPLATES
+    body = create(api_client, editor, {"title": "x", "template": "blank"}, url=PAGES).json()
+    assert body["template"] == "blank"
+    for url, allowed in ((PAGES, "blog-alternative, blank"), (POSTS, "blank")):
+        for value in ("nope", 5, True):
+            body = assert_wp_error(
+                create(api_client, editor, {"title": "x", "template": value}, url=url),
+                "rest_invalid_param",
+                400,
+            )
+            message = f"template is not one of {allowed}."
+            assert body["data"]["params"] == {"template": message}
+            assert body["data"]["details"]["template"] == {
+                "code": "rest_invalid_param",
+                "message": message,
+                "data": None,
+            }
+    body = create(api_client, editor, {"title": "x", "template": "blog-alternative"}).json()
+    assert body["data"]["params"] == {"template": "template is not one of blank."}
+    assert create(api_client, editor, {"title": "x", "template": ""}).status_code == 201
+
+
+def test_a_flat_template_list_is_for_pages(api_client, editor, settings):
+    settings.WP_TEMPLATES = ["wide.php"]
+    assert (
+        create(api_client, editor, {"title": "x", "template": "wide.php"}, PAGES).status_code == 201
+    )
+    body = create(api_client, editor, {"title": "x", "template": "wide.php"}).json()
+    assert body["data"]["params"] == {"template": "template is not one of ."}
+
+
+def test_an_update_checks_the_templates_of_the_post_it_names(api_client, editor, settings):
+    settings.WP_TEMPLATES = THEME_TEMPLATES
+    page = PageFactory(author=editor, template="retired.php")
+    api_client.force_authenticate(editor)
+    # the template a post has is kept even when the theme no longer offers it
+    response = api_client.post(f"{PAGES}/{page.pk}", {"template": "retired.php"}, format="json")
+    assert response.status_code == 200
+    # the ID's own type decides, whatever the route
+    body = api_client.post(f"{POSTS}/{page.pk}", {"template": "x"}, format="json").json()
+    assert body["data"]["params"] == {"template": "template is not one of blog-alternative, blank."}
+    # arguments are checked before the post is looked up
+    body = api_client.post(f"{PAGES}/987654", {"template": "x"}, format="json").json()
+    assert body["data"]["params"] == {"template": "template is not one of blog-alternative, blank."}
+
+
 def test_unknown_status_is_rejected_by_schema(api_client, editor):
     assert_wp_error(
         create(api_client, editor, {"title": "x", "status": "trash"}), "rest_invalid_param", 400
