@@ -20,6 +20,7 @@ from wpapi.registry import (
     get_post_type,
     get_taxonomy,
     rest_taxonomies,
+    taxonomy_exists,
 )
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
@@ -278,7 +279,7 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     def candidates(self) -> list[Taxonomy]:
         post_type = self.params.get("type")
         found = rest_taxonomies()
-        if post_type:
+        if post_type not in (None, "", "0"):  # PHP's empty(): "0" lists every taxonomy
             found = [tax for tax in found if post_type in tax.object_types]
         return found
 
@@ -290,7 +291,8 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
 
     def check_retrieve_permission(self, obj: Any) -> None:
         taxonomy = self.requested_taxonomy()
-        if taxonomy is not None and not taxonomy.show_in_rest:
+        slug = str(self.kwargs.get("taxonomy", ""))
+        if taxonomy_exists(slug) and (taxonomy is None or not taxonomy.show_in_rest):
             raise self.forbid("rest_forbidden", "Sorry, you are not allowed to do that.")
         policies.check_can_view_taxonomy(self.request.user, taxonomy, self.wp_context)
 
