@@ -10,10 +10,10 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
 
 from content.models import Post
 from content.queries.visibility import readable_q
+from wpapi.lookups import CollationKey
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def order_posts(rows: QuerySet, query: PostQuery) -> QuerySet:
         return rows.order_by(f"{sign}id")
     tie = f"{sign}id" if field_name == "date" else "id"
     if field_name == "title":  # MySQL's case-insensitive collation, as WordPress sorts
-        title = Lower("title")
+        title = CollationKey("title")
         return rows.order_by(title.desc() if descending else title.asc(), tie)
     if field_name in ("parent_id", "author_id"):
         # WordPress stores "none" as 0, the smallest value; NULL sorts the same everywhere

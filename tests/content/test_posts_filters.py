@@ -7,7 +7,7 @@ import pytest
 
 from tests.content.conftest import PAGES, POSTS, T0, ids
 from tests.factories import PageFactory, UserFactory
-from tests.helpers import assert_wp_error
+from tests.helpers import assert_wp_error, needs_icu_collation
 
 
 @pytest.fixture
@@ -56,6 +56,15 @@ def test_order_must_be_asc_or_desc(api_client, three):
 )
 def test_orderby_columns(api_client, three, orderby, expected):
     assert ids(api_client.get(POSTS, {"orderby": orderby})) == [three[i].pk for i in expected]
+
+
+@needs_icu_collation
+def test_titles_sort_as_mysql_unicode_ci(api_client, make_post):
+    """Letters first, then accents and case: "Ünïcode" comes before "Unused"."""
+    for title in ("Unused", "Ünïcode", "apple"):
+        make_post(title=title)
+    body = api_client.get(POSTS, {"orderby": "title", "order": "asc"}).json()
+    assert [post["title"]["rendered"] for post in body] == ["apple", "Ünïcode", "Unused"]
 
 
 def test_orderby_unknown_is_rejected(api_client):

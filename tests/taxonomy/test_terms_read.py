@@ -4,7 +4,7 @@ import pytest
 
 from taxonomy.models import Term
 from tests.factories import PostFactory, TagFactory, TermFactory
-from tests.helpers import assert_wp_error, count_queries
+from tests.helpers import assert_wp_error, count_queries, needs_icu_collation
 
 CATEGORIES = "/wp-json/wp/v2/categories"
 TAGS = "/wp-json/wp/v2/tags"
@@ -118,6 +118,15 @@ def test_orderby(api_client, tree, orderby, order, expected):
     PostFactory(terms=[tree["news"]])
     response = api_client.get(CATEGORIES, {"orderby": orderby, "order": order})
     assert [t["slug"] for t in response.json()] == expected
+
+
+@needs_icu_collation
+def test_names_sort_as_mysql_unicode_ci(api_client):
+    """Letters first, then accents and case: "Ünïcode" comes before "Unused"."""
+    for name in ("Unused Tag", "Ünïcode tag", "beta", "Alpha"):
+        TagFactory(name=name)
+    listed = [item["name"] for item in api_client.get(TAGS, {"hide_empty": "false"}).json()]
+    assert listed == ["Alpha", "beta", "Ünïcode tag", "Unused Tag"]
 
 
 def test_orderby_include_keeps_the_given_order(api_client, tree):
