@@ -20,6 +20,7 @@ from content.permalinks import BUILTIN_POST_LIKE
 from wpapi import locks
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
+from wpapi.formatting import targeted_link_rel
 from wpapi.models import overlong_fields
 from wpapi.registry import get_post_type, post_statuses, type_taxonomies
 from wpapi.site import get_option
@@ -258,7 +259,7 @@ def _apply_fields(post: Post, fields: dict[str, Any], *, creating: bool, kses: b
         if isinstance(value, str):
             if kses:  # content_save_pre & co. for those without unfiltered_html
                 value = kses_title(value) if name == "title" else kses_post(value)
-            setattr(post, name, value)
+            setattr(post, name, targeted_link_rel(value))
     if "status" in fields and (creating or fields["status"] != post.status):
         post.status = storable_status(fields["status"])
     if fields.get("author"):

@@ -49,7 +49,7 @@ from content.models import Post
 from wpapi import locks
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
-from wpapi.formatting import sanitize_text_field
+from wpapi.formatting import sanitize_text_field, targeted_link_rel
 
 
 def media_storage() -> Any:
@@ -371,13 +371,13 @@ def _apply_fields(post: Post, params: dict[str, Any], kses: bool) -> None:
     # inline allow-list, caption (excerpt) and description (content) with the post one
     title = params.get("title")
     if isinstance(title, str):
-        post.title = kses_title(title) if kses else title
+        post.title = targeted_link_rel(kses_title(title) if kses else title)
     caption = params.get("caption")
     if isinstance(caption, str):
-        post.excerpt = kses_post(caption) if kses else caption
+        post.excerpt = targeted_link_rel(kses_post(caption) if kses else caption)
     description = params.get("description")
     if isinstance(description, str):
-        post.content = kses_post(description) if kses else description
+        post.content = targeted_link_rel(kses_post(description) if kses else description)
     if params.get("alt_text") is not None and "alt_text" in params:
         post.alt_text = sanitize_text_field(params["alt_text"])
     for name in ("comment_status", "ping_status"):

@@ -706,6 +706,30 @@ def test_kses_without_unfiltered_html(api_client, user_with_role, role, filtered
         assert "<script>" in body["content"]["rendered"]
 
 
+@pytest.mark.parametrize("role", ["contributor", "administrator"])
+def test_links_with_a_target_get_noopener_for_everyone(api_client, user_with_role, role):
+    """wp_targeted_link_rel() on content_save_pre & co., after kses; kses itself cuts a bad
+    protocol off a URL and keeps the rest."""
+    content = (
+        '<a href="javascript:alert(1)">js</a> <a href="https://example.org/" target="_blank">ok</a>'
+        ' <a href="/x" target="_top" rel="nofollow">x</a>'
+    )
+    body = create(
+        api_client, user_with_role(role), {"title": "Links", "content": content, "excerpt": content}
+    ).json()
+    js = (
+        '<a href="alert(1)">js</a>'
+        if role == "contributor"
+        else '<a href="javascript:alert(1)">js</a>'
+    )
+    expected = (
+        f'{js} <a href="https://example.org/" target="_blank" rel="noopener">ok</a>'
+        ' <a href="/x" target="_top" rel="nofollow noopener">x</a>'
+    )
+    assert body["content"]["raw"] == expected
+    assert body["excerpt"]["raw"] == expected
+
+
 def test_bad_arguments_still_answer_with_allow(api_client, editor):
     response = create(api_client, editor, {"title": "x", "status": "bogus"})
     assert_wp_error(response, "rest_invalid_param", 400)
