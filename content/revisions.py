@@ -148,6 +148,23 @@ class RevisionSerializer(WPSerializer):
     }
 
     @classmethod
+    @cache
+    def context_plan(cls, context: str) -> dict[str, Any]:
+        """prepare_item_for_response() always builds title, content and excerpt as raw and
+        rendered, and rest_filter_response_by_context() removes only what the schema puts in
+        other contexts: a key the type's schema does not describe stays (a reusable block's
+        schema has no rendered title or content, its revisions still show them)."""
+        plan = dict(super().context_plan(context))
+        for name in ("title", "content", "excerpt"):
+            described = cls.schema["properties"].get(name, {}).get("properties", {})
+            if isinstance(plan.get(name), dict):
+                plan[name] = {
+                    **plan[name],
+                    **{key: None for key in ("raw", "rendered") if key not in described},
+                }
+        return plan
+
+    @classmethod
     def for_type(cls, post_type: str) -> type[RevisionSerializer]:
         """The serializer of `post_type`'s revisions: get_item_schema() names the schema after
         the type and takes title, content, excerpt and guid from the type's own schema."""

@@ -131,6 +131,22 @@ def test_a_revision_is_read_through_any_parent_it_may_see(api_client, editor):
     ]
 
 
+def test_block_revisions_take_the_blocks_schema_and_keep_rendered_text(api_client, editor):
+    """A reusable block's schema shows raw title and content in view and describes no
+    rendered ones: its revisions show both, as WordPress filters only what it describes."""
+    block = PostFactory(type="wp_block", title="Call", content="Body")
+    (revision,) = revise(block)
+    api_client.force_authenticate(editor)
+    route = f"/wp-json/wp/v2/blocks/{block.pk}/revisions"
+    body = api_client.get(f"{route}/{revision.pk}").json()
+    assert body["title"] == {"raw": revision.title, "rendered": revision.title}
+    assert body["content"] == {"raw": "Version 0", "rendered": "<p>Version 0</p>\n"}
+    assert "excerpt" not in body  # blocks have no excerpt
+    schema = api_client.options(route).json()["schema"]
+    assert schema["title"] == "wp_block-revision"
+    assert "rendered" not in schema["properties"]["title"]["properties"]
+
+
 def test_revision_schema_is_named_after_its_post_type(api_client):
     page = PageFactory()
     schema = api_client.options(f"/wp-json/wp/v2/pages/{page.pk}/revisions").json()["schema"]
