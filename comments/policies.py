@@ -75,10 +75,13 @@ def can_read_post_comments(user: Any, post: Post, password: Any = None, named: b
     return can_read_post(user, post)
 
 
-def can_read_comment(user: Any, comment: Comment, password: Any = None) -> bool:
-    """check_read_permission() for one comment."""
+def can_read_comment(
+    user: Any, comment: Comment, password: Any = None, *, named: bool = True
+) -> bool:
+    """check_read_permission() for one comment; `named`: the request names its post (or the
+    comment itself), so a post's password is honoured."""
     if comment.status == Comment.Status.APPROVED and can_read_post_comments(
-        user, comment.post, password
+        user, comment.post, password, named=named
     ):
         return True
     if not getattr(user, "is_authenticated", False):

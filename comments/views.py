@@ -100,13 +100,29 @@ class CommentViewSet(WPViewSet):
         user = self.request.user
         params = self.list_params()
         posts = params["post"]
-        visible = policies.readable_comments(
-            user,
-            queryset,
-            password=params.get("password"),
-            single_post=posts[0] if len(posts) == 1 else None,
-        )
-        return filter_comments(visible, params, search_private_fields=policies.is_moderator(user))
+        if self.action != "list":  # _embed's replies: the readable ones, in the query
+            queryset = policies.readable_comments(
+                user,
+                queryset,
+                password=params.get("password"),
+                single_post=posts[0] if len(posts) == 1 else None,
+            )
+        return filter_comments(queryset, params, search_private_fields=policies.is_moderator(user))
+
+    def page_response(self, rows: list[Comment], total: int, max_pages: int, page: int) -> Response:
+        """get_items(): WP_Comment_Query finds the page and its total (found_comments) without
+        asking who may read what; then each comment the caller may not read is left out of
+        the page, and the total still counts it."""
+        params = self.list_params()
+        named = len(params["post"]) == 1
+        readable = [
+            comment
+            for comment in rows
+            if policies.can_read_comment(
+                self.request.user, comment, params.get("password"), named=named
+            )
+        ]
+        return super().page_response(readable, total, max_pages, page)
 
     def response_fields(self) -> set[str] | None:
         # WordPress's comments controller computes a field only when `_fields` names it whole:
