@@ -130,13 +130,14 @@ def kses(
     *,
     global_attributes: set[str] | None = None,
     attribute_prefixes: set[str] | None = None,
-    keep_comments: bool = False,
+    keep_comments: bool = True,
     drop_script_text: bool = False,
 ) -> str:
     """wp_kses() on nh3 (a maintained sanitiser): only `tags` with their attributes (plus
     `global_attributes` and `attribute_prefixes` such as data-* on every tag), URLs limited to
-    the allowed protocols, no rel added. Disallowed tags go and their text stays (with
-    `drop_script_text`, <script> and <style> go with their text)."""
+    the allowed protocols, no rel added, HTML comments kept (as wp_kses_split() keeps them).
+    Disallowed tags go and their text stays (with `drop_script_text`, <script> and <style> go
+    with their text)."""
     attributes = {tag: set(attrs) for tag, attrs in tags.items() if attrs}
     if global_attributes:
         attributes["*"] = set(global_attributes)
