@@ -15,12 +15,71 @@ from content.models import Post
 from content.queries.visibility import readable_q
 from wpapi.lookups import CollationKey
 
-
 # --- search ------------------------------------------------------------------------------------
+#: get_search_stopwords(): the words a search leaves out (WordPress's English list)
+SEARCH_STOPWORDS = frozenset(
+    [
+        "about",
+        "an",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "com",
+        "for",
+        "from",
+        "how",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "what",
+        "when",
+        "where",
+        "who",
+        "will",
+        "with",
+        "www",
+    ]
+)
+_SEARCH_TOKEN = re.compile(r'".*?("|$)|((?<=[\t ",+])|^)[^\t ",+]+', re.DOTALL)
+
+
+def parse_search(text: str) -> tuple[list[str], int]:
+    """WP_Query::parse_search(): the terms to match and how many the text held. Quoted
+    phrases stay whole, the rest splits on tabs, spaces, commas and plus signs; single letters,
+    lone dashes and stopwords go; when none is left, or more than nine, the whole text is one
+    term (a sentence)."""
+    text = text.replace("\x00", "").replace("\r", "").replace("\n", "")
+    tokens = [match.group(0) for match in _SEARCH_TOKEN.finditer(text) if match.group(0)]
+    if not tokens:
+        return ([text] if text else []), 0
+    terms = []
+    for token in tokens:
+        if re.fullmatch(r'".+"', token, re.DOTALL):
+            term = token.strip("\"'")
+        else:
+            term = token.strip("\"' ")
+        if not term or term == "0" or re.fullmatch(r"[a-zA-Z\-]", term):
+            continue
+        if term.lower() in SEARCH_STOPWORDS:
+            continue
+        terms.append(term)
+    if not terms or len(terms) > 9:
+        terms = [text]
+    return terms, len(tokens)
+
+
 def search_terms(text: str) -> list[str]:
-    """WP_Query::parse_search(): quoted phrases stay whole, the rest splits on spaces."""
-    text = text.replace("\x00", "")
-    return [term for term in (raw.strip('"') for raw in re.findall(r'"[^"]*"|\S+', text)) if term]
+    return parse_search(text)[0]
 
 
 def search_q(text: str, *, filename: bool = False) -> Q:
@@ -42,10 +101,10 @@ def relevance(text: str) -> Case:
     """WP_Query::parse_search_order(): the whole phrase in the title first, then every term in
     the title, then any term in the title, then the phrase in the excerpt, then in the
     content. One term ranks by the title alone."""
-    text = text.strip()
-    terms = [term for term in search_terms(text) if not term.startswith("-")]
+    found, count = parse_search(text)
+    terms = [term for term in found if not term.startswith("-")]
     phrase = not re.search(r"(?:\s|^)-", text)
-    if len(terms) <= 1:
+    if count <= 1:
         return Case(
             When(title__icontains=terms[0] if terms else text, then=Value(1)),
             default=Value(6),

@@ -115,6 +115,18 @@ def test_search_matches_title_content_and_excerpt(api_client, three, make_post):
     assert ids(api_client.get(POSTS, {"search": "nothing-like-this"})) == []
 
 
+def test_search_splits_as_wp_query_does(api_client, make_post):
+    """parse_search(): commas and plus signs split too; stopwords and single letters go; a
+    search of nothing else matches as one sentence."""
+    both = make_post(title="green apple")
+    apple = make_post(title="apple")
+    sentence = make_post(title="the a")
+    assert set(ids(api_client.get(POSTS, {"search": "apple,green"}))) == {both.pk}
+    assert set(ids(api_client.get(POSTS, {"search": "apple+green"}))) == {both.pk}
+    assert set(ids(api_client.get(POSTS, {"search": "the apple x"}))) == {both.pk, apple.pk}
+    assert ids(api_client.get(POSTS, {"search": "the a"})) == [sentence.pk]
+
+
 def test_slug_single_and_list(api_client, three):
     a, b, c = three
     assert ids(api_client.get(POSTS, {"slug": "banana"})) == [b.pk]
