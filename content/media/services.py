@@ -19,6 +19,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone as dj_timezone
 
 from content.formatting import kses_post, kses_title
@@ -328,6 +329,29 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
         if candidate not in taken:
             return candidate
         number += 1
+
+
+def generated_attachment_slugs(attachments: list[Post]) -> dict[int, str]:
+    """get_sample_permalink()'s slug for each attachment (edit context): its title as a slug
+    (its ID when that is empty), made unique across every post type, in one query."""
+    wanted = {post.pk: _sanitize_title(post.title)[:200] or str(post.pk) for post in attachments}
+    if not wanted:
+        return {}
+    condition = Q(pk__in=[])
+    for base in set(wanted.values()):
+        condition |= Q(slug=base) | Q(slug__startswith=f"{base[:190]}-")
+    rows = list(Post.objects.filter(condition).values_list("pk", "slug"))
+    reserved = {"feed", "rdf", "rss", "rss2", "atom", "embed"}
+    result = {}
+    for pk, base in wanted.items():
+        taken = {slug for other, slug in rows if other != pk}
+        slug, number = base, 2
+        while slug in taken or slug in reserved:
+            suffix = f"-{number}"
+            slug = base[: 200 - len(suffix)] + suffix
+            number += 1
+        result[pk] = slug
+    return result
 
 
 def _sanitize_title(title: str) -> str:

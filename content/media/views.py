@@ -173,6 +173,8 @@ class MediaViewSet(WPViewSet):
         extra: dict[str, Any] = {}
         if fields is None or "meta" in fields:
             extra["meta"] = POST_META.load([item.pk for item in items], "attachment")
+        if self.wp_context == "edit" and (fields is None or "generated_slug" in fields):
+            extra["generated_slugs"] = media_services.generated_attachment_slugs(items)
         if fields is None or "link" in fields or "permalink_template" in fields:
             # the parents' ancestors, for links under a child page
             extra["ancestors"] = load_ancestors(
