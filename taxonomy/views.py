@@ -283,15 +283,20 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
             found = [tax for tax in found if post_type in tax.object_types]
         return found
 
+    def requested_slug(self) -> str:
+        """$request['taxonomy']: a query parameter of that name wins over the route's."""
+        params = getattr(self, "params", None) or {}
+        return str(params.get("taxonomy", self.kwargs.get("taxonomy", "")))
+
     def requested_taxonomy(self) -> Taxonomy | None:
-        return get_taxonomy(str(self.kwargs.get("taxonomy", "")))
+        return get_taxonomy(self.requested_slug())
 
     def check_list_permission(self) -> None:
         policies.check_can_list_taxonomies(self.request.user, self.candidates(), self.wp_context)
 
     def check_retrieve_permission(self, obj: Any) -> None:
         taxonomy = self.requested_taxonomy()
-        slug = str(self.kwargs.get("taxonomy", ""))
+        slug = self.requested_slug()
         if taxonomy_exists(slug) and (taxonomy is None or not taxonomy.show_in_rest):
             raise self.forbid("rest_forbidden", "Sorry, you are not allowed to do that.")
         policies.check_can_view_taxonomy(self.request.user, taxonomy, self.wp_context)
