@@ -165,10 +165,11 @@ def _apply_dates(post: Post, params: dict[str, Any], creating: bool) -> bool:
         explicit = parse_request_date(params["date"], is_gmt=False)
     elif params.get("date_gmt"):
         explicit = parse_request_date(params["date_gmt"], is_gmt=True)
+    # a null date or date_gmt resets both, even beside a date given in the other
     reset = ("date" in params and params["date"] is None) or (
         "date_gmt" in params and params["date_gmt"] is None
     )
-    if explicit is not None and (creating or explicit != post.date):
+    if explicit is not None and not reset and (creating or explicit != post.date):
         post.date = explicit
         post.date_gmt_set = True
         return True

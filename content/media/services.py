@@ -414,12 +414,14 @@ def _apply_fields(post: Post, params: dict[str, Any], kses: bool) -> None:
     if "post" in params and params["post"] is not None:
         post.parent_id = params["post"] if params["post"] > 0 else None
     date = date_from_params(params)
-    if date is not None:
-        post.date = date
-    elif ("date" in params and params["date"] is None) or (
+    if ("date" in params and params["date"] is None) or (
         "date_gmt" in params and params["date_gmt"] is None
     ):
-        post.date = dj_timezone.now()  # a null date resets it: now, for an attachment
+        # a null date or date_gmt resets both, even beside a date given in the other: now,
+        # for an attachment
+        post.date = dj_timezone.now()
+    elif date is not None:
+        post.date = date
 
 
 @transaction.atomic

@@ -135,6 +135,15 @@ def test_private_status_is_kept_other_statuses_become_inherit(api_client, author
     assert api_client.post(url, {"status": "draft"}, format="json").json()["status"] == ("inherit")
 
 
+def test_a_null_date_resets_a_date_gmt_given_beside_it(api_client, editor, uploaded):
+    api_client.force_authenticate(editor)
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+    body = api_client.post(
+        url, {"date": None, "date_gmt": "2020-02-02T02:02:02"}, format="json"
+    ).json()
+    assert body["date_gmt"] != "2020-02-02T02:02:02"
+
+
 def test_update_unknown_id(api_client, editor):
     api_client.force_authenticate(editor)
     response = api_client.post(f"{MEDIA_URL}/999999", {"title": "x"}, format="json")

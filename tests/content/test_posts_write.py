@@ -144,6 +144,19 @@ def test_a_new_post_was_last_modified_when_it_is_dated(api_client, editor):
     assert body["modified"] == body["date"]
 
 
+def test_a_null_date_gmt_resets_a_date_given_beside_it(api_client, editor):
+    # prepare_item_for_database(): the null reset comes after the date is read, and wins
+    before = timezone.now().replace(microsecond=0)
+    body = create(
+        api_client,
+        editor,
+        {"title": "x", "status": "publish", "date": "2022-01-04T01:22:00", "date_gmt": None},
+        url=PAGES,
+    ).json()
+    assert body["date"] != "2022-01-04T01:22:00"
+    assert body["date_gmt"] >= before.strftime("%Y-%m-%dT%H:%M:%S")
+
+
 def test_bad_date_is_rejected(api_client, editor):
     body = assert_wp_error(
         create(api_client, editor, {"title": "a", "date": "soon"}), "rest_invalid_param", 400
