@@ -272,6 +272,8 @@ class MediaViewSet(WPViewSet):
             if name not in media_services.MEDIA_FIELDS:
                 continue
             if name in ("title", "caption", "description"):
+                if name == "title" and isinstance(value, dict) and value.get("raw") in ("", "0"):
+                    continue  # `! empty( $request['title']['raw'] )`, as for any post
                 value = raw_text(value)
                 if value is None:
                     continue

@@ -157,6 +157,27 @@ def test_a_null_date_gmt_resets_a_date_given_beside_it(api_client, editor):
     assert body["date_gmt"] >= before.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def test_an_empty_raw_title_leaves_the_title(api_client, editor):
+    """prepare_item_for_database() takes title.raw only when it is not empty(); content and
+    excerpt take any raw that is set."""
+    post = PostFactory(author=editor, title="Kept", content="Body", excerpt="Ex")
+    api_client.force_authenticate(editor)
+    body = api_client.patch(
+        f"{POSTS}/{post.pk}",
+        {"title": {"raw": ""}, "content": {"raw": ""}, "excerpt": {"raw": ""}},
+        format="json",
+    ).json()
+    assert (body["title"]["raw"], body["content"]["raw"], body["excerpt"]["raw"]) == (
+        "Kept",
+        "",
+        "",
+    )
+    body = api_client.patch(
+        f"{POSTS}/{post.pk}", {"title": "", "content": "c"}, format="json"
+    ).json()
+    assert body["title"]["raw"] == ""  # a plain string is taken as it is
+
+
 def test_bad_date_is_rejected(api_client, editor):
     body = assert_wp_error(
         create(api_client, editor, {"title": "a", "date": "soon"}), "rest_invalid_param", 400
