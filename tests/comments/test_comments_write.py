@@ -170,6 +170,15 @@ def test_manual_moderation_holds_everyone_but_moderators(api_client, subscriber,
     assert create(api_client, post=post.pk, content="Again").json()["status"] == "hold"
 
 
+def test_a_dated_comment_on_a_draft_gets_wordpress_refusal_first(api_client, author):
+    """wpapi keeps dating a new comment to moderators; that refusal comes after WordPress's
+    own checks of the post, so a request WordPress refuses is refused the same way."""
+    draft = PostFactory(status="draft")
+    api_client.force_authenticate(author)
+    response = create(api_client, post=draft.pk, content="Hi", date="2023-12-01T00:00:00Z")
+    assert_wp_error(response, "rest_comment_draft_post", 403)
+
+
 @pytest.mark.parametrize(
     ("field", "code"),
     [
