@@ -307,10 +307,14 @@ class CommentViewSet(WPViewSet):
             if not isinstance(content, str) or not content.strip():
                 raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         services.check_comment_lengths(changes)
-        if "content" in changes:
-            changes["content"] = services.filter_content(
-                changes["content"], kses=needs_kses(user), site_host=self.site_host()
-            )
+        # wp_update_comment() runs pre_comment_content again on the whole comment, the stored
+        # text too when none is sent; kses applies when the editor lacks unfiltered_html or
+        # the comment's own author does (a visitor has none)
+        changes["content"] = services.filter_content(
+            changes.get("content", comment.content),
+            kses=needs_kses(user) or needs_kses(comment.user),
+            site_host=self.site_host(),
+        )
         if "parent" in params:
             post_id = changes["post"].pk if "post" in changes else comment.post_id
             changes["parent_id"] = services.checked_parent(
