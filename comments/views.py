@@ -330,6 +330,7 @@ class CommentViewSet(WPViewSet):
         self.wp_context = "edit"
         if params.get("force"):
             previous = self.serialize_one(comment)
+            previous.pop("_links", None)  # $previous->get_data(): the data without its links
             services.comment_delete(comment=comment)
             return {"deleted": True, "previous": previous}
         if comment.status == Comment.Status.TRASH:

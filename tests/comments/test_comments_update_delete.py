@@ -184,6 +184,14 @@ def test_an_administrator_editing_a_visitors_comment_is_filtered(api_client, adm
 # --- delete -------------------------------------------------------------------------------------
 
 
+def test_a_deleted_comment_is_answered_without_links(api_client, editor):
+    comment = CommentFactory(post=PostFactory())
+    api_client.force_authenticate(editor)
+    body = api_client.delete(f"{URL}/{comment.pk}", {"force": "true"}).json()
+    assert body["deleted"] is True
+    assert "_links" not in body["previous"]  # $previous->get_data()
+
+
 def test_delete_moves_to_trash(api_client, editor, comment):
     api_client.force_authenticate(editor)
     response = api_client.delete(f"{URL}/{comment.pk}")
