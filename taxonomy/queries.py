@@ -8,7 +8,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from taxonomy.models import Term, TermRelationship
 from wpapi.formatting import sanitize_title
 from wpapi.lookups import CollationKey
-from wpapi.params import is_row_id, row_ids
+from wpapi.params import id_list, is_row_id, row_ids
 from wpapi.registry import Taxonomy
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
@@ -79,7 +79,10 @@ def filter_terms(
     """Apply the collection arguments, in WP_Term_Query's way."""
     include = row_ids(params.get("include"))
     if params.get("include"):
-        terms = terms.filter(pk__in=include)
+        # the IDs are implode()d and tested with empty(): "0" alone adds no clause (and
+        # still turns exclude off)
+        if id_list(params["include"]) != [0]:
+            terms = terms.filter(pk__in=include)
     else:
         exclude = row_ids(params.get("exclude"))  # ignored with include, as in WordPress
         if exclude:

@@ -154,6 +154,15 @@ def test_include_and_exclude(api_client, tree):
     assert sorted(both) == [news, tech]
 
 
+def test_include_zero_alone_filters_nothing(api_client, tree):
+    """get_terms() joins the IDs and tests the text with empty(): "0" adds no clause, yet the
+    include still turns exclude off."""
+    every = ids(api_client.get(CATEGORIES))
+    news = tree["news"].pk
+    assert ids(api_client.get(CATEGORIES, {"include": "0", "exclude": str(news)})) == every
+    assert ids(api_client.get(CATEGORIES, {"include": f"0,{news}"})) == [news]
+
+
 def test_search_matches_name_or_slug(api_client, tree):
     assert [t["name"] for t in api_client.get(CATEGORIES, {"search": "ch"}).json()] == ["Tech"]
     TermFactory(name="Other", slug="ruby-things")
