@@ -141,6 +141,13 @@ def test_link_headers_are_translated_and_their_queries_sorted():
     )
 
 
+def test_a_gallerys_post_id_in_rendered_html_is_translated():
+    translator = ours_translator()
+    html = "<div id='gallery-1' class='gallery galleryid-12 gallery-columns-3'>"
+    body = translator.body({"content": {"rendered": html}}, None)
+    assert body["content"]["rendered"] == html.replace("galleryid-12", "galleryid-40")
+
+
 def test_route_kinds():
     assert route_kind("/wp/v2/posts/(?P<id>[\\d]+)", {"posts": "post"}) == "post"
     assert route_kind("/wp/v2/users/(?P<user_id>(?:[\\d]+|me))/application-passwords", {}) == (
