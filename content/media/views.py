@@ -382,7 +382,7 @@ class MediaViewSet(WPViewSet):
     def edit_media_args(self) -> dict[str, dict[str, Any]]:
         return EDIT_ARGS
 
-    def check_edit_media_permission(self, obj: Post) -> None:
+    def check_can_edit_images(self) -> None:
         user = self.request.user
         if not user_can(user, "upload_files"):
             raise forbidden(
@@ -390,7 +390,10 @@ class MediaViewSet(WPViewSet):
                 "rest_cannot_edit_image",
                 "Sorry, you are not allowed to upload media on this site.",
             )
-        check_can_update(user, obj, {})
+
+    def check_edit_media_permission(self, obj: Post) -> None:
+        self.check_can_edit_images()
+        check_can_update(self.request.user, obj, {})
 
     def edit_media(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Rotates/crops the image into a new attachment (201, view context)."""
@@ -437,3 +440,10 @@ class MediaEditViewSet(MediaViewSet):
 
     def url_args(self) -> dict[str, dict[str, Any]]:
         return {}
+
+    def get_object(self) -> Post:
+        # edit_media_item_permissions_check() asks for upload_files before it looks the
+        # attachment up
+        if self.action == "edit_media":
+            self.check_can_edit_images()
+        return super().get_object()

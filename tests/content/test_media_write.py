@@ -353,7 +353,18 @@ def test_edit_errors(api_client, author, contributor, uploaded):
         403,
     )
     assert body["message"] == "Sorry, you are not allowed to upload media on this site."
+    # upload_files is asked before the attachment is looked up
+    assert_wp_error(
+        api_client.post(f"{MEDIA_URL}/987654/edit", {"src": src}, format="json"),
+        "rest_cannot_edit_image",
+        403,
+    )
     api_client.force_authenticate(author)
+    assert_wp_error(
+        api_client.post(f"{MEDIA_URL}/987654/edit", {"src": src}, format="json"),
+        "rest_post_invalid_id",
+        404,
+    )
     assert_wp_error(
         api_client.post(url, {"rotation": 90}, format="json"), "rest_missing_callback_param", 400
     )
