@@ -183,6 +183,13 @@ class MediaViewSet(WPViewSet):
         return extra
 
     # --- rows -----------------------------------------------------------------------------------
+    def page_response(self, rows: list[Post], total: int, max_pages: int, page: int) -> Response:
+        """get_items() in edit context keeps the attachments the caller may edit
+        (check_update_permission()); the totals still count every one found."""
+        if self.wp_context == "edit":
+            rows = [post for post in rows if can_edit_attachment(self.request.user, post)]
+        return super().page_response(rows, total, max_pages, page)
+
     def get_queryset(self) -> QuerySet[Post]:
         return Post.objects.filter(type=Post.Type.ATTACHMENT).select_related("parent")
 

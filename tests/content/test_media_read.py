@@ -594,3 +594,14 @@ def test_generated_slug_follows_the_title_not_the_slug(api_client, editor):
     slugs = {entry["id"]: entry["generated_slug"] for entry in body}
     assert slugs[item.pk] == "sunset-over-the-sea-2"
     assert slugs[untitled.pk] == str(untitled.pk)
+
+
+def test_edit_context_list_keeps_the_attachments_the_caller_may_edit(api_client, db):
+    mine_author = UserFactory(role="author")
+    mine = landscape(author=mine_author)
+    theirs = landscape()
+    api_client.force_authenticate(mine_author)
+    response = api_client.get(MEDIA_URL, {"context": "edit"})
+    assert [item["id"] for item in response.json()] == [mine.pk]
+    assert response["X-WP-Total"] == "2"  # the query found both
+    assert theirs.pk in [item["id"] for item in api_client.get(MEDIA_URL).json()]
