@@ -164,10 +164,11 @@ def query_posts(user: Any, query: PostQuery, posts: QuerySet[Post] | None = None
         rows = rows.filter(pk__in=query.post__in)
     elif query.post__not_in:  # WP_Query ignores post__not_in when post__in is given
         rows = rows.exclude(pk__in=query.post__not_in)
-    if query.author__in:
-        rows = rows.filter(author_id__in=query.author__in)
+    # WP_Query::get_posts(): author__not_in, when given, leaves author__in unused
     if query.author__not_in:
         rows = rows.exclude(author_id__in=query.author__not_in)
+    elif query.author__in:
+        rows = rows.filter(author_id__in=query.author__in)
     if query.post_parent__in:
         rows = rows.filter(_parent_q(query.post_parent__in))
     if query.post_parent__not_in:

@@ -165,6 +165,9 @@ def test_author_and_author_exclude(api_client, make_post):
     assert ids(api_client.get(POSTS, {"author": alice.pk})) == [by_alice.pk]
     assert ids(api_client.get(POSTS, {"author_exclude": alice.pk})) == [by_bob.pk]
     assert ids(api_client.get(POSTS, {"author[]": [alice.pk, bob.pk]})) == [by_bob.pk, by_alice.pk]
+    # WP_Query uses author__in only when author__not_in is empty
+    both = {"author": alice.pk, "author_exclude": 987654}
+    assert ids(api_client.get(POSTS, both)) == [by_bob.pk, by_alice.pk]
 
 
 def test_offset_and_pagination(api_client, three):
