@@ -31,10 +31,10 @@ from wpapi.formatting import (  # noqa: F401 - esc_url_raw, sanitize_key re-expo
 
 
 def kses_comment(content: str) -> str:
-    """wp_filter_kses on a comment: only $allowedtags and their attributes, no event handlers
-    or scripts (<script> and <style> go with their text), links limited to WordPress's allowed
-    protocols."""
-    return kses(content, ALLOWED_TAGS, drop_script_text=True)
+    """wp_filter_kses on a comment: only $allowedtags and their attributes, no event handlers,
+    links limited to WordPress's allowed protocols. Removed tags leave their text, <script>'s
+    included, as wp_kses() does."""
+    return kses(content, ALLOWED_TAGS)
 
 
 A_TAG = re.compile(r"<a\s([^>]*)>", re.IGNORECASE)

@@ -75,10 +75,13 @@ def can_read_post_comments(user: Any, post: Post, password: Any = None, named: b
     return can_read_post(user, post)
 
 
-def can_read_comment(user: Any, comment: Comment, password: Any = None) -> bool:
-    """check_read_permission() for one comment."""
+def can_read_comment(
+    user: Any, comment: Comment, password: Any = None, *, named: bool = True
+) -> bool:
+    """check_read_permission() for one comment; `named`: the request names its post (or the
+    comment itself), so a post's password is honoured."""
     if comment.status == Comment.Status.APPROVED and can_read_post_comments(
-        user, comment.post, password
+        user, comment.post, password, named=named
     ):
         return True
     if not getattr(user, "is_authenticated", False):
@@ -182,11 +185,6 @@ def check_can_create(
         )
     if "status" in params and not moderator:
         raise forbidden(user, "rest_comment_invalid_status", NOT_ALLOWED_FIELD.format("status"))
-    # WordPress lets any commenter date a new comment; wpapi keeps back-dating (which moves a
-    # comment around a thread and past the flood check) to moderators, in WordPress's words.
-    for field in ("date", "date_gmt"):
-        if params.get(field) and not moderator:
-            raise forbidden(user, "rest_comment_invalid_date", NOT_ALLOWED_FIELD.format(field))
     no_post = "Sorry, you are not allowed to create this comment without a post."
     post_id = params.get("post") or 0
     post = (
@@ -209,6 +207,12 @@ def check_can_create(
         )
     if not comments_open(post):
         raise WPError("rest_comment_closed", "Sorry, comments are closed for this item.", 403)
+    # WordPress lets any commenter date a new comment; wpapi keeps back-dating (which moves a
+    # comment around a thread and past the flood check) to moderators, in WordPress's words,
+    # last: a request WordPress refuses gets WordPress's own refusal.
+    for field in ("date", "date_gmt"):
+        if params.get(field) and not moderator:
+            raise forbidden(user, "rest_comment_invalid_date", NOT_ALLOWED_FIELD.format(field))
     return post
 
 

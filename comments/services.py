@@ -18,6 +18,7 @@ from content.models import Post
 from users.capabilities import user_can
 from users.models import User
 from wpapi.errors import WPError
+from wpapi.formatting import targeted_link_rel
 from wpapi.models import overlong_fields
 from wpapi.params import is_row_id
 
@@ -57,11 +58,11 @@ def update_post_comment_count(*post_ids: int) -> int:
 
 
 def filter_content(content: str, *, kses: bool, site_host: str = "") -> str:
-    """pre_comment_content: kses (for users without unfiltered_html), then rel="nofollow ugc"
-    on links leaving the site."""
+    """pre_comment_content: kses (for users without unfiltered_html), rel="noopener" on links
+    with a target, then rel="nofollow ugc" on links leaving the site."""
     if kses:
         content = kses_comment(content)
-    return rel_ugc(content, site_host)
+    return rel_ugc(targeted_link_rel(content), site_host)
 
 
 def check_duplicate(

@@ -104,13 +104,29 @@ class CommentViewSet(WPViewSet):
         user = self.request.user
         params = self.list_params()
         posts = params["post"]
-        visible = policies.readable_comments(
-            user,
-            queryset,
-            password=params.get("password"),
-            single_post=posts[0] if len(posts) == 1 else None,
-        )
-        return filter_comments(visible, params, search_private_fields=policies.is_moderator(user))
+        if self.action != "list":  # _embed's replies: the readable ones, in the query
+            queryset = policies.readable_comments(
+                user,
+                queryset,
+                password=params.get("password"),
+                single_post=posts[0] if len(posts) == 1 else None,
+            )
+        return filter_comments(queryset, params, search_private_fields=policies.is_moderator(user))
+
+    def page_response(self, rows: list[Comment], total: int, max_pages: int, page: int) -> Response:
+        """get_items(): WP_Comment_Query finds the page and its total (found_comments) without
+        asking who may read what; then each comment the caller may not read is left out of
+        the page, and the total still counts it."""
+        params = self.list_params()
+        named = len(params["post"]) == 1
+        readable = [
+            comment
+            for comment in rows
+            if policies.can_read_comment(
+                self.request.user, comment, params.get("password"), named=named
+            )
+        ]
+        return super().page_response(readable, total, max_pages, page)
 
     def response_fields(self) -> set[str] | None:
         # WordPress's comments controller computes a field only when `_fields` names it whole:
@@ -295,10 +311,14 @@ class CommentViewSet(WPViewSet):
             if not isinstance(content, str) or not content.strip():
                 raise WPError("rest_comment_content_invalid", "Invalid comment content.", 400)
         services.check_comment_lengths(changes)
-        if "content" in changes:
-            changes["content"] = services.filter_content(
-                changes["content"], kses=needs_kses(user), site_host=self.site_host()
-            )
+        # wp_update_comment() runs pre_comment_content again on the whole comment, the stored
+        # text too when none is sent; kses applies when the editor lacks unfiltered_html or
+        # the comment's own author does (a visitor has none)
+        changes["content"] = services.filter_content(
+            changes.get("content", comment.content),
+            kses=needs_kses(user) or needs_kses(comment.user),
+            site_host=self.site_host(),
+        )
         if "parent" in params:
             post_id = changes["post"].pk if "post" in changes else comment.post_id
             changes["parent_id"] = services.checked_parent(
@@ -314,6 +334,7 @@ class CommentViewSet(WPViewSet):
         self.wp_context = "edit"
         if params.get("force"):
             previous = self.serialize_one(comment)
+            previous.pop("_links", None)  # $previous->get_data(): the data without its links
             services.comment_delete(comment=comment)
             return {"deleted": True, "previous": previous}
         if comment.status == Comment.Status.TRASH:

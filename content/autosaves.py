@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.module_loading import import_string
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,14 +18,15 @@ from content import policies, services
 from content.models import Post
 from content.nested import UnderPostMixin
 from content.permalinks import load_ancestors, post_permalink
-from content.revisions import RevisionSerializer
-from content.serializers import PostSerializer, write_fields
+from content.revisions import RevisionSerializer, post_type_schema
+from content.serializers import write_fields
+from content.serializers.schema import with_template_check
 from users.authentication import create_nonce
 from wpapi import schema as wp_schema
 from wpapi.errors import WPError
 from wpapi.links import site_url
 from wpapi.params import is_row_id, php_intval
-from wpapi.registry import get_post_type, post_types, type_taxonomies
+from wpapi.registry import post_types, type_taxonomies
 from wpapi.routing import router
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
@@ -76,6 +76,9 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
     parent_description = "The ID for the parent of the autosave."
     id_description = "The ID for the autosave."
 
+    def get_serializer_class(self) -> type[AutosaveSerializer]:
+        return self.serializer_class.for_type(self.post_type)
+
     # --- arguments ---------------------------------------------------------------------------
     def url_args(self) -> dict[str, dict[str, Any]]:
         # the collection route's own `id` is the post's; WordPress declares only `parent`
@@ -89,12 +92,8 @@ class AutosaveViewSet(UnderPostMixin, WPViewSet):
 
     def create_args(self) -> dict[str, dict[str, Any]]:
         """The post's own update arguments (the parent controller's EDITABLE ones)."""
-        post_type = get_post_type(self.post_type)
-        if post_type is not None and post_type.rest_controller:  # e.g. menu items
-            schema = import_string(post_type.rest_controller)().get_serializer_class().schema
-        else:
-            schema = PostSerializer.for_type(self.post_type).schema
-        args = wp_schema.args_from_schema(schema, creating=False)
+        args = wp_schema.args_from_schema(post_type_schema(self.post_type), creating=False)
+        with_template_check(args, self.post_type, getattr(self, "kwargs", {}).get("id"))
         args.pop("id", None)
         return args
 

@@ -7,9 +7,13 @@ Revisions are read-only copies stored as posts of type "revision" whose parent i
 
 from __future__ import annotations
 
+import contextlib
+import copy
+from functools import cache
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.module_loading import import_string
 
 from content.formatting import render_content, render_title, wpautop, wptexturize
 from content.models import Post
@@ -20,6 +24,7 @@ from content.serializers.schema import post_properties
 from users.capabilities import user_can
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
+from wpapi.registry import get_post_type
 from wpapi.serializers import WPSerializer
 from wpapi.viewsets import (
     CONTEXT_ARG,
@@ -143,6 +148,29 @@ class RevisionSerializer(WPSerializer):
         },
     }
 
+    @classmethod
+    @cache
+    def context_plan(cls, context: str) -> dict[str, Any]:
+        """prepare_item_for_response() always builds title, content and excerpt as raw and
+        rendered, and rest_filter_response_by_context() removes only what the schema puts in
+        other contexts: a key the type's schema does not describe stays (a reusable block's
+        schema has no rendered title or content, its revisions still show them)."""
+        plan = dict(super().context_plan(context))
+        for name in ("title", "content", "excerpt"):
+            described = cls.schema["properties"].get(name, {}).get("properties", {})
+            if isinstance(plan.get(name), dict):
+                plan[name] = {
+                    **plan[name],
+                    **{key: None for key in ("raw", "rendered") if key not in described},
+                }
+        return plan
+
+    @classmethod
+    def for_type(cls, post_type: str) -> type[RevisionSerializer]:
+        """The serializer of `post_type`'s revisions: get_item_schema() names the schema after
+        the type and takes title, content, excerpt and guid from the type's own schema."""
+        return _revision_serializer(cls, post_type)
+
     def to_representation(self, revision: Post) -> dict[str, Any]:
         want = self.wants
         data: dict[str, Any] = {}
@@ -173,14 +201,48 @@ class RevisionSerializer(WPSerializer):
         return data
 
     def links(self, revision: Post) -> dict[str, list[dict[str, Any]]]:
-        base = self.context["view"].parent_route
+        if not revision.parent_id:
+            return {}
+        # rest_get_route_for_post(): the route of the revision's own parent, whatever the route
+        # it was read through
+        kind = get_post_type(revision.parent.type)
+        base = (
+            f"/wp/v2/{kind.rest_base or kind.slug}" if kind else self.context["view"].parent_route
+        )
         return {
             "parent": [{"href": rest_url(self.context["request"], f"{base}/{revision.parent_id}")}]
         }
 
 
+def post_type_schema(post_type: str) -> dict[str, Any]:
+    """The item schema of `post_type`'s own routes (its parent controller's)."""
+    kind = get_post_type(post_type)
+    if kind is not None and kind.rest_controller:  # e.g. menu items
+        return import_string(kind.rest_controller)().get_serializer_class().schema
+    from content.serializers import PostSerializer
+
+    return PostSerializer.for_type(post_type).schema
+
+
+@cache
+def _revision_serializer(base: type[RevisionSerializer], post_type: str) -> type:
+    parent = post_type_schema(post_type)["properties"]
+    properties = dict(base.schema["properties"])
+    for name in ("title", "content", "excerpt", "guid"):
+        if name in parent:
+            properties[name] = copy.deepcopy(parent[name])
+        else:
+            properties.pop(name, None)
+    schema = {**base.schema, "title": f"{post_type}-revision", "properties": properties}
+    return type(f"{post_type.title()}{base.__name__}", (base,), {"schema": schema})
+
+
 class RevisionViewSet(UnderPostMixin, WPViewSet):
     serializer_class = RevisionSerializer
+
+    def get_serializer_class(self) -> type[RevisionSerializer]:
+        return self.serializer_class.for_type(self.post_type)
+
     not_found_code, not_found_message = "rest_post_invalid_id", "Invalid revision ID."
     invalid_page_code = "rest_revision_invalid_page_number"
     # get_item_permissions_check() checks the parent only: Allow lists GET for a missing revision
@@ -219,19 +281,17 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
 
     # --- rows --------------------------------------------------------------------------------
     def get_queryset(self) -> QuerySet[Post]:
-        return Post.objects.filter(type=Post.Type.REVISION)
+        return Post.objects.filter(type=Post.Type.REVISION).select_related("parent")
 
     def get_object(self) -> Post:
-        # WordPress checks the parent and the right to see its revisions before the revision
-        parent = self.check_parent_readable()
-        revision = super().get_object()
-        if revision.parent_id != parent.pk:
-            raise WPError(
-                "rest_revision_parent_id_mismatch",
-                "The revision does not belong to the specified parent.",
-                404,
-            )
-        return revision
+        # WordPress checks the parent and the right to see (or, to delete, to delete) its
+        # revisions before it looks the revision up. WordPress 6.1 does not check that the
+        # revision belongs to that parent (6.5 added rest_revision_parent_id_mismatch).
+        if self.action == "destroy":
+            self.check_parent_deletable()
+        else:
+            self.check_parent_readable()
+        return super().get_object()
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
         params = self.params
@@ -267,24 +327,44 @@ class RevisionViewSet(UnderPostMixin, WPViewSet):
             )
         return parent
 
-    def check_list_permission(self) -> None:
-        self.check_parent_readable()
-
-    def check_retrieve_permission(self, revision: Post) -> None:
-        self.check_parent_readable()
-
-    def check_destroy_permission(self, revision: Post) -> None:
-        self.check_parent_readable()
+    def check_parent_deletable(self) -> None:
         if not user_can(self.request.user, "delete_post", self.parent_post()):
             raise self.forbid(
                 "rest_cannot_delete", "Sorry, you are not allowed to delete revisions of this post."
             )
 
+    def check_list_permission(self) -> None:
+        self.check_parent_readable()
+
+    def check_retrieve_permission(self, revision: Post | None) -> None:
+        self.check_parent_readable()
+
+    def check_destroy_permission(self, revision: Post) -> None:
+        """delete_item_permissions_check(): the parent's delete and edit rights, then
+        delete_post on the revision itself, which map_meta_cap() never grants in WordPress
+        6.1: no one deletes a revision through the REST API."""
+        self.check_parent_deletable()
+        self.check_parent_readable()
+        if not user_can(self.request.user, "delete_post", revision):
+            raise self.forbid(
+                "rest_cannot_delete", "Sorry, you are not allowed to delete this revision."
+            )
+
+    def allowed_methods_for_user(self) -> list[str]:
+        # get_item_permissions_check() looks at the parent only: a missing revision (the
+        # handler's 404) still lists GET
+        allowed = super().allowed_methods_for_user()
+        if "GET" not in allowed and self.object is None and "GET" in self.route.actions:
+            with contextlib.suppress(WPError):
+                self.check_retrieve_permission(None)
+                allowed.insert(0, "GET")
+        return allowed
+
     def perform_destroy(self, revision: Post, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("force"):
             raise WPError(
                 "rest_trash_not_supported",
-                "Revisions do not support trashing. Set 'force' to 'true' to delete.",
+                "Revisions do not support trashing. Set 'force=true' to delete.",
                 501,
             )
         previous = self.serialize_one(revision)

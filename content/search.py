@@ -21,6 +21,7 @@ from taxonomy.models import Term
 from taxonomy.serializers import term_serializer_for
 from wpapi.formatting import slug_list
 from wpapi.links import rest_url, site_url
+from wpapi.lookups import CollationKey
 from wpapi.params import id_list, row_ids
 from wpapi.registry import post_types, taxonomies
 from wpapi.routing import router
@@ -262,7 +263,7 @@ class SearchViewSet(WPViewSet):
         text = self.search_text()
         if text:
             terms = terms.filter(Q(name__icontains=text) | Q(slug__icontains=text))
-        return terms.order_by("name", "id")
+        return terms.order_by(CollationKey("name"), "id")  # get_terms(): by name, as MySQL sorts
 
     def term_results(self, rows: list[Term]) -> list[dict[str, Any]]:
         registry = taxonomies()

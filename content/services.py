@@ -20,6 +20,7 @@ from content.permalinks import BUILTIN_POST_LIKE
 from wpapi import locks
 from wpapi.dates import parse_request_date
 from wpapi.errors import WPError
+from wpapi.formatting import targeted_link_rel
 from wpapi.models import overlong_fields
 from wpapi.registry import get_post_type, post_statuses, type_taxonomies
 from wpapi.site import get_option
@@ -164,10 +165,11 @@ def _apply_dates(post: Post, params: dict[str, Any], creating: bool) -> bool:
         explicit = parse_request_date(params["date"], is_gmt=False)
     elif params.get("date_gmt"):
         explicit = parse_request_date(params["date_gmt"], is_gmt=True)
+    # a null date or date_gmt resets both, even beside a date given in the other
     reset = ("date" in params and params["date"] is None) or (
         "date_gmt" in params and params["date_gmt"] is None
     )
-    if explicit is not None and (creating or explicit != post.date):
+    if explicit is not None and not reset and (creating or explicit != post.date):
         post.date = explicit
         post.date_gmt_set = True
         return True
@@ -258,7 +260,7 @@ def _apply_fields(post: Post, fields: dict[str, Any], *, creating: bool, kses: b
         if isinstance(value, str):
             if kses:  # content_save_pre & co. for those without unfiltered_html
                 value = kses_title(value) if name == "title" else kses_post(value)
-            setattr(post, name, value)
+            setattr(post, name, targeted_link_rel(value))
     if "status" in fields and (creating or fields["status"] != post.status):
         post.status = storable_status(fields["status"])
     if fields.get("author"):
@@ -467,7 +469,7 @@ def post_create(
     caller's business (content.policies)."""
     post = Post(type=post_type, status="draft", author_id=actor_id)
     extras = _prepare_insert(post, fields, creating=True, kses=kses)
-    post.modified = now()
+    post.modified = post.date  # wp_insert_post(): a new post was last modified when dated
     post.save()
     _assign_slug(post, fields.get("slug"))
     if post.status in FLOATING_STATUSES and post.slug and "slug" in fields:

@@ -19,6 +19,7 @@ from content.serializers import (
     PostTypeSerializer,
     write_fields,
 )
+from content.serializers.schema import with_template_check
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.registry import (
@@ -63,6 +64,11 @@ class PostViewSet(WPViewSet):
             },
         }
 
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return with_template_check(
+            super().update_args(), self.post_type, getattr(self, "kwargs", {}).get("id")
+        )
+
     def destroy_args(self) -> dict[str, dict[str, Any]]:
         return {"force": FORCE_ARG}
 
@@ -94,12 +100,16 @@ class PostViewSet(WPViewSet):
         return Post.objects.filter(type=self.post_type)
 
     def page_response(self, rows: list[Post], total: int, max_pages: int, page: int) -> Response:
-        """get_items(): the rows pass check_read_permission() one by one, so what a type adds
-        to the posts' rule (reusable blocks need edit_posts) leaves them out of the page while
-        the totals count what the query found, as in WordPress."""
+        """get_items(): the rows pass check_read_permission() one by one (in edit context
+        check_update_permission(): edit_post), so what a type adds to the posts' rule (reusable
+        blocks need edit_posts) and what the caller may not edit leave the page while the
+        totals count what the query found, as in WordPress."""
         user = self.request.user
-        readable = [post for post in rows if policies.can_read_post(user, post)]
-        return super().page_response(readable, total, max_pages, page)
+        if self.wp_context == "edit":
+            shown = [post for post in rows if policies.can_edit_post(user, post)]
+        else:
+            shown = [post for post in rows if policies.can_read_post(user, post)]
+        return super().page_response(shown, total, max_pages, page)
 
     def filter_queryset(self, queryset: QuerySet[Post]) -> QuerySet[Post]:
         # only this type's declared arguments: others arrive unsanitised and mean nothing here

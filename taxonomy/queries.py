@@ -4,11 +4,11 @@ how they narrow and order the terms (WP_Term_Query)."""
 from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
 
 from taxonomy.models import Term, TermRelationship
 from wpapi.formatting import sanitize_title
-from wpapi.params import is_row_id, row_ids
+from wpapi.lookups import CollationKey
+from wpapi.params import id_list, is_row_id, row_ids
 from wpapi.registry import Taxonomy
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params, order_arg
 
@@ -79,7 +79,10 @@ def filter_terms(
     """Apply the collection arguments, in WP_Term_Query's way."""
     include = row_ids(params.get("include"))
     if params.get("include"):
-        terms = terms.filter(pk__in=include)
+        # the IDs are implode()d and tested with empty(): "0" alone adds no clause (and
+        # still turns exclude off)
+        if id_list(params["include"]) != [0]:
+            terms = terms.filter(pk__in=include)
     else:
         exclude = row_ids(params.get("exclude"))  # ignored with include, as in WordPress
         if exclude:
@@ -125,7 +128,7 @@ def order_terms(
     elif orderby == "count":
         key = "count"
     elif orderby == "description":
-        key = Lower("description")
+        key = CollationKey("description")
     elif orderby == "include" and include:
         key = Case(
             *[When(pk=pk, then=Value(index)) for index, pk in enumerate(include)],
@@ -139,7 +142,7 @@ def order_terms(
             output_field=IntegerField(),
         )
     else:
-        key = Lower("name")
+        key = CollationKey("name")
     if isinstance(key, str):
         ordered = terms.order_by(f"-{key}" if descending else key)
     else:

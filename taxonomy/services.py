@@ -1,7 +1,6 @@
 """Writes on terms (wp_insert_term, wp_update_term, wp_delete_term) and the term rules other apps
 rely on: the default category, slugs, and the text sanitising WordPress applies to term fields."""
 
-import re
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -14,11 +13,11 @@ from taxonomy.models import Term, TermRelationship
 from wpapi import locks
 from wpapi.errors import WPError
 from wpapi.formatting import (
-    ALLOWED_PROTOCOLS,
     kses,
     sanitize_text_field,
     sanitize_title,
     specialchars,
+    targeted_link_rel,
 )
 from wpapi.registry import Taxonomy, get_taxonomy
 from wpapi.site import get_option
@@ -117,32 +116,14 @@ def sanitize_term_name(value: Any) -> str:
     return specialchars(sanitize_text_field(value))
 
 
-_SCHEME = re.compile(r"^\s*([^\s:/?#]+):")
 _CR = "\ue000"  # carries "\r" through the HTML parser, which would turn CRLF into LF
-
-
-_URL_ATTRIBUTE = re.compile(
-    r"""(\s(?:href|cite)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE
-)
-
-
-def _strip_bad_protocols(match: re.Match[str]) -> str:
-    """wp_kses_bad_protocol(): drop disallowed URL schemes ("javascript:"), keep the rest."""
-    value = next((group for group in match.groups()[1:] if group is not None), "")
-    while (scheme := _SCHEME.match(value)) and scheme.group(1).lower() not in ALLOWED_PROTOCOLS:
-        value = value[scheme.end() :]
-    return f'{match.group(1)}"{value.replace(chr(34), "&quot;")}"'
 
 
 def sanitize_term_description(value: Any) -> str:
     """wp_filter_kses() on term descriptions: WordPress's small $allowedtags set, for everyone."""
     text = (value if isinstance(value, str) else str(value)).replace("\x00", "")
-    text = re.sub(
-        r"<[^<>]*>",
-        lambda tag: _URL_ATTRIBUTE.sub(_strip_bad_protocols, tag.group(0)),
-        text.replace("\r", _CR),
-    )
-    return kses(text).replace(_CR, "\r")
+    text = kses(text.replace("\r", _CR)).replace(_CR, "\r")
+    return targeted_link_rel(text)  # pre_term_description, after kses
 
 
 # --- slugs and hierarchy -------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from wpapi.registry import (
     get_post_type,
     get_taxonomy,
     rest_taxonomies,
+    taxonomy_exists,
 )
 from wpapi.viewsets import CONTEXT_ARG, WPViewSet
 
@@ -278,19 +279,25 @@ class TaxonomyViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     def candidates(self) -> list[Taxonomy]:
         post_type = self.params.get("type")
         found = rest_taxonomies()
-        if post_type:
+        if post_type not in (None, "", "0"):  # PHP's empty(): "0" lists every taxonomy
             found = [tax for tax in found if post_type in tax.object_types]
         return found
 
+    def requested_slug(self) -> str:
+        """$request['taxonomy']: a query parameter of that name wins over the route's."""
+        params = getattr(self, "params", None) or {}
+        return str(params.get("taxonomy", self.kwargs.get("taxonomy", "")))
+
     def requested_taxonomy(self) -> Taxonomy | None:
-        return get_taxonomy(str(self.kwargs.get("taxonomy", "")))
+        return get_taxonomy(self.requested_slug())
 
     def check_list_permission(self) -> None:
         policies.check_can_list_taxonomies(self.request.user, self.candidates(), self.wp_context)
 
     def check_retrieve_permission(self, obj: Any) -> None:
         taxonomy = self.requested_taxonomy()
-        if taxonomy is not None and not taxonomy.show_in_rest:
+        slug = self.requested_slug()
+        if taxonomy_exists(slug) and (taxonomy is None or not taxonomy.show_in_rest):
             raise self.forbid("rest_forbidden", "Sorry, you are not allowed to do that.")
         policies.check_can_view_taxonomy(self.request.user, taxonomy, self.wp_context)
 

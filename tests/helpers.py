@@ -4,6 +4,7 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -29,3 +30,10 @@ def count_queries(request: Callable[[], Any]) -> int:
 def basic_auth(login: str, password: str) -> str:
     token = base64.b64encode(f"{login}:{password}".encode()).decode()
     return f"Basic {token}"
+
+
+#: MySQL's utf8mb4_unicode_ci order (letters before accents and case) needs PostgreSQL's ICU;
+#: SQLite folds ASCII case only
+needs_icu_collation = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="accent-insensitive order needs PostgreSQL's ICU"
+)

@@ -5,12 +5,12 @@ import re
 from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
 
 from content.queries import rest_post_types
 from users.capabilities import AUTHOR_ROLES, ROLE_CAPABILITIES, user_can
 from users.models import User
 from users.policies import published_posts_condition
+from wpapi.lookups import CollationKey
 from wpapi.params import row_ids
 from wpapi.viewsets import EXCLUDE_ARG, INCLUDE_ARG, OFFSET_ARG, collection_params
 
@@ -173,5 +173,5 @@ def order_users(users: QuerySet[User], params: dict[str, Any]) -> QuerySet[User]
         # include/include_slugs without their list fall back to the login, as WP_User_Query does
         column = ORDER_COLUMNS.get(orderby, "username")
     # MySQL's collations compare text case-insensitively; WordPress's order relies on that.
-    key = F(column) if column in ("pk", "date_joined", "_position") else Lower(column)
+    key = F(column) if column in ("pk", "date_joined", "_position") else CollationKey(column)
     return users.order_by(key.desc() if descending else key.asc(), "pk")

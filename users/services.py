@@ -11,7 +11,7 @@ from users.meta import USER_META
 from users.models import ApplicationPassword, Role, User
 from wpapi import locks
 from wpapi.errors import WPError
-from wpapi.formatting import esc_url_raw, kses, sanitize_text_field
+from wpapi.formatting import esc_url_raw, kses, sanitize_text_field, targeted_link_rel
 
 # --- WordPress's text rules ---------------------------------------------------------------------
 
@@ -74,6 +74,8 @@ def _apply_profile(user: User, params: dict[str, Any], kses_description: bool) -
                 )
         elif name == "description" and kses_description:
             value = kses(value)  # pre_user_description: tags removed, their text kept
+        if name == "description":
+            value = targeted_link_rel(value)
         setattr(user, field, value[:limit] if limit else value)
 
 

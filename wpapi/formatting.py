@@ -135,18 +135,19 @@ def kses(
     *,
     global_attributes: set[str] | None = None,
     attribute_prefixes: set[str] | None = None,
-    keep_comments: bool = False,
+    keep_comments: bool = True,
     drop_script_text: bool = False,
 ) -> str:
     """wp_kses() on nh3 (a maintained sanitiser): only `tags` with their attributes (plus
     `global_attributes` and `attribute_prefixes` such as data-* on every tag), URLs limited to
-    the allowed protocols, no rel added. Disallowed tags go and their text stays (with
-    `drop_script_text`, <script> and <style> go with their text)."""
+    the allowed protocols, no rel added, HTML comments kept (as wp_kses_split() keeps them).
+    Disallowed tags go and their text stays (with `drop_script_text`, <script> and <style> go
+    with their text)."""
     attributes = {tag: set(attrs) for tag, attrs in tags.items() if attrs}
     if global_attributes:
         attributes["*"] = set(global_attributes)
     return nh3.clean(
-        text,
+        strip_bad_protocols(text),
         tags=set(tags),
         attributes=attributes,
         generic_attribute_prefixes=attribute_prefixes,
@@ -155,6 +156,115 @@ def kses(
         strip_comments=not keep_comments,
         clean_content_tags={"script", "style"} if drop_script_text else set(),
     )
+
+
+_SCHEME = re.compile(r"^\s*([^\s:/?#]+):")
+#: wp_kses_uri_attributes(): the attributes whose value is a URL
+_URL_ATTRIBUTE = re.compile(
+    r"""(\s(?:action|archive|background|cite|classid|codebase|data|formaction|href|icon|"""
+    r"""longdesc|manifest|poster|profile|src|usemap|xmlns)\s*=\s*)"""
+    r"""(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+    re.IGNORECASE,
+)
+
+
+URI_ATTRIBUTES = frozenset(
+    [
+        "action",
+        "archive",
+        "background",
+        "cite",
+        "classid",
+        "codebase",
+        "data",
+        "formaction",
+        "href",
+        "icon",
+        "longdesc",
+        "manifest",
+        "poster",
+        "profile",
+        "src",
+        "usemap",
+        "xmlns",
+    ]
+)
+
+
+def bad_protocol(value: str) -> str:
+    """wp_kses_bad_protocol(): a disallowed scheme ("javascript:") cut off, repeatedly."""
+    while (scheme := _SCHEME.match(value)) and scheme.group(1).lower() not in ALLOWED_PROTOCOLS:
+        value = value[scheme.end() :]
+    return value
+
+
+def _strip_bad_protocol(match: re.Match[str]) -> str:
+    value = next((group for group in match.groups()[1:] if group is not None), "")
+    return f'{match.group(1)}"{bad_protocol(value).replace(chr(34), "&quot;")}"'
+
+
+def strip_bad_protocols(text: str) -> str:
+    """wp_kses_bad_protocol() on every URL attribute: a disallowed scheme ("javascript:") is
+    cut off and the rest of the value stays, as kses keeps the attribute."""
+    if "=" not in text:
+        return text
+    return re.sub(
+        r"<[^<>]*>", lambda tag: _URL_ATTRIBUTE.sub(_strip_bad_protocol, tag.group(0)), text
+    )
+
+
+_TARGETED_LINK = re.compile(r"<a\s([^>]*target\s*=[^>]*)>", re.IGNORECASE)
+_SCRIPT_OR_STYLE = re.compile(r"(<(script|style).*?</\2>)", re.IGNORECASE | re.DOTALL)
+_HAIR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""", re.DOTALL)
+
+
+def targeted_link_rel(text: str) -> str:
+    """wp_targeted_link_rel(), on what is saved (titles, content, excerpts, comments, term and
+    user descriptions), for everyone: a link with a target gets rel="noopener" added to the
+    rel it has; script and style elements are left alone."""
+    lowered = text.lower()
+    if "target" not in lowered or "<a " not in lowered:
+        return text
+    parts = _SCRIPT_OR_STYLE.split(text)
+    # split() keeps each script/style match and its tag name: [html, match, name, html, ...]
+    for index in range(0, len(parts), 3):
+        parts[index] = _TARGETED_LINK.sub(_add_noopener, parts[index])
+    return "".join(part for index, part in enumerate(parts) if index % 3 != 2)
+
+
+def _add_noopener(match: re.Match[str]) -> str:
+    """wp_targeted_link_rel_callback(): the tag's attributes as wp_kses_hair() reads them
+    (first of a name wins, URL schemes checked), rel="noopener" merged into its rel."""
+    original = match.group(1)
+    escaped = re.search(r"""(^|[^\\])['"]""", original) is None  # quotes escaped as \"
+    html = re.sub(r"""\\(['"])""", r"\1", original) if escaped else original
+    wholes: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for attr in _HAIR.finditer(html):
+        name = attr.group(1)
+        if name in wholes:
+            continue
+        double, single, bare = attr.group(2), attr.group(3), attr.group(4)
+        if double is None and single is None and bare is None:
+            wholes[name] = name
+            values[name] = ""
+            continue
+        value = next(group for group in (double, single, bare) if group is not None)
+        if name.lower() in URI_ATTRIBUTES:
+            value = bad_protocol(value)
+        values[name] = value
+        wholes[name] = f"{name}='{value}'" if single is not None else f'{name}="{value}"'
+    if "target" not in wholes:
+        return f"<a {original}>"
+    rel = "noopener"
+    if "rel" in values:
+        rel = " ".join(dict.fromkeys(f"{values['rel']} {rel}".split()))
+    quoted = specialchars(rel).replace('"', "&quot;").replace("'", "&#039;")  # esc_attr()
+    wholes["rel"] = f'rel="{quoted}"'
+    html = " ".join(wholes.values())
+    if escaped:
+        html = re.sub(r"""(['"])""", r"\\\1", html)
+    return f"<a {html}>"
 
 
 _URL_STRIP = re.compile(r"[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\uffff]", re.IGNORECASE)

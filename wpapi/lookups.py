@@ -9,7 +9,7 @@ shorter ones, and every other database, keep Django's SQL.
 
 from typing import Any
 
-from django.db.models import Field, lookups
+from django.db.models import Field, Func, TextField, lookups
 
 LIKE_PATTERN_LIMIT = 50_000  # SQLITE_MAX_LIKE_PATTERN_LENGTH, in bytes
 
@@ -49,3 +49,17 @@ def register() -> None:
     Field.register_lookup(Contains)
     Field.register_lookup(IContains)
     Field.register_lookup(IExact)
+
+
+class CollationKey(Func):
+    """A text column as MySQL's utf8mb4_unicode_ci (WordPress's tables) orders it: letters
+    compared before case and accents, so "Ünïcode" sorts before "Unused". PostgreSQL: ICU's
+    root collation, which compares letters first, then accents, then case. SQLite has no ICU:
+    LOWER(), which folds case only."""
+
+    function = "LOWER"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f'({sql}) COLLATE "und-x-icu"', params

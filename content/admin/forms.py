@@ -9,14 +9,13 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db.models import Q
 
 from content.admin.widgets import MediaPickerWidget
 from content.meta_fields import POST_META
 from content.models import Post
-from content.serializers.schema import POST_FORMATS
+from content.serializers.schema import POST_FORMATS, page_templates
 from content.services import default_comment_status
 from taxonomy.admin import TagNamesInput, TermChecklist, tree_choices
 from taxonomy.models import Term, TermRelationship
@@ -328,8 +327,9 @@ def post_form(model_admin: Any, request: Any, properties: frozenset[str]) -> typ
         attrs["parent"] = forms.TypedChoiceField(coerce=int, required=False, empty_value=0)
     if "menu_order" in properties:
         attrs["menu_order"] = forms.IntegerField(label="Order")
-    if "template" in properties and getattr(settings, "WP_TEMPLATES", ()):
-        choices = [("", "Default template"), *((t, t) for t in settings.WP_TEMPLATES)]
+    templates = page_templates(post_type.slug)
+    if "template" in properties and templates:
+        choices = [("", "Default template"), *((t, t) for t in templates)]
         attrs["template"] = forms.ChoiceField(choices=choices, required=False)
     if "comment_status" in properties:
         attrs["comment_status"] = forms.BooleanField(required=False, label="Allow comments")

@@ -7,8 +7,7 @@ The properties attachments share with posts come from the posts' schema (post_pr
 
 from typing import Any
 
-from content.serializers.schema import post_properties
-from wpapi.schema import SchemaError
+from content.serializers.schema import post_properties, template_validator
 
 PROPERTIES: dict[str, Any] = {
     **post_properties(
@@ -119,20 +118,12 @@ PROPERTIES: dict[str, Any] = {
 }
 
 
-def _template_arg(value: Any, name: str) -> None:
-    """check_template(): attachments have no page templates, so only "" is valid."""
-    if not isinstance(value, str):
-        raise SchemaError("rest_invalid_type", f"{name} is not of type string.", {"param": name})
-    if value:
-        raise SchemaError("rest_invalid_param", f"{name} is not one of .", {"status": 400})
-
-
 RAW_OR_OBJECT = {"validate": False, "sanitize": False}
 PROPERTIES["title"]["arg_options"] = RAW_OR_OBJECT
 PROPERTIES["caption"]["arg_options"] = RAW_OR_OBJECT
 PROPERTIES["description"]["arg_options"] = RAW_OR_OBJECT
 
-PROPERTIES["template"]["arg_options"] = {"validate": _template_arg}
+PROPERTIES["template"]["arg_options"] = {"validate": template_validator("attachment")}
 PROPERTIES["alt_text"]["arg_options"] = {"sanitize": lambda value, arg: str(value)}
 
 MEDIA_SCHEMA: dict[str, Any] = {"title": "attachment", "type": "object", "properties": PROPERTIES}

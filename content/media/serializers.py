@@ -271,7 +271,7 @@ class MediaSerializer(WPSerializer):
             if want("permalink_template"):
                 data["permalink_template"] = self.link(post, sample=True)
             if want("generated_slug"):
-                data["generated_slug"] = post.slug
+                data["generated_slug"] = self.context.get("generated_slugs", {}).get(post.pk, "")
         if want("description"):
             data["description"] = {"raw": post.content, "rendered": self.description_rendered(post)}
         if want("caption"):

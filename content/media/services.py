@@ -19,6 +19,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone as dj_timezone
 
 from content.formatting import kses_post, kses_title
@@ -49,7 +50,7 @@ from content.models import Post
 from wpapi import locks
 from wpapi.dates import site_timezone
 from wpapi.errors import WPError
-from wpapi.formatting import sanitize_text_field
+from wpapi.formatting import sanitize_text_field, targeted_link_rel
 
 
 def media_storage() -> Any:
@@ -330,6 +331,29 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
         number += 1
 
 
+def generated_attachment_slugs(attachments: list[Post]) -> dict[int, str]:
+    """get_sample_permalink()'s slug for each attachment (edit context): its title as a slug
+    (its ID when that is empty), made unique across every post type, in one query."""
+    wanted = {post.pk: _sanitize_title(post.title)[:200] or str(post.pk) for post in attachments}
+    if not wanted:
+        return {}
+    condition = Q(pk__in=[])
+    for base in set(wanted.values()):
+        condition |= Q(slug=base) | Q(slug__startswith=f"{base[:190]}-")
+    rows = list(Post.objects.filter(condition).values_list("pk", "slug"))
+    reserved = {"feed", "rdf", "rss", "rss2", "atom", "embed"}
+    result = {}
+    for pk, base in wanted.items():
+        taken = {slug for other, slug in rows if other != pk}
+        slug, number = base, 2
+        while slug in taken or slug in reserved:
+            suffix = f"-{number}"
+            slug = base[: 200 - len(suffix)] + suffix
+            number += 1
+        result[pk] = slug
+    return result
+
+
 def _sanitize_title(title: str) -> str:
     from content.formatting import sanitize_title
 
@@ -371,13 +395,13 @@ def _apply_fields(post: Post, params: dict[str, Any], kses: bool) -> None:
     # inline allow-list, caption (excerpt) and description (content) with the post one
     title = params.get("title")
     if isinstance(title, str):
-        post.title = kses_title(title) if kses else title
+        post.title = targeted_link_rel(kses_title(title) if kses else title)
     caption = params.get("caption")
     if isinstance(caption, str):
-        post.excerpt = kses_post(caption) if kses else caption
+        post.excerpt = targeted_link_rel(kses_post(caption) if kses else caption)
     description = params.get("description")
     if isinstance(description, str):
-        post.content = kses_post(description) if kses else description
+        post.content = targeted_link_rel(kses_post(description) if kses else description)
     if params.get("alt_text") is not None and "alt_text" in params:
         post.alt_text = sanitize_text_field(params["alt_text"])
     for name in ("comment_status", "ping_status"):
@@ -390,12 +414,14 @@ def _apply_fields(post: Post, params: dict[str, Any], kses: bool) -> None:
     if "post" in params and params["post"] is not None:
         post.parent_id = params["post"] if params["post"] > 0 else None
     date = date_from_params(params)
-    if date is not None:
-        post.date = date
-    elif ("date" in params and params["date"] is None) or (
+    if ("date" in params and params["date"] is None) or (
         "date_gmt" in params and params["date_gmt"] is None
     ):
-        post.date = dj_timezone.now()  # a null date resets it: now, for an attachment
+        # a null date or date_gmt resets both, even beside a date given in the other: now,
+        # for an attachment
+        post.date = dj_timezone.now()
+    elif date is not None:
+        post.date = date
 
 
 @transaction.atomic
@@ -431,7 +457,7 @@ def media_create(
         post.slug = unique_attachment_slug(_sanitize_title(slug) if slug else "")
         # no query string: a signed storage URL expires, the guid must not
         post.guid = absolute_file_url(stored.original or stored.name, site_url).split("?")[0][:255]
-        post.modified = dj_timezone.now()
+        post.modified = post.date  # wp_insert_post(): a new post was last modified when dated
         post.save()
         POST_META.update(post, params.get("meta"))
     except Exception:

@@ -33,6 +33,7 @@ from content.models import Post
 from content.permalinks import load_ancestors
 from content.policies import can_read_post, needs_kses
 from content.queries import found_posts_recounted
+from content.serializers.schema import with_template_check
 from users.capabilities import user_can
 from wpapi.errors import WPError, forbidden
 from wpapi.links import rest_url, site_url
@@ -106,6 +107,11 @@ class MediaViewSet(WPViewSet):
     def item_args(self) -> dict[str, dict[str, Any]]:
         return {"context": CONTEXT_ARG}
 
+    def update_args(self) -> dict[str, dict[str, Any]]:
+        return with_template_check(
+            super().update_args(), "attachment", getattr(self, "kwargs", {}).get("id")
+        )
+
     def raw_params(self) -> dict[str, Any]:
         request = self.request
         content_type = (request.content_type or "").split(";", 1)[0].strip().lower()
@@ -163,6 +169,8 @@ class MediaViewSet(WPViewSet):
         extra: dict[str, Any] = {}
         if fields is None or "meta" in fields:
             extra["meta"] = POST_META.load([item.pk for item in items], "attachment")
+        if self.wp_context == "edit" and (fields is None or "generated_slug" in fields):
+            extra["generated_slugs"] = media_services.generated_attachment_slugs(items)
         if fields is None or "link" in fields or "permalink_template" in fields:
             # the parents' ancestors, for links under a child page
             extra["ancestors"] = load_ancestors(
@@ -171,6 +179,13 @@ class MediaViewSet(WPViewSet):
         return extra
 
     # --- rows -----------------------------------------------------------------------------------
+    def page_response(self, rows: list[Post], total: int, max_pages: int, page: int) -> Response:
+        """get_items() in edit context keeps the attachments the caller may edit
+        (check_update_permission()); the totals still count every one found."""
+        if self.wp_context == "edit":
+            rows = [post for post in rows if can_edit_attachment(self.request.user, post)]
+        return super().page_response(rows, total, max_pages, page)
+
     def get_queryset(self) -> QuerySet[Post]:
         return Post.objects.filter(type=Post.Type.ATTACHMENT).select_related("parent")
 
@@ -260,6 +275,8 @@ class MediaViewSet(WPViewSet):
             if name not in media_services.MEDIA_FIELDS:
                 continue
             if name in ("title", "caption", "description"):
+                if name == "title" and isinstance(value, dict) and value.get("raw") in ("", "0"):
+                    continue  # `! empty( $request['title']['raw'] )`, as for any post
                 value = raw_text(value)
                 if value is None:
                     continue
@@ -368,7 +385,7 @@ class MediaViewSet(WPViewSet):
     def edit_media_args(self) -> dict[str, dict[str, Any]]:
         return EDIT_ARGS
 
-    def check_edit_media_permission(self, obj: Post) -> None:
+    def check_can_edit_images(self) -> None:
         user = self.request.user
         if not user_can(user, "upload_files"):
             raise forbidden(
@@ -376,7 +393,10 @@ class MediaViewSet(WPViewSet):
                 "rest_cannot_edit_image",
                 "Sorry, you are not allowed to upload media on this site.",
             )
-        check_can_update(user, obj, {})
+
+    def check_edit_media_permission(self, obj: Post) -> None:
+        self.check_can_edit_images()
+        check_can_update(self.request.user, obj, {})
 
     def edit_media(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Rotates/crops the image into a new attachment (201, view context)."""
@@ -423,3 +443,10 @@ class MediaEditViewSet(MediaViewSet):
 
     def url_args(self) -> dict[str, dict[str, Any]]:
         return {}
+
+    def get_object(self) -> Post:
+        # edit_media_item_permissions_check() asks for upload_files before it looks the
+        # attachment up
+        if self.action == "edit_media":
+            self.check_can_edit_images()
+        return super().get_object()

@@ -10,17 +10,76 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
 
 from content.models import Post
 from content.queries.visibility import readable_q
-
+from wpapi.lookups import CollationKey
 
 # --- search ------------------------------------------------------------------------------------
+#: get_search_stopwords(): the words a search leaves out (WordPress's English list)
+SEARCH_STOPWORDS = frozenset(
+    [
+        "about",
+        "an",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "com",
+        "for",
+        "from",
+        "how",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "what",
+        "when",
+        "where",
+        "who",
+        "will",
+        "with",
+        "www",
+    ]
+)
+_SEARCH_TOKEN = re.compile(r'".*?("|$)|((?<=[\t ",+])|^)[^\t ",+]+', re.DOTALL)
+
+
+def parse_search(text: str) -> tuple[list[str], int]:
+    """WP_Query::parse_search(): the terms to match and how many the text held. Quoted
+    phrases stay whole, the rest splits on tabs, spaces, commas and plus signs; single letters,
+    lone dashes and stopwords go; when none is left, or more than nine, the whole text is one
+    term (a sentence)."""
+    text = text.replace("\x00", "").replace("\r", "").replace("\n", "")
+    tokens = [match.group(0) for match in _SEARCH_TOKEN.finditer(text) if match.group(0)]
+    if not tokens:
+        return ([text] if text else []), 0
+    terms = []
+    for token in tokens:
+        if re.fullmatch(r'".+"', token, re.DOTALL):
+            term = token.strip("\"'")
+        else:
+            term = token.strip("\"' ")
+        if not term or term == "0" or re.fullmatch(r"[a-zA-Z\-]", term):
+            continue
+        if term.lower() in SEARCH_STOPWORDS:
+            continue
+        terms.append(term)
+    if not terms or len(terms) > 9:
+        terms = [text]
+    return terms, len(tokens)
+
+
 def search_terms(text: str) -> list[str]:
-    """WP_Query::parse_search(): quoted phrases stay whole, the rest splits on spaces."""
-    text = text.replace("\x00", "")
-    return [term for term in (raw.strip('"') for raw in re.findall(r'"[^"]*"|\S+', text)) if term]
+    return parse_search(text)[0]
 
 
 def search_q(text: str, *, filename: bool = False) -> Q:
@@ -42,10 +101,10 @@ def relevance(text: str) -> Case:
     """WP_Query::parse_search_order(): the whole phrase in the title first, then every term in
     the title, then any term in the title, then the phrase in the excerpt, then in the
     content. One term ranks by the title alone."""
-    text = text.strip()
-    terms = [term for term in search_terms(text) if not term.startswith("-")]
+    found, count = parse_search(text)
+    terms = [term for term in found if not term.startswith("-")]
     phrase = not re.search(r"(?:\s|^)-", text)
-    if len(terms) <= 1:
+    if count <= 1:
         return Case(
             When(title__icontains=terms[0] if terms else text, then=Value(1)),
             default=Value(6),
@@ -105,10 +164,11 @@ def query_posts(user: Any, query: PostQuery, posts: QuerySet[Post] | None = None
         rows = rows.filter(pk__in=query.post__in)
     elif query.post__not_in:  # WP_Query ignores post__not_in when post__in is given
         rows = rows.exclude(pk__in=query.post__not_in)
-    if query.author__in:
-        rows = rows.filter(author_id__in=query.author__in)
+    # WP_Query::get_posts(): author__not_in, when given, leaves author__in unused
     if query.author__not_in:
         rows = rows.exclude(author_id__in=query.author__not_in)
+    elif query.author__in:
+        rows = rows.filter(author_id__in=query.author__in)
     if query.post_parent__in:
         rows = rows.filter(_parent_q(query.post_parent__in))
     if query.post_parent__not_in:
@@ -228,7 +288,7 @@ def order_posts(rows: QuerySet, query: PostQuery) -> QuerySet:
         return rows.order_by(f"{sign}id")
     tie = f"{sign}id" if field_name == "date" else "id"
     if field_name == "title":  # MySQL's case-insensitive collation, as WordPress sorts
-        title = Lower("title")
+        title = CollationKey("title")
         return rows.order_by(title.desc() if descending else title.asc(), tie)
     if field_name in ("parent_id", "author_id"):
         # WordPress stores "none" as 0, the smallest value; NULL sorts the same everywhere

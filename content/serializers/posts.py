@@ -268,6 +268,8 @@ def write_fields(params: dict[str, Any], post_type: str) -> dict[str, Any]:
                 terms[bases[name]] = [int(term) for term in values]
         elif name in ("title", "content", "excerpt"):
             text = value.get("raw") if isinstance(value, dict) else value
+            if name == "title" and isinstance(value, dict) and text in ("", "0"):
+                continue  # `! empty( $request['title']['raw'] )`: an empty raw title is no title
             if isinstance(text, str):
                 fields[name] = text
         elif name in POST_FIELDS:

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
 
 from content.meta_fields import POST_META
+from wpapi.params import php_intval
 from wpapi.registry import CORE_TYPES, FIXED_SUPPORTS, PostType
 from wpapi.schema import SchemaError
 
@@ -33,12 +35,55 @@ def _text_arg(value: Any, name: str) -> None:
     neither)."""
 
 
-def _template_arg(value: Any, name: str) -> None:
-    allowed = list(getattr(settings, "WP_TEMPLATES", ()))
-    if not isinstance(value, str):
-        raise SchemaError("rest_invalid_type", f"{name} is not of type string.", {"param": name})
-    if value and value not in allowed:
-        raise SchemaError("rest_invalid_param", f"template is not one of {', '.join(allowed)}.")
+def page_templates(post_type: str) -> list[str]:
+    """WP_Theme::get_page_templates(): the templates a post of `post_type` may name, in the
+    order the theme gives them. settings.WP_TEMPLATES is either a list (templates for pages,
+    as a classic theme's "Template Name" files are by default) or {template: [post types]}
+    (a block theme's customTemplates with their postTypes)."""
+    templates = getattr(settings, "WP_TEMPLATES", ())
+    if isinstance(templates, Mapping):
+        return [name for name, types in templates.items() if post_type in types]
+    return list(templates) if post_type == "page" else []
+
+
+def template_validator(post_type: str, post_id: Any = None) -> Callable[[Any, str], None]:
+    """check_template() for a write on `post_type`. When the request names a post by ID and it
+    exists, its own type's templates apply, and the template it already has is accepted."""
+
+    def check(value: Any, name: str) -> None:
+        if php_empty(value):
+            return
+        post = None
+        if post_id is not None:
+            from content.models import Post
+
+            pk = php_intval(post_id)
+            post = Post.objects.filter(pk=pk).values_list("type", "template").first()
+        if post is not None and post[1] not in ("", "default") and value == post[1]:
+            return
+        allowed = page_templates(post[0] if post is not None else post_type)
+        key = int(value) if isinstance(value, bool | float) else value  # PHP's array keys
+        if isinstance(key, int):
+            key = str(key)
+        if not isinstance(key, str) or key not in allowed:
+            # a WP_Error without data; an array (a TypeError in WordPress) is refused the same
+            raise SchemaError("rest_invalid_param", f"template is not one of {', '.join(allowed)}.")
+
+    return check
+
+
+def with_template_check(args: dict[str, Any], post_type: str, post_id: Any) -> dict[str, Any]:
+    """An update's arguments with check_template() bound to the post the request names."""
+    if "template" in args:
+        options = {**args["template"].get("arg_options", {})}
+        options["validate"] = template_validator(post_type, post_id)
+        args["template"] = {**args["template"], "arg_options": options}
+    return args
+
+
+def php_empty(value: Any) -> bool:
+    """PHP's empty(): false, 0, 0.0, "", "0", null and the empty array."""
+    return value is None or value is False or value in (0, "", "0") or value == [] or value == {}
 
 
 #: The properties every post type (and attachments) may share, as get_item_schema() writes
@@ -306,7 +351,7 @@ def build_schema(post_type: PostType, taxonomies: tuple[Any, ...]) -> dict[str, 
             "context": VIEW_EDIT,
         }
     props.update(post_properties("template"))
-    props["template"]["arg_options"] = {"validate": _template_arg}
+    props["template"]["arg_options"] = {"validate": template_validator(post_type.slug)}
     for taxonomy in taxonomies:
         props[taxonomy.rest_base] = {
             "description": f"The terms assigned to the post in the {taxonomy.slug} taxonomy.",

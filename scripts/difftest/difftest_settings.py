@@ -55,6 +55,7 @@ WP_USER_META = {
 WP_COMMENT_META = {
     "ref_flag": {"type": "boolean", "description": "Reference comment flag.", "single": True}
 }
-# the templates the reference theme (twentytwentythree) declares: "blank" for posts and pages
-# ("blog-alternative" is for pages only, which a flat list cannot say)
-WP_TEMPLATES = ["blank"]
+# the custom templates the reference theme (twentytwentythree) declares, by the post types
+# that may name them, in the order WordPress lists them ("404" is a default template type,
+# which get_post_templates() leaves out)
+WP_TEMPLATES = {"blog-alternative": ["page"], "blank": ["page", "post"]}

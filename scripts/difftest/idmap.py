@@ -109,6 +109,8 @@ APP_PW_RE = re.compile(r"^/application-passwords/(" + UUID_RE + ")")
 QUERY_PAIR_RE = re.compile(r"(^|&)([^=&#]+)=([^&#]*)")
 FRAGMENT_RE = re.compile(r"^comment-(\d+)$")
 REVISION_SLUG_RE = re.compile(r"(\d+)-((?:revision|autosave)-v\d+)")
+#: the gallery shortcode names its post in a class of the rendered HTML
+GALLERY_ID_RE = re.compile(r"\bgalleryid-(\d+)\b")
 TOKEN_RE = re.compile(r"\u27e6(\w+)\?([^\u27e7]*)\u27e7")
 
 
@@ -251,6 +253,8 @@ class Translator:
         return str(self.id(kind, value))
 
     def text(self, value: str) -> str:
+        if "galleryid-" in value:
+            value = GALLERY_ID_RE.sub(lambda m: "galleryid-" + self.id_text("post", m[1]), value)
         if self.base_from != self.base_to:
             value = value.replace(self.base_from, self.base_to)
             value = value.replace(_quoted(self.base_from), _quoted(self.base_to))

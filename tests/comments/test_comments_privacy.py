@@ -181,15 +181,31 @@ def test_commenter_sees_own_held_comment_but_not_others(api_client, db):
     assert api_client.get(f"{URL}/{theirs.pk}").status_code == 403
 
 
-def test_own_comment_on_a_post_that_became_private_is_not_listed(api_client, db):
+def test_own_comment_on_a_post_that_became_private(api_client, db):
+    """check_read_permission() lets its author read a comment whatever its post; reading it
+    alone checks the post first (get_item_permissions_check)."""
     subscriber = UserFactory(role="subscriber")
     post = PostFactory()
     mine = CommentFactory(post=post, user=subscriber)
     post.status = "draft"
     post.save()
     api_client.force_authenticate(subscriber)
-    assert mine.pk not in listed(api_client)
+    assert mine.pk in listed(api_client)
     assert_wp_error(api_client.get(f"{URL}/{mine.pk}"), "rest_cannot_read_post", 403)
+
+
+def test_the_total_counts_comments_left_out_of_the_page(api_client, db):
+    """get_items(): X-WP-Total is WP_Comment_Query's found_comments; comments the caller may
+    not read are dropped from the page afterwards, not from the count."""
+    shown = CommentFactory(post=PostFactory())
+    CommentFactory(post=PostFactory(status="private"))
+    CommentFactory(post=PostFactory(password="secret"))
+    response = api_client.get(URL)
+    assert [item["id"] for item in response.json()] == [shown.pk]
+    assert (response["X-WP-Total"], response["X-WP-TotalPages"]) == ("3", "1")
+    response = api_client.get(URL, {"per_page": 2, "page": 50})
+    assert response.json() == []
+    assert (response["X-WP-Total"], response["X-WP-TotalPages"]) == ("3", "2")
 
 
 def test_trashing_or_deleting_a_post_hides_its_comments(api_client, db):

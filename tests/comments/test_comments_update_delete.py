@@ -166,10 +166,30 @@ def test_update_sanitises_content(api_client, author):
     api_client.force_authenticate(author)
     update(api_client, comment, content="<script>x()</script><em>ok</em>")
     comment.refresh_from_db()
-    assert comment.content == "<em>ok</em>"
+    assert comment.content == "x()<em>ok</em>"  # wp_kses() keeps the text of what it removes
+
+
+def test_an_administrator_editing_a_visitors_comment_is_filtered(api_client, admin_user):
+    """wp_update_comment(): kses when the comment's author lacks unfiltered_html, whoever
+    edits; and the stored text is filtered again on any update."""
+    comment = CommentFactory(post=PostFactory(), content="<b>bold</b> <script>alert(1)</script>")
+    api_client.force_authenticate(admin_user)
+    body = update(api_client, comment, status="approved").json()
+    assert body["content"]["raw"] == "<b>bold</b> alert(1)"
+    mine = CommentFactory(post=PostFactory(), user=admin_user, content="x")
+    body = update(api_client, mine, content="<script>y()</script>").json()
+    assert body["content"]["raw"] == "<script>y()</script>"
 
 
 # --- delete -------------------------------------------------------------------------------------
+
+
+def test_a_deleted_comment_is_answered_without_links(api_client, editor):
+    comment = CommentFactory(post=PostFactory())
+    api_client.force_authenticate(editor)
+    body = api_client.delete(f"{URL}/{comment.pk}", {"force": "true"}).json()
+    assert body["deleted"] is True
+    assert "_links" not in body["previous"]  # $previous->get_data()
 
 
 def test_delete_moves_to_trash(api_client, editor, comment):

@@ -227,7 +227,8 @@ def test_edit_context_fields(api_client, editor):
     assert body["description"]["raw"] == ""
     assert body["guid"]["raw"] == body["guid"]["rendered"]
     assert body["permalink_template"] == "http://testserver/parent-post/%postname%/"
-    assert body["generated_slug"] == item.slug
+    # get_sample_permalink(): the title as a slug, unique among every post
+    assert body["generated_slug"] == "an-attachment"
     assert body["missing_image_sizes"] == []
     assert "wp:action-assign-author" in body["_links"]
     assert "wp:action-unfiltered-html" in body["_links"]
@@ -582,3 +583,25 @@ def test_featured_media_of_many_posts_embeds_in_embed_context(api_client):
     # an attachment of a draft is as hidden embedded as it is on its own
     assert embedded[hidden.pk].get("code", "rest_forbidden") == "rest_forbidden"
     assert "source_url" not in embedded[hidden.pk]
+
+
+def test_generated_slug_follows_the_title_not_the_slug(api_client, editor):
+    PostFactory(slug="sunset-over-the-sea")
+    item = landscape(title="Sunset <em>over</em> the sea", slug="sunset")
+    untitled = landscape(title="", slug="untitled")
+    api_client.force_authenticate(editor)
+    body = api_client.get(MEDIA_URL, {"context": "edit", "orderby": "id", "order": "asc"}).json()
+    slugs = {entry["id"]: entry["generated_slug"] for entry in body}
+    assert slugs[item.pk] == "sunset-over-the-sea-2"
+    assert slugs[untitled.pk] == str(untitled.pk)
+
+
+def test_edit_context_list_keeps_the_attachments_the_caller_may_edit(api_client, db):
+    mine_author = UserFactory(role="author")
+    mine = landscape(author=mine_author)
+    theirs = landscape()
+    api_client.force_authenticate(mine_author)
+    response = api_client.get(MEDIA_URL, {"context": "edit"})
+    assert [item["id"] for item in response.json()] == [mine.pk]
+    assert response["X-WP-Total"] == "2"  # the query found both
+    assert theirs.pk in [item["id"] for item in api_client.get(MEDIA_URL).json()]

@@ -120,6 +120,16 @@ def test_multipart_upload_with_fields(api_client, author):
     assert list(body["media_details"]["sizes"]) == ["thumbnail", "full"]
 
 
+def test_a_new_attachment_was_last_modified_when_it_is_dated(api_client, author):
+    api_client.force_authenticate(author)
+    body = upload_multipart(api_client, png(20, 20), "dated.png", date="2022-03-04T05:06:07").json()
+    assert (body["date"], body["modified"], body["modified_gmt"]) == (
+        "2022-03-04T05:06:07",
+        "2022-03-04T05:06:07",
+        "2022-03-04T05:06:07",
+    )
+
+
 def test_small_image_gets_no_sizes_and_text_file_only_filesize(api_client, author):
     api_client.force_authenticate(author)
     tiny = upload_raw(api_client, png(100, 80), "tiny.png").json()

@@ -110,11 +110,17 @@ def test_update_rejects_bad_values(api_client, editor, uploaded):
     )
     assert "comment_status" in body["data"]["params"]
     assert_wp_error(api_client.post(url, {"post": "abc"}, format="json"), "rest_invalid_param", 400)
-    assert_wp_error(
+    body = assert_wp_error(
         api_client.post(url, {"template": "full-width.php"}, format="json"),
         "rest_invalid_param",
         400,
     )
+    # attachments have no templates; the error has no data
+    assert body["data"]["details"]["template"] == {
+        "code": "rest_invalid_param",
+        "message": "template is not one of .",
+        "data": None,
+    }
     assert_wp_error(
         api_client.post(url, {"post": uploaded["id"]}, format="json"), "rest_invalid_param", 400
     )
@@ -127,6 +133,15 @@ def test_private_status_is_kept_other_statuses_become_inherit(api_client, author
         "private"
     )
     assert api_client.post(url, {"status": "draft"}, format="json").json()["status"] == ("inherit")
+
+
+def test_a_null_date_resets_a_date_gmt_given_beside_it(api_client, editor, uploaded):
+    api_client.force_authenticate(editor)
+    url = f"{MEDIA_URL}/{uploaded['id']}"
+    body = api_client.post(
+        url, {"date": None, "date_gmt": "2020-02-02T02:02:02"}, format="json"
+    ).json()
+    assert body["date_gmt"] != "2020-02-02T02:02:02"
 
 
 def test_update_unknown_id(api_client, editor):
@@ -338,7 +353,18 @@ def test_edit_errors(api_client, author, contributor, uploaded):
         403,
     )
     assert body["message"] == "Sorry, you are not allowed to upload media on this site."
+    # upload_files is asked before the attachment is looked up
+    assert_wp_error(
+        api_client.post(f"{MEDIA_URL}/987654/edit", {"src": src}, format="json"),
+        "rest_cannot_edit_image",
+        403,
+    )
     api_client.force_authenticate(author)
+    assert_wp_error(
+        api_client.post(f"{MEDIA_URL}/987654/edit", {"src": src}, format="json"),
+        "rest_post_invalid_id",
+        404,
+    )
     assert_wp_error(
         api_client.post(url, {"rotation": 90}, format="json"), "rest_missing_callback_param", 400
     )

@@ -7,7 +7,7 @@ import pytest
 
 from tests.content.conftest import PAGES, POSTS, T0, ids
 from tests.factories import PageFactory, UserFactory
-from tests.helpers import assert_wp_error
+from tests.helpers import assert_wp_error, needs_icu_collation
 
 
 @pytest.fixture
@@ -58,6 +58,15 @@ def test_orderby_columns(api_client, three, orderby, expected):
     assert ids(api_client.get(POSTS, {"orderby": orderby})) == [three[i].pk for i in expected]
 
 
+@needs_icu_collation
+def test_titles_sort_as_mysql_unicode_ci(api_client, make_post):
+    """Letters first, then accents and case: "Ünïcode" comes before "Unused"."""
+    for title in ("Unused", "Ünïcode", "apple"):
+        make_post(title=title)
+    body = api_client.get(POSTS, {"orderby": "title", "order": "asc"}).json()
+    assert [post["title"]["rendered"] for post in body] == ["apple", "Ünïcode", "Unused"]
+
+
 def test_orderby_unknown_is_rejected(api_client):
     assert_wp_error(api_client.get(POSTS, {"orderby": "menu_order"}), "rest_invalid_param", 400)
 
@@ -106,6 +115,18 @@ def test_search_matches_title_content_and_excerpt(api_client, three, make_post):
     assert ids(api_client.get(POSTS, {"search": "nothing-like-this"})) == []
 
 
+def test_search_splits_as_wp_query_does(api_client, make_post):
+    """parse_search(): commas and plus signs split too; stopwords and single letters go; a
+    search of nothing else matches as one sentence."""
+    both = make_post(title="green apple")
+    apple = make_post(title="apple")
+    sentence = make_post(title="the a")
+    assert set(ids(api_client.get(POSTS, {"search": "apple,green"}))) == {both.pk}
+    assert set(ids(api_client.get(POSTS, {"search": "apple+green"}))) == {both.pk}
+    assert set(ids(api_client.get(POSTS, {"search": "the apple x"}))) == {both.pk, apple.pk}
+    assert ids(api_client.get(POSTS, {"search": "the a"})) == [sentence.pk]
+
+
 def test_slug_single_and_list(api_client, three):
     a, b, c = three
     assert ids(api_client.get(POSTS, {"slug": "banana"})) == [b.pk]
@@ -144,6 +165,9 @@ def test_author_and_author_exclude(api_client, make_post):
     assert ids(api_client.get(POSTS, {"author": alice.pk})) == [by_alice.pk]
     assert ids(api_client.get(POSTS, {"author_exclude": alice.pk})) == [by_bob.pk]
     assert ids(api_client.get(POSTS, {"author[]": [alice.pk, bob.pk]})) == [by_bob.pk, by_alice.pk]
+    # WP_Query uses author__in only when author__not_in is empty
+    both = {"author": alice.pk, "author_exclude": 987654}
+    assert ids(api_client.get(POSTS, both)) == [by_bob.pk, by_alice.pk]
 
 
 def test_offset_and_pagination(api_client, three):

@@ -129,6 +129,55 @@ def test_date_is_site_local_and_date_gmt_is_utc(api_client, editor, settings):
     assert (body["date"], body["date_gmt"]) == ("2024-06-01T14:00:00", "2024-06-01T12:00:00")
 
 
+def test_a_new_post_was_last_modified_when_it_is_dated(api_client, editor):
+    # wp_insert_post() stores post_date as post_modified on insert, whatever the status
+    for url, status in ((POSTS, "publish"), (PAGES, "draft"), (POSTS, "future")):
+        body = create(
+            api_client,
+            editor,
+            {"title": "Dated", "status": status, "date": "2022-01-01T09:14:00"},
+            url=url,
+        ).json()
+        assert (body["modified"], body["modified_gmt"]) == (body["date"], body["date_gmt"])
+        assert body["modified"] == "2022-01-01T09:14:00"
+    body = create(api_client, editor, {"title": "Undated"}).json()
+    assert body["modified"] == body["date"]
+
+
+def test_a_null_date_gmt_resets_a_date_given_beside_it(api_client, editor):
+    # prepare_item_for_database(): the null reset comes after the date is read, and wins
+    before = timezone.now().replace(microsecond=0)
+    body = create(
+        api_client,
+        editor,
+        {"title": "x", "status": "publish", "date": "2022-01-04T01:22:00", "date_gmt": None},
+        url=PAGES,
+    ).json()
+    assert body["date"] != "2022-01-04T01:22:00"
+    assert body["date_gmt"] >= before.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def test_an_empty_raw_title_leaves_the_title(api_client, editor):
+    """prepare_item_for_database() takes title.raw only when it is not empty(); content and
+    excerpt take any raw that is set."""
+    post = PostFactory(author=editor, title="Kept", content="Body", excerpt="Ex")
+    api_client.force_authenticate(editor)
+    body = api_client.patch(
+        f"{POSTS}/{post.pk}",
+        {"title": {"raw": ""}, "content": {"raw": ""}, "excerpt": {"raw": ""}},
+        format="json",
+    ).json()
+    assert (body["title"]["raw"], body["content"]["raw"], body["excerpt"]["raw"]) == (
+        "Kept",
+        "",
+        "",
+    )
+    body = api_client.patch(
+        f"{POSTS}/{post.pk}", {"title": "", "content": "c"}, format="json"
+    ).json()
+    assert body["title"]["raw"] == ""  # a plain string is taken as it is
+
+
 def test_bad_date_is_rejected(api_client, editor):
     body = assert_wp_error(
         create(api_client, editor, {"title": "a", "date": "soon"}), "rest_invalid_param", 400
@@ -351,6 +400,58 @@ def test_format_template_and_enums(api_client, editor):
         400,
     )
     assert body["data"]["params"] == {"template": "template is not one of ."}
+
+
+THEME_TEMPLATES = {"blog-alternative": ["page"], "blank": ["page", "post"]}
+
+
+def test_templates_are_those_of_the_post_type(api_client, editor, settings):
+    """check_template(): the theme's templates for the type, in its order; an error without
+    data, for any value that is not one of them (a number too); empty values pass."""
+    settings.WP_TEMPLATES = THEME_TEMPLATES
+    body = create(api_client, editor, {"title": "x", "template": "blank"}, url=PAGES).json()
+    assert body["template"] == "blank"
+    for url, allowed in ((PAGES, "blog-alternative, blank"), (POSTS, "blank")):
+        for value in ("nope", 5, True):
+            body = assert_wp_error(
+                create(api_client, editor, {"title": "x", "template": value}, url=url),
+                "rest_invalid_param",
+                400,
+            )
+            message = f"template is not one of {allowed}."
+            assert body["data"]["params"] == {"template": message}
+            assert body["data"]["details"]["template"] == {
+                "code": "rest_invalid_param",
+                "message": message,
+                "data": None,
+            }
+    body = create(api_client, editor, {"title": "x", "template": "blog-alternative"}).json()
+    assert body["data"]["params"] == {"template": "template is not one of blank."}
+    assert create(api_client, editor, {"title": "x", "template": ""}).status_code == 201
+
+
+def test_a_flat_template_list_is_for_pages(api_client, editor, settings):
+    settings.WP_TEMPLATES = ["wide.php"]
+    assert (
+        create(api_client, editor, {"title": "x", "template": "wide.php"}, PAGES).status_code == 201
+    )
+    body = create(api_client, editor, {"title": "x", "template": "wide.php"}).json()
+    assert body["data"]["params"] == {"template": "template is not one of ."}
+
+
+def test_an_update_checks_the_templates_of_the_post_it_names(api_client, editor, settings):
+    settings.WP_TEMPLATES = THEME_TEMPLATES
+    page = PageFactory(author=editor, template="retired.php")
+    api_client.force_authenticate(editor)
+    # the template a post has is kept even when the theme no longer offers it
+    response = api_client.post(f"{PAGES}/{page.pk}", {"template": "retired.php"}, format="json")
+    assert response.status_code == 200
+    # the ID's own type decides, whatever the route
+    body = api_client.post(f"{POSTS}/{page.pk}", {"template": "x"}, format="json").json()
+    assert body["data"]["params"] == {"template": "template is not one of blog-alternative, blank."}
+    # arguments are checked before the post is looked up
+    body = api_client.post(f"{PAGES}/987654", {"template": "x"}, format="json").json()
+    assert body["data"]["params"] == {"template": "template is not one of blog-alternative, blank."}
 
 
 def test_unknown_status_is_rejected_by_schema(api_client, editor):
@@ -637,6 +738,30 @@ def test_kses_without_unfiltered_html(api_client, user_with_role, role, filtered
     else:
         assert body["content"]["raw"] == content
         assert "<script>" in body["content"]["rendered"]
+
+
+@pytest.mark.parametrize("role", ["contributor", "administrator"])
+def test_links_with_a_target_get_noopener_for_everyone(api_client, user_with_role, role):
+    """wp_targeted_link_rel() on content_save_pre & co., after kses; kses itself cuts a bad
+    protocol off a URL and keeps the rest."""
+    content = (
+        '<a href="javascript:alert(1)">js</a> <a href="https://example.org/" target="_blank">ok</a>'
+        ' <a href="/x" target="_top" rel="nofollow">x</a>'
+    )
+    body = create(
+        api_client, user_with_role(role), {"title": "Links", "content": content, "excerpt": content}
+    ).json()
+    js = (
+        '<a href="alert(1)">js</a>'
+        if role == "contributor"
+        else '<a href="javascript:alert(1)">js</a>'
+    )
+    expected = (
+        f'{js} <a href="https://example.org/" target="_blank" rel="noopener">ok</a>'
+        ' <a href="/x" target="_top" rel="nofollow noopener">x</a>'
+    )
+    assert body["content"]["raw"] == expected
+    assert body["excerpt"]["raw"] == expected
 
 
 def test_bad_arguments_still_answer_with_allow(api_client, editor):

@@ -107,6 +107,13 @@ def test_terms(api_client):
     ]
 
 
+def test_terms_sort_by_name_ignoring_case(api_client):
+    TermFactory(name="Django")
+    TagFactory(name="alpha")
+    body = api_client.get(URL, {"type": "term", "subtype": "category,post_tag"}).json()
+    assert [item["title"] for item in body][:2] == ["alpha", "Django"]
+
+
 def test_post_formats(api_client):
     PostFactory(format="quote")
     body = api_client.get(URL, {"type": "post-format"}).json()

@@ -126,6 +126,13 @@ def test_embedded_objects_take_their_kind_from_the_relation_or_their_self_link()
     assert out["_embedded"]["up"][0]["id"] == 50
 
 
+def test_a_gallerys_post_id_in_rendered_html_is_translated():
+    translator = ours_translator()
+    html = "<div id='gallery-1' class='gallery galleryid-12 gallery-columns-3'>"
+    body = translator.body({"content": {"rendered": html}}, None)
+    assert body["content"]["rendered"] == html.replace("galleryid-12", "galleryid-40")
+
+
 def test_untitled_posts_named_by_their_id_are_named_by_the_canonical_id():
     out = ours_translator().body({"id": 12, "slug": "12-2", "link": f"{OURS}/12-2/"}, "post")
     assert out == {"id": 40, "slug": "40-2", "link": f"{WP}/40-2/"}

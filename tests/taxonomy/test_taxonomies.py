@@ -55,6 +55,28 @@ def test_unknown_taxonomy_is_404(api_client):
     assert_wp_error(api_client.get(f"{URL}/nope"), "rest_taxonomy_invalid", 404)
 
 
+@pytest.mark.parametrize("slug", ["post_format", "link_category", "wp_theme"])
+def test_core_taxonomies_kept_out_of_rest_are_refused(api_client, admin_user, slug):
+    """They exist in WordPress without show_in_rest: the permission check answers false."""
+    assert_wp_error(api_client.get(f"{URL}/{slug}"), "rest_forbidden", 401)
+    api_client.force_authenticate(admin_user)
+    body = assert_wp_error(api_client.get(f"{URL}/{slug}"), "rest_forbidden", 403)
+    assert body["message"] == "Sorry, you are not allowed to do that."
+
+
+def test_a_taxonomy_query_parameter_wins_over_the_route(api_client):
+    # WP_REST_Request reads the query string before the route's own parameters
+    assert_wp_error(
+        api_client.get(f"{URL}/post_format", {"taxonomy": "nope"}), "rest_taxonomy_invalid", 404
+    )
+    assert api_client.get(f"{URL}/nope", {"taxonomy": "category"}).json()["slug"] == "category"
+
+
+def test_type_zero_is_no_filter(api_client):
+    # PHP's empty("0"): every taxonomy, as without the argument
+    assert list(api_client.get(URL, {"type": "0"}).json()) == ["category", "post_tag", "nav_menu"]
+
+
 @pytest.mark.parametrize(
     ("post_type", "expected"),
     [

@@ -4,7 +4,7 @@ import pytest
 
 from taxonomy.models import Term
 from tests.factories import PostFactory, TagFactory, TermFactory
-from tests.helpers import assert_wp_error, count_queries
+from tests.helpers import assert_wp_error, count_queries, needs_icu_collation
 
 CATEGORIES = "/wp-json/wp/v2/categories"
 TAGS = "/wp-json/wp/v2/tags"
@@ -120,6 +120,15 @@ def test_orderby(api_client, tree, orderby, order, expected):
     assert [t["slug"] for t in response.json()] == expected
 
 
+@needs_icu_collation
+def test_names_sort_as_mysql_unicode_ci(api_client):
+    """Letters first, then accents and case: "Ünïcode" comes before "Unused"."""
+    for name in ("Unused Tag", "Ünïcode tag", "beta", "Alpha"):
+        TagFactory(name=name)
+    listed = [item["name"] for item in api_client.get(TAGS, {"hide_empty": "false"}).json()]
+    assert listed == ["Alpha", "beta", "Ünïcode tag", "Unused Tag"]
+
+
 def test_orderby_include_keeps_the_given_order(api_client, tree):
     wanted = [tree["python"].pk, tree["news"].pk, tree["php"].pk]
     response = api_client.get(
@@ -143,6 +152,15 @@ def test_include_and_exclude(api_client, tree):
     # WP_Term_Query ignores exclude when include is given
     both = ids(api_client.get(CATEGORIES, {"include": f"{news},{tech}", "exclude": str(tech)}))
     assert sorted(both) == [news, tech]
+
+
+def test_include_zero_alone_filters_nothing(api_client, tree):
+    """get_terms() joins the IDs and tests the text with empty(): "0" adds no clause, yet the
+    include still turns exclude off."""
+    every = ids(api_client.get(CATEGORIES))
+    news = tree["news"].pk
+    assert ids(api_client.get(CATEGORIES, {"include": "0", "exclude": str(news)})) == every
+    assert ids(api_client.get(CATEGORIES, {"include": f"0,{news}"})) == [news]
 
 
 def test_search_matches_name_or_slug(api_client, tree):

@@ -522,6 +522,13 @@ def test_description_keeps_line_breaks_and_drops_bad_protocols(as_editor):
     )
 
 
+def test_description_keeps_html_comments(as_editor):
+    # block markup: kses drops the <p>, keeps the comments around it (wp_kses_split)
+    description = "<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->"
+    body = as_editor.post(TAGS, {"name": "x", "description": description}, format="json").json()
+    assert body["description"] == "<!-- wp:paragraph -->\nBlock\n<!-- /wp:paragraph -->"
+
+
 def test_default_category_stays_the_default_after_a_new_slug(as_editor, uncategorized):
     response = as_editor.post(
         f"{CATEGORIES}/{uncategorized.pk}", {"slug": "general", "name": "General"}, format="json"

@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from tests.factories import PageFactory, PostFactory, UserFactory
-from tests.helpers import assert_wp_error, count_queries
+from tests.helpers import assert_wp_error, count_queries, needs_icu_collation
 from tests.users.conftest import USERS_URL
 from users import demo
 from users.models import User, UserMeta
@@ -283,6 +283,16 @@ def test_default_order_is_display_name_ignoring_case(api_client, team):
     assert listed == ["Amy", "bea", "zed"]
     listed = names(api_client.get(USERS_URL, {"exclude": admin.pk, "order": "desc"}))
     assert listed == ["zed", "bea", "Amy"]
+
+
+@needs_icu_collation
+def test_names_sort_as_mysql_unicode_ci(api_client, admin_user):
+    """Letters first, then accents and case: "Ümit" comes before "Unruh"."""
+    for name in ("Unruh", "Ümit", "bob"):
+        UserFactory(display_name=name, role="author")
+    api_client.force_authenticate(admin_user)
+    listed = names(api_client.get(USERS_URL, {"exclude": admin_user.pk}))
+    assert listed == ["bob", "Ümit", "Unruh"]
 
 
 def test_orderby_include_and_include_slugs_keep_the_given_order(api_client, team):

@@ -28,6 +28,7 @@ from wpapi.registry.taxonomies import (
     rest_taxonomies,
     taxonomies,
     taxonomies_for,
+    taxonomy_exists,
     type_taxonomies,
 )
 
@@ -63,5 +64,6 @@ __all__ = [
     "rest_taxonomies",
     "taxonomies",
     "taxonomies_for",
+    "taxonomy_exists",
     "type_taxonomies",
 ]
