@@ -244,6 +244,8 @@ class WPViewSet(viewsets.GenericViewSet):
         if self.action not in ("list", "create") and "id" in self.kwargs:
             self.object = self.get_object()
         self.check_action_permission(self.action, self.object)
+        # a read changes nothing the check reads: Allow need not ask it again
+        self.read_permitted = request.method in ("GET", "HEAD")
 
     def raw_params(self) -> dict[str, Any]:
         """The request's parameters as WP_REST_Request::get_param() finds them: the body (JSON
@@ -597,6 +599,9 @@ class WPViewSet(viewsets.GenericViewSet):
                 and getattr(self, "object", None) is None
                 and action not in self.checks_without_object
             ):
+                continue
+            if action == self.action and getattr(self, "read_permitted", False):
+                allowed.append(method)
                 continue
             try:
                 self.check_action_permission(action, getattr(self, "object", None))
