@@ -138,5 +138,6 @@ def can_access_password_content(user: Any, post: Any, password: Any, context: st
 
 
 def check_post_password(post: Post, password: str) -> None:
-    if password and not password_matches(post, password):
+    # `! empty( $request['password'] )`: PHP's empty() holds "0" empty too
+    if password and password != "0" and not password_matches(post, password):
         raise WPError("rest_post_incorrect_password", "Incorrect post password.", 403)

@@ -144,6 +144,15 @@ def test_wrong_password_is_403(api_client, mixed):
     )
 
 
+def test_password_zero_is_no_password_as_php_empty_holds_it(api_client, mixed):
+    """`! empty( $request['password'] )`: "0" skips the check; the content stays hidden."""
+    published = api_client.get(f"{POSTS}/{mixed['publish'].pk}", {"password": "0"})
+    assert published.status_code == 200
+    protected = api_client.get(f"{POSTS}/{mixed['password'].pk}", {"password": "0"})
+    assert protected.status_code == 200
+    assert protected.json()["content"]["rendered"] == ""
+
+
 def test_editor_sees_protected_content_in_edit_context(api_client, editor, subscriber, mixed):
     url = f"{POSTS}/{mixed['password'].pk}"
     api_client.force_authenticate(editor)
