@@ -46,14 +46,15 @@ def load_ancestors(posts: list[Post], kinds: dict[int, str] | None = None) -> An
 
 
 def ancestor_path(post: Any, ancestors: Ancestors) -> str:
-    """ "grandparent/parent/" from the loaded ancestors (a loop in the data ends the path)."""
+    """ "grandparent/parent/" from the loaded ancestors (a loop in the data ends the path); an
+    ancestor without a slug (a draft) adds nothing, as in get_page_uri()."""
     slugs = []
     parent_id, seen = post.parent_id, set()
     while parent_id and parent_id in ancestors and parent_id not in seen:
         seen.add(parent_id)
         parent_slug, parent_id = ancestors[parent_id]
         slugs.append(parent_slug)
-    return "".join(f"{slug}/" for slug in reversed(slugs))
+    return "".join(f"{slug}/" for slug in reversed(slugs) if slug)
 
 
 #: core types get_permalink() links like posts (_builtin, not pages or attachments)

@@ -521,3 +521,12 @@ def test_static_front_page_links_to_home(api_client):
     page = PageFactory(slug="welcome")
     update_options({"show_on_front": "page", "page_on_front": page.pk})
     assert api_client.get(f"{PAGES}/{page.pk}").json()["link"] == f"{SITE}/"
+
+
+def test_a_parent_without_a_slug_adds_nothing_to_the_permalink(api_client, admin_user):
+    """get_page_uri() skips an ancestor whose post_name is empty (a draft)."""
+    parent = PageFactory(status="draft", slug="", title="")
+    child = PageFactory(status="draft", slug="", parent=parent)
+    api_client.force_authenticate(admin_user)
+    body = api_client.get(f"{PAGES}/{child.pk}", {"context": "edit"}).json()
+    assert body["permalink_template"] == f"{SITE}/%pagename%/"
