@@ -105,10 +105,21 @@ class BlockTypesViewSet(WPViewSet):
         self.check_read()
 
     def check_retrieve_permission(self, obj: Any = None) -> None:
+        # get_item_permissions_check() also looks the block type up: an unknown one fails the
+        # check itself (so Allow leaves GET out)
         self.check_read()
+        self.block_type()
+
+    def block_type(self) -> dict[str, Any]:
+        block = get_block_type(f"{self.kwargs['namespace']}/{self.kwargs['name']}")
+        if block is None:
+            raise WPError("rest_block_type_invalid", "Invalid block type.", 404)
+        return block
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         namespace = self.params.get("namespace") or ""
+        if namespace == "0":  # `if ( $namespace && ... )`: PHP holds "0" false
+            namespace = ""
         shown = [
             block
             for block in block_types()
@@ -117,10 +128,7 @@ class BlockTypesViewSet(WPViewSet):
         return Response(self.serialize(shown))
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        block = get_block_type(f"{self.kwargs['namespace']}/{self.kwargs['name']}")
-        if block is None:
-            raise WPError("rest_block_type_invalid", "Invalid block type.", 404)
-        return Response(self.serialize_one(block))
+        return Response(self.serialize_one(self.block_type()))
 
 
 # --- block renderer -----------------------------------------------------------------------------

@@ -53,6 +53,10 @@ def test_block_types_by_namespace(api_client, author):
     assert len(response.json()) == 90
     assert api_client.get(f"{TYPES}/nope").json() == []
     assert api_client.get(TYPES, {"namespace": "nope"}).json() == []
+    # `if ( $namespace && ... )`: "0" filters nothing, as PHP reads it
+    assert len(api_client.get(TYPES, {"namespace": "0"}).json()) == len(
+        api_client.get(TYPES).json()
+    )
 
 
 def test_fields_trim_block_types(api_client, author):
@@ -69,8 +73,11 @@ def test_static_block_has_no_render_link(api_client, author):
 
 def test_unknown_block_type_is_rest_block_type_invalid(api_client, author):
     api_client.force_authenticate(author)
-    body = assert_wp_error(api_client.get(f"{TYPES}/core/nope"), "rest_block_type_invalid", 404)
+    response = api_client.get(f"{TYPES}/core/nope")
+    body = assert_wp_error(response, "rest_block_type_invalid", 404)
     assert body["message"] == "Invalid block type."
+    # the lookup is part of the permission check: no method of the route is allowed
+    assert "Allow" not in response
 
 
 @pytest.mark.parametrize(
