@@ -503,7 +503,7 @@ def main() -> None:
         "SECRET_KEY": "bench-" + os.urandom(16).hex(),
         "DJANGO_SETTINGS_MODULE": "bench_settings",
         "PYTHONPATH": os.pathsep.join(
-            filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")])
+            filter(None, [str(ROOT / "scripts"), str(ROOT), os.environ.get("PYTHONPATH")])
         ),
         "DATABASE_URL": args.database_url or f"postgres://postgres@127.0.0.1:5432/{db_name}",
         "WPAPI_VAR_DIR": str(ROOT / "var" / db_name),

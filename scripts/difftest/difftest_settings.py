@@ -2,59 +2,17 @@
 WordPress registers in its mu-plugin (/work/shared/wordpress/lib/ref-reference.php), written
 as README.md "Extending" says a project registers them."""
 
+import scripts.reference_meta as reference
 from wpapi.settings import *  # noqa: F403
+
+WP_POST_META = reference.WP_POST_META
+WP_TERM_META = reference.WP_TERM_META
+WP_USER_META = reference.WP_USER_META
+WP_COMMENT_META = reference.WP_COMMENT_META
 
 # the reference site's theme, to which the index links as the active theme
 WP_THEME = {"stylesheet": "twentytwentythree", "name": "Twenty Twenty-Three"}
 
-# register_post_meta('post', ...) and register_post_meta('', 'ref_keywords', ...)
-WP_POST_META = {
-    "ref_keywords": {
-        "type": "string",
-        "description": "Reference keywords (multiple values).",
-        "single": False,
-    },
-    "ref_rating": {
-        "type": "integer",
-        "description": "Reference rating 0-5.",
-        "default": 0,
-        "single": True,
-        "object_subtype": "post",
-    },
-    "ref_subtitle": {
-        "type": "string",
-        "description": "Reference subtitle.",
-        "single": True,
-        "object_subtype": "post",
-    },
-    "ref_specs": {
-        "type": "object",
-        "description": "Reference structured meta.",
-        "single": True,
-        "object_subtype": "post",
-        "schema": {
-            "properties": {"width": {"type": "integer"}, "color": {"type": "string"}},
-            "additionalProperties": False,
-        },
-    },
-}
-# register_term_meta('category', 'ref_color', ...)
-WP_TERM_META = {
-    "ref_color": {
-        "type": "string",
-        "description": "Reference category colour.",
-        "single": True,
-        "taxonomy": "category",
-    }
-}
-# register_meta('user', 'ref_team', ...)
-WP_USER_META = {
-    "ref_team": {"type": "string", "description": "Reference team name.", "single": True}
-}
-# register_meta('comment', 'ref_flag', ...)
-WP_COMMENT_META = {
-    "ref_flag": {"type": "boolean", "description": "Reference comment flag.", "single": True}
-}
 # the custom templates the reference theme (twentytwentythree) declares, by the post types
 # that may name them, in the order WordPress lists them ("404" is a default template type,
 # which get_post_templates() leaves out)
