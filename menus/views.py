@@ -33,7 +33,7 @@ from menus.serializers import (
 )
 from taxonomy import policies as taxonomy_policies
 from taxonomy.meta import TERM_META
-from taxonomy.models import Term, TermRelationship
+from taxonomy.models import Term
 from taxonomy.policies import can_read_terms_for_post
 from taxonomy.views import TermViewSet
 from wpapi.errors import WPError, forbidden
@@ -120,24 +120,7 @@ class MenuViewSet(TermViewSet):
             readable |= set(public.values_list("pk", flat=True))
         elif not policies.can_read_menus(self.request.user):
             readable = set()
-        pairs = list(
-            TermRelationship.objects.filter(
-                post_id__in=readable, term__taxonomy="nav_menu"
-            ).values_list("post_id", "term_id")
-        )
-        ordered = list(
-            self.filter_queryset(self.get_queryset()).filter(
-                pk__in={term_id for _, term_id in pairs}
-            )
-        )
-        position = {term.pk: index for index, term in enumerate(ordered)}
-        items = dict(zip(position, self.serialize(ordered), strict=True))
-        per_page = self.params.get("per_page") or 10
-        found: dict[int, list[dict[str, Any]]] = {post_id: [] for post_id in readable}
-        for post_id, term_id in sorted(pairs, key=lambda pair: position.get(pair[1], 0)):
-            if term_id in items and len(found[post_id]) < per_page:
-                found[post_id].append(items[term_id])
-        return found
+        return self.terms_by_post(readable)
 
     # --- writes ------------------------------------------------------------------------------
     def _check_no_parent(self, params: dict[str, Any]) -> None:

@@ -1,5 +1,6 @@
 """/wp/v2/taxonomies and the terms routes of every REST taxonomy (/wp/v2/categories, /tags...)."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -9,7 +10,7 @@ from rest_framework.response import Response
 from content.models import Post
 from taxonomy import policies
 from taxonomy.meta import TERM_META
-from taxonomy.models import Term
+from taxonomy.models import Term, TermRelationship
 from taxonomy.queries import filter_terms, term_collection_args
 from taxonomy.serializers import TaxonomySerializer, TermSerializer, term_serializer_for
 from taxonomy.services import term_create, term_delete, term_update, terms_of
@@ -163,13 +164,17 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
     def embed_collections(self, key: str, values: list[int]) -> dict[int, list[dict[str, Any]]]:
         """`?post=<id>` for every post of a page: the posts this user may read, their terms
         in the list's order (first page), one query per kind for all of them."""
-        from taxonomy.models import TermRelationship
-
         user = self.request.user
         posts = Post.objects.filter(pk__in=row_ids(values))
         readable = [
             post.pk for post in posts if policies.can_read_terms_for_post(user, post, self.taxonomy)
         ]
+        return self.terms_by_post(readable)
+
+    def terms_by_post(self, readable: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        """Each post's terms of this taxonomy, serialized, in the list's order (its first
+        page): the relationships, then the terms, each in one query for every post."""
+        readable = list(readable)
         pairs = list(
             TermRelationship.objects.filter(
                 post_id__in=readable, term__taxonomy=self.taxonomy.slug
