@@ -167,8 +167,6 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
         if cached is not None:
             return conditional.not_modified(request, cached) or cached
     response = dispatch(request, path)
-    if method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
-        response_cache.bump()  # also covers writes that bypass model signals
     if not isinstance(response, Response):
         return response
     response = apply_global_params(request, response)

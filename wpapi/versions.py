@@ -116,10 +116,14 @@ class ContentVersionMiddleware:
         token = _request_version.set(memo)
         try:
             response = self.get_response(request)
+            user = getattr(request, "user", None)
             if (
                 request.method not in SAFE_METHODS
                 and response.status_code < 400
                 and not memo.get("bumped")
+                # an anonymous write (a comment) saves a model; without this, any anonymous
+                # POST answered 200 (a failed login form) would empty every process's cache
+                and getattr(user, "is_authenticated", False)
             ):
                 from wpapi import cache
 

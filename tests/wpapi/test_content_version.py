@@ -79,3 +79,11 @@ def test_a_list_that_can_match_nothing_counts_zero(api_client, version_row, quer
         assert response.status_code in (200, 400), route
         if response.status_code == 200:
             assert response["X-WP-Total"] == "0", route
+
+
+def test_an_anonymous_post_that_writes_nothing_keeps_what_was_kept(api_client, version_row):
+    """A failed login answers its form again (200): nothing changed, nothing is retired."""
+    before = ContentVersion.objects.get(pk=1).version
+    response = api_client.post("/wp-login.php", {"log": "nobody", "pwd": "wrong"})
+    assert response.status_code < 400
+    assert ContentVersion.objects.get(pk=1).version == before
