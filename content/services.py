@@ -70,7 +70,7 @@ def unique_slug(
 ) -> str:
     """wp_unique_post_slug(): append -2, -3, ... while another post of the type (and, for
     hierarchical types, the same parent) holds the slug, or the slug is reserved."""
-    locks.hold("post-slug")  # until the post is saved: a racing writer takes the next suffix
+    locks.hold_slug("post-slug", slug)  # until saved: a racing writer takes the next suffix
     others = Post.objects.exclude(type=Post.Type.REVISION)
     if hierarchical:
         others = others.filter(
@@ -359,20 +359,22 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
     """wp_set_object_terms() for each taxonomy given (a post keeps at least the default
     category), then the counts of every term the post is in or just left."""
     from taxonomy.models import Term, TermRelationship
+    from taxonomy.services import default_category
 
-    left: set[int] = set()
-
-    if (
+    needs_category = (
         post.type == "post"
         and post.status != "auto-draft"
         and any(tax.slug == "category" for tax in type_taxonomies(post.type))
-    ):
+    )
+    if creating:
+        _set_new_post_terms(post, terms, needs_category)
+        return
+    left: set[int] = set()
+    if needs_category:
         has_category = TermRelationship.objects.filter(
             post=post, term__taxonomy="category"
         ).exists()
         if not has_category:
-            from taxonomy.services import default_category
-
             TermRelationship.objects.get_or_create(post=post, term=default_category())
     for taxonomy, ids in terms.items():
         wanted = set(
@@ -388,11 +390,34 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
         TermRelationship.objects.bulk_create(
             [
                 TermRelationship(post=post, term_id=term_id)
-                for term_id in ids
+                for term_id in dict.fromkeys(ids)
                 if term_id in wanted - current
             ]
         )
     recount_terms(post.pk, left)
+
+
+def _set_new_post_terms(post: Post, terms: dict[str, list[int]], needs_category: bool) -> None:
+    """_set_terms() for a post created in this transaction, which is in no term yet: the
+    terms given (else the default category) are added, and each one's stored count goes up
+    by one where the post counts, without counting the term's posts again."""
+    from taxonomy.models import Term, TermRelationship
+    from taxonomy.services import count_new_post, default_category
+
+    added: dict[str, list[int]] = {}
+    for taxonomy, ids in terms.items():
+        wanted = set(
+            Term.objects.filter(taxonomy=taxonomy, pk__in=ids).values_list("pk", flat=True)
+        )
+        added[taxonomy] = [term_id for term_id in dict.fromkeys(ids) if term_id in wanted]
+    if needs_category and "category" not in terms:
+        # wp_insert_post(): no category asked for, the default one (a `categories` given,
+        # even empty, replaces it at once, as the REST controller's wp_set_object_terms does)
+        added["category"] = [default_category().pk]
+    TermRelationship.objects.bulk_create(
+        [TermRelationship(post=post, term_id=pk) for ids in added.values() for pk in ids]
+    )
+    count_new_post(post, added)
 
 
 def _prepare_insert(post: Post, fields: dict[str, Any], *, creating: bool, kses: bool) -> dict:
@@ -471,13 +496,14 @@ def post_create(
     extras = _prepare_insert(post, fields, creating=True, kses=kses)
     post.modified = post.date  # wp_insert_post(): a new post was last modified when dated
     post.save()
+    _set_terms(post, extras["terms"], creating=True)
+    POST_META.update(post, extras["meta"])
+    # the slug last: its lock (held until the commit) then covers as little as it can
     _assign_slug(post, fields.get("slug"))
     if post.status in FLOATING_STATUSES and post.slug and "slug" in fields:
         post.slug = _unique_own_slug(post)
     post.guid = initial_guid(post)
     post.save(update_fields=["slug", "guid"])
-    _set_terms(post, extras["terms"], creating=True)
-    POST_META.update(post, extras["meta"])
     return post
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from taxonomy.meta import TERM_META
 from taxonomy.models import Term, TermRelationship
@@ -73,14 +73,45 @@ def counted_relationships(taxonomy: Taxonomy) -> Q:
     return Q(term__taxonomy=taxonomy.slug) & counted
 
 
+def counts_post(taxonomy: Taxonomy, post: Any) -> bool:
+    """counted_relationships() for one post: does its relationship with a term of `taxonomy`
+    count?"""
+    if post.type == "attachment":
+        if "attachment" not in taxonomy.object_types:
+            return False
+        if post.status == "publish":
+            return True
+        return bool(post.status == "inherit" and post.parent_id and post.parent.status == "publish")
+    return post.type in taxonomy.object_types and post.status == "publish"
+
+
+def count_new_post(post: Any, added: dict[str, list[int]]) -> None:
+    """A post created in the current transaction was put in these terms (by taxonomy): one
+    more for each stored count that counts it. No other writer can see the post before the
+    commit, so adding one is as right as counting again (update_term_counts), and costs the
+    same on a term with a million posts as on one with ten."""
+    counted = [
+        pk
+        for slug, ids in added.items()
+        if (taxonomy := get_taxonomy(slug)) is not None and counts_post(taxonomy, post)
+        for pk in ids
+    ]
+    if counted:
+        Term.objects.filter(pk__in=counted).update(count=F("count") + 1)
+
+
+@transaction.atomic
 def update_term_counts(term_ids: Iterable[int] | None = None) -> int:
     """wp_update_term_count(): store each term's count again (every term when `term_ids` is
     None), in one query per taxonomy for the counts and one for the update. Returns how many
-    stored counts changed."""
+    stored counts changed. The terms are locked first (in ID order), so a writer adding one
+    to a count (count_new_post) waits for this one's total, or this one counts its post."""
     terms = Term.objects.all() if term_ids is None else Term.objects.filter(pk__in=set(term_ids))
     current = {
         pk: (taxonomy, count)
-        for pk, taxonomy, count in terms.values_list("pk", "taxonomy", "count")
+        for pk, taxonomy, count in terms.order_by("pk")
+        .select_for_update()
+        .values_list("pk", "taxonomy", "count")
     }
     if not current:
         return 0

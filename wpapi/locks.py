@@ -10,6 +10,7 @@ at a time (BEGIN IMMEDIATE, see settings); other databases get no lock.
 """
 
 import hashlib
+import re
 
 from django.db import connection
 
@@ -22,3 +23,17 @@ def hold(*key: str) -> None:
     number = int.from_bytes(digest, "big", signed=True)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
+
+
+#: trailing "-2", "-10-3" (and a cut "-"), which wp_unique_post_slug() adds to a taken slug
+_SUFFIXES = re.compile(r"(?:-\d*)+$")
+#: slugs are cut to fit before a suffix is added, never below this many characters
+_STABLE_PREFIX = 64
+
+
+def hold_slug(kind: str, slug: str) -> None:
+    """Take the lock of every slug `slug` could become or collide with: its first characters
+    without numbered suffixes. "news", "news-2" and "news-2-3" share one lock, so a writer
+    handing out "news-2" and one asking for "news-2" wait for each other, while writers of
+    unrelated slugs run side by side."""
+    hold(kind, _SUFFIXES.sub("", slug[:_STABLE_PREFIX]))

@@ -314,7 +314,7 @@ def unique_attachment_slug(slug: str, exclude_id: int | None = None) -> str:
     slug = slug[:200]  # post_name is 200 characters
     if not slug:
         return slug
-    locks.hold("post-slug")  # until the attachment is saved (wpapi.locks)
+    locks.hold_slug("post-slug", slug)  # until the attachment is saved (wpapi.locks)
     existing = Post.objects.filter(slug__startswith=slug[:190])
     if exclude_id:
         existing = existing.exclude(pk=exclude_id)

@@ -61,3 +61,45 @@ def test_recount_stores_counts_again_and_reports_the_drift(api_client):
     out = StringIO()
     call_command("recount", stdout=out)
     assert "term counts corrected: 0" in out.getvalue()
+
+
+def test_creating_posts_adds_to_the_counts_it_should(api_client, admin_user):
+    """A new post adds one to each of its terms' stored counts when it is published (drafts,
+    future and private posts count nowhere); the default category counts a post given no
+    category, and `categories: []` leaves the post in none. After all of it a recount finds
+    nothing to correct."""
+    from taxonomy.services import default_category
+
+    api_client.force_authenticate(admin_user)
+    news, tag = TermFactory(), TermFactory(taxonomy="post_tag")
+    uncategorized = default_category()
+    before = stored(uncategorized)
+    for status in ("publish", "draft", "private", "pending"):
+        made = api_client.post(
+            POSTS,
+            {"title": status, "status": status, "categories": [news.pk], "tags": [tag.pk]},
+            format="json",
+        )
+        assert made.status_code == 201, made.content
+    assert (stored(news), stored(tag)) == (1, 1)
+    future = api_client.post(
+        POSTS, {"title": "later", "status": "publish", "date": "2999-01-01T00:00:00"}
+    ).json()
+    assert future["status"] == "future"
+    assert stored(uncategorized) == before
+    plain = api_client.post(POSTS, {"title": "plain", "status": "publish"}, format="json").json()
+    assert plain["categories"] == [uncategorized.pk]
+    assert stored(uncategorized) == before + 1
+    bare = api_client.post(
+        POSTS, {"title": "bare", "status": "publish", "categories": []}, format="json"
+    ).json()
+    assert bare["categories"] == []
+    assert stored(uncategorized) == before + 1
+    twice = api_client.post(
+        POSTS, {"title": "twice", "status": "publish", "tags": [tag.pk, tag.pk]}, format="json"
+    ).json()
+    assert twice["tags"] == [tag.pk]
+    assert stored(tag) == 2
+    out = StringIO()
+    call_command("recount", stdout=out)
+    assert "term counts corrected: 0" in out.getvalue()
