@@ -4,9 +4,10 @@
     .venv/bin/python scripts/bench.py --posts 10000 --against http://127.0.0.1:8082
 
 Loads (once) a PostgreSQL database `wpapi_bench_<N>` with `manage.py seed_bench --posts N` (the
-reference WordPress's seed at size N), serves it as production does (gunicorn gthread, DEBUG
-off, 4 workers x 4 threads; `--cache`: anonymous answers kept in each process under the
-database's content version (the default), in Redis, or not at all) on a loopback port, then
+reference WordPress's seed at size N), serves it as production does (gunicorn.conf.py: gthread,
+two single-threaded workers per core; DEBUG off; `--cache`: anonymous answers kept in each
+process under the database's content version (the default), in Redis, or not at all) on a
+loopback port, then
 drives every scenario with wrk from a separate process, bounded in time (1 thread, 8
 connections, 8 s, median of 3 runs). With --against, the same scenarios run against that
 WordPress in the same run, alternately, on the same objects (picked by slug on each server),
@@ -457,8 +458,10 @@ def main() -> None:
     )
     parser.add_argument("--redis", action="store_true", help="same as --cache redis")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4, help="gthread threads per worker")
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1), help="2 per core, as production"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker")
     parser.add_argument("--port", type=int, default=8200)
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--connections", type=int, default=8)
