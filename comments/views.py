@@ -20,6 +20,7 @@ from comments.queries import comment_collection_args, filter_comments, normalise
 from comments.serializers import CommentSerializer, comment_serializer_class, comment_write_fields
 from content.models import Post
 from content.permalinks import load_ancestors
+from content.queries import posts_by_id
 from users.capabilities import needs_kses
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_key
@@ -176,7 +177,7 @@ class CommentViewSet(WPViewSet):
             return {}  # each one is asked on its own, for its own answer
         found: dict[int, Any] = {}
         if key == "post":  # each post is checked as a request naming it alone would be
-            posts = Post.objects.select_related("parent").in_bulk(row_ids(values))
+            posts = posts_by_id(self.request, row_ids(values), with_parents=True)
             params = self.list_params()
             allowed = []
             for value in values:

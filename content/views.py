@@ -12,7 +12,12 @@ from content import policies, services
 from content.meta_fields import POST_META
 from content.models import Post
 from content.permalinks import load_ancestors
-from content.queries import filter_posts, found_posts_recounted, post_collection_args
+from content.queries import (
+    filter_posts,
+    found_posts_recounted,
+    post_collection_args,
+    remember_posts,
+)
 from content.serializers import (
     PostSerializer,
     PostStatusSerializer,
@@ -125,6 +130,7 @@ class PostViewSet(WPViewSet):
         from taxonomy.models import TermRelationship
 
         ids = [post.pk for post in items]
+        remember_posts(self.request, items)  # for the replies and terms `_embed` asks for
         fields = self.response_fields()
         wanted = lambda name: fields is None or name in fields  # noqa: E731
         data: dict[str, Any] = {

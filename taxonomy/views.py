@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content.models import Post
+from content.queries import posts_by_id
 from taxonomy import policies
 from taxonomy.meta import TERM_META
 from taxonomy.models import Term, TermRelationship
@@ -165,7 +166,7 @@ class TermViewSet(ExactFieldsMixin, AllowByPermissionMixin, WPViewSet):
         """`?post=<id>` for every post of a page: the posts this user may read, their terms
         in the list's order (first page), one query per kind for all of them."""
         user = self.request.user
-        posts = Post.objects.filter(pk__in=row_ids(values))
+        posts = posts_by_id(self.request, row_ids(values)).values()
         readable = [
             post.pk for post in posts if policies.can_read_terms_for_post(user, post, self.taxonomy)
         ]

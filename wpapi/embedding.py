@@ -155,6 +155,7 @@ def _ask(
     batch.values = list(dict.fromkeys(value for _, value in members))
     state = wp_state(sub)
     state.embed = batch
+    state.posts = wp_state(request).posts
     state.route, state.route_path = route, normalise_path(path)
     _, kwargs = router.match(state.route_path)
     response = route.embed_view(sub, **kwargs)

@@ -42,6 +42,10 @@ class RequestState:
     fresh_nonce: str | None = None
     #: set when the request answers many embedded links at once
     embed: EmbedBatch | None = None
+    #: posts this request has read and shown, by ID, shared with the requests `_embed` makes
+    #: within it (content.queries.posts_by_id), so the replies and terms of a page's posts
+    #: do not read the same rows again
+    posts: dict[int, Any] = field(default_factory=dict)
 
 
 def wp_state(request: HttpRequest) -> RequestState:

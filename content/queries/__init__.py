@@ -12,6 +12,7 @@ from content.queries.arguments import (
     statuses_of,
     tax_query,
 )
+from content.queries.loaded import posts_by_id, remember_posts
 from content.queries.visibility import (
     editable_q,
     posts_anyone_reads,
@@ -41,9 +42,11 @@ __all__ = [
     "post_collection_args",
     "post_query",
     "posts_anyone_reads",
+    "posts_by_id",
     "query_posts",
     "readable_q",
     "relevance",
+    "remember_posts",
     "rest_post_types",
     "search_q",
     "search_terms",
