@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection
-
 from content.models import Post
+from wpapi import sql
 from wpapi.site import get_option
 
 #: page id -> (slug, parent id), for the ancestors of the posts on a page of results
@@ -23,25 +22,20 @@ def load_ancestors(posts: list[Post], kinds: dict[int, str] | None = None) -> An
     parents = sorted({post.parent_id for post in posts if post.parent_id})
     if not parents:
         return {}
-    table = connection.ops.quote_name(Post._meta.db_table)
-    column = {
-        name: connection.ops.quote_name(Post._meta.get_field(name).column)
-        for name in ("id", "slug", "parent", "type")
-    }
+    table = sql.table(Post)
+    column = {name: sql.column(Post, name) for name in ("id", "slug", "parent", "type")}
     fields = ", ".join(column[name] for name in ("id", "slug", "parent", "type"))
     joined = ", ".join(f"p.{column[name]}" for name in ("id", "slug", "parent", "type"))
-    sql = (
+    query = (
         f"WITH RECURSIVE chain AS (SELECT {fields} FROM {table} WHERE {column['id']} IN "
-        f"({', '.join(['%s'] * len(parents))}) UNION SELECT {joined} FROM {table} p "
+        f"({sql.placeholders(parents)}) UNION SELECT {joined} FROM {table} p "
         f"JOIN chain c ON p.{column['id']} = c.{column['parent']}) SELECT {fields} FROM chain"
     )
     ancestors: Ancestors = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, parents)
-        for pk, slug, parent_id, kind in cursor.fetchall():
-            ancestors[pk] = (slug, parent_id)
-            if kinds is not None:
-                kinds[pk] = kind
+    for pk, slug, parent_id, kind in sql.fetch(query, parents):
+        ancestors[pk] = (slug, parent_id)
+        if kinds is not None:
+            kinds[pk] = kind
     return ancestors
 
 

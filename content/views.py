@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -25,6 +25,7 @@ from content.serializers import (
     write_fields,
 )
 from content.serializers.schema import with_template_check
+from wpapi import sql
 from wpapi.errors import WPError
 from wpapi.links import rest_url, site_url
 from wpapi.registry import (
@@ -127,7 +128,7 @@ class PostViewSet(WPViewSet):
 
     def prepare_items(self, items: list[Post]) -> dict[str, Any]:
         """Everything the serializer reads besides the rows: one query per kind."""
-        from taxonomy.models import TermRelationship
+        from taxonomy.models import Term, TermRelationship
 
         ids = [post.pk for post in items]
         remember_posts(self.request, items)  # for the replies and terms `_embed` asks for
@@ -147,10 +148,14 @@ class PostViewSet(WPViewSet):
             wanted(tax.rest_base) for tax in type_taxonomies(self.post_type)
         ):
             terms: dict[int, dict[str, list[tuple[str, int]]]] = {}
-            rows = TermRelationship.objects.filter(post_id__in=ids).values_list(
-                "post_id", "term_id", "term__taxonomy", "term__name"
+            post_id, term_id = (sql.column(TermRelationship, name) for name in ("post", "term"))
+            query = (
+                f"SELECT r.{post_id}, r.{term_id}, t.{sql.column(Term, 'taxonomy')}, "
+                f"t.{sql.column(Term, 'name')} FROM {sql.table(TermRelationship)} r "
+                f"JOIN {sql.table(Term)} t ON t.{sql.column(Term, 'id')} = r.{term_id} "
+                f"WHERE r.{post_id} IN ({sql.placeholders(ids)})"
             )
-            for post_id, term_id, taxonomy, name in rows:
+            for post_id, term_id, taxonomy, name in sql.fetch(query, ids):
                 terms.setdefault(post_id, {}).setdefault(taxonomy, []).append((name, term_id))
             data["terms"] = {
                 post_id: {
@@ -159,12 +164,15 @@ class PostViewSet(WPViewSet):
                 for post_id, by_tax in terms.items()
             }
         if wanted("_links"):
-            revisions = (
-                Post.objects.filter(type=Post.Type.REVISION, parent_id__in=ids)
-                .values("parent_id")
-                .annotate(count=Count("id"), last=Max("id"))
+            # each post's revisions: how many, and the latest (the version-history links)
+            pk, parent = sql.column(Post, "id"), sql.column(Post, "parent")
+            query = (
+                f"SELECT {parent}, COUNT({pk}), MAX({pk}) FROM {sql.table(Post)} "
+                f"WHERE {sql.column(Post, 'type')} = %s AND {parent} IN ({sql.placeholders(ids)}) "
+                f"GROUP BY {parent}"
             )
-            data["revisions"] = {row["parent_id"]: (row["count"], row["last"]) for row in revisions}
+            rows = sql.fetch(query, [Post.Type.REVISION, *ids])
+            data["revisions"] = {parent_id: (count, last) for parent_id, count, last in rows}
         hierarchical = self.type_object.hierarchical
         if hierarchical and (wanted("link") or wanted("permalink_template") or wanted("_links")):
             parent_types: dict[int, str] = {}

@@ -27,7 +27,7 @@ import orjson
 from django.db.models import Model
 
 from users.capabilities import user_can
-from wpapi import php
+from wpapi import php, sql
 from wpapi.errors import WPError, forbidden_status
 from wpapi.formatting import without_nul
 from wpapi.registry import MetaKey, registered_meta
@@ -123,14 +123,21 @@ def shown(meta_key: MetaKey, rows: list[str]) -> Any:
     kind = meta_key.value_type
     if meta_key.single:
         if rows:
-            value = decode(rows[0], kind)
-        else:
-            value = meta_key.default if meta_key.has_default else schema["default"]
+            return _prepared(meta_key, decode(rows[0], kind))
+        value = meta_key.default if meta_key.has_default else schema["default"]
         return prepare_value(value, schema)
     if rows:
-        return [prepare_value(decode(row, kind), schema) for row in rows]
+        return [_prepared(meta_key, decode(row, kind)) for row in rows]
     # get_metadata_default(): a registered default is the one value of an unset key
     return [prepare_value(meta_key.default, schema)] if meta_key.has_default else []
+
+
+def _prepared(meta_key: MetaKey, value: Any) -> Any:
+    """prepare_value() of a stored value; text under a schema that checks nothing about it
+    (most string keys) is its own answer, so a page of posts does not validate each one."""
+    if meta_key.plain_string and type(value) is str:
+        return value
+    return prepare_value(value, meta_key.value_schema)
 
 
 def _validation_error(error: SchemaError) -> WPError:
@@ -164,15 +171,18 @@ class MetaFields:
     ) -> None:
         self.object_type, self.model, self.owner = object_type, model, owner
         self.subtype_of = subtype_of or (lambda obj: "")
+        #: keys() by subtype, with the registry's dict they were made from
+        self._keys: dict[str | None, tuple[dict, dict[str, MetaKey]]] = {}
 
     def keys(self, subtype: str | None = None) -> dict[str, MetaKey]:
         """get_registered_fields(): the keys shown in REST (show_in_rest, a REST type), by
         their REST name, for objects of `subtype` (a post type or taxonomy)."""
-        return {
-            meta_key.rest_name: meta_key
-            for meta_key in registered_meta(self.object_type, subtype).values()
-            if meta_key.in_rest
-        }
+        registered = registered_meta(self.object_type, subtype)
+        made = self._keys.get(subtype)
+        if made is None or made[0] is not registered:  # built again when the registry is
+            shown = {key.rest_name: key for key in registered.values() if key.in_rest}
+            made = self._keys[subtype] = (registered, shown)
+        return made[1]
 
     # --- schema ---------------------------------------------------------------------------------
     def field_schema(self, subtype: str | None = None) -> dict[str, Any]:
@@ -204,13 +214,14 @@ class MetaFields:
         found: dict[int, dict[str, list[str]]] = {}
         if not keys or not ids:
             return found
-        owner_id = f"{self.owner}_id"
-        rows = (
-            self.model.objects.filter(**{f"{owner_id}__in": ids, "key__in": keys})
-            .order_by("id")
-            .values_list(owner_id, "key", "value")
+        model = self.model
+        owner, key_column = sql.column(model, self.owner), sql.column(model, "key")
+        query = (
+            f"SELECT {owner}, {key_column}, {sql.column(model, 'value')} FROM {sql.table(model)} "
+            f"WHERE {owner} IN ({sql.placeholders(ids)}) "
+            f"AND {key_column} IN ({sql.placeholders(keys)}) ORDER BY {sql.column(model, 'id')}"
         )
-        for object_id, key, value in rows:
+        for object_id, key, value in sql.fetch(query, [*ids, *keys]):
             found.setdefault(object_id, {}).setdefault(key, []).append(value)
         return found
 

@@ -94,6 +94,8 @@ def to_number(value: Any) -> float | int:
 
 
 def is_integer(value: Any) -> bool:
+    if type(value) is int:  # not bool, a subclass
+        return True
     return is_numeric(value) and float(to_number(value)).is_integer()
 
 

@@ -7,7 +7,7 @@ request asks for (`self.wants(name)`), from data the view already loaded: serial
 """
 
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from rest_framework import serializers
@@ -28,6 +28,12 @@ class WPSerializer(serializers.BaseSerializer):
     def public_schema(cls) -> dict[str, Any]:
         schema = _without_private(cls.schema)
         return {"$schema": "http://json-schema.org/draft-04/schema#", **schema}
+
+    @cached_property
+    def context(self) -> dict[str, Any]:
+        """DRF looks the context up at the root serializer on every read; an item reads it
+        dozens of times, and it is given once, when the serializer is made."""
+        return getattr(self.root, "_context", {})
 
     @property
     def wp_context(self) -> str:

@@ -106,6 +106,12 @@ def default_additional_properties_to_false(schema: Mapping[str, Any]) -> dict[st
     return result
 
 
+#: schema keywords that describe a value without constraining it
+_PLAIN_KEYWORDS = frozenset(
+    {"type", "description", "default", "context", "readonly", "title", "arg_options"}
+)
+
+
 @dataclass(frozen=True)
 class MetaKey:
     """One registered meta key (register_meta's arguments, normalised)."""
@@ -161,6 +167,13 @@ class MetaKey:
         if schema["default"] is None:
             schema["default"] = empty_value(self.value_type)
         return default_additional_properties_to_false(schema)
+
+    @cached_property
+    def plain_string(self) -> bool:
+        """A string value with nothing to check (no format, enum, length or pattern): any
+        stored text is shown as it is."""
+        schema = self.value_schema
+        return schema.get("type") == "string" and set(schema) <= _PLAIN_KEYWORDS
 
     @cached_property
     def rest_schema(self) -> dict[str, Any]:

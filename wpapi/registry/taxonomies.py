@@ -256,10 +256,18 @@ def type_taxonomies(slug: str) -> list[Taxonomy]:
     in its own `taxonomies` (register_post_type's argument)."""
     from wpapi.registry.post_types import get_post_type
 
+    registered, post_type = taxonomies(), get_post_type(slug)
+    kept = _type_taxonomies.get(slug)
+    if kept is not None and kept[0] is registered and kept[1] is post_type:
+        return list(kept[2])  # made from the same registries (rebuilt ones make it again)
     found = list(taxonomies_for(slug))
-    post_type = get_post_type(slug)
     for name in post_type.taxonomies if post_type else ():
         taxonomy = get_taxonomy(name)
         if taxonomy is not None and taxonomy not in found:
             found.append(taxonomy)
+    _type_taxonomies[slug] = (registered, post_type, tuple(found))
     return found
+
+
+#: type_taxonomies() by post type, with the registry objects it was worked out from
+_type_taxonomies: dict[str, tuple[Any, Any, tuple[Taxonomy, ...]]] = {}
