@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Model, QuerySet
 from rest_framework import exceptions, viewsets
 from rest_framework.request import Request
@@ -398,7 +399,20 @@ class WPViewSet(viewsets.GenericViewSet):
         if window.start < 0:  # MySQL finds nothing at a negative offset
             return []
         end = None if window.per_page is None else window.start + window.per_page
-        return list(rows[window.start : end])
+        if not isinstance(rows, QuerySet):
+            return list(rows[window.start : end])
+        executed: list[tuple[str, Any]] = []
+
+        def note(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            if not executed:  # the page's own query, not what it prefetches after it
+                executed.append((sql, params))
+            return execute(sql, params, many, context)
+
+        with connections[rows.db].execute_wrapper(note):
+            page = list(rows[window.start : end])
+        #: the SQL the page ran: what the total is kept under (count_total), uncompiled again
+        self.page_query = executed[0] if executed else None
+        return page
 
     def count_total(self, rows: QuerySet | list[Any], page: list[Any], window: PageWindow) -> int:
         """The number of matching rows. A short first page already tells it; an empty page
@@ -409,11 +423,15 @@ class WPViewSet(viewsets.GenericViewSet):
             return len(page)
         if not page and not self.recount_empty_page(window):
             return 0
-        # the same query's total is the same until the content changes (wpapi.versions)
-        try:
-            sql, params = rows.query.sql_with_params()
-        except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
-            return 0
+        # the same query's total is the same until the content changes (wpapi.versions); the
+        # page's query names it (the same rows, LIMIT aside), else the count's own
+        query = getattr(self, "page_query", None)
+        if query is None:
+            try:
+                query = rows.query.sql_with_params()
+            except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
+                return 0
+        sql, params = query
         return versions.derived(("count", sql, repr(params)), rows.count)
 
     def recount_empty_page(self, window: PageWindow) -> bool:
