@@ -22,6 +22,7 @@ from content.models import Post
 from content.permalinks import load_ancestors
 from content.queries import posts_by_id
 from users.capabilities import needs_kses
+from wpapi import sql
 from wpapi.errors import WPError
 from wpapi.formatting import sanitize_key
 from wpapi.links import rest_url, site_url
@@ -144,12 +145,12 @@ class CommentViewSet(WPViewSet):
         extra: dict[str, Any] = {}
         fields = self.response_fields()
         if ids and "_links" in (fields or {"_links"}):
-            extra["has_children"] = set(
-                Comment.objects.filter(parent_id__in=ids, status__in=["0", "1"])
-                .order_by()
-                .values_list("parent_id", flat=True)
-                .distinct()
+            parent, status = sql.column(Comment, "parent"), sql.column(Comment, "status")
+            query = (
+                f"SELECT DISTINCT {parent} FROM {sql.table(Comment)} "
+                f"WHERE {parent} IN ({sql.placeholders(ids)}) AND {status} IN (%s, %s)"
             )
+            extra["has_children"] = {row[0] for row in sql.fetch(query, [*ids, "0", "1"])}
         if fields is None or "content" in fields:
             extra["smilies"] = bool(get_option("use_smilies", True))
         if fields is None or "link" in fields:
@@ -206,7 +207,7 @@ class CommentViewSet(WPViewSet):
     def check_list_permission(self) -> None:
         params = self.list_params()
         ids = [post_id for post_id in params["post"] if is_row_id(post_id)]
-        posts = Post.objects.select_related("parent").in_bulk(ids) if ids else {}
+        posts = posts_by_id(self.request, ids, with_parents=True) if ids else {}
         policies.check_can_list(self.request.user, params, posts)
 
     def check_retrieve_permission(self, comment: Comment) -> None:
