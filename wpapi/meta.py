@@ -124,8 +124,15 @@ def shown(meta_key: MetaKey, rows: list[str]) -> Any:
     if meta_key.single:
         if rows:
             return _prepared(meta_key, decode(rows[0], kind))
-        value = meta_key.default if meta_key.has_default else schema["default"]
-        return prepare_value(value, schema)
+        memo = meta_key.prepared_texts
+        if None in memo:  # the default's answer, kept like a stored text's
+            return memo[None]
+        answer = prepare_value(
+            meta_key.default if meta_key.has_default else schema["default"], schema
+        )
+        if answer is None or isinstance(answer, str | int | float | bool):
+            memo[None] = answer
+        return answer
     if rows:
         return [_prepared(meta_key, decode(row, kind)) for row in rows]
     # get_metadata_default(): a registered default is the one value of an unset key
@@ -134,10 +141,25 @@ def shown(meta_key: MetaKey, rows: list[str]) -> Any:
 
 def _prepared(meta_key: MetaKey, value: Any) -> Any:
     """prepare_value() of a stored value; text under a schema that checks nothing about it
-    (most string keys) is its own answer, so a page of posts does not validate each one."""
-    if meta_key.plain_string and type(value) is str:
+    (most string keys) is its own answer, so a page of posts does not validate each one.
+    Other text gives the same answer each time: a scalar answer is kept with the key."""
+    if type(value) is not str:
+        return prepare_value(value, meta_key.value_schema)
+    if meta_key.plain_string:
         return value
-    return prepare_value(value, meta_key.value_schema)
+    memo = meta_key.prepared_texts
+    if value in memo:
+        return memo[value]
+    answer = prepare_value(value, meta_key.value_schema)
+    if answer is None or isinstance(answer, str | int | float | bool):  # nothing to change
+        if len(memo) >= PREPARED_TEXTS_KEPT:
+            memo.clear()
+        memo[value] = answer
+    return answer
+
+
+#: stored texts kept with their prepared value, per key (ratings, flags: a few distinct texts)
+PREPARED_TEXTS_KEPT = 256
 
 
 def _validation_error(error: SchemaError) -> WPError:
@@ -173,6 +195,7 @@ class MetaFields:
         self.subtype_of = subtype_of or (lambda obj: "")
         #: keys() by subtype, with the registry's dict they were made from
         self._keys: dict[str | None, tuple[dict, dict[str, MetaKey]]] = {}
+        self._signatures: dict[str | None, tuple[dict, str]] = {}
 
     def keys(self, subtype: str | None = None) -> dict[str, MetaKey]:
         """get_registered_fields(): the keys shown in REST (show_in_rest, a REST type), by
@@ -202,8 +225,12 @@ class MetaFields:
 
     def signature(self, subtype: str | None = None) -> str:
         """What the `meta` schema depends on, for caching classes built from a schema."""
-        schema = {name: key.rest_schema for name, key in self.keys(subtype).items()}
-        return orjson.dumps(schema, default=repr).decode()
+        keys = self.keys(subtype)
+        made = self._signatures.get(subtype)
+        if made is None or made[0] is not keys:
+            schema = {name: key.rest_schema for name, key in keys.items()}
+            made = self._signatures[subtype] = (keys, orjson.dumps(schema, default=repr).decode())
+        return made[1]
 
     # --- reading --------------------------------------------------------------------------------
     def load(self, ids: Iterable[int], subtype: str | None = None) -> dict[int, dict[str, list]]:

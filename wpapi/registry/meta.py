@@ -176,6 +176,12 @@ class MetaKey:
         return schema.get("type") == "string" and set(schema) <= _PLAIN_KEYWORDS
 
     @cached_property
+    def prepared_texts(self) -> dict[str | None, Any]:
+        """Stored texts and the value each is shown as, None for the default's (wpapi.meta
+        keeps them)."""
+        return {}
+
+    @cached_property
     def rest_schema(self) -> dict[str, Any]:
         """The key's property in the `meta` schema: a multi-valued key is an array of values."""
         if self.single:
