@@ -15,14 +15,17 @@ def _trusted_proxy(request: HttpRequest) -> bool:
 
 
 def site_url(request: HttpRequest | None) -> str:
-    """The site's home URL without a trailing slash, e.g. ``http://127.0.0.1:8000``."""
+    """The site's home URL without a trailing slash, e.g. ``http://127.0.0.1:8000``. Worked
+    out once per request (every link of every item asks for it)."""
+    state = wp_state(request) if request is not None else None
+    if state is not None and state.site_url:
+        return state.site_url
     if settings.WP_SITE_URL:
+        if state is not None:
+            state.site_url = settings.WP_SITE_URL
         return settings.WP_SITE_URL
     if request is None:
         return "http://127.0.0.1:8000"
-    cached = wp_state(request).site_url
-    if cached:
-        return cached
     scheme = "https" if request.is_secure() else "http"
     host = request.get_host()
     if _trusted_proxy(request):
