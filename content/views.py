@@ -35,6 +35,7 @@ from wpapi.registry import (
     post_types,
     type_taxonomies,
 )
+from wpapi.state import wp_state
 from wpapi.viewsets import CONTEXT_ARG, FORCE_ARG, PageWindow, WPViewSet
 
 
@@ -155,8 +156,11 @@ class PostViewSet(WPViewSet):
                 f"JOIN {sql.table(Term)} t ON t.{sql.column(Term, 'id')} = r.{term_id} "
                 f"WHERE r.{post_id} IN ({sql.placeholders(ids)})"
             )
+            known = wp_state(self.request).post_terms  # the terms' `_embed` reads them there
+            known.update((pk, []) for pk in ids)
             for post_id, term_id, taxonomy, name in sql.fetch(query, ids):
                 terms.setdefault(post_id, {}).setdefault(taxonomy, []).append((name, term_id))
+                known[post_id].append((term_id, taxonomy))
             data["terms"] = {
                 post_id: {
                     tax: [term_id for _, term_id in sorted(pairs)] for tax, pairs in by_tax.items()

@@ -156,6 +156,7 @@ def _ask(
     state = wp_state(sub)
     state.embed = batch
     state.posts = wp_state(request).posts
+    state.post_terms = wp_state(request).post_terms
     state.route, state.route_path = route, normalise_path(path)
     _, kwargs = router.match(state.route_path)
     response = route.embed_view(sub, **kwargs)

@@ -46,6 +46,8 @@ class RequestState:
     #: within it (content.queries.posts_by_id), so the replies and terms of a page's posts
     #: do not read the same rows again
     posts: dict[int, Any] = field(default_factory=dict)
+    #: the same posts' terms, [(term id, taxonomy), ...] by post ID, for their terms' `_embed`
+    post_terms: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def wp_state(request: HttpRequest) -> RequestState:

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.conf import settings
 
+from wpapi.registry.post_types import get_post_type
+
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -254,8 +256,6 @@ def taxonomies_for(post_type: str) -> list[Taxonomy]:
 def type_taxonomies(slug: str) -> list[Taxonomy]:
     """get_object_taxonomies(): taxonomies registered for the type, plus those the type names
     in its own `taxonomies` (register_post_type's argument)."""
-    from wpapi.registry.post_types import get_post_type
-
     registered, post_type = taxonomies(), get_post_type(slug)
     kept = _type_taxonomies.get(slug)
     if kept is not None and kept[0] is registered and kept[1] is post_type:
