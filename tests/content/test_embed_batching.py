@@ -125,3 +125,24 @@ def test_a_protected_post_on_the_page_keeps_replies_batched(api_client, big_site
     monkeypatch.setattr(CommentViewSet, "embeds_collections_by", ())
     monkeypatch.setattr(TermViewSet, "embeds_collections_by", ())
     assert batched == api_client.get(URL, {"_embed": "1", "per_page": 50}).json()
+
+
+@pytest.mark.parametrize("who", [None, "administrator"])
+def test_replies_of_posts_with_many_comments_are_ranked_in_the_query(
+    api_client, big_site, user_with_role, monkeypatch, who
+):
+    """Posts with few comments have theirs read whole and cut to a page each; with many, the
+    query ranks them (a window per post). Both give every post the same first page."""
+    import comments.views
+
+    if who:
+        api_client.force_authenticate(user_with_role(who))
+    chatty = PostFactory()
+    mine = {CommentFactory(post=chatty).pk for _ in range(12)}  # more than a page (10)
+    few = api_client.get(URL, {"_embed": "replies", "per_page": 20}).json()
+    monkeypatch.setattr(comments.views, "FEW_COMMENTS", 0)
+    many = api_client.get(URL, {"_embed": "replies", "per_page": 20}).json()
+    assert few == many
+    replies = {item["id"]: item["_embedded"]["replies"][0] for item in few}
+    assert len(replies[chatty.pk]) == 10
+    assert {reply["id"] for reply in replies[chatty.pk]} < mine
