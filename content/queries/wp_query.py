@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Left
 
 from content.models import Post
 from content.queries.visibility import readable_q
@@ -257,6 +258,9 @@ def term_families(ids: list[int], include_children: bool) -> list[set[int]]:
     return families
 
 
+#: the title characters `orderby=title` sorts by first (content migration 0007 indexes them)
+TITLE_SORT_PREFIX = 250
+
 ORDER_COLUMNS = {
     "author": "author_id",
     "date": "date",
@@ -288,8 +292,12 @@ def order_posts(rows: QuerySet, query: PostQuery) -> QuerySet:
         return rows.order_by(f"{sign}id")
     tie = f"{sign}id" if field_name == "date" else "id"
     if field_name == "title":  # MySQL's case-insensitive collation, as WordPress sorts
-        title = CollationKey("title")
-        return rows.order_by(title.desc() if descending else title.asc(), tie)
+        # MySQL sorts text by its first bytes only (max_sort_length, 1,024): the first
+        # TITLE_SORT_PREFIX characters lead (an index holds them on PostgreSQL), the whole
+        # title then breaks ties, so titles shorter than that keep the order of the whole
+        keys = [CollationKey(Left("title", TITLE_SORT_PREFIX)), CollationKey("title")]
+        keys = [key.desc() if descending else key.asc() for key in keys]
+        return rows.order_by(*keys, tie)
     if field_name in ("parent_id", "author_id"):
         # WordPress stores "none" as 0, the smallest value; NULL sorts the same everywhere
         column = F(field_name)

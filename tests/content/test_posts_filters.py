@@ -395,6 +395,24 @@ def test_title_order_ignores_case(api_client, make_post):
     assert ids(api_client.get(POSTS, {"orderby": "title", "order": "asc"})) == [lower.pk, upper.pk]
 
 
+def test_long_titles_order_by_their_start_then_whole(api_client, make_post, admin_user):
+    """MySQL sorts by a text's first bytes; here the first 250 characters lead (PostgreSQL
+    indexes them), the whole title breaks their ties. A title far longer than an index entry
+    can hold is stored and listed."""
+    start = "Chapter " + "x" * 242  # 250 characters
+    later = make_post(title=start + " b")
+    sooner = make_post(title=start + " a")
+    short = make_post(title="Chapter a")
+    asc = ids(api_client.get(POSTS, {"orderby": "title", "order": "asc"}))
+    assert asc == [short.pk, sooner.pk, later.pk]
+    assert ids(api_client.get(POSTS, {"orderby": "title"})) == asc[::-1]
+    api_client.force_authenticate(admin_user)
+    huge = api_client.post(POSTS, {"title": "Ω" * 20_000, "status": "publish"}, format="json")
+    assert huge.status_code == 201, huge.content
+    listed = api_client.get(POSTS, {"orderby": "title", "order": "desc", "per_page": 1}).json()
+    assert listed[0]["id"] == huge.json()["id"]
+
+
 def test_ties_break_like_mysql(api_client):
     first = PageFactory(menu_order=1, date=T0)
     second = PageFactory(menu_order=1, date=T0)
