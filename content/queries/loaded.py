@@ -18,17 +18,14 @@ def remember_posts(request: Any, posts: Iterable[Post]) -> None:
 
 def posts_by_id(request: Any, ids: Iterable[int], *, with_parents: bool = False) -> dict[int, Post]:
     """{id: post} for those of `ids` that exist: the ones this request (or the request it
-    embeds links for) already read, the others in one query. `with_parents` loads every
-    post's parent too, in one more query at most."""
+    embeds links for) already read, the others in one query. `with_parents` loads the
+    parents of those that have one, in one more query."""
     known = wp_state(request).posts
     ids = list(dict.fromkeys(ids))
     found = {pk: known[pk] for pk in ids if pk in known}
     missing = [pk for pk in ids if pk not in found]
     if missing:
-        rows = Post.objects.filter(pk__in=missing)
-        if with_parents:
-            rows = rows.select_related("parent")
-        found.update((post.pk, post) for post in rows)
+        found.update((post.pk, post) for post in Post.objects.filter(pk__in=missing).order_by())
     if with_parents:
         prefetch_related_objects([post for post in found.values() if post.parent_id], "parent")
     return found
