@@ -245,8 +245,9 @@ class WPViewSet(viewsets.GenericViewSet):
         if self.action not in ("list", "create") and "id" in self.kwargs:
             self.object = self.get_object()
         self.check_action_permission(self.action, self.object)
-        # a read changes nothing the check reads: Allow need not ask it again
-        self.read_permitted = request.method in ("GET", "HEAD")
+        # a read changes nothing the check reads, nor does a create (its check is about the
+        # caller and the arguments, not the object it makes): Allow need not ask it again
+        self.own_check_holds = request.method in ("GET", "HEAD") or self.action == "create"
 
     def raw_params(self) -> dict[str, Any]:
         """The request's parameters as WP_REST_Request::get_param() finds them: the body (JSON
@@ -618,7 +619,7 @@ class WPViewSet(viewsets.GenericViewSet):
                 and action not in self.checks_without_object
             ):
                 continue
-            if action == self.action and getattr(self, "read_permitted", False):
+            if action == self.action and getattr(self, "own_check_holds", False):
                 allowed.append(method)
                 continue
             try:
