@@ -2,8 +2,10 @@
 
 Frontends mostly read public content anonymously; those answers are the same for everyone, so
 they are kept (rendered bytes and headers) under a content version that every write raises, as
-part of every key, which retires every stored answer at once. Requests that carry credentials
-(Authorization, X-WP-Nonce, _wpnonce) are never served from or stored in it.
+part of every key, which retires every stored answer at once. Requests that carry anything
+identifying (Authorization, a cookie, X-WP-Nonce, _wpnonce) are never served from or stored in
+it. `ResponseCacheMiddleware` serves it near the top of the middleware chain, so an answer
+from it costs neither sessions, authentication nor the view.
 
 Two homes, one rule:
 - with a cache every process shares (Redis, REDIS_URL), the answers and the version live there;
@@ -22,23 +24,24 @@ import hashlib
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from threading import Lock
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
-from wpapi import versions
+from wpapi import conditional, versions
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "wpapi:content-version"
 # Headers that depend on the request, not on the answer; the middleware adds them each time.
 PER_REQUEST_HEADERS = {
-    "vary",
     "access-control-allow-origin",
     "access-control-allow-credentials",
     "access-control-allow-methods",
@@ -157,7 +160,11 @@ def _incr() -> None:
 
 
 def cacheable(request: HttpRequest) -> bool:
+    """A REST GET (or HEAD) that nothing identifies: no credentials of any kind (Authorization,
+    a nonce, any cookie), no method override, no JSONP."""
     if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if not request.path.startswith("/wp-json") and "rest_route" not in request.GET:
         return False
     if not is_shared() and connection.in_atomic_block:
         # inside a transaction (a test's) the version is raised only once it commits
@@ -165,13 +172,19 @@ def cacheable(request: HttpRequest) -> bool:
     meta = request.META
     if meta.get("HTTP_AUTHORIZATION") or meta.get("REDIRECT_HTTP_AUTHORIZATION"):
         return False
-    return not (meta.get("HTTP_X_WP_NONCE") or "_wpnonce" in request.GET)
+    if meta.get("HTTP_COOKIE") or meta.get("HTTP_X_WP_NONCE"):
+        return False
+    return not any(name in request.GET for name in ("_wpnonce", "_method", "_jsonp"))
 
 
-def key_for(request: HttpRequest, path: str) -> str | None:
+def key_for(request: HttpRequest) -> str | None:
     """The answer's key, taken before the request is served: what it reads is stored under the
     version that was current before reading, so a write in between retires it. None when the
-    cache does not answer."""
+    cache does not answer (or the Host is not one the site answers for)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:  # the request goes on to be refused as usual
+        return None
     version = content_version()
     if version is None:
         return None
@@ -180,7 +193,7 @@ def key_for(request: HttpRequest, path: str) -> str | None:
         request.META.get("HTTP_X_FORWARDED_HOST", ""),
     )
     raw = "|".join(
-        (request.scheme, request.get_host(), *forwarded, path, request.META.get("QUERY_STRING", ""))
+        (request.scheme, host, *forwarded, request.path, request.META.get("QUERY_STRING", ""))
     )
     digest = hashlib.sha256(raw.encode()).hexdigest()
     if is_shared():
@@ -205,11 +218,43 @@ def lookup(key: str, request: HttpRequest) -> HttpResponse | None:
     response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
     for name, value in headers:
         response[name] = value
+    response["Content-Length"] = str(len(response.content))  # as CommonMiddleware sets it
     return response
+
+
+class ResponseCacheMiddleware:
+    """Answers a cacheable request (see `cacheable`) from the cache before the rest of the
+    middleware and the view run, and keeps what they answer. It sits inside the CORS and
+    WordPress header middleware, which add their request-dependent headers to every answer, and
+    outside the rest, whose headers are part of what is kept."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = key_for(request) if cacheable(request) else None
+        if key is None:
+            return self.get_response(request)
+        cached = lookup(key, request)
+        if cached is not None:
+            unchanged = conditional.not_modified(request, cached)
+            if unchanged is None:
+                return cached
+            unchanged["Content-Length"] = "0"  # as CommonMiddleware sets it on a fresh 304
+            return unchanged
+        response = self.get_response(request)
+        store(key, request, response)
+        return response
 
 
 def store(key: str, request: HttpRequest, response: HttpResponse) -> None:
     if response.status_code != 200 or request.method != "GET":
+        return
+    user = request.__dict__.get("user")  # as authentication left it (never evaluated here)
+    user = getattr(user, "_wrapped", user)
+    if getattr(user, "is_authenticated", False) is True:
+        return  # someone's answer (a test client's forced login: real ones send credentials)
+    if response.cookies or "private" in response.get("Cache-Control", ""):
         return
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()

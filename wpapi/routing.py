@@ -20,7 +20,6 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.response import Response
 
-from wpapi import cache as response_cache
 from wpapi import conditional
 from wpapi.errors import WPError, error_response, no_route
 from wpapi.renderers import WPJSONRenderer
@@ -160,12 +159,6 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     method = effective_method(request)
     overridden = method != request.method
     request.method = method
-    cache_key = response_cache.key_for(request, path) if response_cache.cacheable(request) else None
-    use_cache = cache_key is not None
-    if use_cache:
-        cached = response_cache.lookup(cache_key, request)
-        if cached is not None:
-            return conditional.not_modified(request, cached) or cached
     response = dispatch(request, path)
     if not isinstance(response, Response):
         return response
@@ -182,8 +175,6 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
         conditional.add_validators(response)  # renders the body
     if method == "HEAD":  # collections skip their items for HEAD: no body, no validators
         response.data = None
-    if use_cache and not logged_in:
-        response_cache.store(cache_key, request, response)
     return conditional.not_modified(request, response) or response
 
 

@@ -62,8 +62,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz (before the Host check: load balancers probe by address) and the request log
     "wpapi.operations.OperationsMiddleware",
+    # the content version is read at most once per request, the response cache's key included
+    "wpapi.versions.ContentVersionMiddleware",
     "wpapi.middleware.WordPressCorsMiddleware",
     "wpapi.middleware.WordPressHeadersMiddleware",
+    # anonymous REST reads answered from the cache skip everything below (wpapi.cache)
+    "wpapi.cache.ResponseCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # the admin's CSS and JS from the app process itself (after `manage.py collectstatic`)
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,7 +79,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # site options are read once per request, never kept in the process between requests
     "wpapi.site.RequestOptionsMiddleware",
-    "wpapi.versions.ContentVersionMiddleware",
 ]
 
 ROOT_URLCONF = "wpapi.urls"

@@ -186,3 +186,56 @@ def test_a_cache_that_does_not_answer_is_bypassed(api_client, things, admin_user
     assert saved.json()["title"] == "Down"
     api_client.force_authenticate(None)
     assert api_client.get("/wp-json/").json()["name"] == "Down"
+
+
+def test_an_answer_from_the_cache_has_every_header_the_first_had(api_client, things):
+    """Kept answers skip most of the middleware: what it added is kept with them, what depends
+    on the request (CORS) is added again."""
+    first = api_client.get(URL, HTTP_ORIGIN="https://a.example")
+    second = api_client.get(URL, HTTP_ORIGIN="https://a.example")
+    assert second.content == first.content
+    assert dict(second.items()) == dict(first.items())
+    for name in ("X-Frame-Options", "Referrer-Policy", "Allow", "Link", "ETag", "Content-Length"):
+        assert second[name] == first[name], name
+    head = api_client.head(URL)
+    assert head.content == b""
+    assert head["X-WP-Total"] == first["X-WP-Total"]
+    assert head["Content-Length"] == "0"
+    other = api_client.get(URL, HTTP_ORIGIN="https://b.example")
+    assert other["Access-Control-Allow-Origin"] == "https://b.example"
+    conditional = api_client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert conditional.status_code == 304
+    assert conditional["Content-Length"] == "0"
+
+
+def test_requests_with_a_cookie_or_a_method_override_are_not_kept(
+    api_client, things, django_assert_num_queries
+):
+    api_client.cookies["wordpress_logged_in"] = "someone"
+    api_client.get(URL)
+    assert not _served_from_cache(api_client)
+    api_client.cookies.clear()
+    assert api_client.get(URL, {"_method": "DELETE"}).status_code == 404  # no such route
+    assert api_client.get(URL).status_code == 200  # not the DELETE's answer
+
+
+def test_a_forced_login_is_never_kept_for_others(api_client, things, admin_user):
+    api_client.force_authenticate(admin_user)
+    mine = api_client.get(URL, {"context": "edit"})
+    assert mine.status_code == 200
+    api_client.force_authenticate(None)
+    assert api_client.get(URL, {"context": "edit"}).status_code == 401
+
+
+def test_a_host_the_site_does_not_serve_is_refused_as_before(api_client, things):
+    assert api_client.get(URL, HTTP_HOST="evil.example").status_code == 400
+
+
+def _served_from_cache(api_client) -> bool:
+    from tests.helpers import count_queries
+
+    api_client.cookies["wordpress_logged_in"] = "someone"
+    try:
+        return count_queries(lambda: api_client.get(URL)) == 0
+    finally:
+        api_client.cookies.clear()
