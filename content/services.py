@@ -358,7 +358,7 @@ def recount_terms(post_id: int, also: Iterable[int] = ()) -> None:
 def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
     """wp_set_object_terms() for each taxonomy given (a post keeps at least the default
     category), then the counts of every term the post is in or just left."""
-    from taxonomy.models import Term, TermRelationship
+    from taxonomy.models import TermRelationship
     from taxonomy.services import default_category
 
     needs_category = (
@@ -377,9 +377,7 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
         if not has_category:
             TermRelationship.objects.get_or_create(post=post, term=default_category())
     for taxonomy, ids in terms.items():
-        wanted = set(
-            Term.objects.filter(taxonomy=taxonomy, pk__in=ids).values_list("pk", flat=True)
-        )
+        wanted = set(_existing_terms(taxonomy, ids))
         current = set(
             TermRelationship.objects.filter(post=post, term__taxonomy=taxonomy).values_list(
                 "term_id", flat=True
@@ -397,19 +395,24 @@ def _set_terms(post: Post, terms: dict[str, list[int]], creating: bool) -> None:
     recount_terms(post.pk, left)
 
 
+def _existing_terms(taxonomy: str, ids: list[int]) -> list[int]:
+    """The IDs of `ids` that are terms of `taxonomy`, once each, in the order given."""
+    from taxonomy.models import Term
+
+    found = set(Term.objects.filter(taxonomy=taxonomy, pk__in=ids).values_list("pk", flat=True))
+    return [term_id for term_id in dict.fromkeys(ids) if term_id in found]
+
+
 def _set_new_post_terms(post: Post, terms: dict[str, list[int]], needs_category: bool) -> None:
     """_set_terms() for a post created in this transaction, which is in no term yet: the
     terms given (else the default category) are added, and each one's stored count goes up
     by one where the post counts, without counting the term's posts again."""
-    from taxonomy.models import Term, TermRelationship
+    from taxonomy.models import TermRelationship
     from taxonomy.services import count_new_post, default_category
 
     added: dict[str, list[int]] = {}
     for taxonomy, ids in terms.items():
-        wanted = set(
-            Term.objects.filter(taxonomy=taxonomy, pk__in=ids).values_list("pk", flat=True)
-        )
-        added[taxonomy] = [term_id for term_id in dict.fromkeys(ids) if term_id in wanted]
+        added[taxonomy] = _existing_terms(taxonomy, ids)
     if needs_category and "category" not in terms:
         # wp_insert_post(): no category asked for, the default one (a `categories` given,
         # even empty, replaces it at once, as the REST controller's wp_set_object_terms does)
